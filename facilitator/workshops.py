@@ -228,16 +228,8 @@ def _resolve(ref: str | Path) -> Path:
     ids = [t.id for t in templates]
     close = difflib.get_close_matches(ref, ids, n=1)
     hint = f'did you mean "{close[0]}"? ' if close else ""
-    raise TemplateError(
-        [
-            Problem(
-                str(templates_dir()),
-                1,
-                "id",
-                f'no template "{ref}"; {hint}available: ' + ", ".join(ids),
-            )
-        ]
-    )
+    message = f'no template "{ref}"; {hint}available: {", ".join(ids)}'
+    raise TemplateError([Problem(str(templates_dir()), 1, "id", message)])
 
 
 # ---------------------------------------------------------------------------------------------

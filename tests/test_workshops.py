@@ -124,6 +124,32 @@ def test_unknown_template_id_suggests_the_closest() -> None:
     assert 'did you mean "codir-framing"' in str(caught.value)
 
 
+def test_a_broken_or_duplicate_shipped_template_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workshops, "templates_dir", lambda: tmp_path)
+    for name in ("alpha", "beta"):
+        (tmp_path / f"{name}.toml").write_text(
+            _template(FOUR_STEPS, template_id=name), encoding="utf-8"
+        )
+    assert [t.id for t in list_templates()] == ["alpha", "beta"]
+    assert load_template("beta").path == tmp_path / "beta.toml"
+
+    (tmp_path / "beta.toml").write_text(
+        _template(FOUR_STEPS, duration=1, template_id="beta"), encoding="utf-8"
+    )
+    with pytest.raises(TemplateError) as caught:
+        list_templates()  # never silently drops the broken one
+    assert [p.field for p in caught.value.problems] == ["duration_minutes"]
+
+    (tmp_path / "beta.toml").write_text(
+        _template(FOUR_STEPS, template_id="alpha"), encoding="utf-8"
+    )
+    with pytest.raises(TemplateError) as caught:
+        list_templates()
+    assert "already used by alpha.toml" in str(caught.value)
+
+
 def test_module_is_headless() -> None:
     code = (
         "import sys, facilitator.workshops as w; w.list_templates();"
