@@ -1,0 +1,52 @@
+"""The session store: the only code in facilitator that imports TinyDB.
+
+    store = SessionStore()                      # $FACILITATOR_DATA_DIR or the user data folder
+    session = store.create(Session(title="Cadrage 2026", kind="framing"))
+    session = store.update(session.id, lambda s: s.add_participant("Anne", role="DG"))
+    store.list()                                # summaries, damaged files included and marked
+
+See `repository` for the file layout and the concurrency rules, `schema` for versions and
+migrations, `files` for the crash-safe writes.
+"""
+
+from .errors import (
+    BackupError,
+    CorruptSessionError,
+    ForeignFileError,
+    InvalidSessionData,
+    InvalidSessionId,
+    SessionExists,
+    SessionNotFound,
+    StoreError,
+    StoreLockTimeout,
+    StoreWriteError,
+    UnreadableSessionError,
+    UnsupportedSchemaError,
+)
+from .repository import ENV_VAR, SafeJSONStorage, SessionStore, SessionSummary, default_data_dir
+from .schema import FORMAT, MIGRATIONS, export_session, import_session, migrate
+
+__all__ = [
+    "ENV_VAR",
+    "FORMAT",
+    "MIGRATIONS",
+    "BackupError",
+    "CorruptSessionError",
+    "ForeignFileError",
+    "InvalidSessionData",
+    "InvalidSessionId",
+    "SafeJSONStorage",
+    "SessionExists",
+    "SessionNotFound",
+    "SessionStore",
+    "SessionSummary",
+    "StoreError",
+    "StoreLockTimeout",
+    "StoreWriteError",
+    "UnreadableSessionError",
+    "UnsupportedSchemaError",
+    "default_data_dir",
+    "export_session",
+    "import_session",
+    "migrate",
+]
