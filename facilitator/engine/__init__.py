@@ -1,0 +1,20 @@
+"""The headless NLP engine: `Engine().assess(text, kind, lang)` → `Assessment`.
+
+Never imports Textual (a test proves it); the TUI, the CLI and the exporters call this API.
+"""
+
+from facilitator.engine.core import KINDS, LANGS, Engine, Problem, normalize_kind
+from facilitator.engine.model import Assessment, Finding, Flags, Rewrite, Scores
+
+__all__ = [
+    "KINDS",
+    "LANGS",
+    "Assessment",
+    "Engine",
+    "Finding",
+    "Flags",
+    "Problem",
+    "Rewrite",
+    "Scores",
+    "normalize_kind",
+]

@@ -1,0 +1,43 @@
+"""Everything the rules may read about one draft, computed once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from facilitator.engine.extract import Extraction
+from facilitator.engine.lexicon import Hit
+from facilitator.engine.normalize import Normalized
+from facilitator.engine.tokens import Tokens
+
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
+
+
+@dataclass(slots=True)
+class Context:
+    lang: str
+    kind: str
+    norm: Normalized
+    toks: Tokens
+    hits: dict[str, list[Hit]]
+    ex: Extraction
+    features: dict[str, Any]
+    glossary: frozenset[str] = frozenset()
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def chars(self, start_tok: int, end_tok: int) -> tuple[int, int]:
+        """Character span in the normalised text of tokens [start_tok, end_tok)."""
+        return self.toks.idx[start_tok], self.toks.end(end_tok - 1)
+
+    def in_quotes(self, start: int, end: int) -> bool:
+        """Customer words in quotes are theirs: the coach does not flag them."""
+        return any(qs <= start and end <= qe for qs, qe in self.quoted)
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]

@@ -1,0 +1,383 @@
+"""The engine: one object that loads rules and lexicons once and assesses drafts.
+
+Two tiers share every rule: the lexical tier (a regular-expression tokenizer and word lists, for
+each keystroke, ready before spaCy loads) and the full pass (spaCy's tagger, lemmatiser and
+parser, after a pause). English falls back to a reduced pipeline when no model is installed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from facilitator.engine import features as feats
+from facilitator.engine import pipelines
+from facilitator.engine.context import Context, quoted_ranges
+from facilitator.engine.evaluate import run_rules
+from facilitator.engine.extract import extract
+from facilitator.engine.langdetect import detect
+from facilitator.engine.lexicon import Entry, LexiconError, LexiconIndex, read_lexicon
+from facilitator.engine.model import Assessment, Finding, Flags, Rewrite, Scores
+from facilitator.engine.normalize import Normalized, normalize
+from facilitator.engine.rewrite import apply_safe_edits, match_case
+from facilitator.engine.rules import Rule, RuleError, load_rule, rule_files
+from facilitator.engine.score import score
+from facilitator.engine.scripts import SCRIPTS
+from facilitator.engine.tokens import Tokens, from_doc
+from facilitator.paths import data_dir
+
+LANGS = ("fr", "en")
+KINDS = ("objective", "key_result")
+_KIND_ALIASES = {"kr": "key_result", "key-result": "key_result", "keyresult": "key_result",
+                 "o": "objective", "obj": "objective"}
+
+
+def normalize_kind(kind: str) -> str:
+    k = _KIND_ALIASES.get(kind.strip().lower(), kind.strip().lower())
+    if k not in KINDS:
+        raise ValueError(f"unknown kind '{kind}': use objective or key_result (kr)")
+    return k
+
+
+@dataclass(slots=True)
+class _Language:
+    lang: str
+    entries: list[Entry]
+    rules: list[Rule]
+    quick_index: LexiconIndex
+    scope_nouns: frozenset[str]
+    pipeline: pipelines.Pipeline | None = None
+    full_index: LexiconIndex | None = None
+    validated: bool = False
+
+
+@dataclass(slots=True)
+class Problem:
+    """A rule or lexicon the engine refused, with where and why."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class Engine:
+    """Assess OKR drafts. Headless: never imports Textual.
+
+    `english_models` restricts the English candidates (tests pass `()` for the reduced mode).
+    """
+
+    rules_dir: Path | None = None
+    lexicons_dir: Path | None = None
+    english_models: tuple[str, ...] | None = None
+    validate: bool = True
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.rules_dir = self.rules_dir or data_dir("rules")
+        self.lexicons_dir = self.lexicons_dir or data_dir("lexicons")
+        self._langs = {lang: self._load_language(lang) for lang in LANGS}
+        self._function_words = {
+            lang: frozenset(
+                w
+                for e in self._langs[lang].entries
+                if e.lexicon in ("function-words", *feats.VERB_LEXICONS)
+                for w in e.term.lower().split()
+            )
+            for lang in LANGS
+        }
+        self._lock = threading.Lock()
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def _load_language(self, lang: str) -> _Language:
+        assert self.lexicons_dir is not None and self.rules_dir is not None
+        entries: list[Entry] = []
+        for path in sorted((self.lexicons_dir / lang).glob("*.tsv")):
+            try:
+                entries.extend(read_lexicon(path))
+            except LexiconError as exc:
+                self.problems.append(Problem(str(path), str(exc)))
+        rules: list[Rule] = []
+        seen: dict[str, Path] = {}
+        known_lexicons = {e.lexicon for e in entries}
+        for path in rule_files(self.rules_dir, lang):
+            try:
+                rule = load_rule(path, lang, set(SCRIPTS))
+            except RuleError as exc:
+                self.problems.append(Problem(str(path), str(exc).removeprefix(f"{path}: ")))
+                continue
+            if rule.id in seen:
+                self.problems.append(Problem(str(path), f"id '{rule.id}' also used by {seen[rule.id]}"))
+                continue
+            missing = [name for name in rule.lexicons if name not in known_lexicons]
+            if missing:
+                self.problems.append(
+                    Problem(str(path), f"lexicon(s) {missing} not found in {self.lexicons_dir / lang}")
+                )
+                continue
+            seen[rule.id] = path
+            rules.append(rule)
+        quick = LexiconIndex(lang)
+        quick.add(entries, lambda term: [t for t, _ in pipelines.quick_tokens(term, lang)])
+        scope = frozenset(
+            f for e in entries if e.lexicon == "scope-nouns" for f in _plural_forms(e.term)
+        )
+        return _Language(lang, entries, rules, quick, scope)
+
+    def load(self, lang: str) -> None:
+        """Load the spaCy pipeline for `lang` (slow: ≈3.5 s for French) and check the rules."""
+        state = self._langs[lang]
+        with self._lock:
+            if state.pipeline is not None:
+                return
+            allow = self.english_models if lang == "en" else None
+            pipeline = pipelines.load(lang, allow)
+            index = LexiconIndex(lang)
+            tokenizer = pipeline.nlp.tokenizer
+            index.add(state.entries, lambda term: [t.text for t in tokenizer(term)])
+            state.full_index = index
+            state.pipeline = pipeline
+        if self.validate and not state.validated:
+            self._validate(state)
+
+    def ready(self, lang: str) -> bool:
+        return self._langs[lang].pipeline is not None
+
+    def rules(self, lang: str | None = None) -> list[Rule]:
+        langs = [lang] if lang else list(LANGS)
+        return [r for code in langs for r in self._langs[code].rules]
+
+    def notice(self, lang: str) -> str:
+        state = self._langs[lang]
+        return state.pipeline.notice if state.pipeline else ""
+
+    # --- assessing ---------------------------------------------------------------------------
+
+    def detect_lang(self, text: str) -> str:
+        return detect(text, self._function_words["fr"], self._function_words["en"])
+
+    def assess(
+        self,
+        text: str,
+        kind: str = "objective",
+        lang: str | None = None,
+        glossary: Iterable[str] = (),
+        tier: str = "full",
+    ) -> Assessment:
+        """Score one draft. `tier="lexical"` skips spaCy's models (per-keystroke feedback)."""
+        kind = normalize_kind(kind)
+        norm = normalize(text if isinstance(text, str) else str(text))
+        lang = self._pick_lang(norm.text, lang)
+        if tier == "lexical":
+            toks = self._quick_tokens(norm.text, lang)
+            return self._assess(norm, toks, kind, lang, glossary, "lexical")
+        self.load(lang)
+        pipeline = self._langs[lang].pipeline
+        assert pipeline is not None
+        doc = pipeline.nlp(norm.text)
+        toks = from_doc(doc, pipeline.parsed)
+        return self._assess(norm, toks, kind, lang, glossary, "full" if pipeline.parsed else "reduced")
+
+    def assess_many(
+        self, items: Iterable[str | Sequence[str] | Mapping[str, Any]], batch_size: int = 128
+    ) -> list[Assessment]:
+        """Assess many drafts, batching each language through `nlp.pipe`.
+
+        Items are texts, (text, kind[, lang]) tuples or mappings with text/kind/lang/glossary.
+        """
+        prepared: list[tuple[Normalized, str, str, tuple[str, ...]]] = []
+        for item in items:
+            text, kind, lang, glossary = _unpack(item)
+            norm = normalize(text)
+            prepared.append((norm, normalize_kind(kind), self._pick_lang(norm.text, lang), glossary))
+        results: list[Assessment | None] = [None] * len(prepared)
+        for lang in LANGS:
+            idx = [i for i, p in enumerate(prepared) if p[2] == lang]
+            if not idx:
+                continue
+            self.load(lang)
+            pipeline = self._langs[lang].pipeline
+            assert pipeline is not None
+            tier = "full" if pipeline.parsed else "reduced"
+            docs = pipeline.nlp.pipe((prepared[i][0].text for i in idx), batch_size=batch_size)
+            for i, doc in zip(idx, docs, strict=True):
+                norm, kind, _, glossary = prepared[i]
+                toks = from_doc(doc, pipeline.parsed)
+                results[i] = self._assess(norm, toks, kind, lang, glossary, tier)
+        return [r for r in results if r is not None]
+
+    def _pick_lang(self, text: str, lang: str | None) -> str:
+        if lang in (None, "", "auto"):
+            return self.detect_lang(text)
+        code = str(lang).lower()[:2]
+        if code not in LANGS:
+            raise ValueError(f"unknown language '{lang}': use fr, en or auto")
+        return code
+
+    def _quick_tokens(self, text: str, lang: str) -> Tokens:
+        pairs = pipelines.quick_tokens(text, lang)
+        words = [t for t, _ in pairs]
+        return Tokens(text=words, lower=[w.lower() for w in words], idx=[i for _, i in pairs])
+
+    def _assess(
+        self,
+        norm: Normalized,
+        toks: Tokens,
+        kind: str,
+        lang: str,
+        glossary: Iterable[str],
+        tier: str,
+    ) -> Assessment:
+        state = self._langs[lang]
+        notices = self._notices(norm, state, tier)
+        if not norm.text.strip() or not any(c.isalnum() for c in norm.text):
+            empty = Scores(0, 0, 0, 0)
+            return Assessment(norm.original, norm.text, lang, kind, tier, empty, Flags(), {}, [],
+                              None, notices)
+        index = state.full_index if tier != "lexical" and state.full_index else state.quick_index
+        ctx = self._context(norm, toks, kind, lang, glossary, index, state)
+        findings = run_rules(ctx, state.rules)
+        flags = _flags(ctx, findings, {r.id: r.flag for r in state.rules})
+        scores = score(findings, kind)
+        rewrite = self._rewrite(ctx, findings, state)
+        return Assessment(norm.original, norm.text, lang, kind, tier, scores, flags,
+                          ctx.ex.parts.as_dict(), findings, rewrite, notices)
+
+    def _context(
+        self, norm: Normalized, toks: Tokens, kind: str, lang: str, glossary: Iterable[str],
+        index: LexiconIndex, state: _Language,
+    ) -> Context:
+        hits = index.find(toks)
+        ex = extract(norm.text, lang, state.scope_nouns)
+        features = feats.compute(toks, ex, kind, hits)
+        features["current_year"] = dt.date.today().year
+        features["objective"] = "objective"
+        features["key_result"] = "key_result"
+        return Context(lang, kind, norm, toks, hits, ex, features,
+                       frozenset(g.upper() for g in glossary), quoted_ranges(norm.text))
+
+    def _rewrite(self, ctx: Context, findings: list[Finding], state: _Language) -> Rewrite | None:
+        if not any(f.safe_edit is not None for f in findings):
+            return None
+        text, applied, changed_at = apply_safe_edits(ctx.text, findings)
+        if not text or text == ctx.text:
+            return None
+        # The rewrite is checked with the lexical tier: the edits are word swaps, and running the
+        # parser twice per draft would double the cost of every keystroke.
+        norm = normalize(text)
+        toks = self._quick_tokens(norm.text, ctx.lang)
+        new_ctx = self._context(norm, toks, ctx.kind, ctx.lang, ctx.glossary, state.quick_index,
+                                state)
+        kept = [f for f in findings if f not in applied]
+        known = {(f.rule, f.text.lower()) for f in findings}
+        introduced = [
+            f for f in run_rules(new_ctx, state.rules)
+            if any(f.norm_start <= at <= f.norm_end for at in changed_at)
+            and (f.rule, f.text.lower()) not in known
+        ]
+        resolved = sorted({f.rule for f in applied} - {f.rule for f in kept})
+        return Rewrite(match_case(ctx.norm.original, text), score(kept + introduced, ctx.kind),
+                       resolved)
+
+    def _notices(self, norm: Normalized, state: _Language, tier: str) -> list[str]:
+        notices = []
+        if tier == "reduced" and state.pipeline is not None:
+            notices.append(state.pipeline.notice)
+        if norm.truncated:
+            notices.append(
+                f"text longer than {len(norm.text)} characters: only the beginning was assessed"
+            )
+        letters = [c for c in norm.text if c.isalpha()]
+        if letters and sum(c.isascii() or "À" <= c <= "ÿ" or c in "œŒæÆ" for c in letters) < (
+            0.5 * len(letters)
+        ):
+            notices.append("text is mostly not in French or English: the coach reads only those")
+        return notices
+
+    # --- rule examples -----------------------------------------------------------------------
+
+    def check_examples(self, lang: str) -> list[Problem]:
+        """Run every rule's examples; return the failures (file, example, what went wrong)."""
+        self.load(lang)
+        state = self._langs[lang]
+        cases = [(r, ex, True) for r in state.rules for ex in r.bad] + [
+            (r, ex, False) for r in state.rules for ex in r.good
+        ]
+        results = self.assess_many([(ex.text, ex.kind, lang) for _, ex, _ in cases])
+        failures: list[Problem] = []
+        for (rule, ex, bad), result in zip(cases, results, strict=True):
+            mine = [f for f in result.findings if f.rule == rule.id]
+            where = f"{'bad' if bad else 'good'} example \"{ex.text}\""
+            if not bad and mine:
+                failures.append(Problem(str(rule.path), f"{where} fires on '{mine[0].text}'"))
+            elif bad and not mine:
+                failures.append(Problem(str(rule.path), f"{where} does not fire"))
+            elif bad and ex.span and not any(_same(f.text, ex.span) for f in mine):
+                got = ", ".join(repr(f.text) for f in mine)
+                failures.append(Problem(str(rule.path), f"{where}: expected span '{ex.span}', got {got}"))
+            elif bad and ex.suggestion is not None and not any(
+                _same(s, ex.suggestion) or _same(s[: len(ex.suggestion)], ex.suggestion)
+                for f in mine
+                for s in f.suggestions
+            ):
+                got = "; ".join(s for f in mine for s in f.suggestions)
+                failures.append(
+                    Problem(str(rule.path), f"{where}: expected suggestion '{ex.suggestion}', got '{got}'")
+                )
+        return failures
+
+    def _validate(self, state: _Language) -> None:
+        state.validated = True
+        failures = self.check_examples(state.lang)
+        refused = {f.path for f in failures}
+        state.rules = [r for r in state.rules if str(r.path) not in refused]
+        self.problems.extend(failures)
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _plural_forms(term: str) -> set[str]:
+    t = term.lower()
+    return {t, t + "s", t + "x"}
+
+
+def _flags(ctx: Context, findings: list[Finding], rule_flags: Mapping[str, str]) -> Flags:
+    fired = {rule_flags.get(f.rule, "") for f in findings}
+    jargon = list(dict.fromkeys(f.text for f in findings if rule_flags.get(f.rule) == "jargon"))
+    return Flags(
+        measurable=ctx.ex.measurable,
+        output=bool(ctx.features["output"]),
+        low_ambition="low_ambition" in fired,
+        jargon=jargon,
+        too_long=bool(ctx.features["too_long"]),
+        has_baseline=ctx.ex.has_baseline,
+        has_deadline=ctx.ex.has_deadline,
+    )
+
+
+def _unpack(item: str | Sequence[str] | Mapping[str, Any]) -> tuple[str, str, str | None, tuple[str, ...]]:
+    if isinstance(item, str):
+        return item, "objective", None, ()
+    if isinstance(item, Mapping):
+        return (
+            str(item.get("text", "")),
+            str(item.get("kind") or "objective"),
+            item.get("lang"),
+            tuple(item.get("glossary", ())),
+        )
+    values = list(item)
+    return (
+        values[0],
+        values[1] if len(values) > 1 else "objective",
+        values[2] if len(values) > 2 else None,
+        (),
+    )

@@ -1,0 +1,205 @@
+"""Running the rules over one draft's context and turning their matches into findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from facilitator.engine.context import Context
+from facilitator.engine.model import Finding
+from facilitator.engine.rules import Rule
+from facilitator.engine.scripts import SCRIPTS
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_DEFAULTS = {
+    "fr": {"metric": "l'indicateur", "target": "Y", "baseline": "X", "deadline": "fin T4"},
+    "en": {"metric": "the metric", "target": "Y", "baseline": "X", "deadline": "end of Q4"},
+}
+
+
+def run_rules(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        if not rule.applies(ctx.kind):
+            continue
+        if rule.when is not None and not rule.when(ctx.features):
+            continue
+        for start, end, alternatives, term in _matches(ctx, rule):
+            if rule.kind in ("existence", "substitution", "sequence", "script") and ctx.in_quotes(
+                start, end
+            ):
+                continue
+            findings.append(_finding(ctx, rule, start, end, alternatives, term))
+    findings.sort(key=lambda f: (f.start, f.rule))
+    return findings
+
+
+def _matches(ctx: Context, rule: Rule) -> list[tuple[int, int, list[str], str | None]]:
+    if rule.kind in ("existence", "substitution"):
+        out = []
+        for name in rule.lexicons:
+            for h in ctx.hits.get(name, ()):
+                start, end = ctx.chars(h.start, h.end)
+                out.append((start, end, list(h.entry.alternatives), h.entry.term))
+        return out
+    if rule.kind == "sequence":
+        return [(s, e, [], None) for s, e in _sequence(ctx, rule.patterns)]
+    if rule.kind == "script":
+        return [(s, e, alts or [], None) for s, e, alts in SCRIPTS[rule.script](ctx, rule)]
+    if rule.kind == "occurrence":
+        limit = rule.max_objective if ctx.kind == "objective" and rule.max_objective else rule.max
+        if ctx.features.get(rule.count, 0) <= limit:
+            return []
+    start, end = _rule_span(ctx, rule.span)
+    return [(start, end, [], None)]
+
+
+def _rule_span(ctx: Context, span: str) -> tuple[int, int]:
+    text = ctx.text
+    whole = (0, len(text))
+    if span == "first_word" and ctx.toks.words():
+        i = ctx.toks.words()[0]
+        return ctx.chars(i, i + 1)
+    if span in ("target", "baseline", "figures"):
+        qs = {"target": ctx.ex.targets, "baseline": ctx.ex.baselines, "figures": ctx.ex.figures}[span]
+        if qs:
+            return qs[0].start, qs[-1].end if span == "figures" else qs[0].end
+    if span == "deadline" and ctx.ex.deadlines:
+        return ctx.ex.deadlines[0].start, ctx.ex.deadlines[0].end
+    if span == "metric" and ctx.ex.parts.metric:
+        pos = text.find(ctx.ex.parts.metric)
+        if pos >= 0:
+            return pos, pos + len(ctx.ex.parts.metric)
+    return whole
+
+
+def _finding(
+    ctx: Context, rule: Rule, start: int, end: int, alternatives: list[str], term: str | None
+) -> Finding:
+    matched = ctx.text[start:end]
+    values = _values(ctx, matched)
+    suggestions = [fill(s, values) for s in [*alternatives, *rule.suggestions]]
+    suggestions = list(dict.fromkeys(s for s in suggestions if s or rule.action == "remove"))
+    if rule.action == "remove" and "" not in suggestions:
+        suggestions.insert(0, "")
+    orig_start, orig_end = ctx.norm.span(start, end)
+    safe_edit = None
+    if rule.safe and rule.action == "remove":
+        safe_edit = ""
+    elif rule.safe and rule.action == "replace" and suggestions:
+        # Only an uninflected match is replaced blindly: "optimisons" → "réduire" would not read.
+        if term is None or matched.lower() == term.lower():
+            safe_edit = suggestions[0]
+    return Finding(
+        rule=rule.id,
+        dimension=rule.dimension,
+        level=rule.level,
+        start=orig_start,
+        end=orig_end,
+        text=ctx.norm.original[orig_start:orig_end],
+        message=fill(rule.message, values),
+        rationale=rule.rationale,
+        source=rule.source,
+        action=rule.action,
+        suggestions=suggestions,
+        weight=rule.weight,
+        norm_start=start,
+        norm_end=end,
+        safe_edit=safe_edit,
+    )
+
+
+def _values(ctx: Context, matched: str) -> dict[str, str]:
+    defaults = _DEFAULTS.get(ctx.lang, _DEFAULTS["en"])
+    parts = ctx.ex.parts
+    return {
+        "match": matched,
+        "metric": parts.metric or _purpose_object(ctx) or defaults["metric"],
+        "target": parts.target or defaults["target"],
+        "baseline": parts.baseline or defaults["baseline"],
+        "deadline": parts.deadline or defaults["deadline"],
+        "words": str(ctx.features.get("words", "")),
+    }
+
+
+def _purpose_object(ctx: Context) -> str | None:
+    """"… pour améliorer la satisfaction client" → "la satisfaction client"."""
+    m = re.search(
+        r"(?:pour|afin d'|afin de|to|so that|in order to) (?:\w+ment |\w+ly )?[\w'-]+ "
+        r"(?:(?:\w+ment|\w+ly) )?(.+)$",
+        ctx.text,
+    )
+    if not m:
+        return None
+    words = m.group(1).split()
+    words = [w for w in words if not w.endswith(("ment", "ly")) or len(w) < 6]
+    return " ".join(words[:6]) or None
+
+
+def fill(template: str, values: Mapping[str, Any]) -> str:
+    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def _sequence(ctx: Context, patterns: Sequence[Sequence[Mapping[str, Any]]]) -> list[tuple[int, int]]:
+    toks = ctx.toks
+    figures = [(q.start, q.end) for q in ctx.ex.figures]
+    out: list[tuple[int, int]] = []
+    taken_until = 0
+    for i in range(len(toks)):
+        if i < taken_until:
+            continue
+        for pattern in patterns:
+            end = _match_at(ctx, pattern, 0, i, figures)
+            if end is not None and end > i:
+                out.append(ctx.chars(i, end))
+                taken_until = end
+                break
+    return out
+
+
+def _match_at(
+    ctx: Context, pattern: Sequence[Mapping[str, Any]], p: int, i: int,
+    figures: list[tuple[int, int]],
+) -> int | None:
+    if p == len(pattern):
+        return i
+    spec = pattern[p]
+    optional = spec.get("op") == "?"
+    if i < len(ctx.toks) and _token_ok(ctx, spec, i, figures):
+        end = _match_at(ctx, pattern, p + 1, i + 1, figures)
+        if end is not None:
+            return end
+    if optional:
+        return _match_at(ctx, pattern, p + 1, i, figures)
+    return None
+
+
+def _as_set(value: Any) -> set[str]:
+    return {value.lower()} if isinstance(value, str) else {v.lower() for v in value}
+
+
+def _token_ok(ctx: Context, spec: Mapping[str, Any], i: int, figures: list[tuple[int, int]]) -> bool:
+    toks = ctx.toks
+    low = toks.lower[i]
+    if "lower" in spec and low not in _as_set(spec["lower"]):
+        return False
+    if "not_lower" in spec and low in _as_set(spec["not_lower"]):
+        return False
+    if "lemma" in spec:
+        lemma = toks.lemma[i] if toks.lemma is not None else low
+        if lemma not in _as_set(spec["lemma"]) and low not in _as_set(spec["lemma"]):
+            return False
+    if "pos" in spec:
+        if toks.pos is None:
+            # Without a tagger a part-of-speech test cannot pass on its own.
+            if not ("lower" in spec or "lemma" in spec):
+                return False
+        elif toks.pos[i] not in {p.upper() for p in _as_set(spec["pos"])}:
+            return False
+    if "num" in spec:
+        start = toks.idx[i]
+        inside = any(s <= start < e for s, e in figures)
+        if inside != bool(spec["num"]):
+            return False
+    return True

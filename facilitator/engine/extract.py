@@ -1,0 +1,598 @@
+"""Extract before judging: quantities, deadlines and the parts of a key result.
+
+"Passer le taux de réclamation de 4 % à 2 % d'ici fin 2026" → metric "taux de réclamation",
+baseline 4 %, target 2 %, direction down, deadline 2026-12-31. Everything here works on the
+normalised text with regular expressions, so it runs in the lexical tier (every keystroke) as
+well as in the full pass, and gives the same answer in both.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from facilitator.engine.numbers import DIGITS, WORD_NUMBER, parse_digits, parse_words
+
+Role = Literal[
+    "target", "baseline", "scope", "name", "year", "deadline", "condition", "approx-base"
+]
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float | None  # None for a placeholder ("X %")
+    unit: str = ""
+    kind: str = "number"  # number|percent|money|duration|score|multiplier|zero|placeholder
+    role: Role = "target"
+    relative: bool = False  # "augmenter de 20 %", "+15 pts": a change, not a level
+    comparator: str = ""  # ">=" for "au moins 20", "<=" for "moins de 5"
+
+
+@dataclass(slots=True)
+class Deadline:
+    start: int
+    end: int
+    text: str
+    date: str | None  # ISO date when the text pins one down
+
+
+@dataclass(slots=True)
+class Parts:
+    metric: str | None = None
+    baseline: str | None = None
+    target: str | None = None
+    unit: str | None = None
+    direction: str | None = None  # up | down | hold
+    deadline: str | None = None
+    deadline_date: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "metric": self.metric,
+            "baseline": self.baseline,
+            "target": self.target,
+            "unit": self.unit,
+            "direction": self.direction,
+            "deadline": self.deadline,
+            "deadline_date": self.deadline_date,
+        }
+
+
+@dataclass(slots=True)
+class Extraction:
+    quantities: list[Quantity] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    parts: Parts = field(default_factory=Parts)
+
+    @property
+    def targets(self) -> list[Quantity]:
+        return [q for q in self.quantities if q.role == "target"]
+
+    @property
+    def baselines(self) -> list[Quantity]:
+        return [q for q in self.quantities if q.role == "baseline"]
+
+    @property
+    def measurable(self) -> bool:
+        return bool(self.targets) or any(q.role == "condition" for q in self.quantities)
+
+    @property
+    def has_baseline(self) -> bool:
+        return bool(self.baselines)
+
+    @property
+    def has_deadline(self) -> bool:
+        return bool(self.deadlines)
+
+    @property
+    def figures(self) -> list[Quantity]:
+        """Numbers that state an amount (not names, scope, years or dates)."""
+        return [q for q in self.quantities if q.role in ("target", "baseline", "condition")]
+
+
+# --- vocabulary --------------------------------------------------------------------------------
+
+_MONTHS_FR = ("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août",
+              "aout", "septembre", "octobre", "novembre", "décembre", "decembre")
+_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+              "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_MONTH_NUM = {m: i for i, m in enumerate(_MONTHS_EN[:12], start=1)} | {
+    m: i
+    for i, m in enumerate(
+        ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+         "octobre", "novembre", "décembre"),
+        start=1,
+    )
+} | {"fevrier": 2, "aout": 8, "decembre": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6,
+     "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH = r"(?:" + "|".join(sorted(_MONTHS_FR + _MONTHS_EN, key=len, reverse=True)) + r")\.?"
+YEAR = r"(?:19|20)\d\d"
+# Quarter and half-year tags: T3 (trimestre), Q3, S1 (semestre), H2, FY24, FY2026.
+QTAG = r"(?:[TQSH][1-4]|FY ?(?:\d{4}|\d{2}))"
+NUMDATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b"
+DAYMONTH = (
+    rf"(?:\d{{1,2}}(?:er)? {MONTH}(?: {YEAR})?|{MONTH} \d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,? {YEAR})?)"
+)
+PERIOD = (
+    r"(?:l'année|l'annee|(?:de )?l'exercice|(?:du |de )?trimestre|(?:du |de )?semestre|"
+    r"(?:de )?l'été|the (?:year|quarter|half|semester|month|fiscal year|summer)|year-end|"
+    r"(?:l'|cette |this |next |the next |le prochain |ce )(?:année|trimestre|semestre|year|quarter|"
+    r"half|mois|month)|prochain trimestre|mi-" + YEAR + ")"
+)
+_LEAD = (
+    r"(?:d'ici (?:à )?(?:la |le |l')?(?:fin (?:de |du |d')?)?|avant (?:le |la |l'|fin (?:de |du )?)?|"
+    r"au plus tard (?:le |en |fin )?|(?:à |a )?fin (?:de |du |d')?|en |au |pour (?:fin )?|dès |début |"
+    r"by (?:the )?(?:end of (?:the )?)?|before (?:the )?(?:end of )?|until |no later than |in |"
+    r"(?:at |by )?(?:the )?end of (?:the )?|during |within (?:the )?|due |for )"
+)
+_RELATIVE = (
+    r"(?:d'ici|dans|sous|en|within|in|over the next|in the next|dans les|au cours des) "
+    r"(?:\d+|" + WORD_NUMBER.pattern.replace("(?<![\\w-])", "").replace("(?![\\w-])", "") + r") "
+    r"(?:mois|ans|années|annees|trimestres|semestres|months?|years?|quarters?)\b"
+)
+DEADLINE = re.compile(
+    rf"(?<![\w'])(?:"
+    rf"{_LEAD}?(?:{NUMDATE}|{DAYMONTH})"
+    rf"|{_LEAD}?{QTAG}(?: {YEAR})?\b"
+    rf"|{_LEAD}?{MONTH} {YEAR}\b"
+    rf"|{_LEAD}{MONTH}\b"
+    rf"|{_LEAD}{YEAR}\b"
+    rf"|(?:d'ici|avant|by|before|at) (?:la |the )?(?:fin |end )(?:de |du |d'|of (?:the )?)?{PERIOD}"
+    rf"|(?:d'ici|avant|by|before|en|in) {PERIOD}\b"
+    rf"|\b(?:EOY|EOQ|year-end)\b(?: {YEAR})?"
+    rf"|{_RELATIVE}"
+    rf")",
+    re.IGNORECASE,
+)
+
+# Units glued to or following a number.
+_UNIT = (
+    r"(?:%|pts?\b|points?\b|p\.p\.|pp\b|[kKM]€|Md€|Mds€|€|\$|£|k\$|M\$|"
+    r"(?:euros?|dollars?|EUR|USD|GBP)\b|"
+    r"(?:k|K|M|Md|Mds|Mrd|bn|B|m)(?= ?(?:€|\$|£|euros?|EUR|USD)|\b)|"
+    r"(?:millions?|milliards?|billions?|thousand|mille)\b(?: d'euros| de dollars| euros| dollars)?|"
+    r"(?:jours?|j|h|heures?|hours?|hrs?|min|minutes?|sec|secondes?|seconds?|ms|days?|"
+    r"semaines?|weeks?|mois|months?|ans|années|years?)\b)"
+)
+# "150 leads par mois", "3 releases / week": a rate is part of the unit.
+_PER = r"(?: ?(?:par|per|/|a|an|each) ?(?:jour|semaine|mois|an|année|trimestre|day|week|month|year|quarter)\b)"
+_TIME_UNITS = {
+    "j", "jour", "jours", "h", "heure", "heures", "hour", "hours", "hr", "hrs", "min", "minute",
+    "minutes", "sec", "seconde", "secondes", "second", "seconds", "ms", "day", "days", "semaine",
+    "semaines", "week", "weeks",
+}
+_MONEY = ("€", "$", "£", "euro", "dollar", "eur", "usd", "gbp")
+_SCALE = {"k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "Md": 1e9, "Mds": 1e9, "Mrd": 1e9,
+          "bn": 1e9, "B": 1e9, "million": 1e6, "millions": 1e6, "milliard": 1e9,
+          "milliards": 1e9, "billion": 1e9, "billions": 1e9, "thousand": 1e3, "mille": 1e3}
+
+MULTIPLIER = re.compile(
+    r"(?<![\w])(?:x ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?x(?![\w])|"
+    r"(?:doubl|tripl|quadrupl|décupl|decupl)(?:er|é|ée|és|ées|e|es|ons|ez|ent|ant|ing|ed|d)?|"
+    r"double|triple|quadruple|"
+    r"(?:divis(?:er|é|ée|és|ées|e|ons|ant)|divided|cut|reduced?) (?:par|by) (?:\d+|deux|trois|"
+    r"quatre|cinq|dix|two|three|four|five|ten|half)|"
+    r"halv(?:e|ed|ing)|in half|de moitié|by half|(?:\d+|two|three)-fold)(?![\w])",
+    re.IGNORECASE,
+)
+ZERO = re.compile(
+    r"(?<![\w])(?:z[ée]ro|0|aucune?|no|nul(?:le)?)(?= (?!de\b|d'|of\b)[\w'])", re.IGNORECASE
+)
+PLACEHOLDER = re.compile(r"(?<![\w])(?:X{1,3}|Y|Z|N{1,2})(?![\w])(?: ?%| ?€| ?pts?\b)?")
+SCORE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?) ?(?:/|sur |out of )(5|10|20|100)(?![\d/])")
+NAME_NUMBER = re.compile(
+    r"(?<![\w])(?:24/7|7/7|24h/24|24 ?h ?/ ?24|365 ?j(?:ours)?|"
+    r"(?:ISO|IEC|NF|EN|RGPD|GDPR|SOC|PCI|HDS|BPF|GMP|ICH|IFRS|ISAE|"
+    r"version|release|norme|standard|niveau de maturité|phase|étape|lot|vague|wave|stage|"
+    r"sprint|article|chapitre|chapter|annexe|appendix|v|V)(?: |-)?\d+(?:[.:-]\d+)*(?: ?/ ?\d+)?"
+    # A capitalised name followed by a number: "Windows 11", "Office 365", "Horizon 2030".
+    r"|(?:[A-Z][a-z]+|i[A-Z][a-z]+) \d+(?:\.\d+)?(?! ?(?:%|€|k€|M€|pts?\b|[.,]\d)))"
+    r"(?![\w])"
+)
+_SCOPE_PREP = (r"(?:sur|dans|de|des|en|in|across|within|over|for|pour|auprès de|chez|parmi|"
+               r"among|at|aux|les|nos|ses|leurs|our|the|its|their|all|tous les|toutes les)")
+_COMPARATOR_UP = re.compile(
+    r"(?:au moins|au minimum|minimum|plus de|supérieure? à|au-delà de|at least|more than|"
+    r"over|above|minimum of|>=|≥|>) ?$", re.IGNORECASE
+)
+_COMPARATOR_DOWN = re.compile(
+    r"(?:moins de|au plus|au maximum|maximum|max\.?|inférieure? à|sous la barre de|en dessous de|"
+    r"less than|under|below|at most|no more than|fewer than|maximum of|<=|≤|<) ?$", re.IGNORECASE
+)
+_BASELINE_BEFORE = re.compile(
+    r"(?:actuellement|aujourd'hui|actuel(?:le)?s?|currently|today|current(?:ly)?|baseline|"
+    r"point de départ|base|départ|niveau actuel|vs\.?|versus|contre|compared to|"
+    r"par rapport à|was|était|(?:en|in) (?:19|20)\d\d)(?: ?:| de| of| at| à| is| est| =)? ?$",
+    re.IGNORECASE,
+)
+_BASELINE_AFTER = re.compile(
+    r"^ ?(?:\)|,)? ?\(?(?:aujourd'hui|actuellement|actuel|currently|today|now|"
+    r"\(base|baseline|de base)\b",
+    re.IGNORECASE,
+)
+_RANGE_FROM = re.compile(r"(?:\bde|\bd'|\bfrom|\bdepuis)\s?$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"^\s?(?:à|a|to|->|→|=>|vers|jusqu'à)\s?$", re.IGNORECASE)
+_DELTA_BEFORE = re.compile(r"(?:\bde|\bby|\bd')\s?$", re.IGNORECASE)
+_CONDITION_BEFORE = re.compile(
+    r"(?:sous|en moins de|en|within|in under|in less than|in|under|dans les|dans un délai de|"
+    r"avec un délai de|d'un délai de|avec|en maximum|max|moins de|less than|under)\s?$",
+    re.IGNORECASE,
+)
+_DOWN_WORDS = re.compile(
+    r"\b(?:réduire|réduit|réduction|diminuer|diminution|baisser|baisse|abaisser|limiter|"
+    r"raccourcir|diviser|divisé|éliminer|supprimer|descendre|ramener|passer sous|"
+    r"reduce|decrease|lower|cut|shorten|halve|eliminate|drop|minimi[sz]e|limit|bring down)",
+    re.IGNORECASE,
+)
+_UP_WORDS = re.compile(
+    r"\b(?:augmenter|augmentation|accroître|accroitre|hausse|hausser|relever|élever|doubler|"
+    r"tripler|gagner|atteindre|porter|passer à|dépasser|croître|croitre|multiplier|"
+    r"increase|grow|raise|boost|lift|double|triple|reach|achieve|exceed|gain|attain|hit)",
+    re.IGNORECASE,
+)
+_HOLD_WORDS = re.compile(
+    r"\b(?:maintenir|maintien|conserver|rester|stabiliser|garder|préserver|"
+    r"maintain|keep|sustain|remain|stay|hold|preserve)",
+    re.IGNORECASE,
+)
+_STOP_AFTER_YEAR = {"et", "pour", "and", "for", "de", "avec", "with", "afin", "to", "vs", "contre",
+                    "par", "by", "en", "in", "sur", "on", "à", "at", "au", "dans", "ou", "or"}
+
+
+# --- extraction --------------------------------------------------------------------------------
+
+
+def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
+    out = Extraction()
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for m in DEADLINE.finditer(text):
+        # "en 48 h" or "en 2 jours" is a delay, not a deadline; _RELATIVE only takes months+.
+        if re.search(r"\d ?(?:h|heures?|jours?|j|days?|hours?)$", m.group(), re.IGNORECASE):
+            continue
+        out.deadlines.append(Deadline(m.start(), m.end(), m.group().strip(), _date_of(m.group())))
+        taken.append((m.start(), m.end()))
+
+    for m in NAME_NUMBER.finditer(text):
+        if free(m.start(), m.end()):
+            out.quantities.append(Quantity(m.start(), m.end(), m.group(), None, role="name"))
+            taken.append((m.start(), m.end()))
+
+    for m in SCORE.finditer(text):
+        if free(m.start(), m.end()):
+            value = parse_digits(m.group(1), lang)
+            q = Quantity(m.start(), m.end(), m.group(), value, f"/{m.group(2)}", "score")
+            out.quantities.append(q)
+            taken.append((m.start(), m.end()))
+
+    for m in MULTIPLIER.finditer(text):
+        if free(m.start(), m.end()):
+            q = Quantity(m.start(), m.end(), m.group(), None, "x", "multiplier", relative=True)
+            out.quantities.append(q)
+            taken.append((m.start(), m.end()))
+
+    for m in DIGITS.finditer(text):
+        if free(m.start(), m.end()):
+            _read_number(text, m.start(), m.end(), m.group(), lang, out, taken)
+
+    for m in WORD_NUMBER.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        value = parse_words(m.group())
+        if value is None:
+            continue
+        q = _with_unit(text, Quantity(m.start(), m.end(), m.group(), value), lang)
+        if value == 0 or q.unit or _followed_by_noun(text, q.end):
+            if value == 0:
+                q.kind = "zero"
+            out.quantities.append(q)
+            taken.append((q.start, q.end))
+
+    for m in ZERO.finditer(text):
+        if free(m.start(), m.end()) and _zero_counts(text, m):
+            out.quantities.append(Quantity(m.start(), m.end(), m.group(), 0.0, kind="zero"))
+            taken.append((m.start(), m.end()))
+
+    for m in PLACEHOLDER.finditer(text):
+        if free(m.start(), m.end()) and _is_placeholder(text, m):
+            q = Quantity(m.start(), m.end(), m.group(), None, kind="placeholder")
+            out.quantities.append(_with_unit(text, q, lang))
+            taken.append((m.start(), m.end()))
+
+    out.quantities.sort(key=lambda q: q.start)
+    _assign_roles(text, out.quantities, scope_nouns)
+    # "contre 9 % en 2025": a date right after a baseline dates the baseline, not the target.
+    base_ends = [q.end for q in out.quantities if q.role == "baseline"]
+    out.deadlines = [d for d in out.deadlines if not any(0 <= d.start - e <= 2 for e in base_ends)]
+    out.parts = _parts(text, out)
+    return out
+
+
+def _read_number(
+    text: str, start: int, end: int, raw: str, lang: str, out: Extraction,
+    taken: list[tuple[int, int]],
+) -> None:
+    after = text[end:end + 1]
+    if after.isalpha() and not re.match(_UNIT, text[end:]) and after not in "x":
+        return  # "5G", "3D", "B2B": a name, not an amount
+    value = parse_digits(raw, lang)
+    q = _with_unit(text, Quantity(start, end, raw, value), lang)
+    if re.fullmatch(YEAR, raw) and not q.unit and _reads_as_year(text, q.end):
+        q.role = "year"
+    out.quantities.append(q)
+    taken.append((q.start, q.end))
+
+
+def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
+    m = re.match(rf" ?{_UNIT}(?: ?{_UNIT})?{_PER}?", text[q.end:]) or re.match(_PER, text[q.end:])
+    if m:
+        unit = m.group().strip()
+        q.unit = unit
+        q.end += m.end()
+        q.text = text[q.start:q.end]
+        low = unit.lower()
+        scale = _SCALE.get(unit.split()[0].rstrip("€$")) if unit.split() else None
+        if scale and q.value is not None:
+            q.value *= scale
+        if "%" in unit:
+            q.kind = "percent"
+        elif any(c in low for c in _MONEY) or low.rstrip("€$ ") in ("k", "m", "md", "mds"):
+            q.kind = "money"
+        elif low.split()[0] in _TIME_UNITS or low.split()[0] in ("mois", "month", "months", "ans",
+                                                                  "années", "year", "years"):
+            q.kind = "duration"
+        elif low.startswith(("pt", "point", "p.p", "pp")):
+            q.kind = "points"
+    before = text[max(0, q.start - 1):q.start]
+    if before in "+-" and before:
+        q.relative = True
+    elif q.text[:1] in "+-":
+        q.relative = True
+    return q
+
+
+def _reads_as_year(text: str, end: int) -> bool:
+    nxt = re.match(r" ([a-zà-ÿ']+)", text[end:])
+    return not nxt or nxt.group(1) in _STOP_AFTER_YEAR
+
+
+def _followed_by_noun(text: str, end: int) -> bool:
+    return bool(re.match(r" (?!de\b|et\b|and\b|of\b|à\b|to\b)[a-zà-ÿ]{3,}", text[end:]))
+
+
+def _zero_counts(text: str, m: re.Match[str]) -> bool:
+    word = m.group().lower()
+    if word in ("no", "aucun", "aucune", "nul", "nulle"):
+        # "aucun incident", "zero defects" are targets; "no" only in "no more than …" style
+        # sentences is too weak to count, and "aucun" must be followed by a noun.
+        if word == "no":
+            return False
+        return bool(re.match(r" [a-zà-ÿ]{3,}", text[m.end():]))
+    return True
+
+
+def _is_placeholder(text: str, m: re.Match[str]) -> bool:
+    if any(c in m.group() for c in "%€") or "pt" in m.group():
+        return True
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    after = text[m.end():m.end() + 12].lower()
+    return bool(
+        re.search(r"(?:\bde|\bà|\bfrom|\bto|\bby|\bpar|\batteindre|\breach|\bsur|\bof|\bd')\s?$",
+                  before)
+        or re.match(r"\s?(?:%|€|à\b|to\b|pts?\b|jours?\b|days?\b|clients?\b|customers?\b)", after)
+    )
+
+
+def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) -> None:
+    for i, q in enumerate(qs):
+        if q.role in ("name", "year"):
+            continue
+        before = text[max(0, q.start - 40):q.start]
+        after = text[q.end:q.end + 40]
+        if _is_scope(before, after, q, scope_nouns):
+            q.role = "scope"
+            continue
+        if q.kind == "duration" and re.search(_CONDITION_BEFORE, before) and (
+            q.unit.split()[0].lower() in _TIME_UNITS
+        ):
+            q.role = "condition"
+            continue
+        if _COMPARATOR_UP.search(before):
+            q.comparator = ">="
+        elif _COMPARATOR_DOWN.search(before):
+            q.comparator = "<="
+        if _BASELINE_BEFORE.search(before) or _BASELINE_AFTER.match(after):
+            q.role = "baseline"
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        if (
+            nxt is not None
+            and nxt.role not in ("name", "year")
+            and _RANGE_FROM.search(before)
+            and _RANGE_TO.match(text[q.end:nxt.start])
+        ):
+            q.role = "baseline"
+            if not q.unit and nxt.unit:
+                q.unit, q.kind = nxt.unit, nxt.kind
+            continue
+        if q.role == "target" and _DELTA_BEFORE.search(before) and not _RANGE_TO.match(
+            text[q.end:nxt.start] if nxt else ""
+        ):
+            q.relative = q.relative or q.kind in ("percent", "points", "number", "money")
+
+
+def _is_scope(before: str, after: str, q: Quantity, scope_nouns: frozenset[str]) -> bool:
+    """"sur 5 territoires", "dans nos 3 usines": the number says where, not how much."""
+    if q.kind not in ("number",) or q.unit or q.value is None:
+        return False
+    noun = re.match(r" (?:nouv\w+ |new |autres? |other |principa\w+ |main |grand\w* |key )?"
+                    r"([\w-]+)", after)
+    if not noun or noun.group(1).lower() not in scope_nouns:
+        return False
+    return bool(re.search(rf"(?:^|\W){_SCOPE_PREP}\s?$", before, re.IGNORECASE))
+
+
+def _date_of(text: str) -> str | None:
+    low = text.lower()
+    year_m = re.search(YEAR + r"\b", low)
+    year = int(year_m.group()) if year_m else None
+    m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", low)
+    if m:
+        y = int(m.group(3))
+        y = y + 2000 if y < 100 else y
+        return _safe_date(y, int(m.group(2)), int(m.group(1)))
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", low)
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    fy = re.search(r"fy ?(\d{4}|\d{2})", low)
+    if fy:
+        y = int(fy.group(1))
+        return f"{y + 2000 if y < 100 else y}-12-31"
+    if year is None:
+        return None
+    q = re.search(r"\b([tqsh])([1-4])\b", low)
+    if q:
+        n = int(q.group(2))
+        month = n * 3 if q.group(1) in "tq" else min(n, 2) * 6
+        return _safe_date(year, month, calendar.monthrange(year, month)[1])
+    for name, num in _MONTH_NUM.items():
+        day = re.search(rf"(\d{{1,2}})(?:er|st|nd|rd|th)? {name}\b|\b{name}\.? (\d{{1,2}})\b", low)
+        if re.search(rf"\b{name}\b", low):
+            if day:
+                d = int(day.group(1) or day.group(2))
+                return _safe_date(year, num, d)
+            return _safe_date(year, num, calendar.monthrange(year, num)[1])
+    if re.search(r"mi-", low):
+        return f"{year}-06-30"
+    return f"{year}-12-31"
+
+
+def _safe_date(year: int, month: int, day: int) -> str | None:
+    try:
+        calendar.monthrange(year, month)
+        if 1 <= day <= calendar.monthrange(year, month)[1]:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return None
+
+
+# --- parts -------------------------------------------------------------------------------------
+
+_LEADING = re.compile(
+    r"^(?:(?:(?:le|la|les|un|une|des|du|de|notre|nos|votre|vos|leur|leurs|son|sa|ses|ce|cette|"
+    r"ces|the|a|an|our|your|their|its|of|by|from|to|à|au|aux|en|sur|on|in)\b|l'|d'|[:,-])\s*)+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"(?:\s(?:de|d'|du|des|à|au|by|from|to|of|at|sur|pour|for|en|in|sous|under|within|dans|"
+    r"on|:|=|>|<|≥|≤|"
+    r"au moins|at least|moins de|plus de|less than|more than|above|below|over|under|"
+    r"jusqu'à|up to|vs|contre|"
+    r"actuellement|currently|aujourd'hui|today|actuel|current|:))+\s?$|[\s,:;(\-]+$",
+    re.IGNORECASE,
+)
+
+
+def _parts(text: str, ex: Extraction) -> Parts:
+    parts = Parts()
+    targets = ex.targets or [q for q in ex.quantities if q.role == "condition"]
+    target = targets[-1] if targets else None
+    baseline = ex.baselines[0] if ex.baselines else None
+    if target:
+        parts.target = _fmt_target(target)
+        parts.unit = target.unit or (baseline.unit if baseline else "") or None
+    if baseline:
+        # "de 4 à 2 jours": the baseline borrows the target's unit.
+        shown = baseline.unit and baseline.unit not in baseline.text
+        parts.baseline = f"{baseline.text} {baseline.unit}" if shown else baseline.text
+    if ex.deadlines:
+        parts.deadline = ex.deadlines[-1].text
+        parts.deadline_date = ex.deadlines[-1].date
+    parts.direction = _direction(text, target, baseline)
+    parts.metric = _metric(text, ex)
+    return parts
+
+
+def _fmt_target(q: Quantity) -> str:
+    if q.comparator == ">=" and not q.text.startswith(("≥", ">")):
+        return "≥ " + q.text
+    if q.comparator == "<=" and not q.text.startswith(("≤", "<")):
+        return "≤ " + q.text
+    return q.text
+
+
+def _direction(text: str, target: Quantity | None, baseline: Quantity | None) -> str | None:
+    if target and baseline and target.value is not None and baseline.value is not None:
+        if target.value > baseline.value:
+            return "up"
+        if target.value < baseline.value:
+            return "down"
+        return "hold"
+    if target and target.comparator:
+        return "up" if target.comparator == ">=" else "down"
+    if target and target.text.startswith("-"):
+        return "down"
+    if target and target.text.startswith("+"):
+        return "up"
+    if _HOLD_WORDS.search(text):
+        return "hold"
+    down = _DOWN_WORDS.search(text)
+    up = _UP_WORDS.search(text)
+    if down and (not up or down.start() < up.start()):
+        return "down"
+    if up:
+        return "up"
+    if target and target.kind in ("zero", "multiplier"):
+        return "down" if re.search(r"divi|halv|half|moitié|z[ée]ro|aucun", target.text, re.I) else "up"
+    return None
+
+
+def _metric(text: str, ex: Extraction) -> str | None:
+    """The measured thing: the words between the verb and the first figure or date."""
+    stops = sorted(
+        [q.start for q in ex.quantities if q.role not in ("name",)]
+        + [d.start for d in ex.deadlines]
+    )
+    first_word = re.match(r"[\w'-]+", text)
+    if stops and stops[0] <= 1:
+        # "95 % des demandes traitées sous 48 h": the metric follows the first figure.
+        ends = {q.start: q.end for q in ex.quantities} | {d.start: d.end for d in ex.deadlines}
+        first_end = ends.get(stops[0], stops[0])
+        later = [s for s in stops if s >= first_end]
+        chunk = text[first_end:later[0] if later else len(text)]
+    else:
+        start = first_word.end() if first_word and _looks_like_verb(first_word.group()) else 0
+        chunk = text[start:stops[0] if stops else len(text)]
+    chunk = re.split(r"\b(?:pour|afin|so that|in order|grâce|through|via|en vue)\b|[;(]", chunk)[0]
+    chunk = _LEADING.sub("", chunk.strip())
+    for _ in range(3):
+        chunk = _TRAILING.sub("", chunk).strip()
+    chunk = _LEADING.sub("", chunk).strip()
+    words = chunk.split()
+    if not words or (len(words) == 1 and len(words[0]) <= 4 and words[0].islower()):
+        if stops and not chunk:
+            # "Réduire de 30 % les déviations qualité": the metric comes after the figure.
+            first_end = max([q.end for q in ex.quantities if q.start == stops[0]] or [stops[0]])
+            later = [s for s in stops if s > first_end]
+            tail = _LEADING.sub("", text[first_end:later[0] if later else len(text)].strip())
+            tail = _TRAILING.sub("", tail).strip()
+            return " ".join(tail.split()[:8]) or None
+        return None
+    return " ".join(words[:8])
+
+
+def _looks_like_verb(word: str) -> bool:
+    w = word.lower()
+    return w.endswith(("er", "ir", "re", "ize", "ise", "ate")) or bool(
+        _UP_WORDS.match(w) or _DOWN_WORDS.match(w) or _HOLD_WORDS.match(w)
+    ) or w in {"passer", "faire", "get", "make", "cut", "grow", "keep", "sell", "win", "hit",
+               "double", "halve", "move", "bring", "take", "run", "ship", "launch", "hire", "have"}

@@ -1,0 +1,185 @@
+"""Features: what the rules' conditions can read, and the flags other tools rely on.
+
+Output vs outcome is verb class × object class (see the design guide): "Organiser 3 ateliers" has
+a number and is still an activity; "Augmenter de 20 % le nombre de clients actifs" is a result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from facilitator.engine.extract import Extraction
+from facilitator.engine.lexicon import Hit
+from facilitator.engine.tokens import Tokens
+
+# Lexicons that feed features (the others feed rules). Each is a file under lexicons/<lang>/.
+FEATURE_LEXICONS = (
+    "activity-verbs",  # lancer, déployer, organiser … : an activity or a deliverable
+    "activity-nouns",  # atelier, formation, audit … : what activities produce
+    "nominalisations",  # mise en place, lancement … : an activity written as a noun
+    "outcome-verbs",  # augmenter, réduire … : a change in a measured state
+    "milestone-verbs",  # obtenir, atteindre … : outcome with a figure, milestone without
+    "milestone-nouns",  # certification, autorisation … : a milestone object
+    "why-markers",  # pour, afin de, so that … : the objective says why
+    "scope-nouns",  # territoires, pays, sites … : "sur 5 territoires" is scope, not target
+)
+
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|ed|ne|nt|te)$")
+
+
+def _first_word(toks: Tokens) -> int | None:
+    words = toks.words()
+    if not words:
+        return None
+    i = words[0]
+    # "Avoir lancé un ERP", "Have shipped v2", "Être certifié": the participle carries the verb.
+    if toks.lower[i] in ("avoir", "have", "having", "être", "be", "been") and len(words) > 1:
+        return words[1]
+    return i
+
+
+def _predicate(toks: Tokens) -> int | None:
+    """The main verb (or noun) of the draft."""
+    if toks.dep is not None and toks.pos is not None:
+        for i, dep in enumerate(toks.dep):
+            if dep == "ROOT" and toks.pos[i] in ("VERB", "NOUN", "PROPN", "AUX"):
+                if toks.pos[i] == "AUX" or toks.lower[i] in ("avoir", "have", "être", "be"):
+                    break  # fall back to the first word
+                first = _first_word(toks)
+                # The parser sometimes roots the sentence on the object ("ERP" in "Lancer un
+                # ERP"): a first word that is a verb in our lexicons wins.
+                if first is not None and first < i and toks.pos[first] == "VERB":
+                    return first
+                return i
+    return _first_word(toks)
+
+
+Hits = dict[str, list[Hit]]
+
+
+def _starts(hits: Hits, lexicon: str) -> set[int]:
+    return {h.start for h in hits.get(lexicon, ())}
+
+
+def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
+    """Does the draft describe an activity, a deliverable or a milestone?"""
+    pred = _predicate(toks)
+    if pred is None:
+        return False
+    first = _first_word(toks)
+    activity_hits = _starts(hits, "activity-verbs")
+    outcome_hits = _starts(hits, "outcome-verbs")
+    milestone_hits = _starts(hits, "milestone-verbs")
+    nominal_hits = _starts(hits, "nominalisations")
+    for i in (pred, first):
+        if i is None:
+            continue
+        if i in outcome_hits:
+            return _counts_activities(toks, ex, hits)
+        if i in activity_hits or i in nominal_hits:
+            return True
+        if i in milestone_hits:
+            # "Obtenir la certification" is a milestone; "Obtenir un NPS de 50" a result.
+            if hits.get("milestone-nouns"):
+                return True
+            return not ex.measurable or _counts_activities(toks, ex, hits)
+    if first is not None and toks.text[first][:1].isdigit() or (
+        first is not None and ex.quantities and ex.quantities[0].start <= toks.idx[first]
+    ):
+        # "3 ateliers organisés", "Dashboard published": a count of deliverables.
+        return _counts_activities(toks, ex, hits) or _participle_of_activity(toks, activity_hits)
+    return _participle_of_activity(toks, activity_hits)
+
+
+def _participle_of_activity(toks: Tokens, activity_hits: set[int]) -> bool:
+    for i in activity_hits:
+        if toks.pos is not None:
+            if toks.pos[i] in ("VERB", "ADJ") and _PARTICIPLE.search(toks.lower[i]):
+                return True
+        elif _PARTICIPLE.search(toks.lower[i]) and i > 0:
+            return True
+    return False
+
+
+def _counts_activities(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
+    """A figure that counts activities ("3 ateliers", "10 trainings") measures an output."""
+    nouns = hits.get("activity-nouns", [])
+    if not nouns:
+        return False
+    for q in ex.targets:
+        for h in nouns:
+            start = toks.idx[h.start]
+            if 0 <= start - q.end <= 14:  # "3 ateliers", "3 nouveaux ateliers"
+                return True
+    return False
+
+
+def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
+    """Predicates joined by "et"/"and"/";": "Déployer X et assurer Y" holds two ideas."""
+    ideas = 1
+    for i, low in enumerate(toks.lower):
+        if low in (";",) and i + 1 < len(toks):
+            ideas += 1
+        elif low in ("et", "and", "ainsi", "tout", "as", "while", "puis", "then", "plus") and (
+            i + 1 < len(toks)
+        ):
+            j = i + 1
+            # "ainsi que", "tout en", "as well as"
+            while j < len(toks) and toks.lower[j] in ("que", "en", "well", "as", "de", "to"):
+                j += 1
+            if j in verbs:
+                ideas += 1
+    targets = [q for q in ex.targets if not q.relative or q.kind != "multiplier"]
+    if len(targets) > 1 and len({q.unit for q in targets}) > 1:
+        ideas = max(ideas, len(targets))
+    return ideas
+
+
+def verb_positions(toks: Tokens, hits: Hits) -> set[int]:
+    """Tokens that start a predicate: parsed verbs, or verbs our lexicons know."""
+    found = {h.start for name in VERB_LEXICONS for h in hits.get(name, ())}
+    if toks.infinitive is not None:
+        found |= {i for i, inf in enumerate(toks.infinitive) if inf}
+    return found
+
+
+VERB_LEXICONS = ("activity-verbs", "outcome-verbs", "milestone-verbs", "vague-verbs",
+                 "maintenance", "hedges")
+
+
+def compute(toks: Tokens, ex: Extraction, kind: str, hits: Hits) -> dict[str, Any]:
+    words = len(toks.words())
+    verbs = verb_positions(toks, hits)
+    output = is_output(toks, ex, hits)
+    ideas = count_ideas(toks, ex, verbs)
+    base = ex.baselines[0] if ex.baselines else None
+    target = ex.targets[-1] if ex.targets else None
+    limit = 15 if kind == "objective" else 25
+    return {
+        "kind": kind,
+        "words": words,
+        "ideas": ideas,
+        "measurable": ex.measurable,
+        "output": output,
+        "has_baseline": ex.has_baseline,
+        "has_deadline": ex.has_deadline,
+        "has_why": bool(hits.get("why-markers")),
+        "figures": len(ex.figures),
+        "targets": len(ex.targets),
+        "placeholder": any(q.kind == "placeholder" for q in ex.quantities),
+        "metric": bool(ex.parts.metric),
+        "baseline_only": bool(base) and not ex.measurable,
+        "target_equals_baseline": bool(
+            base and target and base.value is not None and base.value == target.value
+            and not target.relative
+        ),
+        "too_long": words > limit or ideas > 1,
+        "deadline_year": _deadline_year(ex),
+    }
+
+
+def _deadline_year(ex: Extraction) -> int | None:
+    dates = [d.date for d in ex.deadlines if d.date]
+    return int(dates[-1][:4]) if dates else None

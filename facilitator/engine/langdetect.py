@@ -1,0 +1,29 @@
+"""French or English, on texts as short as "Réduire le churn" or "Grow ARR".
+
+Statistical detectors need sentences; OKR drafts are fragments. Function words, accents and verb
+endings decide, and French wins a tie (the room is French first).
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[a-zà-ÿœæ']+")
+_FR_ONLY = re.compile(r"[éèêàâçùûôîïœ]")
+_FR_VERB = re.compile(r"^[a-zà-ÿ]{3,}(?:er|ir|re)$")
+_EN_VERB = re.compile(r"^[a-z]{3,}(?:ize|ise|ate|ing)$")
+
+
+def detect(text: str, fr_words: frozenset[str], en_words: frozenset[str]) -> str:
+    words = _WORD.findall(text.lower())
+    if not words:
+        return "fr"
+    fr = sum(1.0 for w in words if w in fr_words or w.startswith(("d'", "l'", "qu'", "n'", "s'")))
+    en = sum(1.0 for w in words if w in en_words)
+    fr += 0.5 * len(_FR_ONLY.findall(text.lower()))
+    first = words[0]
+    if _FR_VERB.match(first) and first not in en_words:
+        fr += 0.75
+    if _EN_VERB.match(first) or first.endswith("'s"):
+        en += 0.75
+    return "en" if en > fr else "fr"

@@ -1,0 +1,214 @@
+"""Word lists as data: loading `lexicons/<lang>/<name>.tsv` and matching them on tokens.
+
+A lexicon file is tab-separated with a header line:
+
+    term    alternatives    pos    forms    note    source
+
+`alternatives` are plainer wordings separated by " | " (best first); `pos` optionally restricts
+the match to a part of speech when the parser ran (VERB, NOUN …); `forms` lists irregular
+inflections the generator below cannot guess ("mis | mise" for "mettre"). Lines starting with
+"#" are comments. A consultant edits these files in any spreadsheet or text editor.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from facilitator.engine.tokens import Tokens
+
+COLUMNS = ("term", "alternatives", "pos", "forms", "note", "source")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    term: str
+    alternatives: tuple[str, ...] = ()
+    pos: str = ""
+    forms: tuple[str, ...] = ()
+    note: str = ""
+    source: str = ""
+    lexicon: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon entry found at tokens [start, end)."""
+
+    entry: Entry
+    start: int
+    end: int
+
+
+def read_lexicon(path: Path) -> list[Entry]:
+    entries: list[Entry] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read the lexicon ({exc}); save it as UTF-8") from exc
+    rows = [
+        (n, row)
+        for n, row in enumerate(csv.reader(text.splitlines(), delimiter="\t"), start=1)
+        if row and not row[0].startswith("#") and any(c.strip() for c in row)
+    ]
+    if not rows:
+        return entries
+    header_line, header = rows[0]
+    if tuple(h.strip() for h in header[:1]) != ("term",):
+        raise LexiconError(
+            f"{path}:{header_line}: the first line must be the header "
+            f"'{chr(9).join(COLUMNS)}' (tab-separated)"
+        )
+    names = [h.strip() for h in header]
+    unknown = [h for h in names if h not in COLUMNS]
+    if unknown:
+        raise LexiconError(
+            f"{path}:{header_line}: unknown column(s) {unknown}; allowed: {', '.join(COLUMNS)}"
+        )
+    for line, row in rows[1:]:
+        if len(row) > len(names):
+            raise LexiconError(
+                f"{path}:{line}: {len(row)} columns but the header has {len(names)}; "
+                "check for a stray tab"
+            )
+        values = dict(zip(names, (c.strip() for c in row), strict=False))
+        term = values.get("term", "")
+        if not term:
+            raise LexiconError(f"{path}:{line}: field 'term' is empty")
+        entries.append(
+            Entry(
+                term=term,
+                alternatives=_split(values.get("alternatives", "")),
+                pos=values.get("pos", "").upper(),
+                forms=_split(values.get("forms", "")),
+                note=values.get("note", ""),
+                source=values.get("source", ""),
+                lexicon=path.stem,
+                line=line,
+            )
+        )
+    return entries
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+# --- inflection -----------------------------------------------------------------------------
+# The lexical tier has no lemmatiser (and the reduced English pipeline has none either), so each
+# lexicon word is expanded once, at load, into the forms a draft is likely to use.
+
+_FR_ER = ("e", "es", "ons", "ez", "ent", "é", "ée", "és", "ées", "ant", "er", "era", "erons",
+          "eront", "erait", "eraient", "ait", "aient")
+_FR_IR = ("is", "it", "issons", "issez", "issent", "i", "ie", "ies", "issant", "ira", "irait")
+_FR_UIRE = ("is", "it", "ite", "its", "ites", "isons", "isez", "isent", "isant", "ira", "irait")
+_FR_INDRE = ("s", "t", "te", "ts", "tes", "gnons", "gnez", "gnent", "gnant", "dra", "drait")
+
+
+def inflect(word: str, lang: str) -> set[str]:
+    w = word.lower()
+    forms = {w}
+    if " " in w or not w.isalpha():
+        return forms
+    if lang == "fr":
+        forms |= {w + "s", w + "x", w + "e", w + "es"}
+        if w.endswith("al"):
+            forms.add(w[:-2] + "aux")
+        if w.endswith("er"):
+            stem = w[:-2]
+            forms |= {stem + s for s in _FR_ER}
+            if stem.endswith("c"):
+                forms |= {stem[:-1] + "ç" + s for s in ("ons", "ant", "ait", "aient")}
+            if stem.endswith("g"):
+                forms |= {stem + "e" + s for s in ("ons", "ant", "ait", "aient")}
+        elif w.endswith("ir"):
+            forms |= {w[:-2] + s for s in _FR_IR}
+        elif w.endswith("uire"):
+            forms |= {w[:-2] + s for s in _FR_UIRE}
+        elif w.endswith("indre"):
+            forms |= {w[:-3] + s for s in _FR_INDRE}
+    else:
+        forms |= {w + "s", w + "es", w + "ed", w + "ing", w + "d"}
+        if w.endswith("e"):
+            forms |= {w[:-1] + "ing", w + "d", w + "s"}
+        if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+            forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+        if len(w) > 2 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return forms
+
+
+@dataclass(slots=True)
+class _Pattern:
+    entry: Entry
+    words: list[str]  # lemmas as written in the lexicon
+    forms: list[frozenset[str]]  # per word: every surface form accepted without a lemmatiser
+
+
+@dataclass(slots=True)
+class LexiconIndex:
+    """All entries of some lexicons, indexed by the forms of their first word."""
+
+    lang: str
+    by_first: dict[str, list[_Pattern]] = field(default_factory=dict)
+
+    def add(self, entries: Iterable[Entry], tokenize: Callable[[str], Sequence[str]]) -> None:
+        for entry in entries:
+            words = [w.lower() for w in tokenize(entry.term)]
+            if not words:
+                continue
+            forms = [frozenset(inflect(w, self.lang)) for w in words]
+            if entry.forms:
+                forms[0] = forms[0] | {f.lower() for f in entry.forms}
+            pattern = _Pattern(entry, words, forms)
+            for key in forms[0] | {words[0]}:
+                self.by_first.setdefault(key, []).append(pattern)
+
+    def find(self, toks: Tokens) -> dict[str, list[Hit]]:
+        """Longest non-overlapping matches of each lexicon, left to right, in one pass."""
+        hits: dict[str, list[Hit]] = {}
+        free_from: dict[str, int] = {}  # per lexicon: the first token not yet matched
+        n = len(toks.lower)
+        for i in range(n):
+            candidates = self.by_first.get(toks.lower[i])
+            if toks.lemma is not None:
+                by_lemma = self.by_first.get(toks.lemma[i])
+                if by_lemma and by_lemma is not candidates:
+                    candidates = (candidates or []) + by_lemma
+            if not candidates:
+                continue
+            best: dict[str, Hit] = {}
+            for pattern in candidates:
+                name = pattern.entry.lexicon
+                end = i + len(pattern.words)
+                if end > n or free_from.get(name, 0) > i:
+                    continue
+                current = best.get(name)
+                if current and end <= current.end:
+                    continue
+                if all(_word_matches(toks, i + k, pattern, k) for k in range(len(pattern.words))):
+                    best[name] = Hit(pattern.entry, i, end)
+            for name, hit in best.items():
+                hits.setdefault(name, []).append(hit)
+                free_from[name] = hit.end
+        return hits
+
+
+def _word_matches(toks: Tokens, i: int, pattern: _Pattern, k: int) -> bool:
+    lower = toks.lower[i]
+    if toks.lemma is not None:
+        if k == 0 and pattern.entry.pos and toks.pos is not None:
+            # The parser ran: trust its part of speech ("pilote" the noun is no vague verb).
+            if toks.pos[i] != pattern.entry.pos and not (
+                pattern.entry.pos == "VERB" and toks.pos[i] == "AUX"
+            ):
+                return False
+        return toks.lemma[i] == pattern.words[k] or lower in pattern.forms[k]
+    return lower in pattern.forms[k]

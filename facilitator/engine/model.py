@@ -1,0 +1,116 @@
+"""What the engine returns: findings, scores and the assessment (plain data, JSON-ready)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    dimension: str
+    level: str
+    start: int  # character span in the original text
+    end: int
+    text: str  # the matched text, as typed
+    message: str
+    rationale: str
+    source: str
+    action: str  # replace | remove | rewrite | ask
+    suggestions: list[str] = field(default_factory=list)
+    weight: float = 0.0
+    # Internal: the span in the normalised text, and the rewrite edit when the rule is safe.
+    norm_start: int = 0
+    norm_end: int = 0
+    safe_edit: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "dimension": self.dimension,
+            "level": self.level,
+            "span": [self.start, self.end],
+            "text": self.text,
+            "message": self.message,
+            "rationale": self.rationale,
+            "source": self.source,
+            "action": self.action,
+            "suggestions": list(self.suggestions),
+        }
+
+
+@dataclass(slots=True)
+class Scores:
+    clarity: int = 100
+    ambition: int = 100
+    measurability: int = 100
+    overall: int = 100
+    # For each dimension, the rules that lowered it and by how many points.
+    explain: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "clarity": self.clarity,
+            "ambition": self.ambition,
+            "measurability": self.measurability,
+            "overall": self.overall,
+            "explain": {k: [list(x) for x in v] for k, v in self.explain.items()},
+        }
+
+    def as_tuple(self) -> tuple[int, int, int, int]:
+        return (self.clarity, self.ambition, self.measurability, self.overall)
+
+
+@dataclass(slots=True)
+class Flags:
+    measurable: bool = False
+    output: bool = False
+    low_ambition: bool = False
+    jargon: list[str] = field(default_factory=list)
+    too_long: bool = False
+    has_baseline: bool = False
+    has_deadline: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Rewrite:
+    text: str
+    scores: Scores
+    resolved: list[str]  # rule ids whose findings the rewrite removes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "scores": self.scores.to_dict(), "resolved": self.resolved}
+
+
+@dataclass(slots=True)
+class Assessment:
+    text: str  # the original text
+    normalized: str
+    lang: str
+    kind: str  # objective | key_result
+    tier: str  # lexical | full | reduced
+    scores: Scores
+    flags: Flags
+    parts: dict[str, str | None]
+    findings: list[Finding]
+    rewrite: Rewrite | None = None
+    notices: list[str] = field(default_factory=list)  # e.g. "text truncated", "reduced mode"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lang": self.lang,
+            "kind": self.kind,
+            "tier": self.tier,
+            "text": self.text,
+            "normalized": self.normalized,
+            "scores": self.scores.to_dict(),
+            "flags": self.flags.to_dict(),
+            "parts": dict(self.parts),
+            "findings": [f.to_dict() for f in self.findings],
+            "rewrite": self.rewrite.to_dict() if self.rewrite else None,
+            "notices": list(self.notices),
+        }

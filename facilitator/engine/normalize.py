@@ -1,0 +1,117 @@
+"""Text normalisation that keeps a map back to the original characters.
+
+Text typed or pasted in the room can hold anything. The engine judges a normalised copy (one kind
+of space, one kind of apostrophe, no control characters) so that the same objective always looks
+the same to it, while every finding still points at the characters the participant typed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Longer drafts are judged on their first MAX_CHARS characters: an objective is a sentence,
+# and spaCy's cost grows with length. The engine reports the truncation as a finding.
+MAX_CHARS = 2000
+
+_SPACES = {
+    "\u00a0",  # no-break space (Textual inputs drop it when typed, keep it when pasted)
+    "\u202f",  # narrow no-break space, French typography before % and €
+    "\u2007",
+    "\u2009",
+    "\u200a",
+    "\u2002",
+    "\u2003",
+    "\u3000",
+    "\t",
+    "\n",
+    "\r",
+    "\x0b",
+    "\x0c",
+    "\u2028",
+    "\u2029",
+}
+_REPLACE = {
+    "\u2019": "'",  # typographic apostrophe: "d’ici" and "d'ici" must match the same rules
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2212": "-",  # minus sign
+    "\u00d7": "x",  # "×2" is a multiplier like "x2"
+    "\u2026": "…",
+}
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The normalised text and, for each of its characters, the index in the original."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original: str
+    truncated: bool = False
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text back to the original text."""
+        if not self.offsets:
+            return (0, 0)
+        start = min(max(start, 0), len(self.offsets) - 1)
+        last = min(max(end - 1, start), len(self.offsets) - 1)
+        return (self.offsets[start], self.offsets[last] + 1)
+
+
+def _is_dropped(ch: str) -> bool:
+    if ch in _INVISIBLE:
+        return True
+    cat = unicodedata.category(ch)
+    # Control characters, lone surrogates and non-characters carry no meaning for the coach.
+    return cat in ("Cc", "Cs", "Co") or ch in ("\ufffe", "\uffff")
+
+
+def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
+    """Fold spaces, apostrophes and dashes; drop control characters; collapse white space.
+
+    A capitalised first word is lower-cased for the parser: spaCy's French model tags
+    "Réduire" or "Doubler" at the start of a sentence as proper nouns (see the design guide).
+    Offsets are unchanged by that, so spans still point at the original text.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = False
+    for i, ch in enumerate(text):
+        if ch in _SPACES or ch == " " or (_is_dropped(ch) and ch not in _INVISIBLE):
+            pending_space = bool(out)
+            continue
+        if ch in _INVISIBLE:
+            continue
+        if pending_space:
+            out.append(" ")
+            offsets.append(i - 1)
+            pending_space = False
+        out.append(_REPLACE.get(ch, ch))
+        offsets.append(i)
+        if len(out) >= max_chars:
+            break
+    truncated = len(out) >= max_chars and len(text) > offsets[-1] + 1
+    normalized = "".join(out)
+    normalized = _lower_first_word(normalized)
+    return Normalized(normalized, tuple(offsets), text, truncated)
+
+
+def _lower_first_word(text: str) -> str:
+    """Lower-case a first word written "Capitalised" (not an acronym like "NPS")."""
+    end = 0
+    while end < len(text) and (text[end].isalpha() or text[end] in "-'"):
+        end += 1
+    word = text[:end]
+    if len(word) > 1 and word[0].isupper() and word[1:].islower():
+        return word[0].lower() + text[1:]
+    return text
+
+
+def fold_accents(text: str) -> str:
+    """"Réduire" → "reduire": for fuzzy comparisons, never for display."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

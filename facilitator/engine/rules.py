@@ -1,0 +1,205 @@
+"""Rules as data: one TOML file per rule under `rules/<lang>/<dimension>/`.
+
+A rule names the smell it detects (`id`), how it detects it (`kind`), what it lowers
+(`dimension`, `weight`), what to say (`message`, `rationale`, `source`) and what to do instead
+(`action`, `suggestions`). Its `[[bad]]` and `[[good]]` examples are its tests: the engine runs
+them when it loads the rules and refuses a rule whose examples fail.
+
+Kinds:
+- existence     a lexicon's entries are found in the draft (lemma or inflected form)
+- substitution  the same, and each entry's alternatives are the suggestions
+- sequence      token patterns (lower/lemma/pos/num), for phrases a word list cannot say
+- occurrence    a count (words, ideas, figures, targets) above `max`
+- conditional   a condition over the extracted parts and features (`when`)
+- script        a registered Python check (`script = "name"`), for what data cannot express
+Any rule may also carry `when`, a condition that must hold for it to fire.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from facilitator.engine.condition import ConditionError, Predicate, compile_condition
+
+KINDS = ("existence", "substitution", "sequence", "occurrence", "conditional", "script")
+DIMENSIONS = ("clarity", "ambition", "measurability")
+APPLIES = ("objective", "key_result", "both")
+LEVELS = ("suggestion", "warning", "error")
+ACTIONS = ("replace", "remove", "rewrite", "ask")
+COUNTS = ("words", "ideas", "figures", "targets")
+FEATURES = {
+    "kind", "words", "ideas", "measurable", "output", "has_baseline", "has_deadline", "has_why",
+    "figures", "targets", "placeholder", "metric", "baseline_only", "target_equals_baseline",
+    "too_long", "deadline_year", "current_year", "objective", "key_result", "true", "false",
+}
+SPANS = ("all", "first_word", "metric", "target", "baseline", "figures", "deadline")
+_REQUIRED = ("id", "kind", "dimension", "applies_to", "level", "message", "rationale", "source",
+             "action")
+_TOKEN_KEYS = {"lower", "lemma", "pos", "num", "op", "not_lower"}
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be used; the message names the file and the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    kind: str  # objective | key_result
+    span: str | None = None  # the matched text a bad example must produce
+    suggestion: str | None = None  # a suggestion a bad example must offer
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    lang: str
+    kind: str
+    dimension: str
+    applies_to: str
+    level: str
+    message: str
+    rationale: str
+    source: str
+    action: str
+    weight: float
+    path: Path
+    title: str = ""
+    suggestions: tuple[str, ...] = ()
+    safe: bool = False  # replace/remove may be applied to the rewrite without asking the room
+    flag: str = ""  # the Assessment flag this rule feeds: low_ambition, jargon …
+    lexicons: tuple[str, ...] = ()
+    patterns: tuple[tuple[Mapping[str, Any], ...], ...] = ()
+    count: str = ""
+    max: float = 0
+    max_objective: float | None = None
+    script: str = ""
+    span: str = "all"
+    when: Predicate | None = None
+    when_source: str = ""
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def applies(self, kind: str) -> bool:
+        return self.applies_to in ("both", kind)
+
+
+def load_rule(path: Path, lang: str, scripts: set[str]) -> Rule:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: invalid TOML: {exc}; fix the syntax at that line") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read ({exc}); save it as UTF-8") from exc
+
+    def need(key: str, allowed: tuple[str, ...] | None = None) -> str:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise RuleError(f"{path}: field '{key}' is missing or empty")
+        if allowed and value not in allowed:
+            raise RuleError(f"{path}: field '{key}' is '{value}'; use one of {', '.join(allowed)}")
+        return value.strip()
+
+    for key in _REQUIRED:
+        need(key)
+    kind = need("kind", KINDS)
+    rule_id = need("id")
+    if rule_id != path.stem:
+        raise RuleError(f"{path}: id '{rule_id}' must match the file name '{path.stem}'")
+    when_source = str(data.get("when", "")).strip()
+    when = None
+    if when_source:
+        try:
+            when = compile_condition(when_source, FEATURES)
+        except ConditionError as exc:
+            raise RuleError(f"{path}: field 'when': {exc}") from exc
+    lexicons = data.get("lexicon", ())
+    lexicons = (lexicons,) if isinstance(lexicons, str) else tuple(lexicons)
+    if kind in ("existence", "substitution") and not lexicons:
+        raise RuleError(f"{path}: a {kind} rule needs 'lexicon' (a file name in lexicons/{lang}/)")
+    patterns = tuple(tuple(p) for p in data.get("patterns", ()))
+    if kind == "sequence":
+        if not patterns:
+            raise RuleError(f"{path}: a sequence rule needs 'patterns' (lists of token specs)")
+        for n, pattern in enumerate(patterns):
+            for spec in pattern:
+                bad_keys = set(spec) - _TOKEN_KEYS
+                if bad_keys:
+                    raise RuleError(
+                        f"{path}: patterns[{n}] uses {sorted(bad_keys)}; "
+                        f"allowed keys: {', '.join(sorted(_TOKEN_KEYS))}"
+                    )
+    count = str(data.get("count", ""))
+    if kind == "occurrence" and (count not in COUNTS or "max" not in data):
+        raise RuleError(f"{path}: an occurrence rule needs 'count' ({', '.join(COUNTS)}) and 'max'")
+    script = str(data.get("script", ""))
+    if kind == "script" and script not in scripts:
+        raise RuleError(
+            f"{path}: field 'script' is '{script}'; registered scripts: {', '.join(sorted(scripts))}"
+        )
+    if kind == "conditional" and not when:
+        raise RuleError(f"{path}: a conditional rule needs 'when'")
+    span = str(data.get("span", "all"))
+    if span not in SPANS:
+        raise RuleError(f"{path}: field 'span' is '{span}'; use one of {', '.join(SPANS)}")
+    applies_to = need("applies_to", APPLIES)
+    default_kind = "key_result" if applies_to == "key_result" else "objective"
+    bad = tuple(_examples(path, data, "bad", default_kind))
+    good = tuple(_examples(path, data, "good", default_kind))
+    if not bad or not good:
+        raise RuleError(f"{path}: every rule needs at least one [[bad]] and one [[good]] example")
+    try:
+        weight = float(data.get("weight", 10))
+    except (TypeError, ValueError) as exc:
+        raise RuleError(f"{path}: field 'weight' must be a number") from exc
+    return Rule(
+        id=rule_id,
+        lang=lang,
+        kind=kind,
+        dimension=need("dimension", DIMENSIONS),
+        applies_to=applies_to,
+        level=need("level", LEVELS),
+        message=need("message"),
+        rationale=need("rationale"),
+        source=need("source"),
+        action=need("action", ACTIONS),
+        weight=weight,
+        path=path,
+        title=str(data.get("title", "")),
+        suggestions=tuple(str(s) for s in data.get("suggestions", ())),
+        safe=bool(data.get("safe", False)),
+        flag=str(data.get("flag", "")),
+        lexicons=lexicons,
+        patterns=patterns,
+        count=count,
+        max=float(data.get("max", 0)),
+        max_objective=float(data["max_objective"]) if "max_objective" in data else None,
+        script=script,
+        span=span,
+        when=when,
+        when_source=when_source,
+        bad=bad,
+        good=good,
+        extra={k: v for k, v in data.items() if k in ("example_fix", "doc")},
+    )
+
+
+def _examples(path: Path, data: dict[str, Any], key: str, default_kind: str) -> list[Example]:
+    out = []
+    for n, item in enumerate(data.get(key, ())):
+        if not isinstance(item, dict) or not str(item.get("text", "")).strip():
+            raise RuleError(f"{path}: [[{key}]] example {n + 1} needs a 'text'")
+        kind = str(item.get("kind", default_kind))
+        if kind not in ("objective", "key_result"):
+            raise RuleError(f"{path}: [[{key}]] example {n + 1}: kind must be objective|key_result")
+        out.append(Example(item["text"], kind, item.get("span"), item.get("suggestion")))
+    return out
+
+
+def rule_files(root: Path, lang: str) -> list[Path]:
+    return sorted((root / lang).rglob("*.toml"))

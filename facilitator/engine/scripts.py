@@ -1,0 +1,137 @@
+"""Checks that a word list or a pattern cannot express, registered by name for rule files.
+
+A script returns spans in the normalised text, each with optional suggestions (None: use the
+rule's own). Rules choose a script with `script = "name"` and may pass `lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from facilitator.engine.context import Context
+from facilitator.engine.rules import Rule
+
+Span = tuple[int, int, list[str] | None]
+Script = Callable[[Context, Rule], list[Span]]
+
+SCRIPTS: dict[str, Script] = {}
+
+
+def script(name: str) -> Callable[[Script], Script]:
+    def register(fn: Script) -> Script:
+        SCRIPTS[name] = fn
+        return fn
+
+    return register
+
+
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&]{1,9}$")
+_NOT_ACRONYM = re.compile(r"^(?:[TQSH][1-4]|FY\d{2,4}|CY\d{2,4}|[IVXLC]+|X{1,3}|N{1,2}|[A-Z]\d+)$")
+
+
+@script("acronyms")
+def acronyms(ctx: Context, rule: Rule) -> list[Span]:
+    """Acronyms not in the everyday list nor the workshop glossary, and not explained."""
+    toks = ctx.toks
+    letters = [c for c in ctx.text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return []  # a draft typed in capitals: every word would look like an acronym
+    known = ctx.glossary
+    everyday = ctx.hits.get("everyday-acronyms", [])
+    everyday_at = {h.start for h in everyday}
+    out: list[Span] = []
+    seen: set[str] = set()
+    for i, word in enumerate(toks.text):
+        if not _ACRONYM.match(word) or _NOT_ACRONYM.match(word) or i in everyday_at:
+            continue
+        bare = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+        if bare.upper() in known or bare in seen:
+            continue
+        explained = (i + 1 < len(toks) and toks.text[i + 1] == "(") or (
+            i > 0 and toks.text[i - 1] == "("
+        )
+        seen.add(bare)
+        if not explained:
+            out.append((toks.idx[i], toks.end(i), None))
+    return out
+
+
+_ETRE_FORMS = {
+    "fr": {"est", "sont", "sera", "seront", "soit", "soient", "été", "être", "serait", "seraient",
+           "était", "étaient"},
+    "en": {"is", "are", "be", "been", "being", "was", "were", "will"},
+}
+_PART_END = {"fr": re.compile(r"(?:é|ée|és|ées|uit|uite|uits|uites)$"),
+             "en": re.compile(r"(?:ed|en|wn)$")}
+
+
+@script("passive")
+def passive(ctx: Context, rule: Rule) -> list[Span]:
+    """"sera réduit", "is delivered": who acts is hidden; OKRs name what the team changes."""
+    toks = ctx.toks
+    out: list[Span] = []
+    if toks.dep is not None:
+        for i, dep in enumerate(toks.dep):
+            if dep in ("aux:pass", "auxpass") or (
+                dep == "cop" and toks.lemma is not None and toks.lemma[i] in ("être", "be")
+            ):
+                head = toks.head[i] if toks.head else i
+                if head > i and _PART_END[ctx.lang].search(toks.lower[head]) and (
+                    toks.pos is not None and toks.pos[head] in ("VERB", "ADJ")
+                ):
+                    out.append((toks.idx[i], toks.end(head), None))
+        return out
+    forms = _ETRE_FORMS[ctx.lang]
+    for i, low in enumerate(toks.lower[:-1]):
+        if low in forms:
+            j = i + 1
+            if ctx.lang == "en" and low == "will" and j < len(toks) and toks.lower[j] == "be":
+                j += 1
+            if j < len(toks) and _PART_END[ctx.lang].search(toks.lower[j]):
+                out.append((toks.idx[i], toks.end(j), None))
+    return out
+
+
+def _lexicon_hits(ctx: Context, rule: Rule) -> list[tuple[int, int, list[str]]]:
+    spans = []
+    for name in rule.lexicons:
+        for h in ctx.hits.get(name, ()):
+            start, end = ctx.chars(h.start, h.end)
+            spans.append((start, end, list(h.entry.alternatives)))
+    return spans
+
+
+def _figure_follows(ctx: Context, end: int) -> bool:
+    return any(
+        0 <= q.start - end <= 12 and q.role not in ("name", "year")
+        for q in ctx.ex.quantities
+    )
+
+
+@script("before_figure")
+def before_figure(ctx: Context, rule: Rule) -> list[Span]:
+    """Lexicon words right before a figure: "environ 20 %", "près de 30 clients"."""
+    return [(s, e, alts or None) for s, e, alts in _lexicon_hits(ctx, rule)
+            if _figure_follows(ctx, e)]
+
+
+@script("without_figure")
+def without_figure(ctx: Context, rule: Rule) -> list[Span]:
+    """Lexicon words not followed by a figure: "plus de clients", "significativement"."""
+    return [(s, e, alts or None) for s, e, alts in _lexicon_hits(ctx, rule)
+            if not _figure_follows(ctx, e)]
+
+
+@script("conditional_mood")
+def conditional_mood(ctx: Context, rule: Rule) -> list[Span]:
+    """"serait", "pourrait": a wish, not a commitment."""
+    toks = ctx.toks
+    out: list[Span] = []
+    if toks.mood is not None:
+        out = [(toks.idx[i], toks.end(i), None) for i, m in enumerate(toks.mood) if m == "Cnd"]
+    found = {s for s, _, _ in out}
+    for s, e, alts in _lexicon_hits(ctx, rule):
+        if s not in found:
+            out.append((s, e, alts or None))
+    return sorted(out)
