@@ -276,11 +276,11 @@ class Engine:
         new_ctx = self._context(norm, toks, ctx.kind, ctx.lang, ctx.glossary, state.quick_index,
                                 state)
         kept = [f for f in findings if f not in applied]
-        known = {(f.rule, f.text.lower()) for f in findings}
+        kept_rules = {f.rule for f in kept}
         introduced = [
             f for f in run_rules(new_ctx, state.rules)
             if any(f.norm_start <= at <= f.norm_end for at in changed_at)
-            and (f.rule, f.text.lower()) not in known
+            and f.rule not in kept_rules
         ]
         resolved = sorted({f.rule for f in applied} - {f.rule for f in kept})
         return Rewrite(match_case(ctx.norm.original, text), score(kept + introduced, ctx.kind),
