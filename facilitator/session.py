@@ -124,8 +124,10 @@ class _Fields:
         raise self._wrong(key, "a string", value)
 
     def opt_text(self, key: str) -> str | None:
-        value = self.data.get(key)
-        return None if value is None else self.text(key)
+        if self.data.get(key) is None:
+            self.used.add(key)
+            return None
+        return self.text(key)
 
     def flag(self, key: str, default: bool) -> bool:
         value = self._get(key)

@@ -73,6 +73,9 @@ def snapshot(source: Path, target: Path) -> None:
     A hard link costs nothing and is safe because live files are only ever replaced, never
     written in place; where links are not supported, the bytes are copied atomically.
     """
+    with contextlib.suppress(OSError):
+        if os.path.samefile(source, target):  # already the same file (a kill came between)
+            return
     tmp = temp_name(target)
     try:
         os.link(source, tmp)
@@ -81,10 +84,11 @@ def snapshot(source: Path, target: Path) -> None:
         return
     try:
         os.replace(tmp, target)
-    except BaseException:
+    finally:
+        # rename() between two links to one file succeeds without doing anything: the temp
+        # name would stay behind. Whatever happened, it must not outlive this call.
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, backup_to: Path | None = None) -> None:
