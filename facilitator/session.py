@@ -494,7 +494,8 @@ class Versioned(Record):
 
     @property
     def final(self) -> Version | None:
-        return None if self.final_version is None else self.version(self.final_version)
+        """The version marked final; None when none is (or the mark points nowhere)."""
+        return next((v for v in self.versions if v.n == self.final_version), None)
 
     @property
     def current(self) -> Version | None:
@@ -543,6 +544,14 @@ class Versioned(Record):
 
     def unmark_final(self) -> None:
         self.final_version = None
+
+    def resolved(self, n: int) -> list[str]:
+        """Rule ids that fired on the version before `n` and no longer fire on `n`."""
+        index = self.versions.index(self.version(n))
+        if index == 0:
+            return []
+        now = set(self.versions[index].findings)
+        return [f for f in self.versions[index - 1].findings if f not in now]
 
 
 @dataclass(kw_only=True)

@@ -210,6 +210,10 @@ def test_versions_restore_and_final() -> None:
     with pytest.raises(KeyError):
         o.restore(9)
     assert [v.n for v in o.versions] == [1, 2, 3]
+    assert o.resolved(2) == ["objective-vague-verb"] and o.resolved(1) == []
+    assert o.resolved(3) == []  # the restored finding is back, nothing resolved
+    o.final_version = 42  # a hand-edited file: the mark points nowhere
+    assert o.final is None and o.current is v3
 
 
 def test_key_result_versions_behave_like_objective_versions() -> None:
