@@ -1,0 +1,107 @@
+"""Terminal output for the CLI (rich): an assessment with its spans highlighted, and rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from facilitator.engine import Assessment
+from facilitator.engine.rules import Rule
+
+_LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
+_LABELS = {
+    "fr": {"clarity": "Clarté", "ambition": "Ambition", "measurability": "Mesurabilité",
+           "overall": "Global", "rewrite": "Proposition", "suggest": "Suggestions",
+           "why": "Pourquoi", "remove": "(supprimer)", "none": "Aucun problème détecté.",
+           "parts": "Éléments extraits", "empty": "Texte vide : rien à évaluer."},
+    "en": {"clarity": "Clarity", "ambition": "Ambition", "measurability": "Measurability",
+           "overall": "Overall", "rewrite": "Suggested rewrite", "suggest": "Suggestions",
+           "why": "Why", "remove": "(remove)", "none": "No problem found.",
+           "parts": "Extracted parts", "empty": "Empty text: nothing to assess."},
+}
+
+
+def _bar(value: int) -> Text:
+    filled = round(value / 10)
+    style = "green" if value >= 75 else "yellow" if value >= 50 else "red"
+    return Text("█" * filled + "░" * (10 - filled), style=style)
+
+
+def render_assessment(a: Assessment, console: Console | None = None) -> None:
+    console = console or Console(highlight=False)
+    labels = _LABELS[a.lang]
+    for notice in a.notices:
+        console.print(f"[dim]note: {notice}[/dim]")
+    if not a.normalized.strip():
+        console.print(labels["empty"])
+        return
+    text = Text(a.text)
+    for f in a.findings:
+        if f.end - f.start < len(a.text):
+            text.stylize(f"underline {_LEVEL_STYLE[f.level]}", f.start, f.end)
+    console.print(text)
+    console.print()
+    table = Table.grid(padding=(0, 2))
+    for dim in ("clarity", "ambition", "measurability", "overall"):
+        value = getattr(a.scores, dim)
+        table.add_row(labels[dim], _bar(value), f"{value:>3}")
+    console.print(table)
+    parts = {k: v for k, v in a.parts.items() if v}
+    if a.kind == "key_result" and parts:
+        console.print(f"\n[bold]{labels['parts']}[/bold]: " + ", ".join(f"{k}={v}" for k, v in parts.items()))
+    console.print()
+    if not a.findings:
+        console.print(f"[green]{labels['none']}[/green]")
+    for f in a.findings:
+        head = Text(f"● {f.rule}", style=_LEVEL_STYLE[f.level])
+        head.append(f"  [{f.dimension}, {f.level}]", style="dim")
+        if f.end - f.start < len(a.text):
+            head.append(f"  « {f.text} »")
+        console.print(head)
+        console.print(f"  {f.message}")
+        console.print(f"  [dim]{labels['why']}: {f.rationale} — {f.source}[/dim]")
+        if f.suggestions:
+            shown = [s if s else labels["remove"] for s in f.suggestions[:4]]
+            console.print(f"  → {labels['suggest']}: " + " | ".join(shown))
+    if a.rewrite:
+        s = a.rewrite.scores
+        console.print(f"\n[bold]{labels['rewrite']}[/bold]: {a.rewrite.text}")
+        console.print(
+            f"  {labels['overall']} {a.scores.overall} → {s.overall}  "
+            f"({labels['clarity']} {s.clarity}, {labels['ambition']} {s.ambition}, "
+            f"{labels['measurability']} {s.measurability})"
+        )
+
+
+def list_rules(rules: Sequence[Rule], console: Console | None = None) -> None:
+    console = console or Console(highlight=False)
+    table = Table("id", "lang", "dimension", "level", "applies to", "title")
+    for r in sorted(rules, key=lambda r: (r.lang, r.dimension, r.id)):
+        table.add_row(r.id, r.lang, r.dimension, r.level, r.applies_to, r.title)
+    console.print(table)
+    console.print(f"{len(rules)} rules")
+
+
+def explain_rule(rule: Rule, console: Console | None = None) -> None:
+    """The ruff-style page: what it does, why it is bad, example, use instead."""
+    console = console or Console(highlight=False)
+    fr = rule.lang == "fr"
+    heads = (("Ce qu'elle détecte", "Pourquoi c'est un problème", "Exemple", "À la place", "Source")
+             if fr else ("What it does", "Why is this bad?", "Example", "Use instead", "Source"))
+    console.print(f"[bold]{rule.id}[/bold] ({rule.lang}) — {rule.title}")
+    console.print(f"[dim]{rule.kind}, {rule.dimension}, {rule.level}, {rule.applies_to}, "
+                  f"−{rule.weight:g} points, {rule.path}[/dim]\n")
+    console.print(f"[bold]{heads[0]}[/bold]\n  {rule.message}\n")
+    console.print(f"[bold]{heads[1]}[/bold]\n  {rule.rationale}\n")
+    console.print(f"[bold]{heads[2]}[/bold]")
+    for ex in rule.bad:
+        console.print(f"  ✗ {ex.text}")
+    console.print(f"\n[bold]{heads[3]}[/bold]")
+    for ex in rule.good:
+        console.print(f"  ✓ {ex.text}")
+    if rule.suggestions:
+        console.print("  → " + " | ".join(rule.suggestions))
+    console.print(f"\n[bold]{heads[4]}[/bold]\n  {rule.source}")
