@@ -112,12 +112,19 @@ _FR_UIRE = ("is", "it", "ite", "its", "ites", "isons", "isez", "isent", "isant",
 _FR_INDRE = ("s", "t", "te", "ts", "tes", "gnons", "gnez", "gnent", "gnant", "dra", "drait")
 
 
+# "essayer de" must match "essayer d'optimiser" without a lemmatiser.
+_ELIDED = {"de": "d'", "le": "l'", "la": "l'", "que": "qu'", "se": "s'", "ne": "n'", "je": "j'",
+           "me": "m'", "te": "t'", "jusque": "jusqu'", "lorsque": "lorsqu'", "puisque": "puisqu'"}
+
+
 def inflect(word: str, lang: str) -> set[str]:
     w = word.lower()
     forms = {w}
     if " " in w or not w.isalpha():
         return forms
     if lang == "fr":
+        if w in _ELIDED:
+            return forms | {_ELIDED[w]}
         forms |= {w + "s", w + "x", w + "e", w + "es"}
         if w.endswith("al"):
             forms.add(w[:-2] + "aux")

@@ -86,15 +86,19 @@ def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
             continue
         if ch in _INVISIBLE:
             continue
+        if len(out) + pending_space >= max_chars:
+            break
         if pending_space:
             out.append(" ")
             offsets.append(i - 1)
             pending_space = False
         out.append(_REPLACE.get(ch, ch))
         offsets.append(i)
-        if len(out) >= max_chars:
-            break
-    truncated = len(out) >= max_chars and len(text) > offsets[-1] + 1
+    truncated = bool(offsets) and len(out) + 1 >= max_chars and len(text) > offsets[-1] + 1
+    if truncated and " " in out:
+        # Cut at a word boundary: half a word would be judged as a misspelling.
+        cut = len(out) - out[::-1].index(" ") - 1
+        del out[cut:], offsets[cut:]
     normalized = "".join(out)
     normalized = _lower_first_word(normalized)
     return Normalized(normalized, tuple(offsets), text, truncated)

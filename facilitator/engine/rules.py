@@ -107,6 +107,9 @@ def load_rule(path: Path, lang: str, scripts: set[str]) -> Rule:
 
     for key in _REQUIRED:
         need(key)
+    for key, allowed in (("dimension", DIMENSIONS), ("applies_to", APPLIES), ("level", LEVELS),
+                         ("action", ACTIONS)):
+        need(key, allowed)
     kind = need("kind", KINDS)
     rule_id = need("id")
     if rule_id != path.stem:

@@ -1,0 +1,160 @@
+"""The engine's public API with the real spaCy models."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from facilitator.engine import Engine
+
+
+def test_assessment_fields(engine):
+    a = engine.assess("Passer le taux de réclamation de 4 % à 2 % d'ici fin 2026", "key_result")
+    assert a.lang == "fr" and a.kind == "key_result" and a.tier == "full"
+    for dim in ("clarity", "ambition", "measurability", "overall"):
+        assert 0 <= getattr(a.scores, dim) <= 100
+    assert a.flags.measurable and a.flags.has_baseline and a.flags.has_deadline
+    assert not a.flags.output
+    assert a.parts["metric"] == "taux de réclamation"
+    assert a.parts["deadline_date"] == "2026-12-31"
+    json.dumps(a.to_dict())  # JSON-ready
+
+
+def test_kr_without_target_loses_measurability_and_says_why(engine):
+    a = engine.assess("Améliorer la satisfaction client", "key_result")
+    assert not a.flags.measurable
+    [f] = [f for f in a.findings if f.rule == "kr-no-target"]
+    assert f.level == "error" and f.source and f.rationale
+    assert any("satisfaction client" in s for s in f.suggestions)
+    assert a.scores.measurability < 50
+    assert ("kr-no-target", f.weight) in [(r, p) for r, p in a.scores.explain["measurability"]]
+
+
+def test_scores_are_explained_by_findings(engine):
+    a = engine.assess("Essayer d'optimiser les synergies pour améliorer significativement la "
+                      "satisfaction client", "key_result")
+    for dim in ("clarity", "ambition", "measurability"):
+        lost = sum(points for _, points in a.scores.explain.get(dim, []))
+        assert getattr(a.scores, dim) == max(0, 100 - lost)
+
+
+def test_objective_and_key_result_are_judged_differently(engine):
+    text = "Réduire de 30 % les déviations qualité d'ici fin 2026"
+    obj = engine.assess(text, "objective")
+    kr = engine.assess(text, "key_result")
+    assert {f.rule for f in obj.findings} != {f.rule for f in kr.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Réduire le churn", "fr"), ("Grow ARR", "en"), ("Doubler les ventes", "fr"),
+     ("Launch the new app", "en"), ("Zéro incident", "fr"), ("Hire 3 engineers", "en"),
+     ("Passer le NPS de 30 à 45", "fr"), ("Increase NPS from 30 to 45", "en")],
+)
+def test_language_detection_on_short_texts(engine, text, lang):
+    assert engine.assess(text, "key_result").lang == lang
+
+
+def test_spans_point_into_the_original_text(engine):
+    text = "Essayer d\u2019optimiser\u00a0le parcours client"
+    a = engine.assess(text)
+    for f in a.findings:
+        assert text[f.start:f.end] == f.text
+    assert any(f.text == "optimiser" for f in a.findings)
+
+
+def test_rewrite_applies_safe_edits_and_scores_better(engine):
+    a = engine.assess("Essayer de réduire le délai de livraison de 5 à 3 jours d'ici fin 2026",
+                      "key_result")
+    assert a.rewrite is not None
+    assert a.rewrite.text.startswith("Réduire le délai")
+    assert "hedge" in a.rewrite.resolved
+    assert a.rewrite.scores.overall > a.scores.overall
+
+
+def test_no_rewrite_when_nothing_is_safe(engine):
+    assert engine.assess("Passer le NPS de 32 à 45 d'ici fin 2026", "key_result").rewrite is None
+
+
+def test_assess_many_matches_assess(engine):
+    items = [("Réduire le churn de 5 % à 3 % d'ici fin 2026", "key_result"),
+             ("Grow ARR to 2M€ by Q4 2026", "key_result"),
+             ("Devenir la référence du service client", "objective")]
+    many = engine.assess_many(items)
+    for (text, kind), a in zip(items, many, strict=True):
+        one = engine.assess(text, kind)
+        assert a.to_dict() == one.to_dict()
+
+
+def test_glossary_silences_known_acronyms(engine):
+    text = "Réduire le délai de clôture des CAPA de 60 à 30 jours d'ici fin 2026"
+    flagged = engine.assess(text, "key_result")
+    assert "CAPA" in flagged.flags.jargon
+    known = engine.assess(text, "key_result", glossary=["CAPA"])
+    assert "CAPA" not in known.flags.jargon
+
+
+def test_customer_words_in_quotes_are_not_flagged(engine):
+    a = engine.assess("Que nos clients disent « on a optimisé mon temps » dans 80 % des avis",
+                      "key_result")
+    assert "optimisé" not in a.flags.jargon
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\u00a0\u202f", "\x00\x01\x02", "🚀🚀🚀", "增加客户满意度", "Ωμέγα 100%",
+     "a" * 20_000, "Réduire " * 3000, "Augmenter le NPS de 30 à 45 and reduce churn by 2%",
+     "\ud800\udfff broken", "((((((", "%%%% €€€ 12/12/12/12"],
+)
+def test_bad_input_never_crashes(engine, text):
+    for kind in ("objective", "key_result"):
+        a = engine.assess(text, kind)
+        assert 0 <= a.scores.overall <= 100
+        json.dumps(a.to_dict())
+        engine.assess(text, kind, tier="lexical")
+
+
+def test_long_text_gets_a_notice_and_a_too_long_flag(engine):
+    a = engine.assess("Réduire le délai de traitement des demandes " * 500, "key_result")
+    assert any("only the beginning" in n for n in a.notices)
+    assert a.flags.too_long
+
+
+def test_other_scripts_get_a_notice(engine):
+    assert any("not in French or English" in n for n in engine.assess("增加客户满意度").notices)
+
+
+def test_empty_text_gets_zero_scores_and_no_findings(engine):
+    a = engine.assess("   ")
+    assert a.scores.overall == 0 and a.findings == []
+
+
+def test_unknown_kind_and_lang_are_refused_clearly(engine):
+    with pytest.raises(ValueError, match="unknown kind"):
+        engine.assess("x", "epic")
+    with pytest.raises(ValueError, match="unknown language"):
+        engine.assess("x", "objective", lang="de")
+
+
+def test_lexical_tier_gives_feedback_without_loading_spacy():
+    fresh = Engine(validate=False)
+    a = fresh.assess("Essayer d'optimiser le taux de conversion", "key_result", tier="lexical")
+    assert a.tier == "lexical"
+    assert not fresh.ready("fr")
+    assert {"hedge", "vague-verb"} <= {f.rule for f in a.findings}
+
+
+def test_lexical_and_full_tiers_agree_on_extraction(engine):
+    text = "Réduire le délai de 30 à 15 jours d'ici fin T2 2026"
+    full = engine.assess(text, "key_result")
+    quick = engine.assess(text, "key_result", tier="lexical")
+    assert full.parts == quick.parts
+    assert full.flags.measurable == quick.flags.measurable
+
+
+def test_engine_never_imports_textual():
+    code = ("import sys; from facilitator.engine import Engine; "
+            "Engine(validate=False).assess('Réduire le churn', tier='lexical'); "
+            "assert not [m for m in sys.modules if m.startswith('textual')], 'textual imported'")
+    subprocess.run([sys.executable, "-c", code], check=True)

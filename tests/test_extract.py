@@ -1,0 +1,128 @@
+"""The extraction pitfalls listed in the issue, one by one."""
+
+import pytest
+
+from facilitator.engine.extract import extract
+from facilitator.engine.normalize import normalize
+
+SCOPE = frozenset({"territoires", "pays", "sites", "usines", "countries"})
+
+
+def ex(text: str, lang: str = "fr"):
+    return extract(normalize(text).text, lang, SCOPE)
+
+
+@pytest.mark.parametrize("text", ["30 %", "30%", "30\u202f%", "30\u00a0%"])
+def test_percent_forms(text):
+    e = ex(f"Atteindre {text} de conversion")
+    [q] = e.targets
+    assert q.value == 30 and q.kind == "percent"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1 500 000 €", 1_500_000), ("1\u202f500 €", 1500), ("1,5 M€", 1_500_000),
+     ("1.5M€", 1_500_000), ("2,5k€", 2500), ("10M€", 10_000_000)],
+)
+def test_amounts(text, value):
+    [q] = ex(f"Générer {text} de chiffre d'affaires").targets
+    assert q.kind == "money" and q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "baseline", "target", "direction"),
+    [("Passer le taux de 70 % à 85 %", "fr", "70 %", "85 %", "up"),
+     ("Passer de 4 à 2 jours", "fr", "4 jours", "2 jours", "down"),
+     ("Reduce churn from 12% to 8%", "en", "12%", "8%", "down")],
+)
+def test_ranges(text, lang, baseline, target, direction):
+    e = ex(text, lang)
+    assert e.parts.baseline == baseline and e.parts.target == target
+    assert e.parts.direction == direction and e.has_baseline and e.measurable
+
+
+@pytest.mark.parametrize("text", ["+15 pts de NPS", "x2 sur les ventes", "Doubler les ventes",
+                                  "Ventes divisé par 3", "Diviser par 3 les retards"])
+def test_relative_targets_and_multipliers(text):
+    e = ex(text)
+    assert e.measurable and not e.has_baseline
+
+
+def test_score_out_of_five():
+    [q] = ex("Atteindre 4,5/5 de satisfaction").targets
+    assert q.kind == "score" and q.value == 4.5 and q.unit == "/5"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("Lancer l'offre T3 2026", "2026-09-30"), ("Livrer en Q3", None), ("Livrer au S1", None),
+     ("Ship in H2", None), ("Terminer d'ici fin 2026", "2026-12-31"),
+     ("Terminer avant le 31/12/2026", "2026-12-31"), ("Ship by end of Q2", None),
+     ("Ship by June 30, 2026", "2026-06-30")],
+)
+def test_deadlines(text, date):
+    e = ex(text, "en" if text.startswith("Ship") else "fr")
+    assert e.has_deadline
+    assert e.deadlines[-1].date == date
+    assert not e.measurable  # a quarter or a year alone is not a target
+
+
+def test_rate_is_not_a_deadline():
+    e = ex("Répondre à 95 % des demandes sous 48 h")
+    assert not e.has_deadline
+    assert [q.text for q in e.targets] == ["95 %"]
+
+
+def test_rate_alone_is_a_threshold_target():
+    e = ex("Répondre aux demandes sous 48 h")
+    assert e.measurable and not e.has_deadline
+
+
+def test_24_7_is_a_name_not_a_target():
+    assert not ex("Assurer un support 24/7").measurable
+
+
+def test_une_is_not_a_target():
+    assert not ex("Lancer une nouvelle plateforme").measurable
+
+
+@pytest.mark.parametrize(("text", "value"), [("trois", 3), ("vingt-cinq", 25), ("zéro", 0)])
+def test_number_words(text, value):
+    e = ex(f"Atteindre {text} incidents")
+    assert e.measurable and e.targets[0].value == value
+
+
+@pytest.mark.parametrize("text", ["Obtenir la certification ISO 27001", "Migrer vers Windows 11",
+                                  "Passer à la version 10", "Déployer sur 5 territoires",
+                                  "Nombre de connexions", "Taux actuel : 25 %",
+                                  "Former tous les managers", "Lancer en 2026"])
+def test_not_measurable(text):
+    assert not ex(text).measurable
+
+
+def test_baseline_only_is_flagged_as_baseline():
+    e = ex("Taux actuel : 25 %")
+    assert e.has_baseline and not e.measurable
+
+
+@pytest.mark.parametrize("text", ["X %", "N clients"])
+def test_placeholders_count_as_targets(text):
+    assert ex(f"Atteindre {text}").measurable
+
+
+@pytest.mark.parametrize("verb", ["Réduire", "Doubler", "Déployer", "Augmenter"])
+def test_capitalised_first_verb_metric(verb):
+    e = ex(f"{verb} le délai de traitement de 30 %")
+    assert e.parts.metric == "délai de traitement"
+
+
+def test_parts_of_a_full_key_result():
+    p = ex("Passer le taux de réclamation de 4 % à 2 % d'ici fin 2026").parts
+    assert p.metric == "taux de réclamation"
+    assert (p.baseline, p.target, p.unit, p.direction) == ("4 %", "2 %", "%", "down")
+    assert p.deadline_date == "2026-12-31"
+
+
+def test_baseline_year_is_not_the_deadline():
+    e = ex("Porter la part de marché à 12 % contre 9 % en 2025")
+    assert e.parts.baseline == "9 %" and e.parts.target == "12 %" and not e.has_deadline

@@ -1,0 +1,99 @@
+"""Every rule's examples are its tests: each bad example fires, no good example does."""
+
+from pathlib import Path
+
+import pytest
+
+from facilitator.engine import Engine
+from facilitator.paths import data_dir
+
+LANGS = ("fr", "en")
+
+
+@pytest.fixture(scope="module")
+def unvalidated() -> Engine:
+    return Engine(validate=False)
+
+
+def test_rules_and_lexicons_load_without_problems(unvalidated):
+    assert unvalidated.problems == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_example_passes(unvalidated, lang):
+    failures = unvalidated.check_examples(lang)
+    assert failures == [], "\n".join(map(str, failures))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_at_least_thirty_rules_per_language(unvalidated, lang):
+    assert len(unvalidated.rules(lang)) >= 30
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_rule_is_documented(unvalidated, lang):
+    for rule in unvalidated.rules(lang):
+        assert rule.title and rule.message and rule.rationale and rule.source, rule.path
+        assert rule.bad and rule.good, rule.path
+        assert rule.path.parent.name == rule.dimension, f"{rule.path}: folder != dimension"
+
+
+def test_flags_come_from_rules_in_both_languages(unvalidated):
+    for lang in LANGS:
+        flags = {r.flag for r in unvalidated.rules(lang)}
+        assert {"low_ambition", "jargon"} <= flags, lang
+
+
+def test_english_rules_work_in_reduced_mode():
+    """Without an English model every English rule still fires on a bad example (lower recall
+    allowed) and never on a good one."""
+    reduced = Engine(validate=False, english_models=())
+    assert reduced.assess("Grow ARR", lang="en").tier == "reduced"
+    failures = reduced.check_examples("en")
+    by_rule: dict[str, list[str]] = {}
+    for f in failures:
+        by_rule.setdefault(Path(f.path).stem, []).append(f.message)
+    for rule in reduced.rules("en"):
+        msgs = by_rule.get(rule.id, [])
+        assert not [m for m in msgs if m.startswith("good")], (rule.id, msgs)
+        missed = [m for m in msgs if m.startswith("bad")]
+        assert len(missed) < len(rule.bad), f"{rule.id}: no bad example fires in reduced mode"
+
+
+def test_reduced_mode_has_a_one_line_notice():
+    reduced = Engine(validate=False, english_models=())
+    a = reduced.assess("Grow ARR to 2M by Q4", "key_result", lang="en")
+    assert len(a.notices) == 1 and "reduced" in a.notices[0]
+
+
+def test_loader_refuses_a_rule_whose_examples_fail(tmp_path):
+    rules = tmp_path / "rules"
+    for lang in LANGS:
+        (rules / lang / "clarity").mkdir(parents=True)
+    src = data_dir("rules") / "fr" / "ambition" / "hedge.toml"
+    broken = src.read_text(encoding="utf-8").replace(
+        'text = "Essayer de réduire le délai de livraison"', 'text = "Réduire le délai de livraison"'
+    )
+    (rules / "fr" / "clarity" / "hedge.toml").write_text(
+        broken.replace('dimension = "ambition"', 'dimension = "clarity"'), encoding="utf-8"
+    )
+    eng = Engine(rules_dir=rules)
+    eng.load("fr")
+    assert eng.rules("fr") == []
+    assert any("hedge.toml" in p.path and "does not fire" in p.message for p in eng.problems)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [("id = 'x'", "field 'kind' is missing"),
+     ("not toml [", "invalid TOML"),
+     ("id='x'\nkind='existence'\ndimension='clarity'\napplies_to='both'\nlevel='info'\n"
+      "message='m'\nrationale='r'\nsource='s'\naction='ask'", "field 'level' is 'info'")],
+)
+def test_loader_names_the_file_and_field_of_a_broken_rule(tmp_path, content, expected):
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "en").mkdir()
+    (tmp_path / "fr" / "x.toml").write_text(content, encoding="utf-8")
+    eng = Engine(rules_dir=tmp_path, validate=False)
+    [problem] = eng.problems
+    assert "x.toml" in problem.path and expected in problem.message
