@@ -32,20 +32,51 @@ def main(ctx: click.Context) -> None:
 
 @main.command()
 @click.argument("text", required=False)
-@click.option("--kind", "-k", default="objective", show_default=True,
-              type=click.Choice(["objective", "kr", "key_result"]), help="What the text is.")
-@click.option("--lang", "-l", default="auto", show_default=True,
-              type=click.Choice(["auto", "fr", "en"]), help="Language of the text.")
-@click.option("--format", "fmt", default="text", show_default=True,
-              type=click.Choice(["text", "json"]), help="Human-readable or JSON output.")
-@click.option("--jsonl", "jsonl", type=click.File("r", encoding="utf-8", errors="replace"),
-              help="Read one JSON object per line {id, text, kind, lang?} ('-' for stdin).")
+@click.option(
+    "--kind",
+    "-k",
+    default="objective",
+    show_default=True,
+    type=click.Choice(["objective", "kr", "key_result"]),
+    help="What the text is.",
+)
+@click.option(
+    "--lang",
+    "-l",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", "fr", "en"]),
+    help="Language of the text.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    default="text",
+    show_default=True,
+    type=click.Choice(["text", "json"]),
+    help="Human-readable or JSON output.",
+)
+@click.option(
+    "--jsonl",
+    "jsonl",
+    type=click.File("r", encoding="utf-8", errors="replace"),
+    help="Read one JSON object per line {id, text, kind, lang?} ('-' for stdin).",
+)
 @click.option("--glossary", "-g", multiple=True, help="An acronym the room knows (repeatable).")
-@click.option("--fail-under", type=click.IntRange(0, 100), default=None,
-              help="Exit with status 1 when an overall score is below this.")
+@click.option(
+    "--fail-under",
+    type=click.IntRange(0, 100),
+    default=None,
+    help="Exit with status 1 when an overall score is below this.",
+)
 def score(
-    text: str | None, kind: str, lang: str, fmt: str, jsonl: IO[str] | None,
-    glossary: tuple[str, ...], fail_under: int | None,
+    text: str | None,
+    kind: str,
+    lang: str,
+    fmt: str,
+    jsonl: IO[str] | None,
+    glossary: tuple[str, ...],
+    fail_under: int | None,
 ) -> None:
     """Score an objective or key result for clarity, ambition and measurability.
 
@@ -72,22 +103,32 @@ def score(
         sys.exit(EXIT_BELOW_THRESHOLD)
 
 
-def _score_jsonl(engine: Any, stream: IO[str], glossary: tuple[str, ...], fail_under: int | None) -> int:
+def _score_jsonl(
+    engine: Any, stream: IO[str], glossary: tuple[str, ...], fail_under: int | None
+) -> int:
     """Score a JSONL stream in batches; a bad line gets an error line and the rest still runs."""
     status = 0
     for batch in _batches(_read_jsonl(stream), 256):
         good = [(n, item) for n, item in batch if "error" not in item]
         items = [
-            {"text": item["text"], "kind": item["kind"], "lang": item.get("lang"),
-             "glossary": glossary}
+            {
+                "text": item["text"],
+                "kind": item["kind"],
+                "lang": item.get("lang"),
+                "glossary": glossary,
+            }
             for _, item in good
         ]
         results = iter(engine.assess_many(items))
         for n, item in batch:
             if "error" in item:
                 status = EXIT_BAD_INPUT
-                click.echo(json.dumps({"id": item.get("id"), "line": n, "error": item["error"]},
-                                      ensure_ascii=False))
+                click.echo(
+                    json.dumps(
+                        {"id": item.get("id"), "line": n, "error": item["error"]},
+                        ensure_ascii=False,
+                    )
+                )
                 continue
             a = next(results)
             out = {"id": item.get("id"), **_jsonl_fields(a)}
@@ -119,7 +160,13 @@ def _read_jsonl(stream: IO[str]) -> Iterator[tuple[int, dict[str, Any]]]:
             continue
         text = item.get("text")
         if not isinstance(text, str):
-            yield n, {"id": item.get("id"), "error": f"line {n}: field 'text' is missing or not a string"}
+            yield (
+                n,
+                {
+                    "id": item.get("id"),
+                    "error": f"line {n}: field 'text' is missing or not a string",
+                },
+            )
             continue
         try:
             item["kind"] = normalize_kind(str(item.get("kind") or "objective"))
@@ -128,12 +175,17 @@ def _read_jsonl(stream: IO[str]) -> Iterator[tuple[int, dict[str, Any]]]:
             continue
         lang = item.get("lang")
         if lang not in (None, "", "auto", "fr", "en"):
-            yield n, {"id": item.get("id"), "error": f"line {n}: field 'lang' must be fr, en or auto"}
+            yield (
+                n,
+                {"id": item.get("id"), "error": f"line {n}: field 'lang' must be fr, en or auto"},
+            )
             continue
         yield n, item
 
 
-def _batches(items: Iterator[tuple[int, dict[str, Any]]], size: int) -> Iterator[list[tuple[int, dict[str, Any]]]]:
+def _batches(
+    items: Iterator[tuple[int, dict[str, Any]]], size: int
+) -> Iterator[list[tuple[int, dict[str, Any]]]]:
     batch: list[tuple[int, dict[str, Any]]] = []
     for item in items:
         batch.append(item)
@@ -160,8 +212,13 @@ def _warn_problems(engine: Any) -> None:
 
 @main.command()
 @click.argument("rule_id", required=False)
-@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None,
-              help="Only this language's rules.")
+@click.option(
+    "--lang",
+    "-l",
+    type=click.Choice(["fr", "en"]),
+    default=None,
+    help="Only this language's rules.",
+)
 @click.option("--check", is_flag=True, help="Run every rule's examples and report failures.")
 def rules(rule_id: str | None, lang: str | None, check: bool) -> None:
     """List the rules, or explain one: `facilitator rules kr-no-target`."""
@@ -170,11 +227,15 @@ def rules(rule_id: str | None, lang: str | None, check: bool) -> None:
 
     engine = Engine(validate=False)
     if check:
-        failures = [p for code in ([lang] if lang else ["fr", "en"]) for p in engine.check_examples(code)]
+        failures = [
+            p for code in ([lang] if lang else ["fr", "en"]) for p in engine.check_examples(code)
+        ]
         for p in [*engine.problems, *failures]:
             click.echo(str(p))
         total = sum(len(r.bad) + len(r.good) for r in engine.rules(lang))
-        click.echo(f"{total - len(failures)} of {total} examples pass in {len(engine.rules(lang))} rules")
+        click.echo(
+            f"{total - len(failures)} of {total} examples pass in {len(engine.rules(lang))} rules"
+        )
         sys.exit(1 if failures or engine.problems else 0)
     if rule_id is None:
         list_rules(engine.rules(lang))
@@ -185,7 +246,11 @@ def rules(rule_id: str | None, lang: str | None, check: bool) -> None:
         import difflib
 
         close = difflib.get_close_matches(rule_id, known, n=3)
-        hint = f" Did you mean: {', '.join(close)}?" if close else " Run `facilitator rules` to list them."
+        hint = (
+            f" Did you mean: {', '.join(close)}?"
+            if close
+            else " Run `facilitator rules` to list them."
+        )
         raise click.ClickException(f"no rule '{rule_id}'.{hint}")
     for rule in matches:
         explain_rule(rule)
@@ -205,8 +270,10 @@ def workshops(ctx: click.Context, lang: str) -> None:
 
     try:
         for t in list_templates(lang):
-            click.echo(f"{t.id:<16} {t.kind:<13} {t.duration_minutes:>4} min  "
-                       f"{t.participants:<6} {t.text('title', lang)}")
+            click.echo(
+                f"{t.id:<16} {t.kind:<13} {t.duration_minutes:>4} min  "
+                f"{t.participants:<6} {t.text('title', lang)}"
+            )
     except TemplateError as exc:
         for p in exc.problems:
             click.echo(str(p), err=True)

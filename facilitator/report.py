@@ -13,14 +13,32 @@ from facilitator.engine.rules import Rule
 
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 _LABELS = {
-    "fr": {"clarity": "Clarté", "ambition": "Ambition", "measurability": "Mesurabilité",
-           "overall": "Global", "rewrite": "Proposition", "suggest": "Suggestions",
-           "why": "Pourquoi", "remove": "(supprimer)", "none": "Aucun problème détecté.",
-           "parts": "Éléments extraits", "empty": "Texte vide : rien à évaluer."},
-    "en": {"clarity": "Clarity", "ambition": "Ambition", "measurability": "Measurability",
-           "overall": "Overall", "rewrite": "Suggested rewrite", "suggest": "Suggestions",
-           "why": "Why", "remove": "(remove)", "none": "No problem found.",
-           "parts": "Extracted parts", "empty": "Empty text: nothing to assess."},
+    "fr": {
+        "clarity": "Clarté",
+        "ambition": "Ambition",
+        "measurability": "Mesurabilité",
+        "overall": "Global",
+        "rewrite": "Proposition",
+        "suggest": "Suggestions",
+        "why": "Pourquoi",
+        "remove": "(supprimer)",
+        "none": "Aucun problème détecté.",
+        "parts": "Éléments extraits",
+        "empty": "Texte vide : rien à évaluer.",
+    },
+    "en": {
+        "clarity": "Clarity",
+        "ambition": "Ambition",
+        "measurability": "Measurability",
+        "overall": "Overall",
+        "rewrite": "Suggested rewrite",
+        "suggest": "Suggestions",
+        "why": "Why",
+        "remove": "(remove)",
+        "none": "No problem found.",
+        "parts": "Extracted parts",
+        "empty": "Empty text: nothing to assess.",
+    },
 }
 
 
@@ -51,7 +69,9 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
     console.print(table)
     parts = {k: v for k, v in a.parts.items() if v}
     if a.kind == "key_result" and parts:
-        console.print(f"\n[bold]{labels['parts']}[/bold]: " + ", ".join(f"{k}={v}" for k, v in parts.items()))
+        console.print(
+            f"\n[bold]{labels['parts']}[/bold]: " + ", ".join(f"{k}={v}" for k, v in parts.items())
+        )
     console.print()
     if not a.findings:
         console.print(f"[green]{labels['none']}[/green]")
@@ -89,11 +109,16 @@ def explain_rule(rule: Rule, console: Console | None = None) -> None:
     """The ruff-style page: what it does, why it is bad, example, use instead."""
     console = console or Console(highlight=False)
     fr = rule.lang == "fr"
-    heads = (("Ce qu'elle détecte", "Pourquoi c'est un problème", "Exemple", "À la place", "Source")
-             if fr else ("What it does", "Why is this bad?", "Example", "Use instead", "Source"))
+    heads = (
+        ("Ce qu'elle détecte", "Pourquoi c'est un problème", "Exemple", "À la place", "Source")
+        if fr
+        else ("What it does", "Why is this bad?", "Example", "Use instead", "Source")
+    )
     console.print(f"[bold]{rule.id}[/bold] ({rule.lang}) — {rule.title}")
-    console.print(f"[dim]{rule.kind}, {rule.dimension}, {rule.level}, {rule.applies_to}, "
-                  f"−{rule.weight:g} points, {rule.path}[/dim]\n")
+    console.print(
+        f"[dim]{rule.kind}, {rule.dimension}, {rule.level}, {rule.applies_to}, "
+        f"−{rule.weight:g} points, {rule.path}[/dim]\n"
+    )
     console.print(f"[bold]{heads[0]}[/bold]\n  {rule.message}\n")
     console.print(f"[bold]{heads[1]}[/bold]\n  {rule.rationale}\n")
     console.print(f"[bold]{heads[2]}[/bold]")

@@ -32,8 +32,10 @@ def test_kr_without_target_loses_measurability_and_says_why(engine):
 
 
 def test_scores_are_explained_by_findings(engine):
-    a = engine.assess("Essayer d'optimiser les synergies pour améliorer significativement la "
-                      "satisfaction client", "key_result")
+    a = engine.assess(
+        "Essayer d'optimiser les synergies pour améliorer significativement la satisfaction client",
+        "key_result",
+    )
     for dim in ("clarity", "ambition", "measurability"):
         lost = sum(points for _, points in a.scores.explain.get(dim, []))
         assert getattr(a.scores, dim) == max(0, 100 - lost)
@@ -48,9 +50,16 @@ def test_objective_and_key_result_are_judged_differently(engine):
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("Réduire le churn", "fr"), ("Grow ARR", "en"), ("Doubler les ventes", "fr"),
-     ("Launch the new app", "en"), ("Zéro incident", "fr"), ("Hire 3 engineers", "en"),
-     ("Passer le NPS de 30 à 45", "fr"), ("Increase NPS from 30 to 45", "en")],
+    [
+        ("Réduire le churn", "fr"),
+        ("Grow ARR", "en"),
+        ("Doubler les ventes", "fr"),
+        ("Launch the new app", "en"),
+        ("Zéro incident", "fr"),
+        ("Hire 3 engineers", "en"),
+        ("Passer le NPS de 30 à 45", "fr"),
+        ("Increase NPS from 30 to 45", "en"),
+    ],
 )
 def test_language_detection_on_short_texts(engine, text, lang):
     assert engine.assess(text, "key_result").lang == lang
@@ -60,13 +69,14 @@ def test_spans_point_into_the_original_text(engine):
     text = "Essayer d\u2019optimiser\u00a0le parcours client"
     a = engine.assess(text)
     for f in a.findings:
-        assert text[f.start:f.end] == f.text
+        assert text[f.start : f.end] == f.text
     assert any(f.text == "optimiser" for f in a.findings)
 
 
 def test_rewrite_applies_safe_edits_and_scores_better(engine):
-    a = engine.assess("Essayer de réduire le délai de livraison de 5 à 3 jours d'ici fin 2026",
-                      "key_result")
+    a = engine.assess(
+        "Essayer de réduire le délai de livraison de 5 à 3 jours d'ici fin 2026", "key_result"
+    )
     assert a.rewrite is not None
     assert a.rewrite.text.startswith("Réduire le délai")
     assert "hedge" in a.rewrite.resolved
@@ -78,9 +88,11 @@ def test_no_rewrite_when_nothing_is_safe(engine):
 
 
 def test_assess_many_matches_assess(engine):
-    items = [("Réduire le churn de 5 % à 3 % d'ici fin 2026", "key_result"),
-             ("Grow ARR to 2M€ by Q4 2026", "key_result"),
-             ("Devenir la référence du service client", "objective")]
+    items = [
+        ("Réduire le churn de 5 % à 3 % d'ici fin 2026", "key_result"),
+        ("Grow ARR to 2M€ by Q4 2026", "key_result"),
+        ("Devenir la référence du service client", "objective"),
+    ]
     many = engine.assess_many(items)
     for (text, kind), a in zip(items, many, strict=True):
         one = engine.assess(text, kind)
@@ -96,16 +108,29 @@ def test_glossary_silences_known_acronyms(engine):
 
 
 def test_customer_words_in_quotes_are_not_flagged(engine):
-    a = engine.assess("Que nos clients disent « on a optimisé mon temps » dans 80 % des avis",
-                      "key_result")
+    a = engine.assess(
+        "Que nos clients disent « on a optimisé mon temps » dans 80 % des avis", "key_result"
+    )
     assert "optimisé" not in a.flags.jargon
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "\u00a0\u202f", "\x00\x01\x02", "🚀🚀🚀", "增加客户满意度", "Ωμέγα 100%",
-     "a" * 20_000, "Réduire " * 3000, "Augmenter le NPS de 30 à 45 and reduce churn by 2%",
-     "\ud800\udfff broken", "((((((", "%%%% €€€ 12/12/12/12"],
+    [
+        "",
+        "   ",
+        "\u00a0\u202f",
+        "\x00\x01\x02",
+        "🚀🚀🚀",
+        "增加客户满意度",
+        "Ωμέγα 100%",
+        "a" * 20_000,
+        "Réduire " * 3000,
+        "Augmenter le NPS de 30 à 45 and reduce churn by 2%",
+        "\ud800\udfff broken",
+        "((((((",
+        "%%%% €€€ 12/12/12/12",
+    ],
 )
 def test_bad_input_never_crashes(engine, text):
     for kind in ("objective", "key_result"):
@@ -154,7 +179,9 @@ def test_lexical_and_full_tiers_agree_on_extraction(engine):
 
 
 def test_engine_never_imports_textual():
-    code = ("import sys; from facilitator.engine import Engine; "
-            "Engine(validate=False).assess('Réduire le churn', tier='lexical'); "
-            "assert not [m for m in sys.modules if m.startswith('textual')], 'textual imported'")
+    code = (
+        "import sys; from facilitator.engine import Engine; "
+        "Engine(validate=False).assess('Réduire le churn', tier='lexical'); "
+        "assert not [m for m in sys.modules if m.startswith('textual')], 'textual imported'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

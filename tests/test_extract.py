@@ -21,8 +21,14 @@ def test_percent_forms(text):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("1 500 000 €", 1_500_000), ("1\u202f500 €", 1500), ("1,5 M€", 1_500_000),
-     ("1.5M€", 1_500_000), ("2,5k€", 2500), ("10M€", 10_000_000)],
+    [
+        ("1 500 000 €", 1_500_000),
+        ("1\u202f500 €", 1500),
+        ("1,5 M€", 1_500_000),
+        ("1.5M€", 1_500_000),
+        ("2,5k€", 2500),
+        ("10M€", 10_000_000),
+    ],
 )
 def test_amounts(text, value):
     [q] = ex(f"Générer {text} de chiffre d'affaires").targets
@@ -31,9 +37,11 @@ def test_amounts(text, value):
 
 @pytest.mark.parametrize(
     ("text", "lang", "baseline", "target", "direction"),
-    [("Passer le taux de 70 % à 85 %", "fr", "70 %", "85 %", "up"),
-     ("Passer de 4 à 2 jours", "fr", "4 jours", "2 jours", "down"),
-     ("Reduce churn from 12% to 8%", "en", "12%", "8%", "down")],
+    [
+        ("Passer le taux de 70 % à 85 %", "fr", "70 %", "85 %", "up"),
+        ("Passer de 4 à 2 jours", "fr", "4 jours", "2 jours", "down"),
+        ("Reduce churn from 12% to 8%", "en", "12%", "8%", "down"),
+    ],
 )
 def test_ranges(text, lang, baseline, target, direction):
     e = ex(text, lang)
@@ -41,8 +49,16 @@ def test_ranges(text, lang, baseline, target, direction):
     assert e.parts.direction == direction and e.has_baseline and e.measurable
 
 
-@pytest.mark.parametrize("text", ["+15 pts de NPS", "x2 sur les ventes", "Doubler les ventes",
-                                  "Ventes divisé par 3", "Diviser par 3 les retards"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+15 pts de NPS",
+        "x2 sur les ventes",
+        "Doubler les ventes",
+        "Ventes divisé par 3",
+        "Diviser par 3 les retards",
+    ],
+)
 def test_relative_targets_and_multipliers(text):
     e = ex(text)
     assert e.measurable and not e.has_baseline
@@ -55,10 +71,16 @@ def test_score_out_of_five():
 
 @pytest.mark.parametrize(
     ("text", "date"),
-    [("Lancer l'offre T3 2026", "2026-09-30"), ("Livrer en Q3", None), ("Livrer au S1", None),
-     ("Ship in H2", None), ("Terminer d'ici fin 2026", "2026-12-31"),
-     ("Terminer avant le 31/12/2026", "2026-12-31"), ("Ship by end of Q2", None),
-     ("Ship by June 30, 2026", "2026-06-30")],
+    [
+        ("Lancer l'offre T3 2026", "2026-09-30"),
+        ("Livrer en Q3", None),
+        ("Livrer au S1", None),
+        ("Ship in H2", None),
+        ("Terminer d'ici fin 2026", "2026-12-31"),
+        ("Terminer avant le 31/12/2026", "2026-12-31"),
+        ("Ship by end of Q2", None),
+        ("Ship by June 30, 2026", "2026-06-30"),
+    ],
 )
 def test_deadlines(text, date):
     e = ex(text, "en" if text.startswith("Ship") else "fr")
@@ -92,10 +114,19 @@ def test_number_words(text, value):
     assert e.measurable and e.targets[0].value == value
 
 
-@pytest.mark.parametrize("text", ["Obtenir la certification ISO 27001", "Migrer vers Windows 11",
-                                  "Passer à la version 10", "Déployer sur 5 territoires",
-                                  "Nombre de connexions", "Taux actuel : 25 %",
-                                  "Former tous les managers", "Lancer en 2026"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obtenir la certification ISO 27001",
+        "Migrer vers Windows 11",
+        "Passer à la version 10",
+        "Déployer sur 5 territoires",
+        "Nombre de connexions",
+        "Taux actuel : 25 %",
+        "Former tous les managers",
+        "Lancer en 2026",
+    ],
+)
 def test_not_measurable(text):
     assert not ex(text).measurable
 

@@ -72,7 +72,8 @@ def test_loader_refuses_a_rule_whose_examples_fail(tmp_path):
         (rules / lang / "clarity").mkdir(parents=True)
     src = data_dir("rules") / "fr" / "ambition" / "hedge.toml"
     broken = src.read_text(encoding="utf-8").replace(
-        'text = "Essayer de réduire le délai de livraison"', 'text = "Réduire le délai de livraison"'
+        'text = "Essayer de réduire le délai de livraison"',
+        'text = "Réduire le délai de livraison"',
     )
     (rules / "fr" / "clarity" / "hedge.toml").write_text(
         broken.replace('dimension = "ambition"', 'dimension = "clarity"'), encoding="utf-8"
@@ -85,10 +86,15 @@ def test_loader_refuses_a_rule_whose_examples_fail(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "expected"),
-    [("id = 'x'", "field 'kind' is missing"),
-     ("not toml [", "invalid TOML"),
-     ("id='x'\nkind='existence'\ndimension='clarity'\napplies_to='both'\nlevel='info'\n"
-      "message='m'\nrationale='r'\nsource='s'\naction='ask'", "field 'level' is 'info'")],
+    [
+        ("id = 'x'", "field 'kind' is missing"),
+        ("not toml [", "invalid TOML"),
+        (
+            "id='x'\nkind='existence'\ndimension='clarity'\napplies_to='both'\nlevel='info'\n"
+            "message='m'\nrationale='r'\nsource='s'\naction='ask'",
+            "field 'level' is 'info'",
+        ),
+    ],
 )
 def test_loader_names_the_file_and_field_of_a_broken_rule(tmp_path, content, expected):
     (tmp_path / "fr").mkdir()

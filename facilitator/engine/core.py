@@ -32,8 +32,13 @@ from facilitator.paths import data_dir
 
 LANGS = ("fr", "en")
 KINDS = ("objective", "key_result")
-_KIND_ALIASES = {"kr": "key_result", "key-result": "key_result", "keyresult": "key_result",
-                 "o": "objective", "obj": "objective"}
+_KIND_ALIASES = {
+    "kr": "key_result",
+    "key-result": "key_result",
+    "keyresult": "key_result",
+    "o": "objective",
+    "obj": "objective",
+}
 
 
 def normalize_kind(kind: str) -> str:
@@ -114,12 +119,16 @@ class Engine:
                 self.problems.append(Problem(str(path), str(exc).removeprefix(f"{path}: ")))
                 continue
             if rule.id in seen:
-                self.problems.append(Problem(str(path), f"id '{rule.id}' also used by {seen[rule.id]}"))
+                self.problems.append(
+                    Problem(str(path), f"id '{rule.id}' also used by {seen[rule.id]}")
+                )
                 continue
             missing = [name for name in rule.lexicons if name not in known_lexicons]
             if missing:
                 self.problems.append(
-                    Problem(str(path), f"lexicon(s) {missing} not found in {self.lexicons_dir / lang}")
+                    Problem(
+                        str(path), f"lexicon(s) {missing} not found in {self.lexicons_dir / lang}"
+                    )
                 )
                 continue
             seen[rule.id] = path
@@ -183,7 +192,9 @@ class Engine:
         assert pipeline is not None
         doc = pipeline.nlp(norm.text)
         toks = from_doc(doc, pipeline.parsed)
-        return self._assess(norm, toks, kind, lang, glossary, "full" if pipeline.parsed else "reduced")
+        return self._assess(
+            norm, toks, kind, lang, glossary, "full" if pipeline.parsed else "reduced"
+        )
 
     def assess_many(
         self, items: Iterable[str | Sequence[str] | Mapping[str, Any]], batch_size: int = 128
@@ -196,7 +207,9 @@ class Engine:
         for item in items:
             text, kind, lang, glossary = _unpack(item)
             norm = normalize(text)
-            prepared.append((norm, normalize_kind(kind), self._pick_lang(norm.text, lang), glossary))
+            prepared.append(
+                (norm, normalize_kind(kind), self._pick_lang(norm.text, lang), glossary)
+            )
         results: list[Assessment | None] = [None] * len(prepared)
         for lang in LANGS:
             idx = [i for i, p in enumerate(prepared) if p[2] == lang]
@@ -239,20 +252,38 @@ class Engine:
         notices = self._notices(norm, state, tier)
         if not norm.text.strip() or not any(c.isalnum() for c in norm.text):
             empty = Scores(0, 0, 0, 0)
-            return Assessment(norm.original, norm.text, lang, kind, tier, empty, Flags(), {}, [],
-                              None, notices)
+            return Assessment(
+                norm.original, norm.text, lang, kind, tier, empty, Flags(), {}, [], None, notices
+            )
         index = state.full_index if tier != "lexical" and state.full_index else state.quick_index
         ctx = self._context(norm, toks, kind, lang, glossary, index, state)
         findings = run_rules(ctx, state.rules)
         flags = _flags(ctx, findings, {r.id: r.flag for r in state.rules})
         scores = score(findings, kind)
         rewrite = self._rewrite(ctx, findings, state)
-        return Assessment(norm.original, norm.text, lang, kind, tier, scores, flags,
-                          ctx.ex.parts.as_dict(), findings, rewrite, notices)
+        return Assessment(
+            norm.original,
+            norm.text,
+            lang,
+            kind,
+            tier,
+            scores,
+            flags,
+            ctx.ex.parts.as_dict(),
+            findings,
+            rewrite,
+            notices,
+        )
 
     def _context(
-        self, norm: Normalized, toks: Tokens, kind: str, lang: str, glossary: Iterable[str],
-        index: LexiconIndex, state: _Language,
+        self,
+        norm: Normalized,
+        toks: Tokens,
+        kind: str,
+        lang: str,
+        glossary: Iterable[str],
+        index: LexiconIndex,
+        state: _Language,
     ) -> Context:
         hits = index.find(toks)
         ex = extract(norm.text, lang, state.scope_nouns)
@@ -260,8 +291,17 @@ class Engine:
         features["current_year"] = dt.date.today().year
         features["objective"] = "objective"
         features["key_result"] = "key_result"
-        return Context(lang, kind, norm, toks, hits, ex, features,
-                       frozenset(g.upper() for g in glossary), quoted_ranges(norm.text))
+        return Context(
+            lang,
+            kind,
+            norm,
+            toks,
+            hits,
+            ex,
+            features,
+            frozenset(g.upper() for g in glossary),
+            quoted_ranges(norm.text),
+        )
 
     def _rewrite(self, ctx: Context, findings: list[Finding], state: _Language) -> Rewrite | None:
         if not any(f.safe_edit is not None for f in findings):
@@ -273,18 +313,21 @@ class Engine:
         # parser twice per draft would double the cost of every keystroke.
         norm = normalize(text)
         toks = self._quick_tokens(norm.text, ctx.lang)
-        new_ctx = self._context(norm, toks, ctx.kind, ctx.lang, ctx.glossary, state.quick_index,
-                                state)
+        new_ctx = self._context(
+            norm, toks, ctx.kind, ctx.lang, ctx.glossary, state.quick_index, state
+        )
         kept = [f for f in findings if f not in applied]
         kept_rules = {f.rule for f in kept}
         introduced = [
-            f for f in run_rules(new_ctx, state.rules)
+            f
+            for f in run_rules(new_ctx, state.rules)
             if any(f.norm_start <= at <= f.norm_end for at in changed_at)
             and f.rule not in kept_rules
         ]
         resolved = sorted({f.rule for f in applied} - {f.rule for f in kept})
-        return Rewrite(match_case(ctx.norm.original, text), score(kept + introduced, ctx.kind),
-                       resolved)
+        return Rewrite(
+            match_case(ctx.norm.original, text), score(kept + introduced, ctx.kind), resolved
+        )
 
     def _notices(self, norm: Normalized, state: _Language, tier: str) -> list[str]:
         notices = []
@@ -314,22 +357,31 @@ class Engine:
         failures: list[Problem] = []
         for (rule, ex, bad), result in zip(cases, results, strict=True):
             mine = [f for f in result.findings if f.rule == rule.id]
-            where = f"{'bad' if bad else 'good'} example \"{ex.text}\""
+            where = f'{"bad" if bad else "good"} example "{ex.text}"'
             if not bad and mine:
                 failures.append(Problem(str(rule.path), f"{where} fires on '{mine[0].text}'"))
             elif bad and not mine:
                 failures.append(Problem(str(rule.path), f"{where} does not fire"))
             elif bad and ex.span and not any(_same(f.text, ex.span) for f in mine):
                 got = ", ".join(repr(f.text) for f in mine)
-                failures.append(Problem(str(rule.path), f"{where}: expected span '{ex.span}', got {got}"))
-            elif bad and ex.suggestion is not None and not any(
-                _same(s, ex.suggestion) or _same(s[: len(ex.suggestion)], ex.suggestion)
-                for f in mine
-                for s in f.suggestions
+                failures.append(
+                    Problem(str(rule.path), f"{where}: expected span '{ex.span}', got {got}")
+                )
+            elif (
+                bad
+                and ex.suggestion is not None
+                and not any(
+                    _same(s, ex.suggestion) or _same(s[: len(ex.suggestion)], ex.suggestion)
+                    for f in mine
+                    for s in f.suggestions
+                )
             ):
                 got = "; ".join(s for f in mine for s in f.suggestions)
                 failures.append(
-                    Problem(str(rule.path), f"{where}: expected suggestion '{ex.suggestion}', got '{got}'")
+                    Problem(
+                        str(rule.path),
+                        f"{where}: expected suggestion '{ex.suggestion}', got '{got}'",
+                    )
                 )
         return failures
 
@@ -364,7 +416,9 @@ def _flags(ctx: Context, findings: list[Finding], rule_flags: Mapping[str, str])
     )
 
 
-def _unpack(item: str | Sequence[str] | Mapping[str, Any]) -> tuple[str, str, str | None, tuple[str, ...]]:
+def _unpack(
+    item: str | Sequence[str] | Mapping[str, Any],
+) -> tuple[str, str, str | None, tuple[str, ...]]:
     if isinstance(item, str):
         return item, "objective", None, ()
     if isinstance(item, Mapping):

@@ -37,7 +37,7 @@ def run_rules(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
 
 def _matches(ctx: Context, rule: Rule) -> list[tuple[int, int, list[str], str | None]]:
     if rule.kind in ("existence", "substitution"):
-        out = []
+        out: list[tuple[int, int, list[str], str | None]] = []
         for name in rule.lexicons:
             for h in ctx.hits.get(name, ()):
                 start, end = ctx.chars(h.start, h.end)
@@ -62,7 +62,9 @@ def _rule_span(ctx: Context, span: str) -> tuple[int, int]:
         i = ctx.toks.words()[0]
         return ctx.chars(i, i + 1)
     if span in ("target", "baseline", "figures"):
-        qs = {"target": ctx.ex.targets, "baseline": ctx.ex.baselines, "figures": ctx.ex.figures}[span]
+        qs = {"target": ctx.ex.targets, "baseline": ctx.ex.baselines, "figures": ctx.ex.figures}[
+            span
+        ]
         if qs:
             return qs[0].start, qs[-1].end if span == "figures" else qs[0].end
     if span == "deadline" and ctx.ex.deadlines:
@@ -87,10 +89,14 @@ def _finding(
     safe_edit = None
     if rule.safe and rule.action == "remove":
         safe_edit = ""
-    elif rule.safe and rule.action == "replace" and suggestions:
+    elif (
+        rule.safe
+        and rule.action == "replace"
+        and suggestions
         # Only an uninflected match is replaced blindly: "optimisons" → "réduire" would not read.
-        if term is None or matched.lower() == term.lower():
-            safe_edit = suggestions[0]
+        and (term is None or matched.lower() == term.lower())
+    ):
+        safe_edit = suggestions[0]
     return Finding(
         rule=rule.id,
         dimension=rule.dimension,
@@ -124,7 +130,7 @@ def _values(ctx: Context, matched: str) -> dict[str, str]:
 
 
 def _purpose_object(ctx: Context) -> str | None:
-    """"… pour améliorer la satisfaction client" → "la satisfaction client"."""
+    """ "… pour améliorer la satisfaction client" → "la satisfaction client"."""
     m = re.search(
         r"(?:pour|afin d'|afin de|to|so that|in order to) (?:\w+ment |\w+ly )?[\w'-]+ "
         r"(?:(?:\w+ment|\w+ly) )?(.+)$",
@@ -141,7 +147,9 @@ def fill(template: str, values: Mapping[str, Any]) -> str:
     return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
 
 
-def _sequence(ctx: Context, patterns: Sequence[Sequence[Mapping[str, Any]]]) -> list[tuple[int, int]]:
+def _sequence(
+    ctx: Context, patterns: Sequence[Sequence[Mapping[str, Any]]]
+) -> list[tuple[int, int]]:
     toks = ctx.toks
     figures = [(q.start, q.end) for q in ctx.ex.figures]
     out: list[tuple[int, int]] = []
@@ -159,7 +167,10 @@ def _sequence(ctx: Context, patterns: Sequence[Sequence[Mapping[str, Any]]]) -> 
 
 
 def _match_at(
-    ctx: Context, pattern: Sequence[Mapping[str, Any]], p: int, i: int,
+    ctx: Context,
+    pattern: Sequence[Mapping[str, Any]],
+    p: int,
+    i: int,
     figures: list[tuple[int, int]],
 ) -> int | None:
     if p == len(pattern):
@@ -179,7 +190,9 @@ def _as_set(value: Any) -> set[str]:
     return {value.lower()} if isinstance(value, str) else {v.lower() for v in value}
 
 
-def _token_ok(ctx: Context, spec: Mapping[str, Any], i: int, figures: list[tuple[int, int]]) -> bool:
+def _token_ok(
+    ctx: Context, spec: Mapping[str, Any], i: int, figures: list[tuple[int, int]]
+) -> bool:
     toks = ctx.toks
     low = toks.lower[i]
     if "lower" in spec and low not in _as_set(spec["lower"]):

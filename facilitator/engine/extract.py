@@ -97,28 +97,95 @@ class Extraction:
 
 # --- vocabulary --------------------------------------------------------------------------------
 
-_MONTHS_FR = ("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août",
-              "aout", "septembre", "octobre", "novembre", "décembre", "decembre")
-_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-              "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-_MONTH_NUM = {m: i for i, m in enumerate(_MONTHS_EN[:12], start=1)} | {
-    m: i
-    for i, m in enumerate(
-        ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-         "octobre", "novembre", "décembre"),
-        start=1,
-    )
-} | {"fevrier": 2, "aout": 8, "decembre": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6,
-     "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTHS_FR = (
+    "janvier",
+    "février",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "decembre",
+)
+_MONTHS_EN = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+)
+_MONTH_NUM = (
+    {m: i for i, m in enumerate(_MONTHS_EN[:12], start=1)}
+    | {
+        m: i
+        for i, m in enumerate(
+            (
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ),
+            start=1,
+        )
+    }
+    | {
+        "fevrier": 2,
+        "aout": 8,
+        "decembre": 12,
+        "jan": 1,
+        "feb": 2,
+        "mar": 3,
+        "apr": 4,
+        "jun": 6,
+        "jul": 7,
+        "aug": 8,
+        "sep": 9,
+        "sept": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+    }
+)
 MONTH = r"(?:" + "|".join(sorted(_MONTHS_FR + _MONTHS_EN, key=len, reverse=True)) + r")\.?"
 YEAR = r"(?:19|20)\d\d"
 # Quarter and half-year tags: T3 (trimestre), Q3, S1 (semestre), H2, FY24, FY2026.
 QTAG = r"(?:[TQSH][1-4]|FY ?(?:\d{4}|\d{2}))"
 NUMDATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b"
-DAYMONTH = (
-    rf"(?:\d{{1,2}}(?:er)? {MONTH}(?: {YEAR})?|{MONTH} \d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,? {YEAR})?)"
-)
+DAYMONTH = rf"(?:\d{{1,2}}(?:er)? {MONTH}(?: {YEAR})?|{MONTH} \d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,? {YEAR})?)"
 PERIOD = (
     r"(?:l'année|l'annee|(?:de )?l'exercice|(?:du |de )?trimestre|(?:du |de )?semestre|"
     r"(?:de )?l'été|the (?:year|quarter|half|semester|month|fiscal year|summer)|year-end|"
@@ -163,14 +230,52 @@ _UNIT = (
 # "150 leads par mois", "3 releases / week": a rate is part of the unit.
 _PER = r"(?: ?(?:par|per|/|a|an|each) ?(?:jour|semaine|mois|an|année|trimestre|day|week|month|year|quarter)\b)"
 _TIME_UNITS = {
-    "j", "jour", "jours", "h", "heure", "heures", "hour", "hours", "hr", "hrs", "min", "minute",
-    "minutes", "sec", "seconde", "secondes", "second", "seconds", "ms", "day", "days", "semaine",
-    "semaines", "week", "weeks",
+    "j",
+    "jour",
+    "jours",
+    "h",
+    "heure",
+    "heures",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "min",
+    "minute",
+    "minutes",
+    "sec",
+    "seconde",
+    "secondes",
+    "second",
+    "seconds",
+    "ms",
+    "day",
+    "days",
+    "semaine",
+    "semaines",
+    "week",
+    "weeks",
 }
 _MONEY = ("€", "$", "£", "euro", "dollar", "eur", "usd", "gbp")
-_SCALE = {"k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "Md": 1e9, "Mds": 1e9, "Mrd": 1e9,
-          "bn": 1e9, "B": 1e9, "million": 1e6, "millions": 1e6, "milliard": 1e9,
-          "milliards": 1e9, "billion": 1e9, "billions": 1e9, "thousand": 1e3, "mille": 1e3}
+_SCALE = {
+    "k": 1e3,
+    "K": 1e3,
+    "M": 1e6,
+    "m": 1e6,
+    "Md": 1e9,
+    "Mds": 1e9,
+    "Mrd": 1e9,
+    "bn": 1e9,
+    "B": 1e9,
+    "million": 1e6,
+    "millions": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "thousand": 1e3,
+    "mille": 1e3,
+}
 
 MULTIPLIER = re.compile(
     r"(?<![\w])(?:x ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?x(?![\w])|"
@@ -195,15 +300,19 @@ NAME_NUMBER = re.compile(
     r"|(?:[A-Z][a-z]+|i[A-Z][a-z]+) \d+(?:\.\d+)?(?! ?(?:%|€|k€|M€|pts?\b|[.,]\d)))"
     r"(?![\w])"
 )
-_SCOPE_PREP = (r"(?:sur|dans|de|des|en|in|across|within|over|for|pour|auprès de|chez|parmi|"
-               r"among|at|aux|les|nos|ses|leurs|our|the|its|their|all|tous les|toutes les)")
+_SCOPE_PREP = (
+    r"(?:sur|dans|de|des|en|in|across|within|over|for|pour|auprès de|chez|parmi|"
+    r"among|at|aux|les|nos|ses|leurs|our|the|its|their|all|tous les|toutes les)"
+)
 _COMPARATOR_UP = re.compile(
     r"(?:au moins|au minimum|minimum|plus de|supérieure? à|au-delà de|at least|more than|"
-    r"over|above|minimum of|>=|≥|>) ?$", re.IGNORECASE
+    r"over|above|minimum of|>=|≥|>) ?$",
+    re.IGNORECASE,
 )
 _COMPARATOR_DOWN = re.compile(
     r"(?:moins de|au plus|au maximum|maximum|max\.?|inférieure? à|sous la barre de|en dessous de|"
-    r"less than|under|below|at most|no more than|fewer than|maximum of|<=|≤|<) ?$", re.IGNORECASE
+    r"less than|under|below|at most|no more than|fewer than|maximum of|<=|≤|<) ?$",
+    re.IGNORECASE,
 )
 _BASELINE_BEFORE = re.compile(
     r"(?:actuellement|aujourd'hui|actuel(?:le)?s?|currently|today|current(?:ly)?|baseline|"
@@ -241,8 +350,31 @@ _HOLD_WORDS = re.compile(
     r"maintain|keep|sustain|remain|stay|hold|preserve)",
     re.IGNORECASE,
 )
-_STOP_AFTER_YEAR = {"et", "pour", "and", "for", "de", "avec", "with", "afin", "to", "vs", "contre",
-                    "par", "by", "en", "in", "sur", "on", "à", "at", "au", "dans", "ou", "or"}
+_STOP_AFTER_YEAR = {
+    "et",
+    "pour",
+    "and",
+    "for",
+    "de",
+    "avec",
+    "with",
+    "afin",
+    "to",
+    "vs",
+    "contre",
+    "par",
+    "by",
+    "en",
+    "in",
+    "sur",
+    "on",
+    "à",
+    "at",
+    "au",
+    "dans",
+    "ou",
+    "or",
+}
 
 
 # --- extraction --------------------------------------------------------------------------------
@@ -318,10 +450,15 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
 
 
 def _read_number(
-    text: str, start: int, end: int, raw: str, lang: str, out: Extraction,
+    text: str,
+    start: int,
+    end: int,
+    raw: str,
+    lang: str,
+    out: Extraction,
     taken: list[tuple[int, int]],
 ) -> None:
-    after = text[end:end + 1]
+    after = text[end : end + 1]
     if after.isalpha() and not re.match(_UNIT, text[end:]) and after not in "x":
         return  # "5G", "3D", "B2B": a name, not an amount
     value = parse_digits(raw, lang)
@@ -333,12 +470,12 @@ def _read_number(
 
 
 def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
-    m = re.match(rf" ?{_UNIT}(?: ?{_UNIT})?{_PER}?", text[q.end:]) or re.match(_PER, text[q.end:])
+    m = re.match(rf" ?{_UNIT}(?: ?{_UNIT})?{_PER}?", text[q.end :]) or re.match(_PER, text[q.end :])
     if m:
         unit = m.group().strip()
         q.unit = unit
         q.end += m.end()
-        q.text = text[q.start:q.end]
+        q.text = text[q.start : q.end]
         low = unit.lower()
         scale = _SCALE.get(unit.split()[0].rstrip("€$")) if unit.split() else None
         if scale and q.value is not None:
@@ -347,15 +484,20 @@ def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
             q.kind = "percent"
         elif any(c in low for c in _MONEY) or low.rstrip("€$ ") in ("k", "m", "md", "mds"):
             q.kind = "money"
-        elif low.split()[0] in _TIME_UNITS or low.split()[0] in ("mois", "month", "months", "ans",
-                                                                  "années", "year", "years"):
+        elif low.split()[0] in _TIME_UNITS or low.split()[0] in (
+            "mois",
+            "month",
+            "months",
+            "ans",
+            "années",
+            "year",
+            "years",
+        ):
             q.kind = "duration"
         elif low.startswith(("pt", "point", "p.p", "pp")):
             q.kind = "points"
-    before = text[max(0, q.start - 1):q.start]
-    if before in "+-" and before:
-        q.relative = True
-    elif q.text[:1] in "+-":
+    before = text[max(0, q.start - 1) : q.start]
+    if (before in "+-" and before) or q.text[:1] in "+-":
         q.relative = True
     return q
 
@@ -376,18 +518,19 @@ def _zero_counts(text: str, m: re.Match[str]) -> bool:
         # sentences is too weak to count, and "aucun" must be followed by a noun.
         if word == "no":
             return False
-        return bool(re.match(r" [a-zà-ÿ]{3,}", text[m.end():]))
+        return bool(re.match(r" [a-zà-ÿ]{3,}", text[m.end() :]))
     return True
 
 
 def _is_placeholder(text: str, m: re.Match[str]) -> bool:
     if any(c in m.group() for c in "%€") or "pt" in m.group():
         return True
-    before = text[max(0, m.start() - 12):m.start()].lower()
-    after = text[m.end():m.end() + 12].lower()
+    before = text[max(0, m.start() - 12) : m.start()].lower()
+    after = text[m.end() : m.end() + 12].lower()
     return bool(
-        re.search(r"(?:\bde|\bà|\bfrom|\bto|\bby|\bpar|\batteindre|\breach|\bsur|\bof|\bd')\s?$",
-                  before)
+        re.search(
+            r"(?:\bde|\bà|\bfrom|\bto|\bby|\bpar|\batteindre|\breach|\bsur|\bof|\bd')\s?$", before
+        )
         or re.match(r"\s?(?:%|€|à\b|to\b|pts?\b|jours?\b|days?\b|clients?\b|customers?\b)", after)
     )
 
@@ -396,13 +539,15 @@ def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) ->
     for i, q in enumerate(qs):
         if q.role in ("name", "year"):
             continue
-        before = text[max(0, q.start - 40):q.start]
-        after = text[q.end:q.end + 40]
+        before = text[max(0, q.start - 40) : q.start]
+        after = text[q.end : q.end + 40]
         if _is_scope(before, after, q, scope_nouns):
             q.role = "scope"
             continue
-        if q.kind == "duration" and re.search(_CONDITION_BEFORE, before) and (
-            q.unit.split()[0].lower() in _TIME_UNITS
+        if (
+            q.kind == "duration"
+            and re.search(_CONDITION_BEFORE, before)
+            and (q.unit.split()[0].lower() in _TIME_UNITS)
         ):
             q.role = "condition"
             continue
@@ -417,24 +562,29 @@ def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) ->
             nxt is not None
             and nxt.role not in ("name", "year")
             and _RANGE_FROM.search(before)
-            and _RANGE_TO.match(text[q.end:nxt.start])
+            and _RANGE_TO.match(text[q.end : nxt.start])
         ):
             q.role = "baseline"
             if not q.unit and nxt.unit:
                 q.unit, q.kind = nxt.unit, nxt.kind
             continue
-        if q.role == "target" and _DELTA_BEFORE.search(before) and not _RANGE_TO.match(
-            text[q.end:nxt.start] if nxt else ""
+        if (
+            q.role == "target"
+            and _DELTA_BEFORE.search(before)
+            and not _RANGE_TO.match(text[q.end : nxt.start] if nxt else "")
         ):
             q.relative = q.relative or q.kind in ("percent", "points", "number", "money")
 
 
 def _is_scope(before: str, after: str, q: Quantity, scope_nouns: frozenset[str]) -> bool:
-    """"sur 5 territoires", "dans nos 3 usines": the number says where, not how much."""
+    """ "sur 5 territoires", "dans nos 3 usines": the number says where, not how much."""
     if q.kind not in ("number",) or q.unit or q.value is None:
         return False
-    noun = re.match(r" (?:nouv\w+ |new |autres? |other |principa\w+ |main |grand\w* |key )?"
-                    r"([\w-]+)", after)
+    noun = re.match(
+        r" (?:nouv\w+ |new |autres? |other |principa\w+ |main |grand\w* |key )?"
+        r"([\w-]+)",
+        after,
+    )
     if not noun or noun.group(1).lower() not in scope_nouns:
         return False
     return bool(re.search(rf"(?:^|\W){_SCOPE_PREP}\s?$", before, re.IGNORECASE))
@@ -552,7 +702,9 @@ def _direction(text: str, target: Quantity | None, baseline: Quantity | None) ->
     if up:
         return "up"
     if target and target.kind in ("zero", "multiplier"):
-        return "down" if re.search(r"divi|halv|half|moitié|z[ée]ro|aucun", target.text, re.I) else "up"
+        return (
+            "down" if re.search(r"divi|halv|half|moitié|z[ée]ro|aucun", target.text, re.I) else "up"
+        )
     return None
 
 
@@ -568,10 +720,10 @@ def _metric(text: str, ex: Extraction) -> str | None:
         ends = {q.start: q.end for q in ex.quantities} | {d.start: d.end for d in ex.deadlines}
         first_end = ends.get(stops[0], stops[0])
         later = [s for s in stops if s >= first_end]
-        chunk = text[first_end:later[0] if later else len(text)]
+        chunk = text[first_end : later[0] if later else len(text)]
     else:
         start = first_word.end() if first_word and _looks_like_verb(first_word.group()) else 0
-        chunk = text[start:stops[0] if stops else len(text)]
+        chunk = text[start : stops[0] if stops else len(text)]
     chunk = re.split(r"\b(?:pour|afin|so that|in order|grâce|through|via|en vue)\b|[;(]", chunk)[0]
     chunk = _LEADING.sub("", chunk.strip())
     for _ in range(3):
@@ -583,7 +735,7 @@ def _metric(text: str, ex: Extraction) -> str | None:
             # "Réduire de 30 % les déviations qualité": the metric comes after the figure.
             first_end = max([q.end for q in ex.quantities if q.start == stops[0]] or [stops[0]])
             later = [s for s in stops if s > first_end]
-            tail = _LEADING.sub("", text[first_end:later[0] if later else len(text)].strip())
+            tail = _LEADING.sub("", text[first_end : later[0] if later else len(text)].strip())
             tail = _TRAILING.sub("", tail).strip()
             return " ".join(tail.split()[:8]) or None
         return None
@@ -592,7 +744,30 @@ def _metric(text: str, ex: Extraction) -> str | None:
 
 def _looks_like_verb(word: str) -> bool:
     w = word.lower()
-    return w.endswith(("er", "ir", "re", "ize", "ise", "ate")) or bool(
-        _UP_WORDS.match(w) or _DOWN_WORDS.match(w) or _HOLD_WORDS.match(w)
-    ) or w in {"passer", "faire", "get", "make", "cut", "grow", "keep", "sell", "win", "hit",
-               "double", "halve", "move", "bring", "take", "run", "ship", "launch", "hire", "have"}
+    return (
+        w.endswith(("er", "ir", "re", "ize", "ise", "ate"))
+        or bool(_UP_WORDS.match(w) or _DOWN_WORDS.match(w) or _HOLD_WORDS.match(w))
+        or w
+        in {
+            "passer",
+            "faire",
+            "get",
+            "make",
+            "cut",
+            "grow",
+            "keep",
+            "sell",
+            "win",
+            "hit",
+            "double",
+            "halve",
+            "move",
+            "bring",
+            "take",
+            "run",
+            "ship",
+            "launch",
+            "hire",
+            "have",
+        }
+    )

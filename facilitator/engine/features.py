@@ -7,7 +7,6 @@ a number and is still an activity; "Augmenter de 20 % le nombre de clients actif
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from facilitator.engine.extract import Extraction
@@ -85,7 +84,7 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
             if hits.get("milestone-nouns"):
                 return True
             return not ex.measurable or _counts_activities(toks, ex, hits)
-    if first is not None and toks.text[first][:1].isdigit() or (
+    if (first is not None and toks.text[first][:1].isdigit()) or (
         first is not None and ex.quantities and ex.quantities[0].start <= toks.idx[first]
     ):
         # "3 ateliers organisés", "Dashboard published": a count of deliverables.
@@ -145,8 +144,14 @@ def verb_positions(toks: Tokens, hits: Hits) -> set[int]:
     return found
 
 
-VERB_LEXICONS = ("activity-verbs", "outcome-verbs", "milestone-verbs", "vague-verbs",
-                 "maintenance", "hedges")
+VERB_LEXICONS = (
+    "activity-verbs",
+    "outcome-verbs",
+    "milestone-verbs",
+    "vague-verbs",
+    "maintenance",
+    "hedges",
+)
 
 
 def compute(toks: Tokens, ex: Extraction, kind: str, hits: Hits) -> dict[str, Any]:
@@ -172,7 +177,10 @@ def compute(toks: Tokens, ex: Extraction, kind: str, hits: Hits) -> dict[str, An
         "metric": bool(ex.parts.metric),
         "baseline_only": bool(base) and not ex.measurable,
         "target_equals_baseline": bool(
-            base and target and base.value is not None and base.value == target.value
+            base
+            and target
+            and base.value is not None
+            and base.value == target.value
             and not target.relative
         ),
         "too_long": words > limit or ideas > 1,

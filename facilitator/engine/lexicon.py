@@ -105,16 +105,46 @@ def _split(value: str) -> tuple[str, ...]:
 # The lexical tier has no lemmatiser (and the reduced English pipeline has none either), so each
 # lexicon word is expanded once, at load, into the forms a draft is likely to use.
 
-_FR_ER = ("e", "es", "ons", "ez", "ent", "é", "ée", "és", "ées", "ant", "er", "era", "erons",
-          "eront", "erait", "eraient", "ait", "aient")
+_FR_ER = (
+    "e",
+    "es",
+    "ons",
+    "ez",
+    "ent",
+    "é",
+    "ée",
+    "és",
+    "ées",
+    "ant",
+    "er",
+    "era",
+    "erons",
+    "eront",
+    "erait",
+    "eraient",
+    "ait",
+    "aient",
+)
 _FR_IR = ("is", "it", "issons", "issez", "issent", "i", "ie", "ies", "issant", "ira", "irait")
 _FR_UIRE = ("is", "it", "ite", "its", "ites", "isons", "isez", "isent", "isant", "ira", "irait")
 _FR_INDRE = ("s", "t", "te", "ts", "tes", "gnons", "gnez", "gnent", "gnant", "dra", "drait")
 
 
 # "essayer de" must match "essayer d'optimiser" without a lemmatiser.
-_ELIDED = {"de": "d'", "le": "l'", "la": "l'", "que": "qu'", "se": "s'", "ne": "n'", "je": "j'",
-           "me": "m'", "te": "t'", "jusque": "jusqu'", "lorsque": "lorsqu'", "puisque": "puisqu'"}
+_ELIDED = {
+    "de": "d'",
+    "le": "l'",
+    "la": "l'",
+    "que": "qu'",
+    "se": "s'",
+    "ne": "n'",
+    "je": "j'",
+    "me": "m'",
+    "te": "t'",
+    "jusque": "jusqu'",
+    "lorsque": "lorsqu'",
+    "puisque": "puisqu'",
+}
 
 
 def inflect(word: str, lang: str) -> set[str]:
@@ -208,14 +238,15 @@ class LexiconIndex:
         return hits
 
 
+_ALSO = {"VERB": "AUX"}  # "être", "avoir" and modal verbs are tagged AUX
+
+
 def _word_matches(toks: Tokens, i: int, pattern: _Pattern, k: int) -> bool:
     lower = toks.lower[i]
     if toks.lemma is not None:
-        if k == 0 and pattern.entry.pos and toks.pos is not None:
-            # The parser ran: trust its part of speech ("pilote" the noun is no vague verb).
-            if toks.pos[i] != pattern.entry.pos and not (
-                pattern.entry.pos == "VERB" and toks.pos[i] == "AUX"
-            ):
-                return False
+        # The parser ran: trust its part of speech ("pilote" the noun is no vague verb).
+        pos = pattern.entry.pos
+        if k == 0 and pos and toks.pos is not None and toks.pos[i] not in (pos, _ALSO.get(pos)):
+            return False
         return toks.lemma[i] == pattern.words[k] or lower in pattern.forms[k]
     return lower in pattern.forms[k]

@@ -116,6 +116,6 @@ def _lower_first_word(text: str) -> str:
 
 
 def fold_accents(text: str) -> str:
-    """"Réduire" → "reduire": for fuzzy comparisons, never for display."""
+    """ "Réduire" → "reduire": for fuzzy comparisons, never for display."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -9,17 +9,64 @@ from __future__ import annotations
 import re
 
 _FR_UNITS = {
-    "zéro": 0, "zero": 0, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
-    "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
-    "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
+    "zéro": 0,
+    "zero": 0,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "vingts": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "cent": 100,
+    "cents": 100,
+    "mille": 1000,
 }
 _EN_UNITS = {
-    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
+    "zero": 0,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
 }
 # "un", "une" and "one" are left out on purpose: "une nouvelle plateforme" is not a target.
 NUMBER_WORDS = {**_FR_UNITS, **_EN_UNITS, "et": -1, "and": -1}
@@ -32,8 +79,10 @@ WORD_NUMBER = re.compile(
 )
 
 # Digits with French or English grouping: "1 500 000", "1.500", "1,500", "2,5", "1.5".
-DIGITS = re.compile(r"(?<![\w.,/-])[-+]?\d{1,3}(?:(?: |\.|,)\d{3})+(?:[.,]\d+)?(?![\d])"
-                    r"|(?<![\w.,/-])[-+]?\d+(?:[.,]\d+)?(?![\d])")
+DIGITS = re.compile(
+    r"(?<![\w.,/-])[-+]?\d{1,3}(?:(?: |\.|,)\d{3})+(?:[.,]\d+)?(?![\d])"
+    r"|(?<![\w.,/-])[-+]?\d+(?:[.,]\d+)?(?![\d])"
+)
 
 
 def parse_digits(text: str, lang: str) -> float | None:

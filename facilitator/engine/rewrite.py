@@ -10,7 +10,9 @@ from facilitator.engine.model import Finding
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;)])")
 
 
-def apply_safe_edits(text: str, findings: Sequence[Finding]) -> tuple[str, list[Finding], list[int]]:
+def apply_safe_edits(
+    text: str, findings: Sequence[Finding]
+) -> tuple[str, list[Finding], list[int]]:
     """Apply non-overlapping safe edits to the normalised text.
 
     Returns the new text, the findings the edits resolved, and the positions in the new text
@@ -26,7 +28,7 @@ def apply_safe_edits(text: str, findings: Sequence[Finding]) -> tuple[str, list[
     for f in edits:
         if f.norm_start < pos:
             continue  # overlaps an edit already applied
-        out.append(text[pos:f.norm_start])
+        out.append(text[pos : f.norm_start])
         changed_at.append(sum(len(s) for s in out))
         out.append(f.safe_edit or "")
         pos = f.norm_end

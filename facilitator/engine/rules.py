@@ -32,13 +32,40 @@ LEVELS = ("suggestion", "warning", "error")
 ACTIONS = ("replace", "remove", "rewrite", "ask")
 COUNTS = ("words", "ideas", "figures", "targets")
 FEATURES = {
-    "kind", "words", "ideas", "measurable", "output", "has_baseline", "has_deadline", "has_why",
-    "figures", "targets", "placeholder", "metric", "baseline_only", "target_equals_baseline",
-    "too_long", "deadline_year", "current_year", "objective", "key_result", "true", "false",
+    "kind",
+    "words",
+    "ideas",
+    "measurable",
+    "output",
+    "has_baseline",
+    "has_deadline",
+    "has_why",
+    "figures",
+    "targets",
+    "placeholder",
+    "metric",
+    "baseline_only",
+    "target_equals_baseline",
+    "too_long",
+    "deadline_year",
+    "current_year",
+    "objective",
+    "key_result",
+    "true",
+    "false",
 }
 SPANS = ("all", "first_word", "metric", "target", "baseline", "figures", "deadline")
-_REQUIRED = ("id", "kind", "dimension", "applies_to", "level", "message", "rationale", "source",
-             "action")
+_REQUIRED = (
+    "id",
+    "kind",
+    "dimension",
+    "applies_to",
+    "level",
+    "message",
+    "rationale",
+    "source",
+    "action",
+)
 _TOKEN_KEYS = {"lower", "lemma", "pos", "num", "op", "not_lower"}
 
 
@@ -107,8 +134,12 @@ def load_rule(path: Path, lang: str, scripts: set[str]) -> Rule:
 
     for key in _REQUIRED:
         need(key)
-    for key, allowed in (("dimension", DIMENSIONS), ("applies_to", APPLIES), ("level", LEVELS),
-                         ("action", ACTIONS)):
+    for key, allowed in (
+        ("dimension", DIMENSIONS),
+        ("applies_to", APPLIES),
+        ("level", LEVELS),
+        ("action", ACTIONS),
+    ):
         need(key, allowed)
     kind = need("kind", KINDS)
     rule_id = need("id")
@@ -142,9 +173,8 @@ def load_rule(path: Path, lang: str, scripts: set[str]) -> Rule:
         raise RuleError(f"{path}: an occurrence rule needs 'count' ({', '.join(COUNTS)}) and 'max'")
     script = str(data.get("script", ""))
     if kind == "script" and script not in scripts:
-        raise RuleError(
-            f"{path}: field 'script' is '{script}'; registered scripts: {', '.join(sorted(scripts))}"
-        )
+        known = ", ".join(sorted(scripts))
+        raise RuleError(f"{path}: field 'script' is '{script}'; registered scripts: {known}")
     if kind == "conditional" and not when:
         raise RuleError(f"{path}: a conditional rule needs 'when'")
     span = str(data.get("span", "all"))

@@ -34,6 +34,6 @@ def score(findings: Iterable[Finding], kind: str) -> Scores:
     values = {d: max(0, round(100 - lost[d])) for d in ("clarity", "ambition", "measurability")}
     weights = OVERALL_WEIGHTS.get(kind, OVERALL_WEIGHTS["objective"])
     overall = round(sum(values[d] * w for d, w in weights.items()))
-    for items in explain.values():
-        items.sort(key=lambda x: -x[1])
+    for lost_points in explain.values():
+        lost_points.sort(key=lambda x: -x[1])
     return Scores(overall=overall, explain=explain, **values)

@@ -58,17 +58,31 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
 
 
 _ETRE_FORMS = {
-    "fr": {"est", "sont", "sera", "seront", "soit", "soient", "été", "être", "serait", "seraient",
-           "était", "étaient"},
+    "fr": {
+        "est",
+        "sont",
+        "sera",
+        "seront",
+        "soit",
+        "soient",
+        "été",
+        "être",
+        "serait",
+        "seraient",
+        "était",
+        "étaient",
+    },
     "en": {"is", "are", "be", "been", "being", "was", "were", "will"},
 }
-_PART_END = {"fr": re.compile(r"(?:é|ée|és|ées|uit|uite|uits|uites)$"),
-             "en": re.compile(r"(?:ed|en|wn)$")}
+_PART_END = {
+    "fr": re.compile(r"(?:é|ée|és|ées|uit|uite|uits|uites)$"),
+    "en": re.compile(r"(?:ed|en|wn)$"),
+}
 
 
 @script("passive")
 def passive(ctx: Context, rule: Rule) -> list[Span]:
-    """"sera réduit", "is delivered": who acts is hidden; OKRs name what the team changes."""
+    """ "sera réduit", "is delivered": who acts is hidden; OKRs name what the team changes."""
     toks = ctx.toks
     out: list[Span] = []
     if toks.dep is not None:
@@ -77,8 +91,10 @@ def passive(ctx: Context, rule: Rule) -> list[Span]:
                 dep == "cop" and toks.lemma is not None and toks.lemma[i] in ("être", "be")
             ):
                 head = toks.head[i] if toks.head else i
-                if head > i and _PART_END[ctx.lang].search(toks.lower[head]) and (
-                    toks.pos is not None and toks.pos[head] in ("VERB", "ADJ")
+                if (
+                    head > i
+                    and _PART_END[ctx.lang].search(toks.lower[head])
+                    and (toks.pos is not None and toks.pos[head] in ("VERB", "ADJ"))
                 ):
                     out.append((toks.idx[i], toks.end(head), None))
         return out
@@ -104,28 +120,31 @@ def _lexicon_hits(ctx: Context, rule: Rule) -> list[tuple[int, int, list[str]]]:
 
 def _figure_follows(ctx: Context, end: int) -> bool:
     return any(
-        0 <= q.start - end <= 12 and q.role not in ("name", "year")
-        for q in ctx.ex.quantities
+        0 <= q.start - end <= 12 and q.role not in ("name", "year") for q in ctx.ex.quantities
     )
 
 
 @script("before_figure")
 def before_figure(ctx: Context, rule: Rule) -> list[Span]:
     """Lexicon words right before a figure: "environ 20 %", "près de 30 clients"."""
-    return [(s, e, alts or None) for s, e, alts in _lexicon_hits(ctx, rule)
-            if _figure_follows(ctx, e)]
+    return [
+        (s, e, alts or None) for s, e, alts in _lexicon_hits(ctx, rule) if _figure_follows(ctx, e)
+    ]
 
 
 @script("without_figure")
 def without_figure(ctx: Context, rule: Rule) -> list[Span]:
     """Lexicon words not followed by a figure: "plus de clients", "significativement"."""
-    return [(s, e, alts or None) for s, e, alts in _lexicon_hits(ctx, rule)
-            if not _figure_follows(ctx, e)]
+    return [
+        (s, e, alts or None)
+        for s, e, alts in _lexicon_hits(ctx, rule)
+        if not _figure_follows(ctx, e)
+    ]
 
 
 @script("conditional_mood")
 def conditional_mood(ctx: Context, rule: Rule) -> list[Span]:
-    """"serait", "pourrait": a wish, not a commitment."""
+    """ "serait", "pourrait": a wish, not a commitment."""
     toks = ctx.toks
     out: list[Span] = []
     if toks.mood is not None:

@@ -39,9 +39,7 @@ def from_doc(doc: Any, parsed: bool) -> Tokens:
     toks = Tokens(text=text, lower=[t.lower() for t in text], idx=[t.idx for t in doc])
     if parsed:
         # spaCy lemmatises acronyms oddly ("NPS" → "np"): keep them as written.
-        toks.lemma = [
-            t.lower_ if t.is_upper else t.lemma_.lower() for t in doc
-        ]
+        toks.lemma = [t.lower_ if t.is_upper else t.lemma_.lower() for t in doc]
         toks.pos = [t.pos_ for t in doc]
         toks.dep = [t.dep_ for t in doc]
         toks.head = [t.head.i for t in doc]
