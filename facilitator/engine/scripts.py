@@ -154,3 +154,69 @@ def conditional_mood(ctx: Context, rule: Rule) -> list[Span]:
         if s not in found:
             out.append((s, e, alts or None))
     return sorted(out)
+
+
+# --- Appended for the English rules (rules/en); language-neutral, usable by any rule. ---------
+
+
+@script("lexicon_except")
+def lexicon_except(ctx: Context, rule: Rule) -> list[Span]:
+    """Hits of the rule's first lexicon that no hit of its other lexicons overlaps.
+
+    The other lexicons list exceptions: "help desk" is no "help", "Google Drive" no "drive",
+    "from start to finish" no "start to". They work without a tagger (the reduced English
+    pipeline), where a part of speech cannot tell the noun from the verb.
+    """
+    first, *others = rule.lexicons
+    blocked = [ctx.chars(h.start, h.end) for name in others for h in ctx.hits.get(name, ())]
+    out: list[Span] = []
+    for h in ctx.hits.get(first, ()):
+        start, end = ctx.chars(h.start, h.end)
+        if not any(bs < end and start < be for bs, be in blocked):
+            out.append((start, end, list(h.entry.alternatives) or None))
+    return out
+
+
+@script("first_word")
+def first_word(ctx: Context, rule: Rule) -> list[Span]:
+    """The rule's lexicon entry that opens the draft ("Launch …", "Deploy …"), if any."""
+    words = ctx.toks.words()
+    if not words:
+        return []
+    for name in rule.lexicons:
+        for h in ctx.hits.get(name, ()):
+            if h.start == words[0]:
+                start, end = ctx.chars(h.start, h.end)
+                return [(start, end, list(h.entry.alternatives) or None)]
+    return []
+
+
+@script("target_without_baseline")
+def target_without_baseline(ctx: Context, rule: Rule) -> list[Span]:
+    """Targets that are all levels ("reach 45", "95 %") with no starting value in the draft.
+
+    A change ("+20 %", "by 30 %"), a multiplier, zero, a threshold ("at least 40") or a
+    placeholder needs no baseline: the draft then says nothing here.
+    """
+    targets = ctx.ex.targets
+    if ctx.ex.has_baseline or not targets:
+        return []
+    if any(q.relative or q.comparator or q.kind in ("multiplier", "zero", "placeholder")
+           for q in targets):
+        return []
+    return [(targets[0].start, targets[0].end, None)]
+
+
+_APPROX_SIGN = re.compile(r"[~≈](?= ?\d)")
+
+
+@script("before_figure_signs")
+def before_figure_signs(ctx: Context, rule: Rule) -> list[Span]:
+    """`before_figure`, plus "~" and "≈" written against a figure ("~20 %"): spaCy keeps
+    the sign inside the number's token ("~20"), where no lexicon entry can match it."""
+    out = before_figure(ctx, rule)
+    starts = {s for s, _, _ in out}
+    for m in _APPROX_SIGN.finditer(ctx.text):
+        if m.start() not in starts and _figure_follows(ctx, m.end()):
+            out.append((m.start(), m.end(), None))
+    return sorted(out)
