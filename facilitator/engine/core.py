@@ -8,6 +8,7 @@ parser, after a pause). English falls back to a reduced pipeline when no model i
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -337,10 +338,7 @@ class Engine:
             notices.append(
                 f"text longer than {len(norm.text)} characters: only the beginning was assessed"
             )
-        letters = [c for c in norm.text if c.isalpha()]
-        if letters and sum(c.isascii() or "À" <= c <= "ÿ" or c in "œŒæÆ" for c in letters) < (
-            0.5 * len(letters)
-        ):
+        if not _LATIN.fullmatch(norm.text) and _mostly_foreign(norm.text):
             notices.append("text is mostly not in French or English: the coach reads only those")
         return notices
 
@@ -391,6 +389,15 @@ class Engine:
         refused = {f.path for f in failures}
         state.rules = [r for r in state.rules if str(r.path) not in refused]
         self.problems.extend(failures)
+
+
+_LATIN = re.compile(r"[\x00-\u024f\u2000-\u206f€]*")
+
+
+def _mostly_foreign(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(c <= "\u024f" for c in letters)
+    return bool(letters) and latin < 0.5 * len(letters)
 
 
 def _same(a: str, b: str) -> bool:

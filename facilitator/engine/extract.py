@@ -256,6 +256,8 @@ _TIME_UNITS = {
     "week",
     "weeks",
 }
+_UNIT_AFTER = re.compile(rf" ?{_UNIT}(?: ?{_UNIT})?{_PER}?")
+_PER_AFTER = re.compile(_PER)
 _MONEY = ("€", "$", "£", "euro", "dollar", "eur", "usd", "gbp")
 _SCALE = {
     "k": 1e3,
@@ -470,11 +472,11 @@ def _read_number(
 
 
 def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
-    m = re.match(rf" ?{_UNIT}(?: ?{_UNIT})?{_PER}?", text[q.end :]) or re.match(_PER, text[q.end :])
+    m = _UNIT_AFTER.match(text, q.end) or _PER_AFTER.match(text, q.end)
     if m:
         unit = m.group().strip()
         q.unit = unit
-        q.end += m.end()
+        q.end = m.end()
         q.text = text[q.start : q.end]
         low = unit.lower()
         scale = _SCALE.get(unit.split()[0].rstrip("€$")) if unit.split() else None
@@ -590,6 +592,11 @@ def _is_scope(before: str, after: str, q: Quantity, scope_nouns: frozenset[str])
     return bool(re.search(rf"(?:^|\W){_SCOPE_PREP}\s?$", before, re.IGNORECASE))
 
 
+_MONTH_IN = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUM, key=len, reverse=True)) + r")\b")
+_DAY_BEFORE = re.compile(r"(\d{1,2})(?:er|st|nd|rd|th)? $")
+_DAY_AFTER = re.compile(r"\.? (\d{1,2})\b")
+
+
 def _date_of(text: str) -> str | None:
     low = text.lower()
     year_m = re.search(YEAR + r"\b", low)
@@ -613,13 +620,13 @@ def _date_of(text: str) -> str | None:
         n = int(q.group(2))
         month = n * 3 if q.group(1) in "tq" else min(n, 2) * 6
         return _safe_date(year, month, calendar.monthrange(year, month)[1])
-    for name, num in _MONTH_NUM.items():
-        day = re.search(rf"(\d{{1,2}})(?:er|st|nd|rd|th)? {name}\b|\b{name}\.? (\d{{1,2}})\b", low)
-        if re.search(rf"\b{name}\b", low):
-            if day:
-                d = int(day.group(1) or day.group(2))
-                return _safe_date(year, num, d)
-            return _safe_date(year, num, calendar.monthrange(year, num)[1])
+    month = _MONTH_IN.search(low)
+    if month:
+        num = _MONTH_NUM[month.group(1)]
+        day = _DAY_BEFORE.search(low, 0, month.start()) or _DAY_AFTER.match(low, month.end())
+        if day:
+            return _safe_date(year, num, int(day.group(1)))
+        return _safe_date(year, num, calendar.monthrange(year, num)[1])
     if re.search(r"mi-", low):
         return f"{year}-06-30"
     return f"{year}-12-31"

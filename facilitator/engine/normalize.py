@@ -7,6 +7,7 @@ the same to it, while every finding still points at the characters the participa
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -70,6 +71,14 @@ def _is_dropped(ch: str) -> bool:
     return cat in ("Cc", "Cs", "Co") or ch in ("\ufffe", "\uffff")
 
 
+# Anything that changes the text's length: white space to fold, characters to drop.
+_NEEDS_SLOW_PATH = re.compile(
+    r"[^\S ]|  |^ | $|[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x1f\x7f-\x9f\ud800-\udfff"
+    r"\ue000-\uf8ff\ufffe\uffff\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000\u2028\u2029]"
+)
+_TRANSLATE = str.maketrans(_REPLACE)
+
+
 def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
     """Fold spaces, apostrophes and dashes; drop control characters; collapse white space.
 
@@ -77,6 +86,10 @@ def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
     "Réduire" or "Doubler" at the start of a sentence as proper nouns (see the design guide).
     Offsets are unchanged by that, so spans still point at the original text.
     """
+    if len(text) < max_chars and not _NEEDS_SLOW_PATH.search(text):
+        # The common case, typed text: same length, so every offset maps to itself.
+        fast = _lower_first_word(text.translate(_TRANSLATE))
+        return Normalized(fast, tuple(range(len(fast))), text, False)
     out: list[str] = []
     offsets: list[int] = []
     pending_space = False

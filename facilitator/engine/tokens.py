@@ -7,8 +7,12 @@ reduced English pipeline, which has no tagger): where `lemma` is None the rule f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
+
+
+_WORDLIKE = re.compile(r"\w")
 
 
 @dataclass(slots=True)
@@ -22,6 +26,7 @@ class Tokens:
     head: list[int] | None = None
     mood: list[str] | None = None  # "Cnd" for a French conditional ("serait"), else ""
     infinitive: list[bool] | None = None  # a verb's base form: a new predicate after "et"
+    _words: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -31,21 +36,51 @@ class Tokens:
 
     def words(self) -> list[int]:
         """Indexes of tokens that count as words (not punctuation or symbols)."""
-        return [i for i, t in enumerate(self.text) if any(c.isalnum() for c in t)]
+        if self._words is None:
+            self._words = [i for i, t in enumerate(self.text) if _WORDLIKE.search(t)]
+        return self._words
 
 
 def from_doc(doc: Any, parsed: bool) -> Tokens:
-    text = [t.text for t in doc]
-    toks = Tokens(text=text, lower=[t.lower() for t in text], idx=[t.idx for t in doc])
-    if parsed:
+    # One pass over the Doc: each `for t in doc` creates Token objects, the main cost here.
+    text: list[str] = []
+    idx: list[int] = []
+    if not parsed:
+        for t in doc:
+            text.append(t.text)
+            idx.append(t.idx)
+        return Tokens(text=text, lower=[w.lower() for w in text], idx=idx)
+    lemma: list[str] = []
+    pos: list[str] = []
+    dep: list[str] = []
+    head: list[int] = []
+    mood: list[str] = []
+    infinitive: list[bool] = []
+    for t in doc:
+        word = t.text
+        text.append(word)
+        idx.append(t.idx)
         # spaCy lemmatises acronyms oddly ("NPS" → "np"): keep them as written.
-        toks.lemma = [t.lower_ if t.is_upper else t.lemma_.lower() for t in doc]
-        toks.pos = [t.pos_ for t in doc]
-        toks.dep = [t.dep_ for t in doc]
-        toks.head = [t.head.i for t in doc]
-        toks.mood = ["Cnd" if "Cnd" in t.morph.get("Mood") else "" for t in doc]
-        toks.infinitive = [
-            t.pos_ == "VERB" and ("Inf" in t.morph.get("VerbForm") or t.tag_ in ("VB", "VBP"))
-            for t in doc
-        ]
-    return toks
+        lemma.append(word.lower() if word.isupper() else t.lemma_.lower())
+        p = t.pos_
+        pos.append(p)
+        dep.append(t.dep_)
+        head.append(t.head.i)
+        if p in ("VERB", "AUX"):
+            morph = t.morph
+            mood.append("Cnd" if "Cnd" in morph.get("Mood") else "")
+            infinitive.append(p == "VERB" and ("Inf" in morph.get("VerbForm") or t.tag_ in ("VB", "VBP")))
+        else:
+            mood.append("")
+            infinitive.append(False)
+    return Tokens(
+        text=text,
+        lower=[w.lower() for w in text],
+        idx=idx,
+        lemma=lemma,
+        pos=pos,
+        dep=dep,
+        head=head,
+        mood=mood,
+        infinitive=infinitive,
+    )
