@@ -28,11 +28,27 @@ FEATURE_LEXICONS = (
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|ed|ne|nt|te)$")
 
 
+# "Poursuivre la revue hebdomadaire", "Keep running refreshers": the continued thing decides.
+_CONTINUE = {"poursuivre", "continuer", "commencer", "keep", "continue", "start", "begin"}
+_SKIP = {"à", "de", "d'", "le", "la", "les", "l'", "des", "du", "un", "une", "to", "the", "a",
+         "an", "our", "nos", "notre", "on"}
+
+
 def _first_word(toks: Tokens) -> int | None:
     words = toks.words()
     if not words:
         return None
+    # "T3 : lancement du produit", "R&D : déposer 4 brevets": a short label before a colon.
+    if ":" in toks.text[:6]:
+        colon = toks.text.index(":")
+        after = [w for w in words if w > colon]
+        if after and colon <= 4:
+            words = after
     i = words[0]
+    if toks.lower[i] in _CONTINUE or (toks.lemma and toks.lemma[i] in _CONTINUE):
+        rest = [w for w in words[1:] if toks.lower[w] not in _SKIP]
+        if rest:
+            i = rest[0]
     # "Avoir lancé un ERP", "Have shipped v2", "Être certifié": the participle carries the verb.
     if toks.lower[i] in ("avoir", "have", "having", "être", "be", "been") and len(words) > 1:
         return words[1]
@@ -88,11 +104,13 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
         first is not None and ex.quantities and ex.quantities[0].start <= toks.idx[first]
     ):
         # "3 ateliers organisés", "Dashboard published": a count of deliverables.
-        return _counts_activities(toks, ex, hits) or _participle_of_activity(toks, activity_hits)
-    return _participle_of_activity(toks, activity_hits)
+        return _counts_activities(toks, ex, hits) or _participle_of_activity(toks, ex, activity_hits)
+    return _participle_of_activity(toks, ex, activity_hits)
 
 
-def _participle_of_activity(toks: Tokens, activity_hits: set[int]) -> bool:
+def _participle_of_activity(toks: Tokens, ex: Extraction, activity_hits: set[int]) -> bool:
+    if any(q.kind == "percent" for q in ex.targets):
+        return False  # "85 % des entretiens réalisés" is a rate: a result, not a deliverable
     for i in activity_hits:
         if toks.pos is not None:
             if toks.pos[i] in ("VERB", "ADJ") and _PARTICIPLE.search(toks.lower[i]):
