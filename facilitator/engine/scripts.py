@@ -220,3 +220,16 @@ def before_figure_signs(ctx: Context, rule: Rule) -> list[Span]:
         if m.start() not in starts and _figure_follows(ctx, m.end()):
             out.append((m.start(), m.end(), None))
     return sorted(out)
+
+
+@script("past_deadline")
+def past_deadline(ctx: Context, rule: Rule) -> list[Span]:
+    """Deadlines in a year already over ("by Q2 2024"). A condition cannot say this: it
+    compares a feature with a literal, and "deadline_year < current_year" reads the second
+    name as the string "current_year"."""
+    year = ctx.features.get("current_year")
+    return [
+        (d.start, d.end, None)
+        for d in ctx.ex.deadlines
+        if d.date and isinstance(year, int) and int(d.date[:4]) < year
+    ]
