@@ -233,21 +233,3 @@ def past_deadline(ctx: Context, rule: Rule) -> list[Span]:
         for d in ctx.ex.deadlines
         if d.date and isinstance(year, int) and int(d.date[:4]) < year
     ]
-
-
-# --- Appended for the French rules (rules/fr); language-neutral, usable by any rule. ----------
-
-
-@script("deadline_before_this_year")
-def deadline_before_this_year(ctx: Context, rule: Rule) -> list[Span]:
-    """Deadlines whose year is already over ("d'ici fin 2022" read in 2026).
-
-    A rule condition compares a feature with a literal, not with another feature, so
-    `deadline_year < current_year` cannot be written in a rule file.
-    """
-    year = ctx.features.get("current_year")
-    if not isinstance(year, int):
-        return []
-    return [
-        (d.start, d.end, None) for d in ctx.ex.deadlines if d.date and int(d.date[:4]) < year
-    ]
