@@ -1,0 +1,191 @@
+"""Workshop minutes: Word (.docx), Markdown, JSON and CSV exports of a session.
+
+    from facilitator.minutes import export_session
+    export_session(session, "compte-rendu.docx")                 # format from the suffix
+    export_session(session, "cr.docx", template="client.dotx")    # on the client's template
+    export_session(session, "okr.csv", delimiter=";")             # for Excel set to French
+
+`render(session, fmt)` gives the bytes without writing anything. The session's language
+(French or English) decides every heading and label.
+
+Writes are atomic: the whole file is built in memory, written to a temp file in the same
+folder, flushed and fsynced, then renamed over the target (`os.replace`). A failure at any
+point raises `ExportError` and leaves the previous file, if any, untouched, and no temp file.
+
+Headless: imports neither Textual nor spaCy (a test checks), so the CLI and the TUI's workers
+can export without loading a model.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import unicodedata
+import uuid
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from facilitator.session import Session
+
+from .content import Minutes, build
+
+FORMATS = ("docx", "md", "json", "csv")
+EXTENSIONS = {"docx": ".docx", "md": ".md", "json": ".json", "csv": ".csv"}
+_SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv"}
+
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "ExportError",
+    "Minutes",
+    "atomic_write",
+    "build",
+    "default_filename",
+    "export_session",
+    "format_for",
+    "render",
+]
+
+
+class ExportError(Exception):
+    """An export that could not be written; `str()` names the file and says why."""
+
+    def __init__(self, problem: str, path: Path | str | None = None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.path = Path(path) if path is not None else None
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}" if self.path is not None else self.problem
+
+
+def format_for(path: str | Path) -> str | None:
+    """The format a file name asks for ("x.docx" → "docx"), or None."""
+    return _SUFFIXES.get(Path(path).suffix.lower())
+
+
+def default_filename(session: Session, fmt: str) -> str:
+    """ "atelier-de-cadrage-okr-codir-2026-03-19.docx": title and date, plain ASCII."""
+    folded = unicodedata.normalize("NFKD", f"{session.title} {session.date}")
+    ascii_text = folded.encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].rstrip("-")
+    return f"{slug or 'session-' + session.id}{EXTENSIONS[fmt]}"
+
+
+def render(
+    session: Session,
+    fmt: str,
+    *,
+    template: str | Path | None = None,
+    delimiter: str = ",",
+    today: date | None = None,
+) -> bytes:
+    """The exported file's bytes (nothing is written). `template` applies to docx only."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if template is not None and fmt != "docx":
+        raise ExportError(f"a template applies to Word minutes (docx), not to {fmt}")
+    if fmt == "json":
+        from . import jsonfile
+
+        return jsonfile.render(session)
+    if fmt == "csv":
+        from . import csvfile
+
+        return csvfile.render(session, delimiter)
+    minutes = build(session, today=today)
+    if fmt == "md":
+        from . import markdown
+
+        return markdown.render(minutes).encode("utf-8")
+    from . import docx
+
+    try:
+        return docx.render(minutes, template)
+    except docx.TemplateProblem as error:
+        raise ExportError(str(error)) from None
+
+
+def export_session(
+    session: Session,
+    path: str | Path,
+    fmt: str | None = None,
+    template: str | Path | None = None,
+    *,
+    delimiter: str = ",",
+) -> Path:
+    """Write `session` to `path` atomically; `fmt` defaults to the file's suffix, else docx."""
+    path = Path(path)
+    fmt = fmt or format_for(path) or "docx"
+    try:
+        data = render(session, fmt, template=template, delimiter=delimiter)
+    except ExportError as error:
+        if error.path is None and template is None:
+            error.path = path
+        raise
+    atomic_write(path, data)
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# Atomic writes
+
+
+def _write_all(handle: BinaryIO, data: bytes) -> None:
+    """Write in 1 MiB pieces (a test makes this fail half-way, as a full disk would)."""
+    view = memoryview(data)
+    for start in range(0, len(view), 1 << 20):
+        handle.write(view[start : start + (1 << 20)])
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems refuse fsync on a folder; the rename is still atomic
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: str | Path, data: bytes) -> None:
+    """Replace `path` with `data`, all or nothing; an existing file keeps its permissions."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportError(f"the folder {folder} does not exist", path)
+    if path.is_dir():
+        raise ExportError("this is a folder, not a file name", path)
+    try:
+        mode: int | None = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = None
+    tmp = folder / f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as error:
+        raise ExportError(f"cannot write in this folder: {error.strerror or error}", path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            _write_all(handle, data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(error, OSError):
+            raise ExportError(
+                f"could not write the file ({error.strerror or error}); "
+                "any previous version is unchanged",
+                path,
+            ) from None
+        raise
+    _fsync_dir(folder)

@@ -1,0 +1,330 @@
+"""The Word minutes (python-docx), laid out with Word's built-in styles.
+
+Title, Subtitle, Heading 1–3, List Bullet and a built-in table style ("Light List Accent 1",
+else "Table Grid") carry all the formatting, so a client's template restyles the whole document.
+With `template=` the document is built on the client's .docx or .dotx: its body is cleared, and
+its styles, page set-up, header and footer apply. A style the template does not define is added
+as the built-in style of that name (Word then shows it under its usual name), so a sparse
+template never stops an export.
+
+Without a template, the document gets an A4 page, 2 cm margins, the session's language for the
+spelling checker, compact table text and a footer with the page number. Direct formatting is
+kept to that case: on a client template, the client's styles decide.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Pt
+
+from facilitator import __version__
+
+from .content import (
+    BulletList,
+    Cell,
+    Heading,
+    Minutes,
+    Paragraph,
+    Run,
+    Subtitle,
+    Table,
+    Title,
+)
+
+TABLE_STYLES = ("Light List Accent 1", "Table Grid")
+"""Built-in table styles of Word's default template, in order of preference."""
+
+_LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+class TemplateProblem(ValueError):
+    """The client template cannot be used (missing, not a Word file …)."""
+
+
+def render(minutes: Minutes, template: str | Path | None = None) -> bytes:
+    """The .docx file's bytes. Nothing touches the disk except reading `template`."""
+    doc, fresh = _open(template)
+    writer = _Writer(doc, fresh, minutes)
+    writer.write()
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# Opening the base document
+
+
+def _open(template: str | Path | None) -> tuple[Any, bool]:
+    if template is None:
+        return Document(), True
+    path = Path(template)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise TemplateProblem(f"{path}: the template file does not exist") from None
+    except OSError as error:
+        raise TemplateProblem(f"{path}: cannot read the template ({error.strerror})") from None
+    try:
+        data = _as_document(data)
+        doc = Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise TemplateProblem(
+            f"{path}: not a Word document or template (.docx, .dotx): {error}"
+        ) from None
+    except Exception as error:  # python-docx raises its own PackageNotFoundError, among others
+        raise TemplateProblem(f"{path}: cannot open the template: {error}") from None
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):  # keep the last section: page set-up, header, footer
+            body.remove(child)
+    return doc, False
+
+
+def _as_document(data: bytes) -> bytes:
+    """A .dotx template re-labelled as a .docx (python-docx only opens documents)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        types = source.read("[Content_Types].xml")
+        if _TEMPLATE_TYPE not in types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                content = source.read(item.filename)
+                if item.filename == "[Content_Types].xml":
+                    content = content.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                target.writestr(item, content)
+        return out.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# Writing
+
+
+class _Writer:
+    def __init__(self, doc: Any, fresh: bool, minutes: Minutes) -> None:
+        self.doc = doc
+        self.fresh = fresh
+        self.m = minutes
+        self.styles = {name: self._paragraph_style(name) for name in _PARAGRAPH_STYLES}
+        self.bullet_prefix = "" if self.styles["List Bullet"] == "List Bullet" else "• "
+        self.table_style = self._table_style()
+        section = doc.sections[-1]
+        if fresh:
+            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+            for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+                setattr(section, side, Cm(2.0))
+        width = (section.page_width or Cm(21.0)) - (section.left_margin or Cm(2.5))
+        self.text_width = int(width - (section.right_margin or Cm(2.5)))
+
+    # -- styles -------------------------------------------------------------------------------
+
+    def _has_style(self, name: str, kind: Any) -> bool:
+        try:
+            return bool(self.doc.styles[name].type == kind)
+        except KeyError:
+            return False
+
+    def _paragraph_style(self, name: str) -> str:
+        if self._has_style(name, WD_STYLE_TYPE.PARAGRAPH):
+            return name
+        if name == "List Bullet":  # a list style without its numbering would show no bullet
+            return (
+                "List Paragraph"
+                if self._has_style("List Paragraph", WD_STYLE_TYPE.PARAGRAPH)
+                else "Normal"
+            )
+        size, level = _PARAGRAPH_STYLES[name]
+        style = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.doc.styles["Normal"]
+        style.quick_style = True
+        style.font.bold = name != "Subtitle"
+        style.font.size = Pt(size)
+        style.paragraph_format.keep_with_next = name != "Subtitle"
+        if level is not None:
+            ppr = style.element.get_or_add_pPr()
+            outline = OxmlElement("w:outlineLvl")
+            outline.set(qn("w:val"), str(level))
+            ppr.append(outline)
+        return name
+
+    def _table_style(self) -> str | None:
+        for name in TABLE_STYLES:
+            if self._has_style(name, WD_STYLE_TYPE.TABLE):
+                return name
+        return None
+
+    # -- blocks -------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        for block in self.m.blocks:
+            if isinstance(block, Title):
+                self.doc.add_paragraph(block.text, style=self.styles["Title"])
+            elif isinstance(block, Subtitle):
+                self.doc.add_paragraph(block.text, style=self.styles["Subtitle"])
+            elif isinstance(block, Heading):
+                level = min(max(block.level, 1), 3)
+                self.doc.add_paragraph(block.text, style=self.styles[f"Heading {level}"])
+            elif isinstance(block, Paragraph):
+                self.paragraph(block)
+            elif isinstance(block, BulletList):
+                for item in block.items:
+                    runs = [Run(self.bullet_prefix), *item] if self.bullet_prefix else item
+                    self.runs(self.doc.add_paragraph(style=self.styles["List Bullet"]), runs)
+            elif isinstance(block, Table):
+                self.table(block)
+        self.finish()
+
+    def runs(self, paragraph: Any, runs: list[Run], size: float | None = None) -> None:
+        for r in runs:
+            if not r.text:
+                continue
+            run = paragraph.add_run(r.text)
+            if r.bold:
+                run.bold = True
+            if r.italic:
+                run.italic = True
+            if size is not None:
+                run.font.size = Pt(size)
+
+    def paragraph(self, block: Paragraph) -> None:
+        p = self.doc.add_paragraph(style=self.styles["Normal"])
+        if block.note:
+            runs = [Run(r.text, r.bold, True) for r in block.runs]
+            self.runs(p, runs, 8.5 if self.fresh else None)
+        else:
+            self.runs(p, block.runs)
+
+    def table(self, block: Table) -> None:
+        columns = len(block.headers)
+        table = self.doc.add_table(rows=1, cols=columns)
+        if self.table_style:
+            table.style = self.table_style
+        table.autofit = False
+        _plain_first_column(table)
+        widths = self._widths(block.widths, columns)
+        size = 9.0 if self.fresh else None
+        header = table.rows[0]
+        _repeat_header(header)
+        for cell, title, width in zip(header.cells, block.headers, widths, strict=True):
+            self.cell(cell, title, width, bold=True, size=size)
+        last = len(block.rows) - 1
+        for i, values in enumerate(block.rows):
+            cells = table.add_row().cells
+            bold = block.total_row and i == last
+            for cell, text, width in zip(cells, _fit(values, columns), widths, strict=True):
+                self.cell(cell, text, width, bold=bold, size=size)
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        self.doc.add_paragraph(style=self.styles["Normal"]).paragraph_format.space_after = Pt(2)
+
+    def cell(self, cell: Any, value: Cell, width: Emu, *, bold: bool, size: float | None) -> None:
+        cell.width = width
+        paragraph = cell.paragraphs[0]
+        runs = [Run(value)] if isinstance(value, str) else value
+        self.runs(paragraph, [Run(r.text, r.bold or bold, r.italic) for r in runs], size)
+        if self.fresh:
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.paragraph_format.line_spacing = 1.0
+
+    def _widths(self, relative: tuple[float, ...], columns: int) -> list[Emu]:
+        weights = list(relative) if len(relative) == columns else [1.0] * columns
+        total = sum(weights) or 1.0
+        return [Emu(int(self.text_width * w / total)) for w in weights]
+
+    # -- document properties, language, footer --------------------------------------------------
+
+    def finish(self) -> None:
+        props = self.doc.core_properties
+        now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+        props.title = self.m.title[:255]
+        props.subject = self.m.subject[:255]
+        props.author = (self.m.author or f"facilitator {__version__}")[:255]
+        props.last_modified_by = f"facilitator {__version__}"
+        props.language = _LANG_TAGS.get(self.m.lang, self.m.lang)
+        props.keywords = "OKR"
+        props.comments = ""
+        props.created = props.modified = now
+        props.revision = 1
+        if self.fresh:
+            self._language()
+            self._footer()
+
+    def _language(self) -> None:
+        defaults = self.doc.styles.element.find(qn("w:docDefaults"))
+        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
+        if rpr is None:
+            return
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), _LANG_TAGS.get(self.m.lang, "fr-FR"))
+
+    def _footer(self) -> None:
+        footer = self.doc.sections[-1].footer
+        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        paragraph.text = ""
+        run = paragraph.add_run(f"{self.m.footer} — {self.m.labels['page']} ")
+        run.font.size = Pt(8.5)
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        number = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        number.append(text)
+        field.append(number)
+        paragraph._p.append(field)
+
+
+# name → (size in points and outline level, used only when the template lacks the style)
+_PARAGRAPH_STYLES: dict[str, tuple[float, int | None]] = {
+    "Normal": (11, None),
+    "Title": (24, None),
+    "Subtitle": (14, None),
+    "Heading 1": (16, 0),
+    "Heading 2": (13, 1),
+    "Heading 3": (11.5, 2),
+    "List Bullet": (11, None),
+}
+
+
+def _repeat_header(row: Any) -> None:
+    """Repeat the header row at the top of each page a table spans."""
+    trpr = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    trpr.append(flag)
+
+
+def _plain_first_column(table: Any) -> None:
+    """Emphasise the header row only: a first column of wordings in bold reads heavily."""
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    for name, value in (
+        ("firstRow", "1"),
+        ("firstColumn", "0"),
+        ("lastRow", "0"),
+        ("lastColumn", "0"),
+        ("noHBand", "0"),
+        ("noVBand", "1"),
+    ):
+        look.set(qn(f"w:{name}"), value)
+    look.set(qn("w:val"), "0420")  # the same flags, as Word 2007 reads them
+
+
+def _fit(values: list[Cell], columns: int) -> list[Cell]:
+    return (values + [""] * columns)[:columns]
