@@ -294,5 +294,180 @@ def workshops_check(file: str) -> None:
     sys.exit(1 if has_errors(problems) else 0)
 
 
+# --- export, import, sessions ------------------------------------------------------------------
+
+_DATA_DIR_HELP = (
+    "Folder of the session files (default: $FACILITATOR_DATA_DIR, else the user data folder)."
+)
+
+
+def _session_store(ctx: click.Context, data_dir: str | None) -> Any:
+    """The store named by this command's --data-dir, else the main group's, else the default."""
+    from facilitator.store import SessionStore
+
+    chosen = data_dir or (ctx.obj or {}).get("data_dir")
+    return SessionStore(chosen) if chosen else SessionStore()
+
+
+@main.command("export")
+@click.argument("session_id", metavar="SESSION", required=False)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="File to write (default: from the session's title and date, in this folder).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "md", "json", "csv"]),
+    default=None,
+    help="Word minutes, Markdown, JSON (re-importable) or CSV (default: from -o, else docx).",
+)
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A client .docx or .dotx whose styles, header and footer the Word minutes take.",
+)
+@click.option(
+    "--csv-delimiter",
+    type=click.Choice([",", ";"]),
+    default=",",
+    show_default=True,
+    help="';' suits Excel set to French (decimals then use a comma).",
+)
+@click.option("--demo", is_flag=True, help="Export the bundled demo session.")
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
+@click.pass_context
+def export_command(
+    ctx: click.Context,
+    session_id: str | None,
+    output: str | None,
+    fmt: str | None,
+    template: str | None,
+    csv_delimiter: str,
+    demo: bool,
+    data_dir: str | None,
+) -> None:
+    """Export a session: minutes in Word (.docx) or Markdown, the full session as JSON, or the
+    objectives and key results as CSV. SESSION is a session id (`facilitator sessions` lists
+    them). Writes atomically: a failed export leaves any previous file untouched.
+    """
+    from pathlib import Path
+
+    from facilitator.minutes import ExportError, default_filename, export_session, format_for
+    from facilitator.store import StoreError
+
+    if demo == bool(session_id):
+        raise click.UsageError("give a SESSION id, or --demo for the bundled demo (not both)")
+    if fmt is None and output is not None:
+        fmt = format_for(output)
+        if fmt is None and Path(output).suffix:
+            raise click.UsageError(
+                f"cannot tell the format from '{output}': name it .docx, .md, .json or .csv, "
+                "or give --format"
+            )
+    fmt = fmt or "docx"
+    try:
+        if demo:
+            from facilitator.demo import demo_session
+
+            session = demo_session()
+        else:
+            assert session_id is not None
+            session = _session_store(ctx, data_dir).load(session_id)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    path = Path(output) if output else Path(default_filename(session, fmt))
+    try:
+        export_session(session, path, fmt, template, delimiter=csv_delimiter)
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
+    except Exception as error:  # a bug must still come out as a message, not a traceback
+        raise click.ClickException(
+            f"{path}: the export failed ({type(error).__name__}: {error}); nothing was written"
+        ) from None
+    click.echo(f"{path} ({fmt}, {path.stat().st_size:,} bytes)")
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Overwrite the stored session with the same id (its previous state becomes the backup).",
+)
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
+@click.pass_context
+def import_command(ctx: click.Context, file: str, replace: bool, data_dir: str | None) -> None:
+    """Import a session exported as JSON (`facilitator export SESSION --format json`).
+
+    The session keeps its id unless that id is taken (then it gets a new one; --replace
+    overwrites instead).
+    """
+    from facilitator.minutes import jsonfile
+    from facilitator.store import StoreError, export_session
+
+    store = _session_store(ctx, data_dir)
+    try:
+        session = jsonfile.load(file)
+        saved = store.import_dict(export_session(session), replace=replace)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    title = saved.title or "(untitled)"
+    click.echo(f"imported “{title}” as session {saved.id} into {store.data_dir}")
+    if saved.id != session.id:
+        click.echo(f"(session id {session.id} was already taken: the import got a new id)")
+
+
+@main.group("sessions", invoke_without_command=True)
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
+@click.pass_context
+def sessions_command(ctx: click.Context, data_dir: str | None) -> None:
+    """List the stored sessions; `facilitator sessions restore ID` puts back a backup."""
+    ctx.ensure_object(dict)
+    if data_dir:
+        ctx.obj["data_dir"] = data_dir
+    if ctx.invoked_subcommand is not None:
+        return
+    from facilitator.store import StoreError
+
+    store = _session_store(ctx, None)
+    try:
+        summaries = store.list()
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    if not summaries:
+        click.echo(f"no session in {store.data_dir}")
+        return
+    for s in summaries:
+        if s.damaged:
+            click.echo(f"{s.id:<24} DAMAGED  {s.problem}")
+        else:
+            updated = s.updated[:16].replace("T", " ")
+            click.echo(f"{s.id:<24} {updated:<16}  {s.kind:<13} {s.lang:<2}  {s.title}")
+
+
+@sessions_command.command("restore")
+@click.argument("session_id", metavar="ID")
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
+@click.pass_context
+def sessions_restore(ctx: click.Context, session_id: str, data_dir: str | None) -> None:
+    """Put back the state a session had before its last change (its backup file).
+
+    A damaged session file is kept aside as <file>.damaged-<time>; a readable one becomes the
+    new backup, so a restore can itself be undone.
+    """
+    from facilitator.store import StoreError
+
+    store = _session_store(ctx, data_dir)
+    try:
+        session = store.restore_backup(session_id)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"restored session {session.id} “{session.title}” from its backup")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
