@@ -20,10 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from drafts import drafts  # noqa: E402
+from drafts import drafts
 
-from facilitator.engine import Engine  # noqa: E402
-from facilitator.engine import pipelines  # noqa: E402
+from facilitator.engine import (
+    Engine,
+    pipelines,
+)
 
 
 def best_of(runs: int, fn: Callable[[], object]) -> float:
@@ -86,14 +88,20 @@ def main() -> None:
 
     n, m = len(items), len(single)
     print(f"models loaded (fr + en, rules checked) in {load_s:.1f} s")
-    print(f"(a) batch  : bare nlp.pipe {pipe_s * 1e3 / n:.3f} ms/draft, "
-          f"assess_many {many_s * 1e3 / n:.3f} ms/draft -> ratio {many_s / pipe_s:.2f}x "
-          f"(target <= 1.30x)")
-    print(f"(b) single : bare nlp() {single_bare_s * 1e3 / m:.3f} ms/draft, "
-          f"assess {single_s * 1e3 / m:.3f} ms/draft -> ratio {single_s / single_bare_s:.2f}x "
-          f"(target <= 1.30x)")
-    print(f"(c) lexical: {lexical_s * 1e3 / m:.3f} ms/draft -> {single_s / lexical_s:.0f}x faster "
-          f"than the full pass (target >= 20x)")
+    print(
+        f"(a) batch  : bare nlp.pipe {pipe_s * 1e3 / n:.3f} ms/draft, "
+        f"assess_many {many_s * 1e3 / n:.3f} ms/draft -> ratio {many_s / pipe_s:.2f}x "
+        f"(target <= 1.30x)"
+    )
+    print(
+        f"(b) single : bare nlp() {single_bare_s * 1e3 / m:.3f} ms/draft, "
+        f"assess {single_s * 1e3 / m:.3f} ms/draft -> ratio {single_s / single_bare_s:.2f}x "
+        f"(target <= 1.30x)"
+    )
+    print(
+        f"(c) lexical: {lexical_s * 1e3 / m:.3f} ms/draft -> {single_s / lexical_s:.0f}x faster "
+        f"than the full pass (target >= 20x)"
+    )
     print(f"(d) peak memory with both languages loaded: {peak_mb:.0f} MB")
 
 

@@ -15,8 +15,15 @@ from pathlib import Path
 from facilitator.engine import Engine
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-FLAGS = ("measurable", "output", "low_ambition", "jargon", "too_long", "has_baseline",
-         "has_deadline")
+FLAGS = (
+    "measurable",
+    "output",
+    "low_ambition",
+    "jargon",
+    "too_long",
+    "has_baseline",
+    "has_deadline",
+)
 
 
 def load(lang: str) -> list[dict]:
@@ -60,8 +67,10 @@ def main() -> None:
         stats, errors = evaluate(engine, lang)
         print(f"{lang}: {stats['measurable']['n']} labelled drafts")
         for flag, s in stats.items():
-            print(f"  {flag:<14} accuracy {s['accuracy']:.2f}  precision {s['precision']:.2f}  "
-                  f"recall {s['recall']:.2f}")
+            print(
+                f"  {flag:<14} accuracy {s['accuracy']:.2f}  precision {s['precision']:.2f}  "
+                f"recall {s['recall']:.2f}"
+            )
         for flag, ident, want, got, text in errors:
             if flag == args.errors:
                 print(f"    {ident}: want {want} got {got}: {text}")

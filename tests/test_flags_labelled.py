@@ -11,10 +11,17 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from eval_flags import evaluate  # noqa: E402
+from eval_flags import evaluate
 
-ACCURACY = {"measurable": 0.93, "output": 0.82, "too_long": 0.93, "has_baseline": 0.93,
-            "has_deadline": 0.93, "low_ambition": 0.85, "jargon": 0.75}
+ACCURACY = {
+    "measurable": 0.93,
+    "output": 0.82,
+    "too_long": 0.93,
+    "has_baseline": 0.93,
+    "has_deadline": 0.93,
+    "low_ambition": 0.85,
+    "jargon": 0.75,
+}
 PRECISION = {"measurable": 0.88, "low_ambition": 0.85, "jargon": 0.85, "has_deadline": 0.9}
 
 
@@ -22,8 +29,14 @@ PRECISION = {"measurable": 0.88, "low_ambition": 0.85, "jargon": 0.85, "has_dead
 def test_flags_agree_with_labels(engine, lang):
     stats, _ = evaluate(engine, lang)
     assert stats["measurable"]["n"] >= 150
-    low = {f: round(stats[f]["accuracy"], 2) for f, floor in ACCURACY.items()
-           if stats[f]["accuracy"] < floor}
-    imprecise = {f: round(stats[f]["precision"], 2) for f, floor in PRECISION.items()
-                 if stats[f]["precision"] < floor}
+    low = {
+        f: round(stats[f]["accuracy"], 2)
+        for f, floor in ACCURACY.items()
+        if stats[f]["accuracy"] < floor
+    }
+    imprecise = {
+        f: round(stats[f]["precision"], 2)
+        for f, floor in PRECISION.items()
+        if stats[f]["precision"] < floor
+    }
     assert not low and not imprecise, (low, imprecise)

@@ -618,8 +618,8 @@ def _date_of(text: str) -> str | None:
     q = re.search(r"\b([tqsh])([1-4])\b", low)
     if q:
         n = int(q.group(2))
-        month = n * 3 if q.group(1) in "tq" else min(n, 2) * 6
-        return _safe_date(year, month, calendar.monthrange(year, month)[1])
+        last = n * 3 if q.group(1) in "tq" else min(n, 2) * 6
+        return _safe_date(year, last, calendar.monthrange(year, last)[1])
     month = _MONTH_IN.search(low)
     if month:
         num = _MONTH_NUM[month.group(1)]

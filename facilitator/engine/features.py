@@ -30,8 +30,27 @@ _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|ed|ne|
 
 # "Poursuivre la revue hebdomadaire", "Keep running refreshers": the continued thing decides.
 _CONTINUE = {"poursuivre", "continuer", "commencer", "keep", "continue", "start", "begin"}
-_SKIP = {"à", "de", "d'", "le", "la", "les", "l'", "des", "du", "un", "une", "to", "the", "a",
-         "an", "our", "nos", "notre", "on"}
+_SKIP = {
+    "à",
+    "de",
+    "d'",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "des",
+    "du",
+    "un",
+    "une",
+    "to",
+    "the",
+    "a",
+    "an",
+    "our",
+    "nos",
+    "notre",
+    "on",
+}
 
 
 def _first_word(toks: Tokens) -> int | None:
@@ -104,7 +123,8 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
         first is not None and ex.quantities and ex.quantities[0].start <= toks.idx[first]
     ):
         # "3 ateliers organisés", "Dashboard published": a count of deliverables.
-        return _counts_activities(toks, ex, hits) or _participle_of_activity(toks, ex, activity_hits)
+        counted = _counts_activities(toks, ex, hits)
+        return counted or _participle_of_activity(toks, ex, activity_hits)
     return _participle_of_activity(toks, ex, activity_hits)
 
 

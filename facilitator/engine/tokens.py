@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-
 _WORDLIKE = re.compile(r"\w")
 
 
@@ -69,7 +68,8 @@ def from_doc(doc: Any, parsed: bool) -> Tokens:
         if p in ("VERB", "AUX"):
             morph = t.morph
             mood.append("Cnd" if "Cnd" in morph.get("Mood") else "")
-            infinitive.append(p == "VERB" and ("Inf" in morph.get("VerbForm") or t.tag_ in ("VB", "VBP")))
+            base = "Inf" in morph.get("VerbForm") or t.tag_ in ("VB", "VBP")
+            infinitive.append(p == "VERB" and base)
         else:
             mood.append("")
             infinitive.append(False)
