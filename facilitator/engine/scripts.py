@@ -201,8 +201,10 @@ def target_without_baseline(ctx: Context, rule: Rule) -> list[Span]:
     targets = ctx.ex.targets
     if ctx.ex.has_baseline or not targets:
         return []
-    if any(q.relative or q.comparator or q.kind in ("multiplier", "zero", "placeholder")
-           for q in targets):
+    if any(
+        q.relative or q.comparator or q.kind in ("multiplier", "zero", "placeholder")
+        for q in targets
+    ):
         return []
     return [(targets[0].start, targets[0].end, None)]
 
@@ -233,3 +235,10 @@ def past_deadline(ctx: Context, rule: Rule) -> list[Span]:
         for d in ctx.ex.deadlines
         if d.date and isinstance(year, int) and int(d.date[:4]) < year
     ]
+
+
+@script("without_figure_except")
+def without_figure_except(ctx: Context, rule: Rule) -> list[Span]:
+    """`lexicon_except`, keeping only the hits no figure follows: "all customers" but not
+    "all 12 hospitals" (a count) nor "all-hands" (an exception)."""
+    return [(s, e, alts) for s, e, alts in lexicon_except(ctx, rule) if not _figure_follows(ctx, e)]
