@@ -77,7 +77,10 @@ def compile_condition(source: str, known: set[str]) -> Predicate:
         name = tok
         if peek() in _OPS:
             op = _OPS[take()]
-            value = _literal(take())
+            right = take()
+            if right in known:  # "deadline_year < current_year": compare two features
+                return lambda f: op(f.get(name), f.get(right))
+            value = _literal(right)
             return lambda f: op(f.get(name), value)
         return lambda f: bool(f.get(name))
 

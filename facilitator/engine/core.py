@@ -135,7 +135,8 @@ class Engine:
             seen[rule.id] = path
             rules.append(rule)
         quick = LexiconIndex(lang)
-        quick.add(entries, lambda term: [t for t, _ in pipelines.quick_tokens(term, lang)])
+        words = pipelines.quick_tokens
+        quick.add(_matched(entries), lambda term: [t for t, _ in words(term, lang)])
         scope = frozenset(
             f for e in entries if e.lexicon == "scope-nouns" for f in _plural_forms(e.term)
         )
@@ -151,7 +152,7 @@ class Engine:
             pipeline = pipelines.load(lang, allow)
             index = LexiconIndex(lang)
             tokenizer = pipeline.nlp.tokenizer
-            index.add(state.entries, lambda term: [t.text for t in tokenizer(term)])
+            index.add(_matched(state.entries), lambda term: [t.text for t in tokenizer(term)])
             state.full_index = index
             state.pipeline = pipeline
         if self.validate and not state.validated:
@@ -261,7 +262,8 @@ class Engine:
         findings = run_rules(ctx, state.rules)
         flags = _flags(ctx, findings, {r.id: r.flag for r in state.rules})
         scores = score(findings, kind)
-        rewrite = self._rewrite(ctx, findings, state)
+        # The rewrite comes with the full pass: per keystroke, findings and scores are enough.
+        rewrite = self._rewrite(ctx, findings) if tier != "lexical" else None
         return Assessment(
             norm.original,
             norm.text,
@@ -304,31 +306,17 @@ class Engine:
             quoted_ranges(norm.text),
         )
 
-    def _rewrite(self, ctx: Context, findings: list[Finding], state: _Language) -> Rewrite | None:
+    def _rewrite(self, ctx: Context, findings: list[Finding]) -> Rewrite | None:
         if not any(f.safe_edit is not None for f in findings):
             return None
-        text, applied, changed_at = apply_safe_edits(ctx.text, findings)
+        text, applied = apply_safe_edits(ctx.text, findings)
         if not text or text == ctx.text:
             return None
-        # The rewrite is checked with the lexical tier: the edits are word swaps, and running the
-        # parser twice per draft would double the cost of every keystroke.
-        norm = normalize(text)
-        toks = self._quick_tokens(norm.text, ctx.lang)
-        new_ctx = self._context(
-            norm, toks, ctx.kind, ctx.lang, ctx.glossary, state.quick_index, state
-        )
+        # Safe edits only remove words or swap them for curated plain ones, so the rewrite's
+        # findings are the draft's minus those the edits resolved: no second analysis needed.
         kept = [f for f in findings if f not in applied]
-        kept_rules = {f.rule for f in kept}
-        introduced = [
-            f
-            for f in run_rules(new_ctx, state.rules)
-            if any(f.norm_start <= at <= f.norm_end for at in changed_at)
-            and f.rule not in kept_rules
-        ]
         resolved = sorted({f.rule for f in applied} - {f.rule for f in kept})
-        return Rewrite(
-            match_case(ctx.norm.original, text), score(kept + introduced, ctx.kind), resolved
-        )
+        return Rewrite(match_case(ctx.norm.original, text), score(kept, ctx.kind), resolved)
 
     def _notices(self, norm: Normalized, state: _Language, tier: str) -> list[str]:
         notices = []
@@ -398,6 +386,11 @@ def _mostly_foreign(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     latin = sum(c <= "\u024f" for c in letters)
     return bool(letters) and latin < 0.5 * len(letters)
+
+
+def _matched(entries: list[Entry]) -> list[Entry]:
+    """Entries the rules and features look for (function words only serve language detection)."""
+    return [e for e in entries if e.lexicon != "function-words"]
 
 
 def _same(a: str, b: str) -> bool:

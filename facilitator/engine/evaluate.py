@@ -8,21 +8,33 @@ from typing import Any
 
 from facilitator.engine.context import Context
 from facilitator.engine.model import Finding
-from facilitator.engine.rules import Rule
+from facilitator.engine.rules import Rule, TokenSpec
 from facilitator.engine.scripts import SCRIPTS
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_LEAD_WORDS = re.compile(
+    r"^(?:d'ici (?:à )?(?:la |le |l')?|avant (?:le |la |l')?|au plus tard (?:le |en )?|pour |"
+    r"en |au |dès |by (?:the )?|before (?:the )?|until |no later than |in |at (?:the )?|due |"
+    r"within )",
+    re.IGNORECASE,
+)
 _DEFAULTS = {
     "fr": {"metric": "l'indicateur", "target": "Y", "baseline": "X", "deadline": "fin T4"},
     "en": {"metric": "the metric", "target": "Y", "baseline": "X", "deadline": "end of Q4"},
 }
 
 
+_LEXICAL = ("existence", "substitution")
+
+
 def run_rules(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
     findings: list[Finding] = []
+    hits = ctx.hits
     for rule in rules:
         if not rule.applies(ctx.kind):
             continue
+        if rule.kind in _LEXICAL and not any(name in hits for name in rule.lexicons):
+            continue  # most word lists find nothing in a given draft: skip them cheaply
         if rule.when is not None and not rule.when(ctx.features):
             continue
         for start, end, alternatives, term in _matches(ctx, rule):
@@ -80,12 +92,12 @@ def _finding(
     ctx: Context, rule: Rule, start: int, end: int, alternatives: list[str], term: str | None
 ) -> Finding:
     matched = ctx.text[start:end]
-    values = _values(ctx, matched)
+    orig_start, orig_end = ctx.norm.span(start, end)
+    values = _values(ctx, ctx.norm.original[orig_start:orig_end])
     suggestions = [fill(s, values) for s in [*alternatives, *rule.suggestions]]
     suggestions = list(dict.fromkeys(s for s in suggestions if s or rule.action == "remove"))
     if rule.action == "remove" and "" not in suggestions:
         suggestions.insert(0, "")
-    orig_start, orig_end = ctx.norm.span(start, end)
     safe_edit = None
     if rule.safe and rule.action == "remove":
         safe_edit = ""
@@ -124,7 +136,8 @@ def _values(ctx: Context, matched: str) -> dict[str, str]:
         "metric": parts.metric or _purpose_object(ctx) or defaults["metric"],
         "target": parts.target or defaults["target"],
         "baseline": parts.baseline or defaults["baseline"],
-        "deadline": parts.deadline or defaults["deadline"],
+        # Templates say "d'ici {deadline}": the extracted "avant juin 2026" becomes "juin 2026".
+        "deadline": _LEAD_WORDS.sub("", parts.deadline or "") or defaults["deadline"],
         "words": str(ctx.features.get("words", "")),
     }
 
@@ -147,9 +160,7 @@ def fill(template: str, values: Mapping[str, Any]) -> str:
     return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
 
 
-def _sequence(
-    ctx: Context, patterns: Sequence[Sequence[Mapping[str, Any]]]
-) -> list[tuple[int, int]]:
+def _sequence(ctx: Context, patterns: Sequence[Sequence[TokenSpec]]) -> list[tuple[int, int]]:
     toks = ctx.toks
     figures = [(q.start, q.end) for q in ctx.ex.figures]
     out: list[tuple[int, int]] = []
@@ -167,52 +178,40 @@ def _sequence(
 
 
 def _match_at(
-    ctx: Context,
-    pattern: Sequence[Mapping[str, Any]],
-    p: int,
-    i: int,
-    figures: list[tuple[int, int]],
+    ctx: Context, pattern: Sequence[TokenSpec], p: int, i: int, figures: list[tuple[int, int]]
 ) -> int | None:
     if p == len(pattern):
         return i
     spec = pattern[p]
-    optional = spec.get("op") == "?"
     if i < len(ctx.toks) and _token_ok(ctx, spec, i, figures):
         end = _match_at(ctx, pattern, p + 1, i + 1, figures)
         if end is not None:
             return end
-    if optional:
+    if spec.optional:
         return _match_at(ctx, pattern, p + 1, i, figures)
     return None
 
 
-def _as_set(value: Any) -> set[str]:
-    return {value.lower()} if isinstance(value, str) else {v.lower() for v in value}
-
-
-def _token_ok(
-    ctx: Context, spec: Mapping[str, Any], i: int, figures: list[tuple[int, int]]
-) -> bool:
+def _token_ok(ctx: Context, spec: TokenSpec, i: int, figures: list[tuple[int, int]]) -> bool:
     toks = ctx.toks
     low = toks.lower[i]
-    if "lower" in spec and low not in _as_set(spec["lower"]):
+    if spec.lower is not None and low not in spec.lower:
         return False
-    if "not_lower" in spec and low in _as_set(spec["not_lower"]):
+    if spec.not_lower is not None and low in spec.not_lower:
         return False
-    if "lemma" in spec:
+    if spec.lemma is not None:
         lemma = toks.lemma[i] if toks.lemma is not None else low
-        if lemma not in _as_set(spec["lemma"]) and low not in _as_set(spec["lemma"]):
+        if lemma not in spec.lemma and low not in spec.lemma:
             return False
-    if "pos" in spec:
+    if spec.pos is not None:
         if toks.pos is None:
             # Without a tagger a part-of-speech test cannot pass on its own.
-            if not ("lower" in spec or "lemma" in spec):
+            if spec.lower is None and spec.lemma is None:
                 return False
-        elif toks.pos[i] not in {p.upper() for p in _as_set(spec["pos"])}:
+        elif toks.pos[i] not in spec.pos:
             return False
-    if "num" in spec:
+    if spec.num is not None:
         start = toks.idx[i]
-        inside = any(s <= start < e for s, e in figures)
-        if inside != bool(spec["num"]):
+        if any(s <= start < e for s, e in figures) != spec.num:
             return False
     return True

@@ -190,7 +190,10 @@ PERIOD = (
     r"(?:l'année|l'annee|(?:de )?l'exercice|(?:du |de )?trimestre|(?:du |de )?semestre|"
     r"(?:de )?l'été|the (?:year|quarter|half|semester|month|fiscal year|summer)|year-end|"
     r"(?:l'|cette |this |next |the next |le prochain |ce )(?:année|trimestre|semestre|year|quarter|"
-    r"half|mois|month)|prochain trimestre|mi-" + YEAR + ")"
+    r"half|mois|month)|prochain trimestre|mi-" + YEAR + "|"
+    r"(?:le |au |the )?(?:printemps|été|automne|hiver|spring|summer|autumn|fall|winter)(?: "
+    + YEAR
+    + ")?|no[eë]l|christmas|la rentrée|les congés d'été)"
 )
 _LEAD = (
     r"(?:d'ici (?:à )?(?:la |le |l')?(?:fin (?:de |du |d')?)?|avant (?:le |la |l'|fin (?:de |du )?)?|"
@@ -211,7 +214,7 @@ DEADLINE = re.compile(
     rf"|{_LEAD}{MONTH}\b"
     rf"|{_LEAD}{YEAR}\b"
     rf"|(?:d'ici|avant|by|before|at) (?:la |the )?(?:fin |end )(?:de |du |d'|of (?:the )?)?{PERIOD}"
-    rf"|(?:d'ici|avant|by|before|en|in) {PERIOD}\b"
+    rf"|(?:d'ici|avant|by|before|en|in|au|pour) {PERIOD}\b"
     rf"|\b(?:EOY|EOQ|year-end)\b(?: {YEAR})?"
     rf"|{_RELATIVE}"
     rf")",
@@ -297,7 +300,9 @@ NAME_NUMBER = re.compile(
     r"(?<![\w])(?:24/7|7/7|24h/24|24 ?h ?/ ?24|365 ?j(?:ours)?|"
     r"(?:ISO|IEC|NF|EN|RGPD|GDPR|SOC|PCI|HDS|BPF|GMP|ICH|IFRS|ISAE|"
     r"version|release|norme|standard|niveau de maturité|phase|étape|lot|vague|wave|stage|"
-    r"sprint|article|chapitre|chapter|annexe|appendix|v|V)(?: |-)?\d+(?:[.:-]\d+)*(?: ?/ ?\d+)?"
+    r"sprint|article|chapitre|chapter|annexe|appendix|v|V|ligne|line|n°|no\.|numéro|number|"
+    r"bâtiment|building|salle|room|étage|floor|batch|gate|porte|quai|dock|plan|horizon)"
+    r"(?: |-)?\d+(?:[.:-]\d+)*(?: ?/ ?\d+)?"
     # A capitalised name followed by a number: "Windows 11", "Office 365", "Horizon 2030".
     r"|(?:[A-Z][a-z]+|i[A-Z][a-z]+) \d+(?:\.\d+)?(?! ?(?:%|€|k€|M€|pts?\b|[.,]\d)))"
     r"(?![\w])"
@@ -320,6 +325,10 @@ _BASELINE_BEFORE = re.compile(
     r"(?:actuellement|aujourd'hui|actuel(?:le)?s?|currently|today|current(?:ly)?|baseline|"
     r"point de départ|base|départ|niveau actuel|vs\.?|versus|contre|compared to|"
     r"par rapport à|was|était|(?:en|in) (?:19|20)\d\d)(?: ?:| de| of| at| à| is| est| =)? ?$",
+    re.IGNORECASE,
+)
+_BASELINE_LABEL = re.compile(
+    r"\b(?:actuel(?:le)?s?|aujourd'hui|current|today|baseline|de départ|de référence)\b[^,;:()]*:\s?$",
     re.IGNORECASE,
 )
 _BASELINE_AFTER = re.compile(
@@ -382,6 +391,17 @@ _STOP_AFTER_YEAR = {
 # --- extraction --------------------------------------------------------------------------------
 
 
+_HAS_DIGIT = re.compile(r"\d")
+_DEADLINE_HINT = re.compile(
+    rf"{MONTH}|fin|end|ann[ée]e|trimestre|semestre|year|quarter|été|summer|mois|month|EOY|EOQ|"
+    r"no[eë]l|christmas|printemps|automne|hiver|spring|autumn|fall|winter|rentrée|congés",
+    re.IGNORECASE,
+)
+_MULTIPLIER_HINT = re.compile(
+    r"x|doubl|tripl|quadrupl|cupl|divi|cut|reduc|halv|half|moiti|fold", re.IGNORECASE
+)
+
+
 def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
     out = Extraction()
     taken: list[tuple[int, int]] = []
@@ -389,32 +409,35 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for m in DEADLINE.finditer(text):
+    has_digit = _HAS_DIGIT.search(text) is not None
+    # Cheap tests first: most of the big patterns cannot match a text without these.
+    deadlines = DEADLINE.finditer(text) if has_digit or _DEADLINE_HINT.search(text) else ()
+    for m in deadlines:
         # "en 48 h" or "en 2 jours" is a delay, not a deadline; _RELATIVE only takes months+.
         if re.search(r"\d ?(?:h|heures?|jours?|j|days?|hours?)$", m.group(), re.IGNORECASE):
             continue
         out.deadlines.append(Deadline(m.start(), m.end(), m.group().strip(), _date_of(m.group())))
         taken.append((m.start(), m.end()))
 
-    for m in NAME_NUMBER.finditer(text):
+    for m in NAME_NUMBER.finditer(text) if has_digit else ():
         if free(m.start(), m.end()):
             out.quantities.append(Quantity(m.start(), m.end(), m.group(), None, role="name"))
             taken.append((m.start(), m.end()))
 
-    for m in SCORE.finditer(text):
+    for m in SCORE.finditer(text) if has_digit else ():
         if free(m.start(), m.end()):
             value = parse_digits(m.group(1), lang)
             q = Quantity(m.start(), m.end(), m.group(), value, f"/{m.group(2)}", "score")
             out.quantities.append(q)
             taken.append((m.start(), m.end()))
 
-    for m in MULTIPLIER.finditer(text):
+    for m in MULTIPLIER.finditer(text) if _MULTIPLIER_HINT.search(text) else ():
         if free(m.start(), m.end()):
             q = Quantity(m.start(), m.end(), m.group(), None, "x", "multiplier", relative=True)
             out.quantities.append(q)
             taken.append((m.start(), m.end()))
 
-    for m in DIGITS.finditer(text):
+    for m in DIGITS.finditer(text) if has_digit else ():
         if free(m.start(), m.end()):
             _read_number(text, m.start(), m.end(), m.group(), lang, out, taken)
 
@@ -438,8 +461,9 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
 
     for m in PLACEHOLDER.finditer(text):
         if free(m.start(), m.end()) and _is_placeholder(text, m):
-            q = Quantity(m.start(), m.end(), m.group(), None, kind="placeholder")
-            out.quantities.append(_with_unit(text, q, lang))
+            q = _with_unit(text, Quantity(m.start(), m.end(), m.group(), None), lang)
+            q.kind = "placeholder"  # "N jours" stays a placeholder whatever its unit
+            out.quantities.append(q)
             taken.append((m.start(), m.end()))
 
     out.quantities.sort(key=lambda q: q.start)
@@ -498,6 +522,7 @@ def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
             q.kind = "duration"
         elif low.startswith(("pt", "point", "p.p", "pp")):
             q.kind = "points"
+            q.relative = True  # "gagner 3 points": a change, whatever the starting level
     before = text[max(0, q.start - 1) : q.start]
     if (before in "+-" and before) or q.text[:1] in "+-":
         q.relative = True
@@ -506,7 +531,8 @@ def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
 
 def _reads_as_year(text: str, end: int) -> bool:
     nxt = re.match(r" ([a-zà-ÿ']+)", text[end:])
-    return not nxt or nxt.group(1) in _STOP_AFTER_YEAR
+    # "2026 pour …", "Faire de 2026 l'année de …": a year; "2026 clients": a count.
+    return not nxt or nxt.group(1) in _STOP_AFTER_YEAR or nxt.group(1).startswith(("l'", "d'"))
 
 
 def _followed_by_noun(text: str, end: int) -> bool:
@@ -557,7 +583,11 @@ def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) ->
             q.comparator = ">="
         elif _COMPARATOR_DOWN.search(before):
             q.comparator = "<="
-        if _BASELINE_BEFORE.search(before) or _BASELINE_AFTER.match(after):
+        if (
+            _BASELINE_BEFORE.search(before)
+            or _BASELINE_AFTER.match(after)
+            or _BASELINE_LABEL.search(before)
+        ):
             q.role = "baseline"
         nxt = qs[i + 1] if i + 1 < len(qs) else None
         if (
@@ -568,7 +598,9 @@ def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) ->
         ):
             q.role = "baseline"
             if not q.unit and nxt.unit:
-                q.unit, q.kind = nxt.unit, nxt.kind
+                q.unit = nxt.unit
+                if q.kind != "placeholder":
+                    q.kind = nxt.kind
             continue
         if (
             q.role == "target"
@@ -646,7 +678,8 @@ def _safe_date(year: int, month: int, day: int) -> str | None:
 
 _LEADING = re.compile(
     r"^(?:(?:(?:le|la|les|un|une|des|du|de|notre|nos|votre|vos|leur|leurs|son|sa|ses|ce|cette|"
-    r"ces|the|a|an|our|your|their|its|of|by|from|to|à|au|aux|en|sur|on|in)\b|l'|d'|[:,-])\s*)+",
+    r"ces|the|a|an|our|your|their|its|of|by|from|to|à|au|aux|en|sur|on|in|environ|about|"
+    r"around|approximately|roughly|près de|autour de|quasiment)\b|l'|d'|~|[:,-])\s*)+",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
@@ -730,11 +763,17 @@ def _metric(text: str, ex: Extraction) -> str | None:
         chunk = text[first_end : later[0] if later else len(text)]
     else:
         start = first_word.end() if first_word and _looks_like_verb(first_word.group()) else 0
+        causative = _CAUSATIVE.match(text)
+        if causative:  # "faire passer le taux …", "faire baisser les retards …"
+            start = causative.end()
         chunk = text[start : stops[0] if stops else len(text)]
     chunk = re.split(r"\b(?:pour|afin|so that|in order|grâce|through|via|en vue)\b|[;(]", chunk)[0]
     chunk = _LEADING.sub("", chunk.strip())
     for _ in range(3):
-        chunk = _TRAILING.sub("", chunk).strip()
+        trimmed = _TRAILING.sub("", chunk).strip()
+        if trimmed == chunk:
+            break
+        chunk = trimmed
     chunk = _LEADING.sub("", chunk).strip()
     words = chunk.split()
     if not words or (len(words) == 1 and len(words[0]) <= 4 and words[0].islower()):
@@ -747,6 +786,9 @@ def _metric(text: str, ex: Extraction) -> str | None:
             return " ".join(tail.split()[:8]) or None
         return None
     return " ".join(words[:8])
+
+
+_CAUSATIVE = re.compile(r"(?:faire|fait|faisons) [\w-]+(?:er|ir|re)\b", re.IGNORECASE)
 
 
 def _looks_like_verb(word: str) -> bool:

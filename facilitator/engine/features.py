@@ -140,6 +140,14 @@ def _participle_of_activity(toks: Tokens, ex: Extraction, activity_hits: set[int
     return False
 
 
+_MEASURE_WORDS = re.compile(r"nombre|part|taux|number|share|rate|ratio|%", re.IGNORECASE)
+
+
+def ex_text(toks: Tokens, start: int, end: int) -> str:
+    """The words of the draft between two character positions."""
+    return " ".join(t for t, i in zip(toks.text, toks.idx, strict=True) if start <= i < end)
+
+
 def _counts_activities(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     """A figure that counts activities ("3 ateliers", "10 trainings") measures an output."""
     nouns = hits.get("activity-nouns", [])
@@ -148,7 +156,8 @@ def _counts_activities(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     for q in ex.targets:
         for h in nouns:
             start = toks.idx[h.start]
-            if 0 <= start - q.end <= 14:  # "3 ateliers", "3 nouveaux ateliers"
+            # "3 ateliers", "3 nouveaux ateliers" — not "doubler le nombre de visites".
+            if 0 <= start - q.end <= 14 and not _MEASURE_WORDS.search(ex_text(toks, q.end, start)):
                 return True
     return False
 

@@ -182,19 +182,33 @@ def inflect(word: str, lang: str) -> set[str]:
     return forms
 
 
+_ALSO = {"VERB": "AUX"}  # "être", "avoir" and modal verbs are tagged AUX
+
+
 @dataclass(slots=True)
 class _Pattern:
     entry: Entry
+    lexicon: str
     words: list[str]  # lemmas as written in the lexicon
     forms: list[frozenset[str]]  # per word: every surface form accepted without a lemmatiser
+    pos: tuple[str, ...]  # parts of speech the first word may have when the parser ran
+
+    @property
+    def size(self) -> int:
+        return len(self.words)
 
 
 @dataclass(slots=True)
 class LexiconIndex:
-    """All entries of some lexicons, indexed by the forms of their first word."""
+    """All entries of some lexicons, indexed by the forms of their first word.
+
+    Built once per tier; `find` runs on every keystroke, so it is written for speed: a token
+    only meets the patterns whose first word can be that token.
+    """
 
     lang: str
-    by_first: dict[str, list[_Pattern]] = field(default_factory=dict)
+    by_first: dict[str, list[_Pattern]] = field(default_factory=dict)  # one-word entries
+    by_pair: dict[tuple[str, str], list[_Pattern]] = field(default_factory=dict)  # longer ones
 
     def add(self, entries: Iterable[Entry], tokenize: Callable[[str], Sequence[str]]) -> None:
         for entry in entries:
@@ -204,49 +218,73 @@ class LexiconIndex:
             forms = [frozenset(inflect(w, self.lang)) for w in words]
             if entry.forms:
                 forms[0] = forms[0] | {f.lower() for f in entry.forms}
-            pattern = _Pattern(entry, words, forms)
-            for key in forms[0] | {words[0]}:
-                self.by_first.setdefault(key, []).append(pattern)
+            pos = (entry.pos, _ALSO[entry.pos]) if entry.pos in _ALSO else (entry.pos,)
+            pattern = _Pattern(entry, entry.lexicon, words, forms, pos if entry.pos else ())
+            firsts = forms[0] | {words[0]}
+            if len(words) == 1:
+                for key in firsts:
+                    self.by_first.setdefault(key, []).append(pattern)
+                continue
+            # Multi-word entries are keyed on their first two words: most drafts' common words
+            # ("de", "the") then meet no pattern at all.
+            for first in firsts:
+                for second in forms[1] | {words[1]}:
+                    self.by_pair.setdefault((first, second), []).append(pattern)
 
     def find(self, toks: Tokens) -> dict[str, list[Hit]]:
-        """Longest non-overlapping matches of each lexicon, left to right, in one pass."""
+        """Longest non-overlapping matches of each lexicon, left to right, in one pass.
+
+        A pattern reached through a token's form or lemma already matches on its first word;
+        only the parser's part of speech and the following words remain to check.
+        """
         hits: dict[str, list[Hit]] = {}
         free_from: dict[str, int] = {}  # per lexicon: the first token not yet matched
-        n = len(toks.lower)
+        lower, lemma, pos = toks.lower, toks.lemma, toks.pos
+        get, get_pair = self.by_first.get, self.by_pair.get
+        n = len(lower)
         for i in range(n):
-            candidates = self.by_first.get(toks.lower[i])
-            if toks.lemma is not None:
-                by_lemma = self.by_first.get(toks.lemma[i])
-                if by_lemma and by_lemma is not candidates:
-                    candidates = (candidates or []) + by_lemma
+            keys = (lower[i],) if lemma is None or lemma[i] == lower[i] else (lower[i], lemma[i])
+            candidates: list[_Pattern] = []
+            for key in keys:
+                found = get(key)
+                if found:
+                    candidates += found
+            if i + 1 < n:
+                nexts = (
+                    (lower[i + 1],)
+                    if lemma is None or lemma[i + 1] == lower[i + 1]
+                    else (lower[i + 1], lemma[i + 1])
+                )
+                for key in keys:
+                    for nxt in nexts:
+                        found = get_pair((key, nxt))
+                        if found:
+                            candidates += found
             if not candidates:
                 continue
             best: dict[str, Hit] = {}
-            for pattern in candidates:
-                name = pattern.entry.lexicon
-                end = i + len(pattern.words)
+            for p in candidates:
+                name = p.lexicon
+                end = i + len(p.words)
                 if end > n or free_from.get(name, 0) > i:
                     continue
                 current = best.get(name)
-                if current and end <= current.end:
+                if current is not None and end <= current.end:
                     continue
-                if all(_word_matches(toks, i + k, pattern, k) for k in range(len(pattern.words))):
-                    best[name] = Hit(pattern.entry, i, end)
+                if p.pos and pos is not None and pos[i] not in p.pos:
+                    continue  # the parser ran: "pilote" the noun is no vague verb
+                if end - i > 2 and not _rest_matches(lower, lemma, i, p):
+                    continue
+                best[name] = Hit(p.entry, i, end)
             for name, hit in best.items():
                 hits.setdefault(name, []).append(hit)
                 free_from[name] = hit.end
         return hits
 
 
-_ALSO = {"VERB": "AUX"}  # "être", "avoir" and modal verbs are tagged AUX
-
-
-def _word_matches(toks: Tokens, i: int, pattern: _Pattern, k: int) -> bool:
-    lower = toks.lower[i]
-    if toks.lemma is not None:
-        # The parser ran: trust its part of speech ("pilote" the noun is no vague verb).
-        pos = pattern.entry.pos
-        if k == 0 and pos and toks.pos is not None and toks.pos[i] not in (pos, _ALSO.get(pos)):
+def _rest_matches(lower: list[str], lemma: list[str] | None, i: int, p: _Pattern) -> bool:
+    for k in range(2, len(p.words)):
+        j = i + k
+        if lower[j] not in p.forms[k] and (lemma is None or lemma[j] != p.words[k]):
             return False
-        return toks.lemma[i] == pattern.words[k] or lower in pattern.forms[k]
-    return lower in pattern.forms[k]
+    return True

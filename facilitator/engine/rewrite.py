@@ -8,36 +8,38 @@ from collections.abc import Sequence
 from facilitator.engine.model import Finding
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;)])")
+_EMPTIED_INCISE = re.compile(r"\s*,(?:\s*,)+\s*")
+_ELISION = re.compile(r"\b(d|l|qu|j|n|s)' ?(?=[^\Waeiouyhéèêëàâîïôûœ])", re.IGNORECASE)
+_FULL = {"d": "de", "l": "le", "qu": "que", "j": "je", "n": "ne", "s": "se"}
 
 
-def apply_safe_edits(
-    text: str, findings: Sequence[Finding]
-) -> tuple[str, list[Finding], list[int]]:
+def apply_safe_edits(text: str, findings: Sequence[Finding]) -> tuple[str, list[Finding]]:
     """Apply non-overlapping safe edits to the normalised text.
 
-    Returns the new text, the findings the edits resolved, and the positions in the new text
-    where something changed (to look there for problems an edit might have introduced).
+    Returns the new text and the findings the edits resolved.
     """
     edits = sorted(
         (f for f in findings if f.safe_edit is not None), key=lambda f: (f.norm_start, -f.norm_end)
     )
     out: list[str] = []
     applied: list[Finding] = []
-    changed_at: list[int] = []
     pos = 0
     for f in edits:
         if f.norm_start < pos:
             continue  # overlaps an edit already applied
         out.append(text[pos : f.norm_start])
-        changed_at.append(sum(len(s) for s in out))
         out.append(f.safe_edit or "")
         pos = f.norm_end
         applied.append(f)
     out.append(text[pos:])
     result = " ".join("".join(out).split())
     result = _SPACE_BEFORE_PUNCT.sub(r"\1", result)
+    # "Réduire, si possible, le délai" minus "si possible" is "Réduire le délai".
+    result = _EMPTIED_INCISE.sub(" ", result)
+    # "d'environ 10 %" minus "environ" is "de 10 %": an elision needs a vowel after it.
+    result = _ELISION.sub(lambda m: _FULL[m.group(1).lower()] + " ", result)
     result = re.sub(r"\(\s*\)", "", result).strip(" ,;")
-    return result, applied, changed_at
+    return result, applied
 
 
 def match_case(original: str, rewritten: str) -> str:

@@ -69,6 +69,36 @@ _REQUIRED = (
 _TOKEN_KEYS = {"lower", "lemma", "pos", "num", "op", "not_lower"}
 
 
+@dataclass(frozen=True, slots=True)
+class TokenSpec:
+    """One token of a sequence pattern, compiled once: sets, not strings, at match time."""
+
+    lower: frozenset[str] | None = None
+    not_lower: frozenset[str] | None = None
+    lemma: frozenset[str] | None = None
+    pos: frozenset[str] | None = None
+    num: bool | None = None  # the token is (True) or is not (False) inside a figure
+    optional: bool = False
+
+    @classmethod
+    def of(cls, spec: Mapping[str, Any]) -> TokenSpec:
+        def words(key: str) -> frozenset[str] | None:
+            value = spec.get(key)
+            if value is None:
+                return None
+            return frozenset([value.lower()] if isinstance(value, str) else map(str.lower, value))
+
+        pos = words("pos")
+        return cls(
+            lower=words("lower"),
+            not_lower=words("not_lower"),
+            lemma=words("lemma"),
+            pos=frozenset(p.upper() for p in pos) if pos else None,
+            num=bool(spec["num"]) if "num" in spec else None,
+            optional=spec.get("op") == "?",
+        )
+
+
 class RuleError(ValueError):
     """A rule file that cannot be used; the message names the file and the field."""
 
@@ -100,7 +130,7 @@ class Rule:
     safe: bool = False  # replace/remove may be applied to the rewrite without asking the room
     flag: str = ""  # the Assessment flag this rule feeds: low_ambition, jargon …
     lexicons: tuple[str, ...] = ()
-    patterns: tuple[tuple[Mapping[str, Any], ...], ...] = ()
+    patterns: tuple[tuple[TokenSpec, ...], ...] = ()
     count: str = ""
     max: float = 0
     max_objective: float | None = None
@@ -168,6 +198,7 @@ def load_rule(path: Path, lang: str, scripts: set[str]) -> Rule:
                         f"{path}: patterns[{n}] uses {sorted(bad_keys)}; "
                         f"allowed keys: {', '.join(sorted(_TOKEN_KEYS))}"
                     )
+    compiled = tuple(tuple(TokenSpec.of(spec) for spec in pattern) for pattern in patterns)
     count = str(data.get("count", ""))
     if kind == "occurrence" and (count not in COUNTS or "max" not in data):
         raise RuleError(f"{path}: an occurrence rule needs 'count' ({', '.join(COUNTS)}) and 'max'")
@@ -208,7 +239,7 @@ def load_rule(path: Path, lang: str, scripts: set[str]) -> Rule:
         safe=bool(data.get("safe", False)),
         flag=str(data.get("flag", "")),
         lexicons=lexicons,
-        patterns=patterns,
+        patterns=compiled,
         count=count,
         max=float(data.get("max", 0)),
         max_objective=float(data["max_objective"]) if "max_objective" in data else None,

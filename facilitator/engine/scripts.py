@@ -26,7 +26,8 @@ def script(name: str) -> Callable[[Script], Script]:
     return register
 
 
-_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&]{1,9}$")
+# "NPS", "KPIs", "R&D", and "eNPS" (a lower-case prefix before capitals).
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?:[a-z](?=[A-Z]{2}))?[A-Z][A-Za-z0-9&]{1,9}$")
 _NOT_ACRONYM = re.compile(r"^(?:[TQSH][1-4]|FY\d{2,4}|CY\d{2,4}|[IVXLC]+|X{1,3}|N{1,2}|[A-Z]\d+)$")
 
 
