@@ -227,7 +227,8 @@ _UNIT = (
     r"(?:euros?|dollars?|EUR|USD|GBP)\b|"
     r"(?:k|K|M|Md|Mds|Mrd|bn|B|m)(?= ?(?:€|\$|£|euros?|EUR|USD)|\b)|"
     r"(?:millions?|milliards?|billions?|thousand|mille)\b(?: d'euros| de dollars| euros| dollars)?|"
-    r"(?:jours?|j|h|heures?|hours?|hrs?|min|minutes?|sec|secondes?|seconds?|ms|days?|"
+    r"(?:(?:working |business |calendar )?(?:jours?|days?)(?: ouvrés| ouvrables| calendaires)?|"
+    r"j|h|heures?|hours?|hrs?|min|minutes?|sec|secondes?|seconds?|ms|"
     r"semaines?|weeks?|mois|months?|ans|années|years?)\b)"
 )
 # "150 leads par mois", "3 releases / week": a rate is part of the unit.
@@ -288,7 +289,8 @@ MULTIPLIER = re.compile(
     r"double|triple|quadruple|"
     r"(?:divis(?:er|é|ée|és|ées|e|ons|ant)|divided|cut|reduced?) (?:par|by) (?:\d+|deux|trois|"
     r"quatre|cinq|dix|two|three|four|five|ten|half)|"
-    r"halv(?:e|ed|ing)|in half|de moitié|by half|(?:\d+|two|three)-fold)(?![\w])",
+    r"halv(?:e|ed|ing)|in half|de moitié|by half|(?:\d+|two|three)-fold|"
+    r"by (?:a|one) (?:third|quarter|fifth)|d'un (?:tiers|quart|cinquième))(?![\w])",
     re.IGNORECASE,
 )
 ZERO = re.compile(
@@ -301,7 +303,7 @@ NAME_NUMBER = re.compile(
     r"(?:ISO|IEC|NF|EN|RGPD|GDPR|SOC|PCI|HDS|BPF|GMP|ICH|IFRS|ISAE|"
     r"version|release|norme|standard|niveau de maturité|phase|étape|lot|vague|wave|stage|"
     r"sprint|article|chapitre|chapter|annexe|appendix|v|V|ligne|line|n°|no\.|numéro|number|"
-    r"bâtiment|building|salle|room|étage|floor|batch|gate|porte|quai|dock|plan|horizon)"
+    r"bâtiment|building|salle|room|étage|floor|batch|gate|porte|quai|dock|plan|horizon|top)"
     r"(?: |-)?\d+(?:[.:-]\d+)*(?: ?/ ?\d+)?"
     # A capitalised name followed by a number: "Windows 11", "Office 365", "Horizon 2030".
     r"|(?:[A-Z][a-z]+|i[A-Z][a-z]+) \d+(?:\.\d+)?(?! ?(?:%|€|k€|M€|pts?\b|[.,]\d)))"
@@ -337,8 +339,13 @@ _BASELINE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_FROM = re.compile(r"(?:\bde|\bd'|\bfrom|\bdepuis)\s?$", re.IGNORECASE)
-_RANGE_TO = re.compile(r"^\s?(?:à|a|to|->|→|=>|vers|jusqu'à)\s?$", re.IGNORECASE)
-_DELTA_BEFORE = re.compile(r"(?:\bde|\bby|\bd')\s?$", re.IGNORECASE)
+_RANGE_TO = re.compile(
+    r"^\s?(?:\(?(?:en|in) (?:19|20)\d\d\)?,? )?(?:à|a|to|->|→|=>|vers|jusqu'à)\s?$", re.IGNORECASE
+)
+_DELTA_BEFORE = re.compile(
+    r"(?:\bde|\bby|\bd')\s?(?:environ |about |around |approximately |roughly |près de |~ ?)?$",
+    re.IGNORECASE,
+)
 _CONDITION_BEFORE = re.compile(
     r"(?:sous|en moins de|en|within|in under|in less than|in|under|dans les|dans un délai de|"
     r"avec un délai de|d'un délai de|avec|en maximum|max|moins de|less than|under)\s?$",
@@ -475,6 +482,9 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     return out
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:\bthe|\bla|\ble|l'|\bdu|\bin|\ben|\bfor|\bpour) $", re.I)
+
+
 def _read_number(
     text: str,
     start: int,
@@ -487,9 +497,15 @@ def _read_number(
     after = text[end : end + 1]
     if after.isalpha() and not re.match(_UNIT, text[end:]) and after not in "x":
         return  # "5G", "3D", "B2B": a name, not an amount
+    if after == "-" and text[end + 1 : end + 2].isalpha():
+        return  # "30-day readmission rate", "a 5-point scale": a qualifier
     value = parse_digits(raw, lang)
     q = _with_unit(text, Quantity(start, end, raw, value), lang)
-    if re.fullmatch(YEAR, raw) and not q.unit and _reads_as_year(text, q.end):
+    if (
+        re.fullmatch(YEAR, raw)
+        and not q.unit
+        and (_reads_as_year(text, q.end) or _ARTICLE_BEFORE.search(text, 0, start))
+    ):
         q.role = "year"
     out.quantities.append(q)
     taken.append((q.start, q.end))
@@ -510,7 +526,7 @@ def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
             q.kind = "percent"
         elif any(c in low for c in _MONEY) or low.rstrip("€$ ") in ("k", "m", "md", "mds"):
             q.kind = "money"
-        elif low.split()[0] in _TIME_UNITS or low.split()[0] in (
+        elif _is_time(low) or low.split()[0] in (
             "mois",
             "month",
             "months",
@@ -527,6 +543,11 @@ def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
     if (before in "+-" and before) or q.text[:1] in "+-":
         q.relative = True
     return q
+
+
+def _is_time(unit: str) -> bool:
+    """"h", "jours ouvrés", "working days": a duration unit, whatever its qualifier."""
+    return any(word in _TIME_UNITS for word in unit.split())
 
 
 def _reads_as_year(text: str, end: int) -> bool:
@@ -550,9 +571,16 @@ def _zero_counts(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+
+
 def _is_placeholder(text: str, m: re.Match[str]) -> bool:
     if any(c in m.group() for c in "%€") or "pt" in m.group():
         return True
+    if _CAPITALISED_BEFORE.search(text, 0, m.start()):
+        return False  # "Gen Z", "Plan X": a name
+    if m.start() == 0 and re.match(r" [a-zà-ÿ]", text[m.end() :]):
+        return True  # "N nouveaux partenaires signés"
     before = text[max(0, m.start() - 12) : m.start()].lower()
     after = text[m.end() : m.end() + 12].lower()
     return bool(
@@ -575,7 +603,7 @@ def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) ->
         if (
             q.kind == "duration"
             and re.search(_CONDITION_BEFORE, before)
-            and (q.unit.split()[0].lower() in _TIME_UNITS)
+            and _is_time(q.unit.lower())
         ):
             q.role = "condition"
             continue
@@ -685,7 +713,8 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"(?:\s(?:de|d'|du|des|à|au|by|from|to|of|at|sur|pour|for|en|in|sous|under|within|dans|"
     r"on|:|=|>|<|≥|≤|"
-    r"au moins|at least|moins de|plus de|less than|more than|above|below|over|under|"
+    r"au moins|at least|moins de|plus de|less than|more than|above|below|over|under|about|"
+    r"around|environ|près de|approximately|the|la|le|les|l'|"
     r"jusqu'à|up to|vs|contre|"
     r"actuellement|currently|aujourd'hui|today|actuel|current|:))+\s?$|[\s,:;(\-]+$",
     re.IGNORECASE,
@@ -791,8 +820,53 @@ def _metric(text: str, ex: Extraction) -> str | None:
 _CAUSATIVE = re.compile(r"(?:faire|fait|faisons) [\w-]+(?:er|ir|re)\b", re.IGNORECASE)
 
 
+_COMMON_VERBS = {
+    "improve",
+    "deploy",
+    "implement",
+    "enhance",
+    "launch",
+    "build",
+    "ship",
+    "hire",
+    "deliver",
+    "create",
+    "develop",
+    "publish",
+    "release",
+    "reach",
+    "achieve",
+    "get",
+    "keep",
+    "make",
+    "ensure",
+    "expand",
+    "boost",
+    "drive",
+    "secure",
+    "sign",
+    "train",
+    "close",
+    "open",
+    "migrate",
+    "reduce",
+    "increase",
+    "raise",
+    "lower",
+    "grow",
+    "cut",
+    "double",
+    "triple",
+    "halve",
+    "move",
+    "bring",
+}
+
+
 def _looks_like_verb(word: str) -> bool:
     w = word.lower()
+    if w in _COMMON_VERBS:
+        return True
     return (
         w.endswith(("er", "ir", "re", "ize", "ise", "ate"))
         or bool(_UP_WORDS.match(w) or _DOWN_WORDS.match(w) or _HOLD_WORDS.match(w))

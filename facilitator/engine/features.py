@@ -6,6 +6,7 @@ a number and is still an activity; "Augmenter de 20 % le nombre de clients actif
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -143,23 +144,32 @@ def _participle_of_activity(toks: Tokens, ex: Extraction, activity_hits: set[int
 _MEASURE_WORDS = re.compile(r"nombre|part|taux|number|share|rate|ratio|%", re.IGNORECASE)
 
 
-def ex_text(toks: Tokens, start: int, end: int) -> str:
-    """The words of the draft between two character positions."""
-    return " ".join(t for t, i in zip(toks.text, toks.idx, strict=True) if start <= i < end)
-
-
 def _counts_activities(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     """A figure that counts activities ("3 ateliers", "10 trainings") measures an output."""
     nouns = hits.get("activity-nouns", [])
     if not nouns:
         return False
     for q in ex.targets:
+        if q.kind in ("zero", "multiplier", "percent") or _MEASURE_WORDS.search(
+            text_between(toks, 0, q.start)
+        ):
+            continue  # "zéro constat d'audit", "le nombre de membres qui assistent à 2 événements"
         for h in nouns:
             start = toks.idx[h.start]
             # "3 ateliers", "3 nouveaux ateliers" — not "doubler le nombre de visites".
-            if 0 <= start - q.end <= 14 and not _MEASURE_WORDS.search(ex_text(toks, q.end, start)):
+            if 0 <= start - q.end <= 14 and not _MEASURE_WORDS.search(
+                text_between(toks, q.end, start)
+            ):
                 return True
     return False
+
+
+_JOINED = re.compile(r"(?:^|\s)(?:et|and|ainsi que|as well as|&|;)(?:\s|$)", re.IGNORECASE)
+
+
+def text_between(toks: Tokens, start: int, end: int) -> str:
+    """The tokens that start between two character positions, joined by spaces."""
+    return " ".join(t for t, i in zip(toks.text, toks.idx, strict=True) if start <= i < end)
 
 
 def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
@@ -177,9 +187,11 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
                 j += 1
             if j in verbs:
                 ideas += 1
-    targets = [q for q in ex.targets if not q.relative or q.kind != "multiplier"]
-    if len(targets) > 1 and len({q.unit for q in targets}) > 1:
-        ideas = max(ideas, len(targets))
+    # Two targets joined by "et"/"and" ("20 % de CA et 5 points de marge") are two ideas too.
+    targets = ex.targets
+    for a, b in itertools.pairwise(targets):
+        if a.unit != b.unit and _JOINED.search(text_between(toks, a.end, b.start)):
+            ideas = max(ideas, 2)
     return ideas
 
 

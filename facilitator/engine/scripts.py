@@ -36,7 +36,8 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
     """Acronyms not in the everyday list nor the workshop glossary, and not explained."""
     toks = ctx.toks
     letters = [c for c in ctx.text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    shouting = len(toks.words()) >= 4 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    if shouting:
         return []  # a draft typed in capitals: every word would look like an acronym
     known = ctx.glossary
     everyday = ctx.hits.get("everyday-acronyms", [])
@@ -81,6 +82,45 @@ _PART_END = {
 }
 
 
+# Without a tagger, "-en" is too loose ("open", "often", "seven"): only these irregulars count.
+_EN_IRREGULAR = {
+    "done",
+    "given",
+    "taken",
+    "shown",
+    "known",
+    "seen",
+    "written",
+    "driven",
+    "built",
+    "made",
+    "sent",
+    "held",
+    "run",
+    "set",
+    "put",
+    "paid",
+    "sold",
+    "told",
+    "brought",
+    "bought",
+    "kept",
+    "led",
+    "met",
+    "won",
+    "begun",
+    "chosen",
+    "grown",
+    "drawn",
+}
+
+
+def _reduced_participle(lang: str, word: str) -> bool:
+    if lang == "en":
+        return word.endswith("ed") or word in _EN_IRREGULAR
+    return bool(_PART_END[lang].search(word))
+
+
 @script("passive")
 def passive(ctx: Context, rule: Rule) -> list[Span]:
     """ "sera réduit", "is delivered": who acts is hidden; OKRs name what the team changes."""
@@ -105,7 +145,7 @@ def passive(ctx: Context, rule: Rule) -> list[Span]:
             j = i + 1
             if ctx.lang == "en" and low == "will" and j < len(toks) and toks.lower[j] == "be":
                 j += 1
-            if j < len(toks) and _PART_END[ctx.lang].search(toks.lower[j]):
+            if j < len(toks) and _reduced_participle(ctx.lang, toks.lower[j]):
                 out.append((toks.idx[i], toks.end(j), None))
     return out
 
