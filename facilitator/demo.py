@@ -14,11 +14,12 @@ yet aligned with the strategy (the one the room is discussing) and one dropped o
 Scores
 ------
 By default the scores and findings of every version are **stored literally**, so building the
-demo is instant (no spaCy). They are realistic values on the engine's 0–100 scale, written with
-the rule ids the engine uses (`vague-verb`, `hedge`, `kr-no-target`) so that the wording history
-reads as the room lived it. Pass an engine (`demo_session(Engine())`) to compute every version's
-scores and findings with the real engine instead, at build time (a few seconds: the French
-pipeline loads once). Everything else is identical either way.
+demo is instant (no spaCy). They are what the real engine said about each wording when the demo
+was written (rules of March 2026), so the wording history matches what the workbench shows when
+a wording is typed again. Rules evolve: `python -m facilitator.demo` lists the versions whose
+stored verdict differs from today's engine. Pass an engine (`demo_session(Engine())`) to compute
+every version's scores and findings at build time instead (a few seconds: the French pipeline
+loads once). Everything else is identical either way.
 
 The ids are stable ("demo-altavia-codir", "obj-qualite", "kr-qualite-1" …) so the TUI and the
 tests can point at things; copy the session (`Session.copy()` and a new id) to keep several.
@@ -129,22 +130,23 @@ OBJECTIVES: list[dict[str, Any]] = [
         "parent": "ps-qualite",
         "status": "retained",
         "versions": [
-            ("Améliorer la gestion des déviations qualité", (58, 50, 45, 51), ["vague-verb"],
-             "proposition fusionnée au brainstorm", "08:59"),
-            ("Traiter plus rapidement nos déviations qualité", (74, 62, 60, 65), [],
+            ("Améliorer la gestion des déviations qualité", (83, 100, 100, 92),
+             ["objective-no-why", "vague-verb"], "proposition fusionnée au brainstorm", "08:59"),
+            ("Traiter plus rapidement nos déviations qualité", (95, 100, 100, 98),
+             ["objective-no-why"],
              "suggestion acceptée : « améliorer » remplacé par un verbe de résultat", "09:04"),
             ("Traiter nos déviations qualité sans retard pour libérer chaque lot à temps",
-             (90, 82, 75, 82), [], "reformulé par la salle : ajout du « pour quoi »", "09:09"),
+             (100, 100, 100, 100), [], "reformulé par la salle : ajout du « pour quoi »", "09:09"),
         ],
         "key_results": [
             {
                 "id": "kr-qualite-1", "owner": "sm", "baseline": "42", "target": "25",
                 "unit": "jours", "deadline": "2026-06-30",
                 "versions": [
-                    ("Réduire le délai de clôture des déviations", (80, 60, 35, 58),
+                    ("Réduire le délai de clôture des déviations", (100, 100, 40, 73),
                      ["kr-no-target"], "", "09:44"),
                     ("Réduire le délai moyen de clôture des déviations de 42 à 25 jours d’ici "
-                     "le 30 juin 2026", (92, 85, 100, 92), [],
+                     "le 30 juin 2026", (100, 100, 100, 100), [],
                      "suggestion acceptée : valeur de départ, cible et échéance", "09:47"),
                 ],
             },
@@ -153,7 +155,7 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "unit": "%", "deadline": "2026-06-30",
                 "versions": [
                     ("Faire passer de 61 % à 85 % la part des CAPA clôturées dans les délais "
-                     "d’ici le 30 juin 2026", (90, 80, 100, 90), [], "", "09:50"),
+                     "d’ici le 30 juin 2026", (100, 100, 100, 100), [], "", "09:50"),
                 ],
             },
             {
@@ -161,7 +163,7 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "unit": "par trimestre", "deadline": "2026-06-30", "committed": False,
                 "versions": [
                     ("Ramener de 18 à 8 par trimestre le nombre de déviations récurrentes d’ici "
-                     "le 30 juin 2026", (88, 90, 100, 93), [],
+                     "le 30 juin 2026", (100, 100, 100, 100), [],
                      "indicateur de contrepartie : aller vite sans bâcler les analyses", "09:53"),
                 ],
             },
@@ -174,11 +176,13 @@ OBJECTIVES: list[dict[str, Any]] = [
         "status": "retained",
         "versions": [
             ("Optimiser les synergies entre réglementaire et marketing pour nos lancements",
-             (52, 45, 40, 46), ["vague-verb"], "proposition fusionnée au brainstorm", "09:12"),
+             (76, 100, 100, 89), ["vague-verb", "buzzword"],
+             "proposition fusionnée au brainstorm", "09:12"),
             ("Préparer plus tôt nos lancements avec les affaires réglementaires",
-             (70, 60, 55, 62), [], "suggestion acceptée : « optimiser » remplacé", "09:17"),
-            ("Mettre Dermavel à la disposition des patients français et belges dès "
-             "l’obtention de son AMM", (90, 85, 78, 85), [],
+             (95, 80, 100, 91), ["objective-no-why", "objective-output-verb"],
+             "suggestion acceptée : « optimiser » remplacé", "09:17"),
+            ("Mettre Dermavel à la disposition des patients dès son AMM pour les soigner plus "
+             "tôt", (100, 100, 100, 100), [],
              "reformulé par la salle : un résultat pour les patients", "09:23"),
         ],
         "key_results": [
@@ -186,13 +190,13 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "id": "kr-lancement-1", "owner": "kb", "baseline": "45", "target": "30",
                 "unit": "jours", "deadline": "2026-06-30",
                 "versions": [
-                    ("Fluidifier les dépôts réglementaires", (55, 45, 25, 42),
-                     ["vague-verb", "kr-no-target"], "", "09:55"),
+                    ("Fluidifier les dépôts réglementaires", (88, 100, 40, 69),
+                     ["kr-no-target", "vague-verb"], "", "09:55"),
                     ("Réduire le délai entre validation interne et dépôt d’un dossier "
-                     "réglementaire", (82, 60, 40, 61), ["kr-no-target"],
+                     "réglementaire", (100, 100, 40, 73), ["kr-no-target"],
                      "suggestion acceptée : « fluidifier » remplacé par « réduire »", "09:58"),
                     ("Faire passer de 45 à 30 jours le délai moyen entre validation interne et "
-                     "dépôt d’un dossier réglementaire d’ici le 30 juin 2026", (88, 84, 100, 91),
+                     "dépôt d’un dossier réglementaire d’ici le 30 juin 2026", (100, 100, 100, 100),
                      [], "valeurs de départ et cible confirmées par Karim Benali", "10:02"),
                 ],
             },
@@ -201,16 +205,16 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "unit": "%", "deadline": "2026-05-15",
                 "versions": [
                     ("Porter de 55 % à 100 % les critères de préparation au lancement de "
-                     "Dermavel validés au 15 mai 2026", (90, 88, 100, 93), [], "", "10:05"),
+                     "Dermavel validés au 15 mai 2026", (100, 100, 100, 100), [], "", "10:05"),
                 ],
             },
             {
                 "id": "kr-lancement-3", "owner": "tn", "baseline": "0",
-                "target": "1 200 officines", "unit": "", "deadline": "2026-06-30",
+                "target": "1 200", "unit": "", "deadline": "2026-06-30",
                 "committed": False,
                 "versions": [
-                    ("Référencer Dermavel dans 1 200 des 2 000 officines ciblées d’ici le "
-                     "30 juin 2026", (86, 92, 95, 91), [], "", "10:08"),
+                    ("Porter de 0 à 1 200 le nombre d’officines qui référencent Dermavel d’ici "
+                     "le 30 juin 2026", (100, 100, 100, 100), [], "", "10:08"),
                 ],
             },
         ],
@@ -222,11 +226,12 @@ OBJECTIVES: list[dict[str, Any]] = [
         "status": "retained",
         "versions": [
             ("Essayer de traiter tous les cas de pharmacovigilance dans les délais",
-             (68, 40, 50, 53), ["hedge"], "", "09:25"),
+             (95, 85, 100, 92), ["hedge", "objective-no-why"], "", "09:25"),
             ("Traiter tous les cas de pharmacovigilance dans les délais réglementaires",
-             (78, 62, 60, 67), [], "suggestion acceptée : « essayer de » supprimé", "09:28"),
-            ("Protéger les patients en déclarant chaque cas de pharmacovigilance aux autorités "
-             "dans les délais", (90, 80, 74, 81), [],
+             (95, 100, 100, 98), ["objective-no-why"],
+             "suggestion acceptée : « essayer de » supprimé", "09:28"),
+            ("Déclarer chaque cas de pharmacovigilance dans les délais pour protéger les "
+             "patients", (100, 100, 100, 100), [],
              "reformulé par la salle : pourquoi nous le faisons", "09:32"),
         ],
         "key_results": [
@@ -235,7 +240,7 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "deadline": "2026-06-30",
                 "versions": [
                     ("Faire passer de 88 % à 99 % la part des cas graves déclarés sous 15 jours "
-                     "d’ici le 30 juin 2026", (92, 86, 100, 93), [], "", "10:10"),
+                     "d’ici le 30 juin 2026", (100, 100, 100, 100), [], "", "10:10"),
                 ],
             },
             {
@@ -243,9 +248,9 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "deadline": "2026-06-30",
                 "versions": [
                     ("Résorber le stock de cas non graves en attente de saisie",
-                     (75, 60, 30, 55), ["kr-no-target"], "", "10:12"),
+                     (100, 100, 40, 73), ["kr-no-target"], "", "10:12"),
                     ("Réduire de 340 à 50 le stock de cas non graves en attente de saisie d’ici "
-                     "le 30 juin 2026", (90, 85, 100, 92), [],
+                     "le 30 juin 2026", (100, 100, 100, 100), [],
                      "suggestion acceptée : valeur de départ, cible et échéance", "10:14"),
                 ],
             },
@@ -253,8 +258,8 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "id": "kr-pv-3", "owner": "kb", "baseline": "83", "target": "100", "unit": "%",
                 "deadline": "2026-06-30",
                 "versions": [
-                    ("Soumettre 100 % des PSUR à la date prévue au deuxième trimestre 2026, "
-                     "contre 83 % en 2025", (88, 80, 100, 90), [], "", "10:16"),
+                    ("Faire passer de 83 % à 100 % la part des PSUR soumis à la date prévue "
+                     "d’ici le 30 juin 2026", (100, 100, 100, 100), [], "", "10:16"),
                 ],
             },
         ],
@@ -265,10 +270,10 @@ OBJECTIVES: list[dict[str, Any]] = [
         "parent": "ps-equipes",
         "status": "retained",
         "versions": [
-            ("Renforcer la formation des équipes aux BPF", (60, 40, 45, 48), ["vague-verb"],
-             "", "09:34"),
-            ("Faire de la formation BPF un réflexe dans nos trois pays pour aborder chaque "
-             "inspection sereinement", (84, 72, 70, 75), [],
+            ("Renforcer la formation des équipes aux BPF", (83, 100, 100, 92),
+             ["objective-no-why", "vague-verb"], "", "09:34"),
+            ("Faire des BPF un réflexe dans nos trois pays pour réussir chaque inspection",
+             (100, 100, 100, 100), [],
              "reformulé par la salle : le résultat attendu plutôt que l’activité", "09:38"),
         ],
         "key_results": [
@@ -277,7 +282,7 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "unit": "%", "deadline": "2026-06-30",
                 "versions": [
                     ("Faire passer de 72 % à 95 % le taux de formations BPF obligatoires "
-                     "réalisées à l’échéance d’ici le 30 juin 2026", (90, 84, 100, 91), [], "",
+                     "réalisées à l’échéance d’ici le 30 juin 2026", (100, 100, 100, 100), [], "",
                      "10:17"),
                 ],
             },
@@ -286,9 +291,9 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "unit": "", "deadline": "2026-06-30",
                 "versions": [
                     ("Essayer de réduire les observations d’audit liées à la formation",
-                     (62, 35, 30, 42), ["hedge", "kr-no-target"], "", "10:17"),
+                     (100, 85, 40, 69), ["hedge", "kr-no-target"], "", "10:17"),
                     ("Réduire de 9 à 2 le nombre d’observations d’audit interne liées à la "
-                     "formation d’ici le 30 juin 2026", (88, 82, 100, 90), [],
+                     "formation d’ici le 30 juin 2026", (100, 100, 100, 100), [],
                      "suggestion acceptée : « essayer de » supprimé, cible ajoutée", "10:18"),
                 ],
             },
@@ -303,8 +308,8 @@ OBJECTIVES: list[dict[str, Any]] = [
         "status": "draft",
         "final": False,
         "versions": [
-            ("Faire évoluer notre gestion électronique des documents", (58, 40, 45, 48),
-             ["vague-verb"], "", "10:46"),
+            ("Faire évoluer notre gestion électronique des documents", (83, 100, 100, 92),
+             ["objective-no-why", "vague-verb"], "", "10:46"),
         ],
         "key_results": [
             {
@@ -312,7 +317,7 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "deadline": "2026-06-30",
                 "versions": [
                     ("Migrer 100 % des procédures qualité vers la nouvelle GED d’ici le "
-                     "30 juin 2026", (86, 70, 95, 84), [], "", "10:48"),
+                     "30 juin 2026", (100, 75, 100, 94), ["kr-output-activity"], "", "10:48"),
                 ],
             },
         ],
@@ -324,8 +329,9 @@ OBJECTIVES: list[dict[str, Any]] = [
         "status": "dropped",
         "final": False,
         "versions": [
-            ("Réduire de 5 % les coûts d’achat des matières premières", (82, 55, 70, 69), [],
-             "proposition du brainstorm", "09:39"),
+            ("Réduire de 5 % les coûts d’achat des matières premières", (95, 100, 90, 96),
+             ["objective-no-why", "objective-with-figures"], "proposition du brainstorm",
+             "09:39"),
         ],
         "key_results": [],
     },
@@ -572,3 +578,29 @@ def _score_with(
             "overall": s.overall,
         }
         version.findings = list(dict.fromkeys(f.rule for f in assessment.findings))
+
+
+def _drift() -> None:  # pragma: no cover - a maintenance helper
+    """Print the versions whose stored scores or findings differ from today's engine."""
+    from facilitator.engine import Engine
+
+    stored, scored = demo_session(), demo_session(Engine())
+    changed = 0
+    for old_objective, new_objective in zip(stored.objectives, scored.objectives, strict=True):
+        pairs: zip[tuple[Objective | KeyResult, Objective | KeyResult]] = zip(
+            [old_objective, *old_objective.key_results],
+            [new_objective, *new_objective.key_results],
+            strict=True,
+        )
+        for old_item, new_item in pairs:
+            for old, new in zip(old_item.versions, new_item.versions, strict=True):
+                if (old.scores, old.findings) != (new.scores, new.findings):
+                    changed += 1
+                    print(f"{old_item.id} v{old.n}: {old.text}")
+                    print(f"  stored {old.scores} {old.findings}")
+                    print(f"  engine {new.scores} {new.findings}")
+    print(f"{changed} version(s) differ from the engine")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _drift()

@@ -208,8 +208,8 @@ def test_demo_minutes_have_the_structure_in_french(demo_docx: Any) -> None:
         "Objectifs retenus\u00a0: 4 sur 6 examinés",
         "50\u202f% des objectifs votés (3 sur 6)",
         "⚠ Non aligné",
-        "De v1 à v3\u00a0: score global 51 → 82 (+31).",
-        "Constats levés en cours de route\u00a0: Verbe vague",
+        "De v1 à v3\u00a0: score global 92 → 100 (+8).",
+        "Constats levés en cours de route\u00a0: Objectif sans",
     ):
         assert expected in text
     assert any(p.style.name == "List Bullet" for p in doc.paragraphs)
@@ -228,7 +228,7 @@ def test_demo_tables_hold_key_results_agenda_and_actions(demo_docx: Any) -> None
     assert len(kr) == 4
     assert kr[1][0] == "RC1.1"
     assert kr[1][2:6] == ["42 jours", "25 jours", "30 juin 2026", "Sophie Marchal"]
-    assert kr[1][6] == "92\n92/85/100"
+    assert kr[1][6] == "100\n100/100/100"
     assert kr[3][1].endswith("(aspirationnel)")
 
     agenda = rows(table_after(doc, "Déroulé de l’atelier"))
@@ -245,7 +245,7 @@ def test_demo_tables_hold_key_results_agenda_and_actions(demo_docx: Any) -> None
 
     history = rows(table_after(doc, "Historique du libellé"))
     assert [r[0] for r in history] == ["Version", "v1", "v2", "v3 (final)"]
-    assert history[2][3:] == ["+14", "Verbe vague"]
+    assert history[2][2:] == ["98", "+6", "Verbe vague"]
     assert "suggestion acceptée" in history[2][1]
 
     votes = rows(table_after(doc, "Votes"))
@@ -270,7 +270,7 @@ def test_demo_markdown_mirrors_the_word_document(demo_docx: Any) -> None:
     for line, (style, text) in zip(md_headings, word, strict=True):
         assert line == marks[style] + text.replace("#", "\\#")
     assert "| RC1.1 | Réduire le délai moyen de clôture des déviations" in md
-    assert "| 92<br>92/85/100 |" in md
+    assert "| 100<br>100/100/100 |" in md
 
 
 # --------------------------------------------------------------------------------------------
@@ -465,7 +465,7 @@ def test_csv_lists_objectives_and_key_results_with_accents(tmp_path: Path) -> No
     )
     assert first["parent"].startswith("Garantir une qualité") and first["aligned"] == "yes"
     assert (first["clarity"], first["overall"], first["version"], first["versions"]) == (
-        "90", "82", "3", "3",
+        "100", "100", "3", "3",
     )  # fmt: skip
     kr = table[1]
     assert (kr["number"], kr["baseline"], kr["target"], kr["unit"], kr["deadline"]) == (
