@@ -59,6 +59,14 @@ class _Language:
     pipeline: pipelines.Pipeline | None = None
     full_index: LexiconIndex | None = None
     validated: bool = False
+    by_kind: dict[str, list[Rule]] = field(default_factory=dict)  # rules that apply to each kind
+
+    def __post_init__(self) -> None:
+        self.set_rules(self.rules)
+
+    def set_rules(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self.by_kind = {kind: [r for r in rules if r.applies(kind)] for kind in KINDS}
 
 
 @dataclass(slots=True)
@@ -259,7 +267,7 @@ class Engine:
             )
         index = state.full_index if tier != "lexical" and state.full_index else state.quick_index
         ctx = self._context(norm, toks, kind, lang, glossary, index, state)
-        findings = run_rules(ctx, state.rules)
+        findings = run_rules(ctx, state.by_kind[kind])
         flags = _flags(ctx, findings, {r.id: r.flag for r in state.rules})
         scores = score(findings, kind)
         # The rewrite comes with the full pass: per keystroke, findings and scores are enough.
@@ -375,7 +383,7 @@ class Engine:
         state.validated = True
         failures = self.check_examples(state.lang)
         refused = {f.path for f in failures}
-        state.rules = [r for r in state.rules if str(r.path) not in refused]
+        state.set_rules([r for r in state.rules if str(r.path) not in refused])
         self.problems.extend(failures)
 
 

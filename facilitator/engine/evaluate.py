@@ -28,11 +28,10 @@ _LEXICAL = ("existence", "substitution")
 
 
 def run_rules(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
+    """Findings of `rules`, which must all apply to the draft's kind (see Engine.by_kind)."""
     findings: list[Finding] = []
     hits = ctx.hits
     for rule in rules:
-        if not rule.applies(ctx.kind):
-            continue
         if rule.kind in _LEXICAL and not any(name in hits for name in rule.lexicons):
             continue  # most word lists find nothing in a given draft: skip them cheaply
         if rule.when is not None and not rule.when(ctx.features):
@@ -93,8 +92,13 @@ def _finding(
 ) -> Finding:
     matched = ctx.text[start:end]
     orig_start, orig_end = ctx.norm.span(start, end)
-    values = _values(ctx, ctx.norm.original[orig_start:orig_end])
-    suggestions = [fill(s, values) for s in [*alternatives, *rule.suggestions]]
+    templates = [*alternatives, *rule.suggestions]
+    if "{" in rule.message or any("{" in t for t in templates):
+        values = _values(ctx, ctx.norm.original[orig_start:orig_end])
+        message = fill(rule.message, values)
+        suggestions = [fill(t, values) for t in templates]
+    else:
+        message, suggestions = rule.message, templates
     suggestions = list(dict.fromkeys(s for s in suggestions if s or rule.action == "remove"))
     if rule.action == "remove" and "" not in suggestions:
         suggestions.insert(0, "")
@@ -116,7 +120,7 @@ def _finding(
         start=orig_start,
         end=orig_end,
         text=ctx.norm.original[orig_start:orig_end],
-        message=fill(rule.message, values),
+        message=message,
         rationale=rule.rationale,
         source=rule.source,
         action=rule.action,

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from facilitator.engine.numbers import DIGITS, WORD_NUMBER, parse_digits, parse_words
+from facilitator.engine.numbers import (
+    DIGITS,
+    NUMBER_WORDS,
+    WORD_NUMBER,
+    parse_digits,
+    parse_words,
+)
 
 Role = Literal[
     "target", "baseline", "scope", "name", "year", "deadline", "condition", "approx-base"
@@ -206,13 +212,12 @@ _RELATIVE = (
     r"(?:\d+|" + WORD_NUMBER.pattern.replace("(?<![\\w-])", "").replace("(?![\\w-])", "") + r") "
     r"(?:mois|ans|années|annees|trimestres|semestres|months?|years?|quarters?)\b"
 )
+# The lead ("d'ici", "avant", "by the end of" …) is tried once per position, then the date
+# itself; a month or a year alone only counts with a lead ("en 2026", not "CA 2026").
 DEADLINE = re.compile(
     rf"(?<![\w'])(?:"
-    rf"{_LEAD}?(?:{NUMDATE}|{DAYMONTH})"
-    rf"|{_LEAD}?{QTAG}(?: {YEAR})?\b"
-    rf"|{_LEAD}?{MONTH} {YEAR}\b"
-    rf"|{_LEAD}{MONTH}\b"
-    rf"|{_LEAD}{YEAR}\b"
+    rf"(?P<lead>{_LEAD})?(?:{NUMDATE}|{DAYMONTH}|{QTAG}(?: {YEAR})?\b|{MONTH} {YEAR}\b"
+    rf"|(?P<alone>{MONTH}\b|{YEAR}\b))"
     rf"|(?:d'ici|avant|by|before|at) (?:la |the )?(?:fin |end )(?:de |du |d'|of (?:the )?)?{PERIOD}"
     rf"|(?:d'ici|avant|by|before|en|in|au|pour) {PERIOD}\b"
     rf"|\b(?:EOY|EOQ|year-end)\b(?: {YEAR})?"
@@ -354,19 +359,16 @@ _CONDITION_BEFORE = re.compile(
 _DOWN_WORDS = re.compile(
     r"\b(?:réduire|réduit|réduction|diminuer|diminution|baisser|baisse|abaisser|limiter|"
     r"raccourcir|diviser|divisé|éliminer|supprimer|descendre|ramener|passer sous|"
-    r"reduce|decrease|lower|cut|shorten|halve|eliminate|drop|minimi[sz]e|limit|bring down)",
-    re.IGNORECASE,
+    r"reduce|decrease|lower|cut|shorten|halve|eliminate|drop|minimi[sz]e|limit|bring down)"
 )
 _UP_WORDS = re.compile(
     r"\b(?:augmenter|augmentation|accroître|accroitre|hausse|hausser|relever|élever|doubler|"
     r"tripler|gagner|atteindre|porter|passer à|dépasser|croître|croitre|multiplier|"
-    r"increase|grow|raise|boost|lift|double|triple|reach|achieve|exceed|gain|attain|hit)",
-    re.IGNORECASE,
+    r"increase|grow|raise|boost|lift|double|triple|reach|achieve|exceed|gain|attain|hit)"
 )
 _HOLD_WORDS = re.compile(
     r"\b(?:maintenir|maintien|conserver|rester|stabiliser|garder|préserver|"
-    r"maintain|keep|sustain|remain|stay|hold|preserve)",
-    re.IGNORECASE,
+    r"maintain|keep|sustain|remain|stay|hold|preserve)"
 )
 _STOP_AFTER_YEAR = {
     "et",
@@ -399,14 +401,22 @@ _STOP_AFTER_YEAR = {
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_ZERO_HINT = re.compile(r"z[ée]ro|0|aucun|nul")
+_PLACEHOLDER_HINT = re.compile(r"\b[XYZN]")
+_NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"et", "and"}
+
+
+def _has_number_word(lowered: str) -> bool:
+    return not _NUMBER_WORDS.isdisjoint(_WORDS_RX.findall(lowered))
+
+
+_WORDS_RX = re.compile(r"[a-zà-ÿ]+")
+_DELAY_END = re.compile(r"\d ?(?:h|heures?|jours?|j|days?|hours?)$", re.IGNORECASE)
 _DEADLINE_HINT = re.compile(
-    rf"{MONTH}|fin|end|ann[ée]e|trimestre|semestre|year|quarter|été|summer|mois|month|EOY|EOQ|"
-    r"no[eë]l|christmas|printemps|automne|hiver|spring|autumn|fall|winter|rentrée|congés",
-    re.IGNORECASE,
+    rf"{MONTH}|fin|end|ann[ée]e|trimestre|semestre|year|quarter|été|summer|mois|month|eoy|eoq|"
+    r"no[eë]l|christmas|printemps|automne|hiver|spring|autumn|fall|winter|rentrée|congés"
 )
-_MULTIPLIER_HINT = re.compile(
-    r"x|doubl|tripl|quadrupl|cupl|divi|cut|reduc|halv|half|moiti|fold", re.IGNORECASE
-)
+_MULTIPLIER_HINT = re.compile(r"x|doubl|tripl|quadrupl|cupl|divi|cut|reduc|halv|half|moiti|fold")
 
 
 def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
@@ -416,12 +426,19 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    has_digit = _HAS_DIGIT.search(text) is not None
-    # Cheap tests first: most of the big patterns cannot match a text without these.
-    deadlines = DEADLINE.finditer(text) if has_digit or _DEADLINE_HINT.search(text) else ()
+    digit = _HAS_DIGIT.search(text)
+    has_digit = digit is not None
+    # Cheap tests first: most of the big patterns cannot match a text without these. A deadline
+    # starts at most a few words before its first digit or date word.
+    lowered = text.lower()
+    hint = _DEADLINE_HINT.search(lowered)
+    anchors = [a.start() for a in (digit, hint) if a is not None]
+    deadlines = DEADLINE.finditer(text, max(0, min(anchors) - 40)) if anchors else ()
     for m in deadlines:
+        if m.group("alone") and not m.group("lead"):
+            continue
         # "en 48 h" or "en 2 jours" is a delay, not a deadline; _RELATIVE only takes months+.
-        if re.search(r"\d ?(?:h|heures?|jours?|j|days?|hours?)$", m.group(), re.IGNORECASE):
+        if _DELAY_END.search(m.group()):
             continue
         out.deadlines.append(Deadline(m.start(), m.end(), m.group().strip(), _date_of(m.group())))
         taken.append((m.start(), m.end()))
@@ -438,7 +455,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
             out.quantities.append(q)
             taken.append((m.start(), m.end()))
 
-    for m in MULTIPLIER.finditer(text) if _MULTIPLIER_HINT.search(text) else ():
+    for m in MULTIPLIER.finditer(text) if _MULTIPLIER_HINT.search(lowered) else ():
         if free(m.start(), m.end()):
             q = Quantity(m.start(), m.end(), m.group(), None, "x", "multiplier", relative=True)
             out.quantities.append(q)
@@ -448,7 +465,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
         if free(m.start(), m.end()):
             _read_number(text, m.start(), m.end(), m.group(), lang, out, taken)
 
-    for m in WORD_NUMBER.finditer(text):
+    for m in WORD_NUMBER.finditer(text) if _has_number_word(lowered) else ():
         if not free(m.start(), m.end()):
             continue
         value = parse_words(m.group())
@@ -461,12 +478,12 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
             out.quantities.append(q)
             taken.append((q.start, q.end))
 
-    for m in ZERO.finditer(text):
+    for m in ZERO.finditer(text) if _ZERO_HINT.search(lowered) else ():
         if free(m.start(), m.end()) and _zero_counts(text, m):
             out.quantities.append(Quantity(m.start(), m.end(), m.group(), 0.0, kind="zero"))
             taken.append((m.start(), m.end()))
 
-    for m in PLACEHOLDER.finditer(text):
+    for m in PLACEHOLDER.finditer(text) if _PLACEHOLDER_HINT.search(text) else ():
         if free(m.start(), m.end()) and _is_placeholder(text, m):
             q = _with_unit(text, Quantity(m.start(), m.end(), m.group(), None), lang)
             q.kind = "placeholder"  # "N jours" stays a placeholder whatever its unit
@@ -546,7 +563,7 @@ def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
 
 
 def _is_time(unit: str) -> bool:
-    """"h", "jours ouvrés", "working days": a duration unit, whatever its qualifier."""
+    """ "h", "jours ouvrés", "working days": a duration unit, whatever its qualifier."""
     return any(word in _TIME_UNITS for word in unit.split())
 
 
@@ -591,38 +608,84 @@ def _is_placeholder(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# Cheap substring tests that must pass before the end-anchored patterns are searched: those
+# patterns try every start position of the window, and most quantities need none of them.
+_UP_KEYS = ("moins", "plus", "least", "more", "over", "above", "min", ">", "≥", "sup", "delà")
+_DOWN_KEYS = (
+    "moins",
+    "plus",
+    "less",
+    "under",
+    "below",
+    "most",
+    "max",
+    "<",
+    "≤",
+    "inf",
+    "dessous",
+    "barre",
+    "fewer",
+)
+_BASE_KEYS = (
+    "actuel",
+    "aujourd",
+    "current",
+    "today",
+    "baseline",
+    "départ",
+    "base",
+    "vs",
+    "versus",
+    "contre",
+    "compared",
+    "rapport",
+    "was",
+    "était",
+    " en 19",
+    " en 20",
+    " in 19",
+    " in 20",
+)
+
+
+def _hint(keys: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+_UP_HINT, _DOWN_HINT, _BASE_HINT = _hint(_UP_KEYS), _hint(_DOWN_KEYS), _hint(_BASE_KEYS)
+
+
 def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) -> None:
     for i, q in enumerate(qs):
         if q.role in ("name", "year"):
             continue
         before = text[max(0, q.start - 40) : q.start]
+        near = before[-28:]
+        low = near.lower()
         after = text[q.end : q.end + 40]
-        if _is_scope(before, after, q, scope_nouns):
+        if _is_scope(near, after, q, scope_nouns):
             q.role = "scope"
             continue
-        if (
-            q.kind == "duration"
-            and re.search(_CONDITION_BEFORE, before)
-            and _is_time(q.unit.lower())
-        ):
+        if q.kind == "duration" and _is_time(q.unit.lower()) and _CONDITION_BEFORE.search(near):
             q.role = "condition"
             continue
-        if _COMPARATOR_UP.search(before):
+        if _UP_HINT.search(low) and _COMPARATOR_UP.search(near):
             q.comparator = ">="
-        elif _COMPARATOR_DOWN.search(before):
+        elif _DOWN_HINT.search(low) and _COMPARATOR_DOWN.search(near):
             q.comparator = "<="
         if (
-            _BASELINE_BEFORE.search(before)
+            (_BASE_HINT.search(low) and _BASELINE_BEFORE.search(near))
             or _BASELINE_AFTER.match(after)
-            or _BASELINE_LABEL.search(before)
+            or (":" in before and _BASELINE_LABEL.search(before))
         ):
             q.role = "baseline"
         nxt = qs[i + 1] if i + 1 < len(qs) else None
+        between = text[q.end : nxt.start] if nxt is not None else ""
         if (
             nxt is not None
             and nxt.role not in ("name", "year")
-            and _RANGE_FROM.search(before)
-            and _RANGE_TO.match(text[q.end : nxt.start])
+            and _RANGE_TO.match(between)
+            and _RANGE_FROM.search(near)
         ):
             q.role = "baseline"
             if not q.unit and nxt.unit:
@@ -630,12 +693,11 @@ def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) ->
                 if q.kind != "placeholder":
                     q.kind = nxt.kind
             continue
-        if (
-            q.role == "target"
-            and _DELTA_BEFORE.search(before)
-            and not _RANGE_TO.match(text[q.end : nxt.start] if nxt else "")
-        ):
+        if q.role == "target" and _DELTA_BEFORE.search(near[-16:]) and not _RANGE_TO.match(between):
             q.relative = q.relative or q.kind in ("percent", "points", "number", "money")
+
+
+_SCOPE_BEFORE = re.compile(rf"(?:^|\W){_SCOPE_PREP}\s?$", re.IGNORECASE)
 
 
 def _is_scope(before: str, after: str, q: Quantity, scope_nouns: frozenset[str]) -> bool:
@@ -649,7 +711,7 @@ def _is_scope(before: str, after: str, q: Quantity, scope_nouns: frozenset[str])
     )
     if not noun or noun.group(1).lower() not in scope_nouns:
         return False
-    return bool(re.search(rf"(?:^|\W){_SCOPE_PREP}\s?$", before, re.IGNORECASE))
+    return bool(_SCOPE_BEFORE.search(before))
 
 
 _MONTH_IN = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUM, key=len, reverse=True)) + r")\b")
@@ -704,21 +766,148 @@ def _safe_date(year: int, month: int, day: int) -> str | None:
 
 # --- parts -------------------------------------------------------------------------------------
 
-_LEADING = re.compile(
-    r"^(?:(?:(?:le|la|les|un|une|des|du|de|notre|nos|votre|vos|leur|leurs|son|sa|ses|ce|cette|"
-    r"ces|the|a|an|our|your|their|its|of|by|from|to|à|au|aux|en|sur|on|in|environ|about|"
-    r"around|approximately|roughly|près de|autour de|quasiment)\b|l'|d'|~|[:,-])\s*)+",
-    re.IGNORECASE,
+# Words stripped from the ends of an extracted metric ("le taux de" → "taux"). Word sets, not a
+# regular expression: an end-anchored pattern tries every position of the text.
+_LEAD_WORDS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "leur",
+        "leurs",
+        "son",
+        "sa",
+        "ses",
+        "ce",
+        "cette",
+        "ces",
+        "the",
+        "a",
+        "an",
+        "our",
+        "your",
+        "their",
+        "its",
+        "of",
+        "by",
+        "from",
+        "to",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "sur",
+        "on",
+        "in",
+        "environ",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "quasiment",
+        "~",
+        ":",
+        ",",
+        "-",
+    ]
 )
-_TRAILING = re.compile(
-    r"(?:\s(?:de|d'|du|des|à|au|by|from|to|of|at|sur|pour|for|en|in|sous|under|within|dans|"
-    r"on|:|=|>|<|≥|≤|"
-    r"au moins|at least|moins de|plus de|less than|more than|above|below|over|under|about|"
-    r"around|environ|près de|approximately|the|la|le|les|l'|"
-    r"jusqu'à|up to|vs|contre|"
-    r"actuellement|currently|aujourd'hui|today|actuel|current|:))+\s?$|[\s,:;(\-]+$",
-    re.IGNORECASE,
+_TRAIL_WORDS = frozenset(
+    [
+        "de",
+        "d'",
+        "du",
+        "des",
+        "à",
+        "au",
+        "by",
+        "from",
+        "to",
+        "of",
+        "at",
+        "sur",
+        "pour",
+        "for",
+        "en",
+        "in",
+        "sous",
+        "under",
+        "within",
+        "dans",
+        "on",
+        ":",
+        "=",
+        ">",
+        "<",
+        "≥",
+        "≤",
+        "about",
+        "around",
+        "environ",
+        "approximately",
+        "the",
+        "la",
+        "le",
+        "les",
+        "l'",
+        "vs",
+        "contre",
+        "actuellement",
+        "currently",
+        "aujourd'hui",
+        "today",
+        "actuel",
+        "current",
+        "above",
+        "below",
+        "over",
+    ]
 )
+_TRAIL_PAIRS = frozenset(
+    {
+        "au moins",
+        "at least",
+        "moins de",
+        "plus de",
+        "less than",
+        "more than",
+        "près de",
+        "jusqu'à",
+        "up to",
+        "autour de",
+    }
+)
+
+
+def _trim(words: list[str]) -> list[str]:
+    """Drop function words and punctuation from both ends of a metric."""
+    start, end = 0, len(words)
+    while start < end:
+        w = words[start].lower()
+        if w in _LEAD_WORDS or " ".join(words[start : start + 2]).lower() in _TRAIL_PAIRS:
+            start += 2 if w not in _LEAD_WORDS else 1
+        elif w.startswith(("l'", "d'")) and len(w) > 2:
+            words[start] = words[start][2:]
+        else:
+            break
+    while end > start:
+        w = words[end - 1].lower().rstrip(",:;(-")
+        if not w or w in _TRAIL_WORDS:
+            end -= 1
+        elif end - 2 >= start and " ".join(words[end - 2 : end]).lower() in _TRAIL_PAIRS:
+            end -= 2
+        else:
+            words[end - 1] = words[end - 1].rstrip(",:;(-")
+            break
+    return words[start:end]
 
 
 def _parts(text: str, ex: Extraction) -> Parts:
@@ -762,6 +951,7 @@ def _direction(text: str, target: Quantity | None, baseline: Quantity | None) ->
         return "down"
     if target and target.text.startswith("+"):
         return "up"
+    text = text.lower()  # the word lists are lower case: no IGNORECASE, which is slow in re
     if _HOLD_WORDS.search(text):
         return "hold"
     down = _DOWN_WORDS.search(text)
@@ -783,7 +973,7 @@ def _metric(text: str, ex: Extraction) -> str | None:
         [q.start for q in ex.quantities if q.role not in ("name",)]
         + [d.start for d in ex.deadlines]
     )
-    first_word = re.match(r"[\w'-]+", text)
+    first_word = _FIRST_WORD.match(text)
     if stops and stops[0] <= 1:
         # "95 % des demandes traitées sous 48 h": the metric follows the first figure.
         ends = {q.start: q.end for q in ex.quantities} | {d.start: d.end for d in ex.deadlines}
@@ -796,27 +986,23 @@ def _metric(text: str, ex: Extraction) -> str | None:
         if causative:  # "faire passer le taux …", "faire baisser les retards …"
             start = causative.end()
         chunk = text[start : stops[0] if stops else len(text)]
-    chunk = re.split(r"\b(?:pour|afin|so that|in order|grâce|through|via|en vue)\b|[;(]", chunk)[0]
-    chunk = _LEADING.sub("", chunk.strip())
-    for _ in range(3):
-        trimmed = _TRAILING.sub("", chunk).strip()
-        if trimmed == chunk:
-            break
-        chunk = trimmed
-    chunk = _LEADING.sub("", chunk).strip()
-    words = chunk.split()
+    chunk = _PURPOSE.split(chunk)[0]
+    words = _trim(chunk.split())
     if not words or (len(words) == 1 and len(words[0]) <= 4 and words[0].islower()):
-        if stops and not chunk:
+        if stops and not words:
             # "Réduire de 30 % les déviations qualité": the metric comes after the figure.
             first_end = max([q.end for q in ex.quantities if q.start == stops[0]] or [stops[0]])
             later = [s for s in stops if s > first_end]
-            tail = _LEADING.sub("", text[first_end : later[0] if later else len(text)].strip())
-            tail = _TRAILING.sub("", tail).strip()
-            return " ".join(tail.split()[:8]) or None
+            tail = _trim(text[first_end : later[0] if later else len(text)].split())
+            return " ".join(tail[:8]) or None
         return None
     return " ".join(words[:8])
 
 
+_PURPOSE = re.compile(r"\b(?:pour|afin|so that|in order|grâce|through|via|en vue)\b|[;(]")
+
+
+_FIRST_WORD = re.compile(r"[\w'-]+")
 _CAUSATIVE = re.compile(r"(?:faire|fait|faisons) [\w-]+(?:er|ir|re)\b", re.IGNORECASE)
 
 
