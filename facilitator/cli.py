@@ -16,15 +16,51 @@ from facilitator import __version__
 
 EXIT_BELOW_THRESHOLD = 1
 EXIT_BAD_INPUT = 2
+_DATA_DIR_HELP = (
+    "Folder of the session files (default: $FACILITATOR_DATA_DIR, else the user data folder)."
+)
 
 
 @click.group(invoke_without_command=True)
 @click.version_option(__version__, prog_name="facilitator")
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
 @click.pass_context
-def main(ctx: click.Context) -> None:
-    """OKR workshop facilitation and objective-drafting assistant (français / English)."""
+def main(ctx: click.Context, data_dir: str | None) -> None:
+    """OKR workshop facilitation and objective-drafting assistant (français / English).
+
+    Without a command, opens the workshop app (TUI); `facilitator demo` opens a demo session.
+    """
+    ctx.obj = {"data_dir": data_dir}
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        from facilitator.tui import run
+
+        run(data_dir)
+
+
+@main.command()
+@click.option("--reset", is_flag=True, help="Start the demo again from its original state.")
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
+@click.pass_context
+def demo(ctx: click.Context, reset: bool, data_dir: str | None) -> None:
+    """Open the bundled demo session (a CODIR framing workshop, in French) in the app.
+
+    The demo is saved with the other sessions the first time; later runs resume it where the
+    facilitator left it (--reset starts it again).
+    """
+    from facilitator.demo import demo_session
+    from facilitator.store import StoreError
+    from facilitator.tui import run
+
+    store = _session_store(ctx, data_dir)
+    session = demo_session()
+    try:
+        if reset and store.exists(session.id):
+            store.delete(session.id)
+        if not store.exists(session.id):
+            store.create(session)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    run(store.data_dir, session.id)
 
 
 # --- score -----------------------------------------------------------------------------------
@@ -295,11 +331,6 @@ def workshops_check(file: str) -> None:
 
 
 # --- export, import, sessions ------------------------------------------------------------------
-
-_DATA_DIR_HELP = (
-    "Folder of the session files (default: $FACILITATOR_DATA_DIR, else the user data folder)."
-)
-
 
 def _session_store(ctx: click.Context, data_dir: str | None) -> Any:
     """The store named by this command's --data-dir, else the main group's, else the default."""

@@ -1,0 +1,404 @@
+"""The facilitator's Textual app: one session open at a time, saved at every change.
+
+The app owns what lives as long as it does: the session store, the open session, and the rules
+engine, whose language model loads in a thread worker after the first paint (the lexical tier
+gives feedback meanwhile). Every worker failure and every failed save goes through one handler
+that shows a readable dialog; nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path, PurePath
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.worker import Worker, WorkerState
+
+from facilitator.session import Session
+from facilitator.store import SessionStore, StoreError
+from facilitator.tui.commands import FacilitatorCommands
+from facilitator.tui.i18n import LANGS, other, t
+from facilitator.tui.screens.base import BaseScreen, SessionScreen, localize_bindings
+from facilitator.tui.screens.dialogs import ErrorDialog
+
+STYLES = Path(__file__).parent / "styles"
+
+SESSION_SCREENS = ("setup", "agenda", "workbench")
+
+
+def default_lang() -> str:
+    """French unless the environment asks for English."""
+    for name in ("FACILITATOR_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "").strip().lower()
+        if value:
+            code = value[:2]
+            return code if code in LANGS else "fr"
+    return "fr"
+
+
+class FacilitatorApp(App[None]):
+    """Run workshops and draft OKRs with the rules engine's live feedback."""
+
+    TITLE = "facilitator"
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        STYLES / "app.tcss",
+        STYLES / "home.tcss",
+        STYLES / "setup.tcss",
+        STYLES / "agenda.tcss",
+        STYLES / "workbench.tcss",
+    ]
+    COMMANDS = App.COMMANDS | {FacilitatorCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "bind.help", id="app.help"),
+        Binding("ctrl+l", "switch_language", "bind.language", id="app.language", show=False),
+        Binding("ctrl+q", "quit", "bind.quit", id="app.quit", priority=True),
+    ]
+
+    lang: reactive[str] = reactive("fr", init=False)
+    """The language of the screens: the open session's, or the home screen's choice."""
+    engine_version: reactive[int] = reactive(0, init=False)
+    """Bumped whenever the engine changes state (created, model loaded, load failed)."""
+
+    def __init__(
+        self,
+        store: SessionStore | None = None,
+        *,
+        engine: Any = None,
+        lang: str | None = None,
+        session_id: str | None = None,
+        clock: Callable[[], datetime] | None = None,
+        load_model: bool = True,
+    ) -> None:
+        """`engine` defaults to the real one (created in a worker); tests pass a fast double.
+
+        `clock` replaces the wall clock for the agenda timers (snapshot tests fix it).
+        `load_model=False` keeps the engine on its lexical tier.
+        """
+        super().__init__()
+        self.store = store if store is not None else SessionStore()
+        self.engine: Any = engine
+        self.set_reactive(FacilitatorApp.lang, lang if lang in LANGS else default_lang())
+        self.initial_session = session_id
+        self.clock = clock
+        self.load_model = load_model
+        self.session: Session | None = None
+        self.model_state: dict[str, str] = {}
+        self.model_errors: dict[str, str] = {}
+        self.ui_state: dict[Any, Any] = {}
+        """What screens remember between visits (the item open in the workbench …)."""
+        self._pending: list[Callable[[Session], object]] = []
+        self._reported: set[str] = set()
+
+    # -- start ----------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from facilitator.tui.screens.home import HomeScreen
+
+        self.theme = "textual-dark"
+        localize_bindings(self, self.lang)
+        self.push_screen(HomeScreen())
+        if self.initial_session:
+            self.open_session(self.initial_session)
+        # The model loads after the first paint: the home screen shows at once.
+        self.call_after_refresh(self.start_engine)
+
+    def start_engine(self) -> None:
+        self._engine_worker(self.session.lang if self.session else self.lang)
+
+    @work(thread=True, group="engine", exit_on_error=False, name="engine")
+    def _engine_worker(self, lang: str) -> None:
+        if self.engine is None:
+            from facilitator.engine import Engine
+
+            engine = Engine()
+            self.call_from_thread(self._engine_created, engine)
+        self._load_model(lang)
+
+    def _load_model(self, lang: str) -> None:
+        if not self.load_model or self.engine.ready(lang):
+            self.call_from_thread(
+                self._set_model_state, lang, "ready" if self.engine.ready(lang) else "loading"
+            )
+            return
+        self.call_from_thread(self._set_model_state, lang, "loading")
+        try:
+            self.engine.load(lang)
+        except Exception as error:  # a missing or broken model: the lexical tier goes on
+            self.call_from_thread(self._model_failed, lang, error)
+            return
+        self.call_from_thread(self._set_model_state, lang, "ready")
+
+    @work(thread=True, group="engine", exit_on_error=False, name="model")
+    def _model_worker(self, lang: str) -> None:
+        self._load_model(lang)
+
+    def _engine_created(self, engine: Any) -> None:
+        self.engine = engine
+        self.engine_version += 1
+
+    def _set_model_state(self, lang: str, state: str) -> None:
+        self.model_state[lang] = state
+        self.engine_version += 1
+
+    def _model_failed(self, lang: str, error: BaseException) -> None:
+        self.model_state[lang] = "failed"
+        self.model_errors[lang] = _readable(error)
+        self.engine_version += 1
+        self.show_error(
+            t(self.lang, "engine.failed.title"),
+            t(self.lang, "engine.failed.body", error=_readable(error)),
+        )
+
+    def ensure_model(self, lang: str) -> None:
+        """Load `lang`'s model in the background unless it is loaded or loading."""
+        if self.engine is None or self.model_state.get(lang) in ("loading", "ready", "failed"):
+            return
+        if self.engine.ready(lang):
+            self._set_model_state(lang, "ready")
+            return
+        self.model_state[lang] = "loading"
+        self._model_worker(lang)
+
+    def engine_status(self, lang: str) -> str:
+        """starting (no engine yet) | loading (lexical tier only) | ready | failed."""
+        if self.engine is None:
+            return "starting"
+        if self.model_state.get(lang) == "failed":
+            return "failed"
+        if self.engine.ready(lang):
+            return "ready"
+        return "loading"
+
+    def full_ready(self, lang: str) -> bool:
+        """The full pass can run (model loaded and not reported broken)."""
+        return self.engine_status(lang) == "ready"
+
+    def now(self) -> datetime:
+        return self.clock() if self.clock is not None else datetime.now(UTC)
+
+    # -- errors ---------------------------------------------------------------------------------
+
+    def show_error(self, title: str, body: str) -> None:
+        """A readable dialog; the same message is not stacked twice."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ErrorDialog) and screen.body == body:
+                return
+        self.push_screen(ErrorDialog(title, body, self.lang))
+
+    def worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one handler for failed workers, whichever screen started them."""
+        if event.state is not WorkerState.ERROR:
+            return
+        message = t(self.lang, "error.worker", error=_readable(event.worker.error))
+        if message in self._reported:
+            # The same failure again (the next keystroke …): a dialog each time would swallow
+            # what the facilitator types; the first one said it all.
+            self.notify(message, severity="error", timeout=3)
+            return
+        self._reported.add(message)
+        self.show_error(t(self.lang, "error.title"), message)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.worker_state_changed(event)
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def save(self, change: Callable[[Session], object]) -> bool:
+        """Apply `change` to the open session and save it at once.
+
+        `change` must be deterministic (ids chosen beforehand): when a save fails, it stays
+        applied on screen and is replayed, with every other pending change, at the next save.
+        """
+        if self.session is None:
+            return False
+        self._pending.append(change)
+        pending = list(self._pending)
+
+        def apply(session: Session) -> None:
+            for fn in pending:
+                fn(session)
+
+        try:
+            self.session = self.store.update(self.session.id, apply)
+        except StoreError as error:
+            try:
+                change(self.session)
+            except Exception:  # the change itself is wrong: do not keep it
+                self._pending.remove(change)
+            self.show_error(
+                t(self.lang, "error.store.title"), t(self.lang, "error.store.body", error=error)
+            )
+            return False
+        except (KeyError, ValueError, IndexError) as error:
+            self._pending.remove(change)
+            self.show_error(t(self.lang, "error.title"), _readable(error))
+            return False
+        self._pending.clear()
+        return True
+
+    # -- sessions and navigation ----------------------------------------------------------------
+
+    def open_session(self, session_id: str, screen: str | None = None) -> bool:
+        try:
+            session = self.store.load(session_id)
+        except StoreError as error:
+            self.show_error(t(self.lang, "error.load.title"), str(error))
+            return False
+        self.session = session
+        self._pending.clear()
+        self.lang = session.lang if session.lang in LANGS else self.lang
+        self.ensure_model(self.lang)
+        self.goto(screen or ("agenda" if session.agenda else "workbench"))
+        return True
+
+    def create_session(self, session: Session) -> bool:
+        try:
+            self.store.create(session)
+        except StoreError as error:
+            self.show_error(t(self.lang, "error.store.title"), str(error))
+            return False
+        return self.open_session(session.id, "setup")
+
+    def _session_screen(self, name: str) -> SessionScreen:
+        if name == "setup":
+            from facilitator.tui.screens.setup import SetupScreen
+
+            return SetupScreen()
+        if name == "agenda":
+            from facilitator.tui.screens.agenda import AgendaScreen
+
+            return AgendaScreen()
+        from facilitator.tui.screens.workbench import WorkbenchScreen
+
+        return WorkbenchScreen()
+
+    def action_goto(self, name: str) -> None:
+        self.goto(name)
+
+    def goto(self, name: str) -> None:
+        if self.session is None or name not in SESSION_SCREENS:
+            return
+        current = self.screen
+        if isinstance(current, SessionScreen) and current.key == name:
+            return
+        if isinstance(current, BaseScreen):
+            current.flush()
+        new = self._session_screen(name)
+        if isinstance(current, SessionScreen):
+            self.switch_screen(new)
+        else:
+            self.push_screen(new)
+
+    def action_close_session(self) -> None:
+        """Back to the sessions list."""
+        from facilitator.tui.screens.home import HomeScreen
+
+        current = self.screen
+        if isinstance(current, BaseScreen):
+            current.flush()
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        self.session = None
+        self._pending.clear()
+        home = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(home, HomeScreen):
+            home.reload()
+
+    # -- global actions -------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from facilitator.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_switch_language(self) -> None:
+        new = other(self.lang)
+        if self.session is not None:
+            self.save(lambda s: setattr(s, "lang", new))
+            self.ensure_model(new)
+        self.lang = new
+        localize_bindings(self, new)
+        self.notify(t(new, "lang.switched"), timeout=2)
+
+    async def action_quit(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, BaseScreen):
+                screen.flush()
+        self.exit()
+
+    # -- agenda (reachable from any session screen and the command palette) -------------------
+
+    def agenda_move(self, delta: int) -> None:
+        session = self.session
+        if session is None or not session.agenda:
+            return
+        now = self.now()
+        if delta > 0:
+            self.save(lambda s: s.next_step(now))
+        else:
+            self.save(lambda s: s.previous_step(now))
+        self.refresh_session_screen()
+
+    def agenda_goto(self, index: int) -> None:
+        session = self.session
+        if session is None or not 0 <= index < len(session.agenda):
+            return
+        if index == session.current_step:
+            return
+        now = self.now()
+        self.save(lambda s: s.goto_step(index, now))
+        self.refresh_session_screen()
+
+    def agenda_toggle_timer(self) -> None:
+        session = self.session
+        if session is None or session.step is None:
+            return
+        now = self.now()
+        if session.step.running:
+            self.save(lambda s: s.pause_timer(now))
+        else:
+            self.save(lambda s: s.start_timer(now))
+        self.refresh_session_screen()
+
+    def agenda_extend(self, minutes: int = 5) -> None:
+        session = self.session
+        if session is None or session.step is None:
+            return
+        index = session.current_step
+
+        def extend(s: Session) -> None:
+            s.agenda[index].extend(minutes)
+
+        self.save(extend)
+        self.notify(t(self.lang, "agenda.extended", minutes=minutes), timeout=2)
+        self.refresh_session_screen()
+
+    def refresh_session_screen(self) -> None:
+        screen = self.screen
+        if isinstance(screen, SessionScreen):
+            screen.update_bar()
+            refresh = getattr(screen, "session_changed", None)
+            if callable(refresh):
+                refresh()
+
+
+def _readable(error: BaseException | None) -> str:
+    if error is None:
+        return ""
+    text = str(error).strip()
+    return f"{text}" if text else type(error).__name__
+
+
+def run(
+    data_dir: str | Path | None = None, session_id: str | None = None, lang: str | None = None
+) -> None:
+    """Start the TUI (the `facilitator` command)."""
+    store = SessionStore(data_dir) if data_dir is not None else SessionStore()
+    FacilitatorApp(store, session_id=session_id, lang=lang).run()

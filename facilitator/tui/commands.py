@@ -1,0 +1,56 @@
+"""The command palette (ctrl+p): namespaced commands for the main actions, in the app's language.
+
+"session: …" and "agenda: …" work from any screen of an open session; "workbench: …" from the
+workbench; "language: …" and "help: …" everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from facilitator.tui.i18n import t
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
+
+
+class FacilitatorCommands(Provider):
+    def _commands(self) -> Iterator[tuple[str, Callable[[], Any]]]:
+        app = cast("FacilitatorApp", self.app)
+        lang = app.lang
+        screen = self.screen
+        from facilitator.tui.screens.base import BaseScreen
+        from facilitator.tui.screens.home import HomeScreen
+
+        if isinstance(screen, HomeScreen):
+            yield t(lang, "cmd.session.new"), screen.action_new
+        if app.session is not None:
+            yield t(lang, "cmd.session.setup"), partial(app.goto, "setup")
+            yield t(lang, "cmd.session.agenda"), partial(app.goto, "agenda")
+            yield t(lang, "cmd.session.workbench"), partial(app.goto, "workbench")
+            yield t(lang, "cmd.session.home"), app.action_close_session
+            if app.session.agenda:
+                yield t(lang, "cmd.agenda.next"), partial(app.agenda_move, 1)
+                yield t(lang, "cmd.agenda.previous"), partial(app.agenda_move, -1)
+                yield t(lang, "cmd.agenda.pause"), app.agenda_toggle_timer
+                yield t(lang, "cmd.agenda.extend"), partial(app.agenda_extend, 5)
+        if isinstance(screen, BaseScreen):
+            for key, callback in screen.palette_commands():
+                yield t(lang, key), callback
+        yield t(lang, "cmd.language"), app.action_switch_language
+        yield t(lang, "cmd.help"), app.action_help
+
+    async def discover(self) -> Hits:
+        for name, callback in self._commands():
+            yield DiscoveryHit(name, callback)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name)

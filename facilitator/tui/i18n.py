@@ -1,0 +1,499 @@
+"""Every text the TUI shows, in French and English. The session's language decides.
+
+`t(lang, key, **values)` formats one message; a key missing in a language falls back to French,
+then to the key itself, so a forgotten translation shows up as a readable key, never a crash.
+A test checks that both languages have the same keys.
+"""
+
+from __future__ import annotations
+
+LANGS = ("fr", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "fr": {
+        # app and navigation
+        "app.title": "facilitator — ateliers OKR",
+        "bind.help": "Aide",
+        "bind.language": "English",
+        "bind.quit": "Quitter",
+        "bind.home": "Accueil",
+        "bind.setup": "Préparation",
+        "bind.agenda": "Agenda",
+        "bind.workbench": "Écriture",
+        "bind.palette": "Commandes",
+        "lang.name": "français",
+        "lang.switched": "Langue : français",
+        "engine.starting": "◌ moteur : démarrage…",
+        "engine.loading": "◐ modèle linguistique en chargement — analyse rapide active",
+        "engine.ready": "● analyse complète prête",
+        "engine.failed": "✕ analyse complète indisponible — analyse rapide seulement",
+        "engine.failed.title": "Le modèle linguistique n’a pas pu être chargé",
+        "engine.failed.body": (
+            "L’analyse complète n’est pas disponible : {error}\n\n"
+            "L’analyse rapide (vocabulaire, chiffres, échéances) continue de fonctionner "
+            "et rien n’a été perdu."
+        ),
+        "error.title": "Une erreur est survenue",
+        "error.worker": "Une tâche de fond a échoué : {error}\n\nRien n’a été perdu.",
+        "error.store.title": "Impossible d’enregistrer",
+        "error.store.body": (
+            "{error}\n\nVotre modification reste affichée et sera enregistrée à la prochaine "
+            "sauvegarde réussie. Rien n’a été perdu."
+        ),
+        "error.load.title": "Impossible d’ouvrir la séance",
+        "error.template.title": "Modèle d’atelier invalide",
+        "dialog.ok": "OK",
+        "dialog.yes": "Oui",
+        "dialog.no": "Non",
+        "dialog.cancel": "Annuler",
+        # home
+        "home.title": "Séances",
+        "home.empty": "Aucune séance pour l’instant. Appuyez sur « n » pour en créer une à partir "
+        "d’un modèle d’atelier.",
+        "home.col.title": "Titre",
+        "home.col.kind": "Type",
+        "home.col.date": "Date",
+        "home.col.org": "Organisation",
+        "home.col.content": "Contenu",
+        "home.col.updated": "Modifiée",
+        "home.content": "{participants} pers. · {objectives} obj. · {key_results} RC",
+        "home.damaged": "⚠ fichier endommagé",
+        "home.damaged.body": "{problem}",
+        "home.bind.open": "Ouvrir",
+        "home.bind.new": "Nouvelle séance",
+        "home.bind.duplicate": "Dupliquer",
+        "home.bind.delete": "Supprimer",
+        "home.bind.language": "English",
+        "home.delete.title": "Supprimer la séance ?",
+        "home.delete.body": "« {title} » sera supprimée définitivement, avec sa sauvegarde.",
+        "home.deleted": "Séance supprimée : {title}",
+        "home.duplicated": "Séance dupliquée : {title}",
+        "home.datadir": "Dossier des séances : {path}",
+        "kind.framing": "cadrage",
+        "kind.drafting": "rédaction",
+        "kind.review": "revue",
+        "kind.retrospective": "rétrospective",
+        "templates.title": "Nouvelle séance — choisissez un modèle d’atelier",
+        "templates.line": "{title}  ·  {minutes} min  ·  {participants} pers.",
+        "untitled": "(sans titre)",
+        # session screens
+        "session.step": "Étape {n}/{total} : {title}",
+        "session.nostep": "Pas d’agenda",
+        # setup
+        "setup.title": "Préparation de la séance",
+        "setup.meta": "La séance",
+        "setup.field.title": "Titre",
+        "setup.field.organisation": "Organisation",
+        "setup.field.date": "Date",
+        "setup.field.place": "Lieu",
+        "setup.field.facilitator": "Animateur·rice",
+        "setup.participants": "Participants",
+        "setup.col.name": "Nom",
+        "setup.col.role": "Rôle",
+        "setup.col.team": "Équipe",
+        "setup.col.present": "Présent",
+        "setup.add": "Ajouter",
+        "setup.name.placeholder": "Nom (Entrée pour ajouter)",
+        "setup.role.placeholder": "Rôle",
+        "setup.team.placeholder": "Équipe",
+        "setup.vision": "Vision stratégique",
+        "setup.parents": "Objectifs de rattachement (stratégie)",
+        "setup.parent.placeholder": "Objectif stratégique (Entrée pour ajouter)",
+        "setup.glossary": "Glossaire des sigles acceptés (non signalés par le coach)",
+        "setup.glossary.placeholder": "SIGLE = définition (Entrée pour ajouter)",
+        "setup.hint": "Tab : champ suivant · Entrée : ajouter · Espace : présent/absent · "
+        "Suppr : retirer la ligne",
+        "setup.yes": "oui",
+        "setup.no": "non",
+        "setup.remove.title": "Retirer cette ligne ?",
+        "setup.remove.body": "« {what} » sera retiré de la séance.",
+        "setup.saved": "Enregistré",
+        # agenda
+        "agenda.title": "Agenda",
+        "agenda.steps": "Étapes",
+        "agenda.planned": "prévu",
+        "agenda.actual": "réel",
+        "agenda.remaining": "Temps restant",
+        "agenda.overtime": "⏰ TEMPS ÉCOULÉ — dépassement de {time}",
+        "agenda.timeup.notify": "Temps écoulé pour « {title} »",
+        "agenda.paused": "⏸ en pause",
+        "agenda.running": "▶ en cours",
+        "agenda.notstarted": "○ pas commencée (Espace pour démarrer)",
+        "agenda.done": "✓ terminée",
+        "agenda.extended": "+{minutes} min accordées",
+        "agenda.script": "Script de l’animateur",
+        "agenda.prompts": "Questions à poser",
+        "agenda.instruction": "Consigne aux participants",
+        "agenda.noscript": "Cette étape n’a pas de script dans le modèle.",
+        "agenda.bind.next": "Étape suivante",
+        "agenda.bind.previous": "Étape précédente",
+        "agenda.bind.pause": "Pause / reprise",
+        "agenda.bind.extend": "+5 min",
+        "agenda.finished": "Dernière étape terminée. Bravo !",
+        "agenda.empty": "Cette séance n’a pas d’agenda.",
+        # workbench
+        "wb.title": "Atelier d’écriture",
+        "wb.objectives": "Objectifs",
+        "wb.objective": "Objectif {n}",
+        "wb.key_result": "Résultat clé {o}.{n}",
+        "wb.new_objective": "Nouvel objectif (non enregistré)",
+        "wb.new_key_result": "Nouveau résultat clé de l’objectif {o} (non enregistré)",
+        "wb.placeholder.objective": "Tapez l’objectif proposé par la salle…",
+        "wb.placeholder.key_result": "Tapez le résultat clé : de X à Y d’ici …",
+        "wb.version": "v{n}",
+        "wb.final": "★ version finale",
+        "wb.unsaved": "● modifié, non enregistré (ctrl+s)",
+        "wb.score.clarity": "Clarté",
+        "wb.score.ambition": "Ambition",
+        "wb.score.measurability": "Mesurabilité",
+        "wb.score.overall": "Global",
+        "wb.tier.lexical": "analyse rapide",
+        "wb.tier.full": "analyse complète",
+        "wb.tier.reduced": "analyse réduite",
+        "wb.tier.none": "en attente du moteur…",
+        "wb.findings": "Remarques du coach",
+        "wb.nofindings": "Aucune remarque : la formulation tient la route.",
+        "wb.why": "Pourquoi",
+        "wb.suggest": "Suggestions",
+        "wb.ask": "Question à poser à la salle",
+        "wb.remove": "(supprimer ces mots)",
+        "wb.rewrite": "Réécriture proposée",
+        "wb.rewrite.none": "Pas de réécriture automatique pour ce brouillon.",
+        "wb.history": "Historique des versions",
+        "wb.col.v": "v",
+        "wb.col.overall": "Global",
+        "wb.col.delta": "Δ",
+        "wb.col.scores": "C / A / M",
+        "wb.col.resolved": "Remarques résolues",
+        "wb.col.text": "Texte",
+        "wb.col.note": "Origine",
+        "wb.kr.fields": "Champs du résultat clé (corrigibles par la salle)",
+        "wb.kr.baseline": "Départ",
+        "wb.kr.target": "Cible",
+        "wb.kr.unit": "Unité",
+        "wb.kr.deadline": "Échéance",
+        "wb.kr.owner": "Responsable",
+        "wb.empty": "Aucun objectif. ctrl+n pour en rédiger un.",
+        "wb.bind.save": "Version",
+        "wb.bind.accept": "Accepter",
+        "wb.bind.rewrite": "Réécriture",
+        "wb.bind.final": "Finale",
+        "wb.bind.new_objective": "Objectif",
+        "wb.bind.new_kr": "Résultat clé",
+        "wb.bind.next_finding": "Remarque suivante",
+        "wb.bind.prev_finding": "Remarque précédente",
+        "wb.bind.restore": "Restaurer",
+        "wb.bind.history_final": "Version finale",
+        "wb.saved": "Version {n} enregistrée",
+        "wb.nochange": "Pas de changement depuis la version {n}",
+        "wb.empty_draft": "Le brouillon est vide : rien à enregistrer.",
+        "wb.no_finding": "Aucune remarque sélectionnée.",
+        "wb.not_acceptable": "Cette remarque pose une question à la salle : {message}",
+        "wb.no_rewrite": "Aucune réécriture à accepter.",
+        "wb.restored": "Version {n} restaurée (nouvelle version {m})",
+        "wb.marked_final": "Version {n} marquée finale",
+        "wb.need_objective": "Enregistrez d’abord l’objectif avant d’y ajouter des résultats clés.",
+        "note.saved": "enregistrée",
+        "note.autosaved": "brouillon enregistré automatiquement",
+        "note.accepted": "suggestion acceptée ({rule}) : « {old} » → « {new} »",
+        "note.rewrite": "réécriture acceptée ({rules})",
+        "note.restored": "restauration de la v{n}",
+        # help
+        "help.title": "Aide",
+        "help.body": """\
+## Déroulé d’un atelier
+
+1. **Accueil** : `n` crée une séance à partir d’un modèle, `Entrée` reprend une séance.
+2. **Préparation** (`F2`) : titre, participants, vision, objectifs stratégiques, glossaire.
+3. **Agenda** (`F3`) : `Espace` démarre ou met en pause le minuteur, `n`/`p` étape suivante ou
+   précédente, `+` accorde 5 minutes. Le script et les questions de l’étape s’affichent à droite.
+4. **Atelier d’écriture** (`F4`) : tapez la proposition de la salle ; les scores de clarté,
+   d’ambition et de mesurabilité se mettent à jour pendant la frappe.
+
+## Atelier d’écriture
+
+| Touche | Action |
+|---|---|
+| `ctrl+s` ou `Entrée` | enregistrer une nouvelle version |
+| `ctrl+t` | accepter la première suggestion de la remarque sélectionnée |
+| `ctrl+r` | accepter la réécriture proposée |
+| `ctrl+↓` / `ctrl+↑` | remarque suivante / précédente |
+| `ctrl+f` | marquer la version courante comme finale |
+| `ctrl+n` | nouvel objectif |
+| `ctrl+k` | nouveau résultat clé sous l’objectif sélectionné |
+| `Tab` | passer aux remarques, à l’historique, aux objectifs |
+| `r` / `f` (historique) | restaurer la version / la marquer finale |
+
+Chaque suggestion acceptée crée une version ; l’historique montre l’évolution du score et les
+remarques résolues. Le coach conseille, il ne bloque jamais : la salle décide.
+
+## Partout
+
+`F1` aide · `ctrl+l` langue · `ctrl+p` palette de commandes · `Échap` retour · `ctrl+q` quitter.
+""",
+        # command palette
+        "cmd.session.new": "séance : nouvelle à partir d’un modèle",
+        "cmd.session.home": "séance : retour à l’accueil",
+        "cmd.session.setup": "séance : préparation (participants, vision, glossaire)",
+        "cmd.session.agenda": "séance : agenda",
+        "cmd.session.workbench": "séance : atelier d’écriture",
+        "cmd.agenda.next": "agenda : étape suivante",
+        "cmd.agenda.previous": "agenda : étape précédente",
+        "cmd.agenda.pause": "agenda : pause / reprise du minuteur",
+        "cmd.agenda.extend": "agenda : prolonger de 5 minutes",
+        "cmd.workbench.save": "atelier : enregistrer une version",
+        "cmd.workbench.accept": "atelier : accepter la suggestion sélectionnée",
+        "cmd.workbench.rewrite": "atelier : accepter la réécriture",
+        "cmd.workbench.final": "atelier : marquer la version finale",
+        "cmd.workbench.new_objective": "atelier : nouvel objectif",
+        "cmd.workbench.new_kr": "atelier : nouveau résultat clé",
+        "cmd.language": "langue : passer en anglais (English)",
+        "cmd.help": "aide : touches et déroulé",
+    },
+    "en": {
+        "app.title": "facilitator — OKR workshops",
+        "bind.help": "Help",
+        "bind.language": "Français",
+        "bind.quit": "Quit",
+        "bind.home": "Home",
+        "bind.setup": "Set-up",
+        "bind.agenda": "Agenda",
+        "bind.workbench": "Workbench",
+        "bind.palette": "Commands",
+        "lang.name": "English",
+        "lang.switched": "Language: English",
+        "engine.starting": "◌ engine: starting…",
+        "engine.loading": "◐ language model loading — quick analysis active",
+        "engine.ready": "● full analysis ready",
+        "engine.failed": "✕ full analysis unavailable — quick analysis only",
+        "engine.failed.title": "The language model could not be loaded",
+        "engine.failed.body": (
+            "The full analysis is not available: {error}\n\n"
+            "The quick analysis (vocabulary, figures, deadlines) still works and nothing was lost."
+        ),
+        "error.title": "Something went wrong",
+        "error.worker": "A background task failed: {error}\n\nNothing was lost.",
+        "error.store.title": "Could not save",
+        "error.store.body": (
+            "{error}\n\nYour change stays on screen and will be saved with the next successful "
+            "save. Nothing was lost."
+        ),
+        "error.load.title": "Could not open the session",
+        "error.template.title": "Invalid workshop template",
+        "dialog.ok": "OK",
+        "dialog.yes": "Yes",
+        "dialog.no": "No",
+        "dialog.cancel": "Cancel",
+        "home.title": "Sessions",
+        "home.empty": "No session yet. Press “n” to create one from a workshop template.",
+        "home.col.title": "Title",
+        "home.col.kind": "Kind",
+        "home.col.date": "Date",
+        "home.col.org": "Organisation",
+        "home.col.content": "Content",
+        "home.col.updated": "Updated",
+        "home.content": "{participants} people · {objectives} obj. · {key_results} KRs",
+        "home.damaged": "⚠ damaged file",
+        "home.damaged.body": "{problem}",
+        "home.bind.open": "Open",
+        "home.bind.new": "New session",
+        "home.bind.duplicate": "Duplicate",
+        "home.bind.delete": "Delete",
+        "home.bind.language": "Français",
+        "home.delete.title": "Delete the session?",
+        "home.delete.body": "“{title}” will be deleted for good, with its backup.",
+        "home.deleted": "Session deleted: {title}",
+        "home.duplicated": "Session duplicated: {title}",
+        "home.datadir": "Sessions folder: {path}",
+        "kind.framing": "framing",
+        "kind.drafting": "drafting",
+        "kind.review": "review",
+        "kind.retrospective": "retrospective",
+        "templates.title": "New session — choose a workshop template",
+        "templates.line": "{title}  ·  {minutes} min  ·  {participants} people",
+        "untitled": "(untitled)",
+        "session.step": "Step {n}/{total}: {title}",
+        "session.nostep": "No agenda",
+        "setup.title": "Session set-up",
+        "setup.meta": "The session",
+        "setup.field.title": "Title",
+        "setup.field.organisation": "Organisation",
+        "setup.field.date": "Date",
+        "setup.field.place": "Place",
+        "setup.field.facilitator": "Facilitator",
+        "setup.participants": "Participants",
+        "setup.col.name": "Name",
+        "setup.col.role": "Role",
+        "setup.col.team": "Team",
+        "setup.col.present": "Present",
+        "setup.add": "Add",
+        "setup.name.placeholder": "Name (Enter to add)",
+        "setup.role.placeholder": "Role",
+        "setup.team.placeholder": "Team",
+        "setup.vision": "Strategic vision",
+        "setup.parents": "Parent objectives (strategy)",
+        "setup.parent.placeholder": "Strategic objective (Enter to add)",
+        "setup.glossary": "Glossary of accepted acronyms (not flagged by the coach)",
+        "setup.glossary.placeholder": "ACRONYM = definition (Enter to add)",
+        "setup.hint": "Tab: next field · Enter: add · Space: present/absent · Delete: remove row",
+        "setup.yes": "yes",
+        "setup.no": "no",
+        "setup.remove.title": "Remove this row?",
+        "setup.remove.body": "“{what}” will be removed from the session.",
+        "setup.saved": "Saved",
+        "agenda.title": "Agenda",
+        "agenda.steps": "Steps",
+        "agenda.planned": "planned",
+        "agenda.actual": "actual",
+        "agenda.remaining": "Time left",
+        "agenda.overtime": "⏰ TIME UP — over by {time}",
+        "agenda.timeup.notify": "Time is up for “{title}”",
+        "agenda.paused": "⏸ paused",
+        "agenda.running": "▶ running",
+        "agenda.notstarted": "○ not started (Space to start)",
+        "agenda.done": "✓ done",
+        "agenda.extended": "+{minutes} min granted",
+        "agenda.script": "Facilitator’s script",
+        "agenda.prompts": "Questions to ask",
+        "agenda.instruction": "Instruction to participants",
+        "agenda.noscript": "This step has no script in the template.",
+        "agenda.bind.next": "Next step",
+        "agenda.bind.previous": "Previous step",
+        "agenda.bind.pause": "Pause / resume",
+        "agenda.bind.extend": "+5 min",
+        "agenda.finished": "Last step done. Well done!",
+        "agenda.empty": "This session has no agenda.",
+        "wb.title": "Workbench",
+        "wb.objectives": "Objectives",
+        "wb.objective": "Objective {n}",
+        "wb.key_result": "Key result {o}.{n}",
+        "wb.new_objective": "New objective (not saved)",
+        "wb.new_key_result": "New key result of objective {o} (not saved)",
+        "wb.placeholder.objective": "Type the objective the room proposes…",
+        "wb.placeholder.key_result": "Type the key result: from X to Y by …",
+        "wb.version": "v{n}",
+        "wb.final": "★ final version",
+        "wb.unsaved": "● changed, not saved (ctrl+s)",
+        "wb.score.clarity": "Clarity",
+        "wb.score.ambition": "Ambition",
+        "wb.score.measurability": "Measurability",
+        "wb.score.overall": "Overall",
+        "wb.tier.lexical": "quick analysis",
+        "wb.tier.full": "full analysis",
+        "wb.tier.reduced": "reduced analysis",
+        "wb.tier.none": "waiting for the engine…",
+        "wb.findings": "Coach’s findings",
+        "wb.nofindings": "No findings: the wording holds up.",
+        "wb.why": "Why",
+        "wb.suggest": "Suggestions",
+        "wb.ask": "Question for the room",
+        "wb.remove": "(remove these words)",
+        "wb.rewrite": "Proposed rewrite",
+        "wb.rewrite.none": "No automatic rewrite for this draft.",
+        "wb.history": "Version history",
+        "wb.col.v": "v",
+        "wb.col.overall": "Overall",
+        "wb.col.delta": "Δ",
+        "wb.col.scores": "C / A / M",
+        "wb.col.resolved": "Resolved findings",
+        "wb.col.text": "Text",
+        "wb.col.note": "Origin",
+        "wb.kr.fields": "Key-result fields (the room can correct them)",
+        "wb.kr.baseline": "Baseline",
+        "wb.kr.target": "Target",
+        "wb.kr.unit": "Unit",
+        "wb.kr.deadline": "Deadline",
+        "wb.kr.owner": "Owner",
+        "wb.empty": "No objective yet. ctrl+n to draft one.",
+        "wb.bind.save": "Version",
+        "wb.bind.accept": "Accept",
+        "wb.bind.rewrite": "Rewrite",
+        "wb.bind.final": "Final",
+        "wb.bind.new_objective": "Objective",
+        "wb.bind.new_kr": "Key result",
+        "wb.bind.next_finding": "Next finding",
+        "wb.bind.prev_finding": "Previous finding",
+        "wb.bind.restore": "Restore",
+        "wb.bind.history_final": "Final version",
+        "wb.saved": "Version {n} saved",
+        "wb.nochange": "No change since version {n}",
+        "wb.empty_draft": "The draft is empty: nothing to save.",
+        "wb.no_finding": "No finding selected.",
+        "wb.not_acceptable": "This finding asks the room a question: {message}",
+        "wb.no_rewrite": "No rewrite to accept.",
+        "wb.restored": "Version {n} restored (new version {m})",
+        "wb.marked_final": "Version {n} marked final",
+        "wb.need_objective": "Save the objective before adding key results to it.",
+        "note.saved": "saved",
+        "note.autosaved": "draft saved automatically",
+        "note.accepted": "accepted suggestion ({rule}): “{old}” → “{new}”",
+        "note.rewrite": "accepted rewrite ({rules})",
+        "note.restored": "restored v{n}",
+        "help.title": "Help",
+        "help.body": """\
+## Running a workshop
+
+1. **Home**: `n` creates a session from a template, `Enter` resumes a session.
+2. **Set-up** (`F2`): title, participants, vision, strategic objectives, glossary.
+3. **Agenda** (`F3`): `Space` starts or pauses the timer, `n`/`p` next or previous step, `+`
+   grants 5 more minutes. The step's script and questions show on the right.
+4. **Workbench** (`F4`): type what the room proposes; clarity, ambition and measurability
+   scores update as you type.
+
+## Workbench
+
+| Key | Action |
+|---|---|
+| `ctrl+s` or `Enter` | save a new version |
+| `ctrl+t` | accept the selected finding's first suggestion |
+| `ctrl+r` | accept the proposed rewrite |
+| `ctrl+↓` / `ctrl+↑` | next / previous finding |
+| `ctrl+f` | mark the current version final |
+| `ctrl+n` | new objective |
+| `ctrl+k` | new key result under the selected objective |
+| `Tab` | move to the findings, the history, the objectives |
+| `r` / `f` (history) | restore the version / mark it final |
+
+Every accepted suggestion creates a version; the history shows the score change and the
+findings resolved. The coach advises, it never blocks: the room decides.
+
+## Everywhere
+
+`F1` help · `ctrl+l` language · `ctrl+p` command palette · `Esc` back · `ctrl+q` quit.
+""",
+        "cmd.session.new": "session: new from a template",
+        "cmd.session.home": "session: back to home",
+        "cmd.session.setup": "session: set-up (participants, vision, glossary)",
+        "cmd.session.agenda": "session: agenda",
+        "cmd.session.workbench": "session: workbench",
+        "cmd.agenda.next": "agenda: next step",
+        "cmd.agenda.previous": "agenda: previous step",
+        "cmd.agenda.pause": "agenda: pause / resume the timer",
+        "cmd.agenda.extend": "agenda: extend by 5 minutes",
+        "cmd.workbench.save": "workbench: save a version",
+        "cmd.workbench.accept": "workbench: accept the selected suggestion",
+        "cmd.workbench.rewrite": "workbench: accept rewrite",
+        "cmd.workbench.final": "workbench: mark the version final",
+        "cmd.workbench.new_objective": "workbench: new objective",
+        "cmd.workbench.new_kr": "workbench: new key result",
+        "cmd.language": "language: switch to French (français)",
+        "cmd.help": "help: keys and workflow",
+    },
+}
+
+
+def t(lang: str, key: str, /, **values: object) -> str:
+    """The message `key` in `lang`, formatted with `values`."""
+    table = MESSAGES.get(lang) or MESSAGES["fr"]
+    text = table.get(key) or MESSAGES["fr"].get(key) or key
+    if values:
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def other(lang: str) -> str:
+    """The other language (the language switch key toggles between the two)."""
+    return "en" if lang == "fr" else "fr"

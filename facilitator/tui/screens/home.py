@@ -1,0 +1,227 @@
+"""Home: the sessions (resume, duplicate, delete), a new session from a template, the language."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilitator.store import SessionSummary, StoreError
+from facilitator.tui.i18n import t
+from facilitator.tui.logic import session_from_template
+from facilitator.tui.screens.base import BaseScreen, SessionBar
+from facilitator.tui.screens.dialogs import ConfirmDialog
+
+
+def _when(iso: str) -> str:
+    return iso[:16].replace("T", " ") if iso else ""
+
+
+class HomeScreen(BaseScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "home.bind.open", id="home.open", show=False),
+        Binding("n", "new", "home.bind.new", id="home.new"),
+        Binding("d", "duplicate", "home.bind.duplicate", id="home.duplicate"),
+        Binding("delete,x", "delete", "home.bind.delete", id="home.delete"),
+        Binding("l", "app.switch_language", "home.bind.language", id="home.language"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: list[SessionSummary] = []
+
+    def compose(self) -> ComposeResult:
+        yield SessionBar(id="session-bar")
+        with Vertical(id="home"):
+            yield Label(self.tr("app.title"), id="home-brand")
+            yield Label(self.tr("home.title"), id="home-title", classes="section-title")
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static(id="home-empty", markup=False)
+            yield Static(id="home-datadir", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.reload()
+        self.query_one("#sessions", DataTable).focus()
+
+    def language_changed(self) -> None:
+        self.query_one("#home-brand", Label).update(self.tr("app.title"))
+        self.query_one("#home-title", Label).update(self.tr("home.title"))
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the sessions folder again; keep the cursor on `select` (or where it was)."""
+        table = self.query_one("#sessions", DataTable)
+        if select is None and self.summaries and table.row_count:
+            row = min(table.cursor_row, len(self.summaries) - 1)
+            select = self.summaries[row].id
+        try:
+            self.summaries = list(self.fapp.store.list())
+        except (StoreError, OSError) as error:
+            self.summaries = []
+            self.fapp.show_error(self.tr("error.load.title"), str(error))
+        table.clear(columns=True)
+        table.add_column(self.tr("home.col.title"), width=30, key="title")
+        table.add_column(self.tr("home.col.kind"), width=12, key="kind")
+        table.add_column(self.tr("home.col.date"), width=10, key="date")
+        table.add_column(self.tr("home.col.org"), width=14, key="org")
+        table.add_column(self.tr("home.col.content"), width=22, key="content")
+        table.add_column(self.tr("home.col.updated"), width=16, key="updated")
+        for summary in self.summaries:
+            if summary.damaged:
+                table.add_row(
+                    f"{summary.id}  {self.tr('home.damaged')}", "", "", "", "", "", key=summary.id
+                )
+                continue
+            counts = summary.counts
+            table.add_row(
+                summary.title or self.tr("untitled"),
+                self.tr(f"kind.{summary.kind}") if summary.kind else "",
+                summary.date,
+                summary.organisation,
+                self.tr(
+                    "home.content",
+                    participants=counts.get("participants", 0),
+                    objectives=counts.get("objectives", 0),
+                    key_results=counts.get("key_results", 0),
+                ),
+                _when(summary.updated),
+                key=summary.id,
+            )
+        if select is not None:
+            for i, summary in enumerate(self.summaries):
+                if summary.id == select:
+                    table.move_cursor(row=i)
+        self.query_one("#home-empty", Static).update(
+            "" if self.summaries else self.tr("home.empty")
+        )
+        self.query_one("#home-datadir", Static).update(
+            self.tr("home.datadir", path=self.fapp.store.data_dir)
+        )
+
+    def _selected(self) -> SessionSummary | None:
+        table = self.query_one("#sessions", DataTable)
+        if not self.summaries or table.cursor_row < 0:
+            return None
+        return self.summaries[min(table.cursor_row, len(self.summaries) - 1)]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        summary = self._selected()
+        if summary is None:
+            return
+        if summary.damaged:
+            self.fapp.show_error(self.tr("error.load.title"), summary.problem)
+            return
+        self.fapp.open_session(summary.id)
+
+    def action_new(self) -> None:
+        from facilitator.workshops import TemplateError, list_templates
+
+        try:
+            templates = list_templates(self.lang)
+        except TemplateError as error:
+            self.fapp.show_error(self.tr("error.template.title"), str(error))
+            return
+
+        def chosen(template: Any) -> None:
+            if template is not None:
+                self.fapp.create_session(session_from_template(template, self.lang))
+
+        self.app.push_screen(TemplatePicker(templates, self.lang), chosen)
+
+    def action_duplicate(self) -> None:
+        summary = self._selected()
+        if summary is None or summary.damaged:
+            return
+        try:
+            copy = self.fapp.store.duplicate(summary.id)
+        except StoreError as error:
+            self.fapp.show_error(self.tr("error.store.title"), str(error))
+            return
+        self.notify(self.tr("home.duplicated", title=copy.title), timeout=3)
+        self.reload(select=copy.id)
+
+    def action_delete(self) -> None:
+        summary = self._selected()
+        if summary is None:
+            return
+        title = summary.title or summary.id
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.fapp.store.delete(summary.id)
+            except StoreError as error:
+                self.fapp.show_error(self.tr("error.store.title"), str(error))
+                return
+            self.notify(self.tr("home.deleted", title=title), timeout=3)
+            self.reload()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                self.tr("home.delete.title"), self.tr("home.delete.body", title=title), self.lang
+            ),
+            confirmed,
+        )
+
+
+class TemplatePicker(ModalScreen[Any]):
+    """Choose the workshop template a new session starts from."""
+
+    DEFAULT_CLASSES = "dialog"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", show=False, id="templates.cancel")
+    ]
+
+    def __init__(self, templates: list[Any], lang: str) -> None:
+        super().__init__()
+        self.templates = templates
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box templates"):
+            yield Label(t(self.lang, "templates.title"), classes="dialog-title")
+            options: list[Option | None] = []
+            for template in self.templates:
+                if options:
+                    options.append(None)
+                line = t(
+                    self.lang,
+                    "templates.line",
+                    title=template.title.get(self.lang),
+                    minutes=template.duration_minutes,
+                    participants=template.participants,
+                )
+                description = _shorten(template.description.get(self.lang), 150)
+                options.append(Option(f"{line}\n[dim]{_escape(description)}[/dim]", id=template.id))
+            yield OptionList(*options, id="template-list")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        chosen = next(t_ for t_ in self.templates if t_.id == event.option.id)
+        self.dismiss(chosen)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

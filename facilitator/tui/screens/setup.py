@@ -1,0 +1,301 @@
+"""Session set-up: meta, participants, vision, parent objectives and the glossary of acronyms.
+
+Every field is saved as the facilitator types (after a short pause) and when leaving the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Button, DataTable, Input, Label, Static, TextArea
+
+from facilitator.session import ParentObjective, Participant, Session, new_id
+from facilitator.tui.logic import clean
+from facilitator.tui.screens.base import SessionScreen
+from facilitator.tui.screens.dialogs import ConfirmDialog
+
+META_FIELDS = ("title", "organisation", "date", "place", "facilitator")
+SAVE_DELAY = 0.5
+
+
+class RowsTable(DataTable[str]):
+    """A table whose rows can be toggled (space) or removed (delete) from the keyboard."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_row", show=False, id="setup.toggle"),
+        Binding("delete,backspace", "remove_row", show=False, id="setup.remove"),
+    ]
+
+    class RowAction(Message):
+        def __init__(self, table: RowsTable, action: str, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.action = action
+            self.key = key
+
+    def _current_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return row_key.value
+
+    def action_toggle_row(self) -> None:
+        key = self._current_key()
+        if key is not None:
+            self.post_message(self.RowAction(self, "toggle", key))
+
+    def action_remove_row(self) -> None:
+        key = self._current_key()
+        if key is not None:
+            self.post_message(self.RowAction(self, "remove", key))
+
+
+class SetupScreen(SessionScreen):
+    key = "setup"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_bar()
+        s = self.session
+        with VerticalScroll(id="setup"):
+            yield Label(self.tr("setup.meta"), classes="section-title")
+            with Grid(id="meta-grid"):
+                for name in META_FIELDS:
+                    with Vertical(classes="field", id=f"field-{name}"):
+                        yield Label(self.tr(f"setup.field.{name}"))
+                        yield Input(
+                            getattr(s, name), id=f"meta-{name}", classes="meta", compact=True
+                        )
+            yield Label(self.tr("setup.participants"), classes="section-title")
+            yield RowsTable(id="participants", cursor_type="row", zebra_stripes=True)
+            with Horizontal(classes="add-row"):
+                yield Input(
+                    placeholder=self.tr("setup.name.placeholder"), id="new-name", compact=True
+                )
+                yield Input(
+                    placeholder=self.tr("setup.role.placeholder"), id="new-role", compact=True
+                )
+                yield Input(
+                    placeholder=self.tr("setup.team.placeholder"), id="new-team", compact=True
+                )
+                yield Button(self.tr("setup.add"), id="add-participant", compact=True)
+            yield Label(self.tr("setup.vision"), classes="section-title")
+            yield TextArea(s.vision, id="vision", soft_wrap=True, show_line_numbers=False)
+            yield Label(self.tr("setup.parents"), classes="section-title")
+            yield RowsTable(id="parents", cursor_type="row", show_header=False)
+            yield Input(
+                placeholder=self.tr("setup.parent.placeholder"), id="new-parent", compact=True
+            )
+            yield Label(self.tr("setup.glossary"), classes="section-title")
+            yield RowsTable(id="glossary", cursor_type="row", show_header=False)
+            yield Input(
+                placeholder=self.tr("setup.glossary.placeholder"), id="new-term", compact=True
+            )
+            yield Static(self.tr("setup.hint"), id="setup-hint", markup=False)
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.fill_tables()
+        self.query_one("#meta-title", Input).focus()
+
+    def language_changed(self) -> None:
+        self.flush()
+        self.refresh(recompose=True)
+        self.call_after_refresh(self.fill_tables)
+
+    # -- tables --------------------------------------------------------------------------------
+
+    def fill_tables(self) -> None:
+        s = self.session
+        people = self.query_one("#participants", RowsTable)
+        keep = people.cursor_row
+        people.clear(columns=True)
+        people.add_column(self.tr("setup.col.name"), width=26, key="name")
+        people.add_column(self.tr("setup.col.role"), width=24, key="role")
+        people.add_column(self.tr("setup.col.team"), width=20, key="team")
+        people.add_column(self.tr("setup.col.present"), width=8, key="present")
+        for p in s.participants:
+            people.add_row(
+                p.name,
+                p.role,
+                p.team,
+                self.tr("setup.yes") if p.present else self.tr("setup.no"),
+                key=p.id,
+            )
+        if s.participants:
+            people.move_cursor(row=min(max(keep, 0), len(s.participants) - 1))
+        parents = self.query_one("#parents", RowsTable)
+        parents.clear(columns=True)
+        parents.add_column("", width=4, key="n")
+        parents.add_column("", width=96, key="text")
+        for i, parent in enumerate(s.parents, start=1):
+            parents.add_row(f"P{i}", parent.text, key=parent.id)
+        glossary = self.query_one("#glossary", RowsTable)
+        glossary.clear(columns=True)
+        glossary.add_column("", width=14, key="term")
+        glossary.add_column("", width=86, key="definition")
+        for term, definition in s.glossary.items():
+            glossary.add_row(term, definition, key=term)
+        for table in (people, parents, glossary):
+            table.styles.height = max(1, table.row_count) + (1 if table.show_header else 0)
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self.flush)
+
+    def flush(self) -> None:
+        """Save the meta fields and the vision if they differ from the session."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.fapp.session is None or not self.is_mounted:
+            return
+        values: dict[str, str] = {}
+        for name in META_FIELDS:
+            for field in self.query(f"#meta-{name}").results(Input):
+                values[name] = clean(field.value).strip()
+        for area in self.query("#vision").results(TextArea):
+            values["vision"] = clean(area.text, single_line=False).strip()
+        changed = {k: v for k, v in values.items() if getattr(self.session, k) != v}
+        if not changed:
+            return
+
+        def apply(s: Session) -> None:
+            for key, value in changed.items():
+                setattr(s, key, value)
+
+        self.fapp.save(apply)
+        self.update_bar()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.has_class("meta"):
+            self._schedule()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "vision":
+            self._schedule()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        if event.input.has_class("meta"):
+            self.flush()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        field = event.input
+        if field.has_class("meta"):
+            self.flush()
+            self.focus_next()
+        elif field.id in ("new-name", "new-role", "new-team"):
+            self.add_participant()
+        elif field.id == "new-parent":
+            self.add_parent()
+        elif field.id == "new-term":
+            self.add_term()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "add-participant":
+            event.stop()
+            self.add_participant()
+
+    def _change(self, fn: Callable[[Session], object]) -> None:
+        self.fapp.save(fn)
+        self.fill_tables()
+
+    # -- participants, parents, glossary --------------------------------------------------------
+
+    def add_participant(self) -> None:
+        name_field = self.query_one("#new-name", Input)
+        name = clean(name_field.value).strip()
+        if not name:
+            name_field.focus()
+            return
+        role = clean(self.query_one("#new-role", Input).value).strip()
+        team = clean(self.query_one("#new-team", Input).value).strip()
+        pid = new_id()
+        self._change(
+            lambda s: s.participants.append(Participant(id=pid, name=name, role=role, team=team))
+        )
+        for field_id in ("#new-name", "#new-role", "#new-team"):
+            self.query_one(field_id, Input).value = ""
+        name_field.focus()
+
+    def add_parent(self) -> None:
+        field = self.query_one("#new-parent", Input)
+        text = clean(field.value).strip()
+        if text:
+            pid = new_id()
+            self._change(lambda s: s.parents.append(ParentObjective(id=pid, text=text)))
+            field.value = ""
+
+    def add_term(self) -> None:
+        field = self.query_one("#new-term", Input)
+        raw = clean(field.value).strip()
+        if not raw:
+            return
+        term, _, definition = raw.partition("=")
+        if ":" in term and not definition:
+            term, _, definition = raw.partition(":")
+        term, definition = term.strip(), definition.strip()
+        if term:
+            self._change(lambda s: s.glossary.__setitem__(term, definition))
+            field.value = ""
+
+    def on_rows_table_row_action(self, event: RowsTable.RowAction) -> None:
+        event.stop()
+        table_id, key = event.table.id, event.key
+        if table_id == "participants":
+            if event.action == "toggle":
+
+                def toggle(s: Session) -> None:
+                    person = s.participant(key)
+                    person.present = not person.present
+
+                self._change(toggle)
+                return
+            what = self.session.participant(key).name
+            remove: Callable[[Session], object] = lambda s: s.participants.remove(  # noqa: E731
+                s.participant(key)
+            )
+        elif table_id == "parents":
+            if event.action != "remove":
+                return
+            what = self.session.parent(key).text
+
+            def remove(s: Session) -> None:
+                s.parents.remove(s.parent(key))
+                for objective in s.objectives:
+                    if objective.parent_id == key:
+                        objective.parent_id = None
+        elif table_id == "glossary":
+            if event.action != "remove":
+                return
+            what = key
+
+            def remove(s: Session) -> None:
+                s.glossary.pop(key, None)
+        else:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._change(remove)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                self.tr("setup.remove.title"), self.tr("setup.remove.body", what=what), self.lang
+            ),
+            confirmed,
+        )

@@ -1,0 +1,787 @@
+"""The objective workbench: type a draft, watch the scores move, accept suggestions, keep versions.
+
+Scoring never runs on the UI thread: every keystroke starts an exclusive thread worker for the
+engine's lexical tier, and a pause of DEBOUNCE seconds starts another for the full pass. Results
+come back as messages and are shown only if they are still about the text on screen.
+
+Each accepted suggestion, accepted rewrite or explicit save adds a version (with its scores and
+the rules that fired); leaving an item with unsaved changes saves them too, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.timer import Timer
+from textual.widgets import Input, Label, Static, TextArea, Tree
+from textual.widgets.tree import TreeNode
+from textual.worker import get_current_worker
+
+from facilitator.session import KeyResult, Session, Versioned, new_id
+from facilitator.tui.logic import (
+    KR_FIELDS,
+    apply_suggestion,
+    can_accept,
+    clean,
+    edited_fields,
+    kr_fields,
+    rule_ids,
+    scores_of,
+)
+from facilitator.tui.screens.base import SessionScreen
+from facilitator.tui.widgets.draft_editor import DraftEditor
+from facilitator.tui.widgets.findings import FindingsList
+from facilitator.tui.widgets.history import HistoryTable
+from facilitator.tui.widgets.score_bars import ScoreBars
+
+DEBOUNCE = 0.3
+"""Seconds of pause before the full pass runs."""
+
+
+@dataclass
+class Target:
+    """What the editor holds: an objective or a key result, saved (ids set) or new."""
+
+    kind: str  # "objective" | "key_result"
+    objective_id: str | None = None
+    kr_id: str | None = None
+
+    @property
+    def saved(self) -> bool:
+        return (self.objective_id if self.kind == "objective" else self.kr_id) is not None
+
+
+class Assessed(Message):
+    """An engine result for `text`, from the lexical tier or the full pass."""
+
+    def __init__(self, assessment: Any, text: str, kind: str, started: float) -> None:
+        super().__init__()
+        self.assessment = assessment
+        self.text = text
+        self.kind = kind
+        self.started = started
+
+
+class Scored(Message):
+    """A wording about to become a version, now scored (off the UI thread)."""
+
+    def __init__(self, target: Target, text: str, note: str, assessment: Any | None) -> None:
+        super().__init__()
+        self.target = target
+        self.text = text
+        self.note = note
+        self.assessment = assessment
+
+
+class WorkbenchScreen(SessionScreen):
+    key = "workbench"
+    FOOTER_HIDDEN = frozenset(
+        {"session.setup", "session.agenda", "session.workbench", "session.home", "session.language"}
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "wb.bind.save", id="workbench.save"),
+        Binding("ctrl+t", "accept", "wb.bind.accept", id="workbench.accept"),
+        Binding("ctrl+r", "rewrite", "wb.bind.rewrite", id="workbench.rewrite"),
+        Binding("ctrl+f", "final", "wb.bind.final", id="workbench.final"),
+        Binding("ctrl+n", "new_objective", "wb.bind.new_objective", id="workbench.new_objective"),
+        Binding("ctrl+k", "new_key_result", "wb.bind.new_kr", id="workbench.new_kr"),
+        Binding(
+            "ctrl+down",
+            "finding(1)",
+            "wb.bind.next_finding",
+            id="workbench.next_finding",
+            show=False,
+        ),
+        Binding(
+            "ctrl+up",
+            "finding(-1)",
+            "wb.bind.prev_finding",
+            id="workbench.prev_finding",
+            show=False,
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.target = Target("objective")
+        self.shown: Any = None
+        """The assessment on screen (always about the text on screen, or None)."""
+        self._timer: Timer | None = None
+        self._auto_fields: dict[str, str] = {}
+        self._edited: set[str] = set()
+        self._follow: set[str] | None = None
+        self.latencies: dict[str, list[float]] = {"lexical": [], "full": []}
+        self._trace = os.environ.get("FACILITATOR_LATENCY_LOG")
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_bar()
+        with Horizontal(id="wb"):
+            with Vertical(id="wb-side"):
+                yield Label(self.tr("wb.objectives"), classes="section-title", id="items-title")
+                yield Tree("", id="items")
+                yield Static(self.tr("wb.empty"), id="items-empty")
+            with VerticalScroll(id="wb-main"):
+                with Horizontal(id="item-head"):
+                    yield Label(id="item-title")
+                    yield Label(id="item-state")
+                yield DraftEditor(id="editor")
+                with Horizontal(id="scores-row"):
+                    yield ScoreBars(id="scores")
+                    yield Static(id="rewrite")
+                with Vertical(id="kr-fields"):
+                    yield Label(self.tr("wb.kr.fields"), classes="subtitle")
+                    with Horizontal(id="kr-inputs"):
+                        for name in KR_FIELDS:
+                            with Vertical(classes="kr-field"):
+                                yield Label(self.tr(f"wb.kr.{name}"))
+                                yield Input(id=f"kr-{name}", classes="kr-input", compact=True)
+                yield Label(self.tr("wb.findings"), classes="section-title", id="findings-title")
+                yield FindingsList(id="findings")
+                yield Label(self.tr("wb.history"), classes="section-title", id="history-title")
+                yield HistoryTable(id="history")
+        yield from self.compose_footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.watch(self.app, "engine_version", self._engine_changed, init=False)
+        remembered = self.fapp.ui_state.get(("workbench", self.session.id))
+        if isinstance(remembered, Target) and self._item(remembered) is not None:
+            self.target = remembered
+        elif self.session.objectives:
+            self.target = Target("objective", self.session.objectives[0].id)
+        self.fill_tree()
+        self.load_target(self.target)
+        self.editor.focus()
+
+    def language_changed(self) -> None:
+        text = self.editor.text
+        self.refresh(recompose=True)
+
+        def restore() -> None:
+            self.fill_tree()
+            self.load_target(self.target, text=text)
+
+        self.call_after_refresh(restore)
+
+    @property
+    def editor(self) -> DraftEditor:
+        return self.query_one("#editor", DraftEditor)
+
+    @property
+    def findings(self) -> FindingsList:
+        return self.query_one("#findings", FindingsList)
+
+    @property
+    def text(self) -> str:
+        return clean(self.editor.text).strip()
+
+    # -- the session's items ------------------------------------------------------------------
+
+    def _item(self, target: Target, session: Session | None = None) -> Versioned | None:
+        session = session or self.session
+        try:
+            if target.objective_id is None:
+                return None
+            objective = session.objective(target.objective_id)
+            if target.kind == "objective":
+                return objective
+            return objective.key_result(target.kr_id) if target.kr_id else None
+        except KeyError:
+            return None
+
+    def _objective_number(self, objective_id: str | None) -> int:
+        for i, objective in enumerate(self.session.objectives, start=1):
+            if objective.id == objective_id:
+                return i
+        return len(self.session.objectives) + 1
+
+    def fill_tree(self) -> None:
+        tree: Tree[Target] = self.query_one("#items", Tree)
+        tree.show_root = False
+        tree.clear()
+        select: TreeNode[Target] | None = None
+        for i, objective in enumerate(self.session.objectives, start=1):
+            node = tree.root.add(
+                self._label(f"O{i}", objective), data=Target("objective", objective.id), expand=True
+            )
+            if self.target.kind == "objective" and self.target.objective_id == objective.id:
+                select = node
+            for j, kr in enumerate(objective.key_results, start=1):
+                leaf = node.add_leaf(
+                    self._label(f"KR{i}.{j}", kr), data=Target("key_result", objective.id, kr.id)
+                )
+                if self.target.kr_id == kr.id:
+                    select = leaf
+        if select is not None:
+            tree.move_cursor(select)
+        self.query_one("#items-empty").display = not self.session.objectives
+
+    @staticmethod
+    def _label(prefix: str, item: Versioned) -> str:
+        current = item.current
+        score = (
+            f"{current.scores['overall']:.0f}" if current and "overall" in current.scores else "—"
+        )
+        star = "★" if item.final is not None else " "
+        text = item.text
+        text = text if len(text) <= 60 else text[:59] + "…"
+        return f"{prefix} {star}{score:>3} {text}"
+
+    def load_target(self, target: Target, *, text: str | None = None) -> None:
+        """Show `target` in the editor: its current wording (or `text`), fields and history."""
+        self.target = target
+        self.fapp.ui_state[("workbench", self.session.id)] = target
+        item = self._item(target)
+        if text is None:
+            text = item.text if item is not None else ""
+        self.shown = None
+        self.editor.text = text
+        self.editor.move_cursor(self.editor.document.end)
+        self.editor.set_findings([], None)
+        self.findings.show([], self.lang)
+        self._load_kr_fields(item if isinstance(item, KeyResult) else None)
+        self.query_one("#kr-fields").display = target.kind == "key_result"
+        self.editor.placeholder = self.tr(f"wb.placeholder.{target.kind}")
+        self.draw_head()
+        self.query_one("#history", HistoryTable).show(item, self.lang)
+        self.query_one("#scores", ScoreBars).show(None, self._saved_scores(), None, self.lang)
+        self.query_one("#rewrite", Static).update("")
+        self.assess_now()
+
+    def _saved_scores(self) -> dict[str, float] | None:
+        item = self._item(self.target)
+        return dict(item.latest.scores) if item is not None and item.latest else None
+
+    def draw_head(self) -> None:
+        target = self.target
+        item = self._item(target)
+        number = self._objective_number(target.objective_id)
+        if target.kind == "objective":
+            title = self.tr("wb.objective", n=number) if item else self.tr("wb.new_objective")
+        elif item is not None:
+            objective = self.session.objective(target.objective_id or "")
+            index = next(
+                i for i, kr in enumerate(objective.key_results, 1) if kr.id == target.kr_id
+            )
+            title = self.tr("wb.key_result", o=number, n=index)
+        else:
+            title = self.tr("wb.new_key_result", o=number)
+        parts = [title]
+        if item is not None and item.latest is not None:
+            parts.append(self.tr("wb.version", n=item.latest.n))
+            if item.final is not None:
+                parts.append(self.tr("wb.final") + f" (v{item.final.n})")
+        self.query_one("#item-title", Label).update("  ·  ".join(parts))
+        self.query_one("#item-state", Label).update(self.tr("wb.unsaved") if self.dirty else "")
+
+    @property
+    def dirty(self) -> bool:
+        text = self.text
+        item = self._item(self.target)
+        if item is None or item.latest is None:
+            return bool(text)
+        return text != item.latest.text or self._fields_dirty(item)
+
+    def _fields_dirty(self, item: Versioned) -> bool:
+        if not isinstance(item, KeyResult):
+            return False
+        return any(getattr(item, name) != value for name, value in self._field_values().items())
+
+    # -- live assessment ------------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area is not self.editor:
+            return
+        raw = self.editor.text
+        cleaned = clean(raw)
+        if cleaned != raw:  # pasted line breaks or no-break spaces
+            self.editor.text = cleaned
+            self.editor.move_cursor(self.editor.document.end)
+            return
+        self.draw_head()
+        self.assess_now(self.editor.key_time())
+
+    def assess_now(self, started: float = 0.0) -> None:
+        """Lexical tier at once, full pass after a pause; both off the UI thread.
+
+        `started` is the time of the keystroke that changed the text (0: not a keystroke);
+        the time from it to the painted result is recorded in `latencies`.
+        """
+        engine = self.fapp.engine
+        if engine is None:
+            return
+        text = self.text
+        self._assess(text, self.target.kind, "lexical", started)
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._full_pass(text, started))
+
+    def _full_pass(self, text: str, started: float) -> None:
+        if text == self.text and self.fapp.full_ready(self.session.lang):
+            self._assess(text, self.target.kind, "full", started)
+
+    def _assess(self, text: str, kind: str, tier: str, started: float) -> None:
+        group = f"assess-{tier}"
+        self.run_worker(
+            lambda: self._assess_in_thread(text, kind, tier, started),
+            thread=True,
+            exclusive=True,
+            group=group,
+            exit_on_error=False,
+            name=group,
+        )
+
+    def _assess_in_thread(self, text: str, kind: str, tier: str, started: float) -> None:
+        session = self.session
+        assessment = self.fapp.engine.assess(
+            text, kind=kind, lang=session.lang, glossary=list(session.glossary), tier=tier
+        )
+        if not get_current_worker().is_cancelled:
+            self.post_message(Assessed(assessment, text, kind, started))
+
+    def on_assessed(self, message: Assessed) -> None:
+        a = message.assessment
+        if message.text != self.text or message.kind != self.target.kind:
+            return  # typed on since: a newer result is coming
+        if (
+            self.shown is not None
+            and self.shown.text == a.text
+            and a.tier == "lexical"
+            and self.shown.tier != "lexical"
+        ):
+            return  # the full pass already answered for this text
+        self.shown = a
+        self._show(a)
+        tier = "lexical" if a.tier == "lexical" else "full"
+
+        if not message.started:
+            return
+
+        def painted() -> None:
+            elapsed = (time.perf_counter() - message.started) * 1000
+            self.latencies[tier].append(elapsed)
+            if self._trace:
+                with open(self._trace, "a", encoding="utf-8") as log:
+                    log.write(f"{tier}\t{elapsed:.2f}\t{len(message.text)}\n")
+
+        self.call_after_refresh(painted)
+
+    def _show(self, a: Any) -> None:
+        scores = scores_of(a) if a.text.strip() else None
+        self.query_one("#scores", ScoreBars).show(scores, self._saved_scores(), a.tier, self.lang)
+        self.findings.show(a.findings, self.lang)
+        self._highlight()
+        rewrite = self.query_one("#rewrite", Static)
+        if a.rewrite is not None:
+            from rich.text import Text
+
+            line = Text()
+            line.append(self.tr("wb.rewrite") + " (ctrl+r)\n", style="bold")
+            line.append(f"« {a.rewrite.text} »\n", style="green")
+            line.append(
+                f"{self.tr('wb.score.overall')} {a.scores.overall} → {a.rewrite.scores.overall}",
+                style="dim",
+            )
+            rewrite.update(line)
+        else:
+            rewrite.update("")
+        if self.target.kind == "key_result":
+            self._autofill(a.parts)
+
+    def _highlight(self) -> None:
+        a = self.shown
+        if a is None:
+            self.editor.set_findings([], None)
+            return
+        spans = [(f.start, f.end, f.level) for f in a.findings]
+        self.editor.set_findings(spans, self.findings.highlighted if a.findings else None)
+
+    def on_option_list_option_highlighted(self, event: Any) -> None:
+        if event.option_list is self.findings:
+            self._highlight()
+
+    def on_option_list_option_selected(self, event: Any) -> None:
+        if event.option_list is self.findings:
+            event.stop()
+            self.action_accept()
+
+    def _engine_changed(self, _: int) -> None:
+        self.assess_now()
+
+    # -- key-result fields ----------------------------------------------------------------------
+
+    def _load_kr_fields(self, kr: KeyResult | None) -> None:
+        self._edited = edited_fields(kr) if kr is not None else set()
+        self._follow = None
+        self._auto_fields = {}
+        names = [p.name for p in self.session.participants if p.name]
+        for name in KR_FIELDS:
+            field = self.query_one(f"#kr-{name}", Input)
+            value = getattr(kr, name) if kr is not None else ""
+            if name == "owner":
+                value = self._owner_name(value)
+                field.suggester = SuggestFromList(names, case_sensitive=False)
+            self._auto_fields[name] = value
+            field.value = value
+
+    def _autofill(self, parts: dict[str, Any]) -> None:
+        """Fields follow the engine's extraction unless the room corrected them.
+
+        On the first result for an item, a saved value that differs from the extraction counts
+        as a correction and is kept; an empty one, or one equal to the extraction, follows.
+        """
+        extracted = kr_fields(parts)
+        if self._follow is None:
+            current = {n: self.query_one(f"#kr-{n}", Input).value for n in extracted}
+            self._follow = {
+                n
+                for n, value in extracted.items()
+                if n not in self._edited and (not current[n] or current[n] == value)
+            }
+        for name in self._follow:
+            value = extracted[name]
+            field = self.query_one(f"#kr-{name}", Input)
+            if field.value != value:
+                self._auto_fields[name] = value
+                field.value = value
+
+    def _owner_name(self, owner: str) -> str:
+        """Owners are stored as participant ids when they name a participant."""
+        for person in self.session.participants:
+            if person.id == owner:
+                return person.name
+        return owner
+
+    def _owner_value(self, text: str) -> str:
+        folded = text.casefold()
+        for person in self.session.participants:
+            if person.name.casefold() == folded:
+                return person.id
+        return text
+
+    def _field_values(self) -> dict[str, str]:
+        values = {
+            name: clean(self.query_one(f"#kr-{name}", Input).value).strip() for name in KR_FIELDS
+        }
+        values["owner"] = self._owner_value(values["owner"])
+        return values
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        field = event.input
+        if not field.has_class("kr-input") or field.id is None:
+            return
+        name = field.id.removeprefix("kr-")
+        if event.value != self._auto_fields.get(name) and field.has_focus:
+            self._edited.add(name)
+            if self._follow is not None:
+                self._follow.discard(name)
+        self.draw_head()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.has_class("kr-input"):
+            event.stop()
+            self.save_fields()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        if event.input.has_class("kr-input"):
+            self.save_fields()
+
+    def save_fields(self) -> None:
+        """Save the room's corrections of an existing key result's fields."""
+        target = self.target
+        item = self._item(target)
+        if not isinstance(item, KeyResult) or not self._fields_dirty(item):
+            return
+        values = self._field_values()
+        edited = sorted(self._edited)
+        oid, kid = target.objective_id or "", target.kr_id or ""
+
+        def apply(s: Session) -> None:
+            kr = s.objective(oid).key_result(kid)
+            for name, value in values.items():
+                setattr(kr, name, value)
+            kr.extra["edited_fields"] = edited
+
+        self.fapp.save(apply)
+        self.draw_head()
+
+    # -- versions -------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        text = self.text
+        if not text:
+            self.notify(self.tr("wb.empty_draft"), timeout=2)
+            return
+        item = self._item(self.target)
+        if item is not None and item.latest is not None and item.latest.text == text:
+            if self._fields_dirty(item):
+                self.save_fields()
+            self.notify(self.tr("wb.nochange", n=item.latest.n), timeout=2)
+            return
+        self.save_version(text, self.tr("note.saved"))
+
+    def on_draft_editor_submitted(self, event: DraftEditor.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def save_version(self, text: str, note: str) -> None:
+        """Score `text` with the best tier available (off the UI thread), then save it."""
+        target = Target(self.target.kind, self.target.objective_id, self.target.kr_id)
+        if self.fapp.engine is None:  # still starting: save the wording, unscored
+            self.commit(target, text, note, None)
+            return
+        shown = self.shown
+        best = "full" if self.fapp.full_ready(self.session.lang) else "lexical"
+        if (
+            shown is not None
+            and shown.text == text
+            and (shown.tier != "lexical" or best == "lexical")
+        ):
+            self.commit(target, text, note, shown)
+            return
+        session = self.session
+
+        def score() -> None:
+            try:
+                a = self.fapp.engine.assess(
+                    text,
+                    kind=target.kind,
+                    lang=session.lang,
+                    glossary=list(session.glossary),
+                    tier=best,
+                )
+            except Exception:
+                # The wording is saved even if the engine cannot score it; the error is reported.
+                self.post_message(Scored(target, text, note, None))
+                raise
+            self.post_message(Scored(target, text, note, a))
+
+        self.run_worker(score, thread=True, group="save", exit_on_error=False, name="save")
+
+    def on_scored(self, message: Scored) -> None:
+        self.commit(message.target, message.text, message.note, message.assessment)
+
+    def commit(self, target: Target, text: str, note: str, assessment: Any | None) -> bool:
+        """Add `text` as a new version of `target` (creating the item if new)."""
+        scores = scores_of(assessment) if assessment is not None else {}
+        findings = rule_ids(assessment.findings) if assessment is not None else []
+        fields = self._field_values() if target.kind == "key_result" else {}
+        edited = sorted(self._edited)
+        if target.kind == "objective":
+            if target.objective_id is None:
+                oid = new_id()
+
+                def change(s: Session) -> None:
+                    s.add_objective(text, scores, findings, note, id=oid)
+
+                target.objective_id = oid
+            else:
+                oid = target.objective_id
+
+                def change(s: Session) -> None:
+                    s.objective(oid).add_version(text, scores, findings, note)
+        else:
+            oid = target.objective_id or ""
+            kid = target.kr_id or new_id()
+            new = target.kr_id is None
+            target.kr_id = kid
+
+            def change(s: Session) -> None:
+                objective = s.objective(oid)
+                if new:
+                    kr = objective.add_key_result(text, scores, findings, note, id=kid)
+                else:
+                    kr = objective.key_result(kid)
+                    kr.add_version(text, scores, findings, note)
+                for name, value in fields.items():
+                    setattr(kr, name, value)
+                kr.extra["edited_fields"] = edited
+
+        ok = self.fapp.save(change)
+        item = self._item(target)
+        if self.target.kind == target.kind and self.target.objective_id in (None, oid):
+            self.target = target
+            self.fapp.ui_state[("workbench", self.session.id)] = target
+        self.fill_tree()
+        self.draw_head()
+        self.query_one("#history", HistoryTable).show(self._item(self.target), self.lang)
+        if self.shown is not None:
+            self._show(self.shown)
+        if ok and item is not None and item.latest is not None:
+            self.notify(self.tr("wb.saved", n=item.latest.n), timeout=2)
+        return ok
+
+    def _commit_now(self, note: str) -> bool:
+        """Save the text on screen at once (leaving the item, quitting): nothing is lost."""
+        text = self.text
+        if not text or not self.dirty:
+            return False
+        item = self._item(self.target)
+        if item is not None and item.latest is not None and item.latest.text == text:
+            self.save_fields()
+            return True
+        a = self.shown
+        if a is None or a.text != text:
+            engine = self.fapp.engine
+            # A lexical pass costs well under a millisecond: acceptable once, when leaving.
+            try:
+                a = engine.assess(
+                    text,
+                    kind=self.target.kind,
+                    lang=self.session.lang,
+                    glossary=list(self.session.glossary),
+                    tier="lexical",
+                )
+            except Exception:  # the wording matters more than its score
+                a = None
+        return self.commit(self.target, text, note, a)
+
+    def flush(self) -> None:
+        if self.fapp.session is None or not self.is_mounted:
+            return
+        self._commit_now(self.tr("note.autosaved"))
+
+    # -- accepting the coach's proposals --------------------------------------------------------
+
+    def _current_assessment(self) -> Any | None:
+        a = self.shown
+        return a if a is not None and a.text == self.text else None
+
+    def action_accept(self) -> None:
+        a = self._current_assessment()
+        finding = self.findings.selected_finding if a is not None else None
+        if a is None or finding is None:
+            self.notify(self.tr("wb.no_finding"), timeout=2)
+            return
+        if not can_accept(finding):
+            self.notify(self.tr("wb.not_acceptable", message=finding.message), timeout=5)
+            return
+        old = self.text
+        new = apply_suggestion(old, finding)
+        suggestion = finding.suggestions[0] if finding.suggestions else ""
+        note = self.tr("note.accepted", rule=finding.rule, old=finding.text, new=suggestion)
+        self._apply_new_wording(new, note)
+
+    def action_rewrite(self) -> None:
+        a = self._current_assessment()
+        if a is None or a.rewrite is None:
+            self.notify(self.tr("wb.no_rewrite"), timeout=2)
+            return
+        note = self.tr("note.rewrite", rules=", ".join(a.rewrite.resolved))
+        self._apply_new_wording(a.rewrite.text, note)
+
+    def _apply_new_wording(self, new: str, note: str) -> None:
+        # The wording the room had becomes a version first, so the history shows the gain.
+        if self.dirty:
+            self._commit_now(self.tr("note.saved"))
+        self.editor.text = new
+        self.editor.move_cursor(self.editor.document.end)
+        self.save_version(clean(new).strip(), note)
+
+    def action_final(self) -> None:
+        if self.dirty:
+            self._commit_now(self.tr("note.saved"))
+        item = self._item(self.target)
+        if item is None or item.latest is None:
+            self.notify(self.tr("wb.empty_draft"), timeout=2)
+            return
+        self._mark_final(item.latest.n)
+
+    def _mark_final(self, n: int) -> None:
+        target = self.target
+
+        def change(s: Session) -> None:
+            item = self._item(target, s)
+            if item is not None:
+                item.mark_final(n)
+
+        if self.fapp.save(change):
+            self.notify(self.tr("wb.marked_final", n=n), timeout=2)
+        self._after_history_change()
+
+    def on_history_table_mark_final(self, message: HistoryTable.MarkFinal) -> None:
+        message.stop()
+        self._mark_final(message.n)
+
+    def on_history_table_restore(self, message: HistoryTable.Restore) -> None:
+        message.stop()
+        target = self.target
+        if self.dirty:
+            self._commit_now(self.tr("note.saved"))
+        note = self.tr("note.restored", n=message.n)
+
+        def change(s: Session) -> None:
+            item = self._item(target, s)
+            if item is not None:
+                item.restore(message.n, note)
+
+        if self.fapp.save(change):
+            item = self._item(target)
+            if item is not None and item.latest is not None:
+                self.notify(self.tr("wb.restored", n=message.n, m=item.latest.n), timeout=3)
+        self._after_history_change(reload_text=True)
+
+    def _after_history_change(self, reload_text: bool = False) -> None:
+        self.fill_tree()
+        if reload_text:
+            self.load_target(self.target)
+        else:
+            self.draw_head()
+            self.query_one("#history", HistoryTable).show(self._item(self.target), self.lang)
+
+    def action_finding(self, delta: int) -> None:
+        self.findings.move(delta)
+        self._highlight()
+
+    # -- new items and navigation ---------------------------------------------------------------
+
+    def action_new_objective(self) -> None:
+        self.flush()
+        self.load_target(Target("objective"))
+        self.fill_tree()
+        self.editor.focus()
+
+    def action_new_key_result(self) -> None:
+        if self.target.objective_id is None:
+            if self.text:
+                self.flush()
+            if self.target.objective_id is None:
+                self.notify(self.tr("wb.need_objective"), timeout=3)
+                return
+        else:
+            self.flush()
+        self.load_target(Target("key_result", self.target.objective_id))
+        self.editor.focus()
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[Target]) -> None:
+        event.stop()
+        target = event.node.data
+        if target is None:
+            return
+        if target == self.target:
+            self.editor.focus()
+            return
+        self.flush()
+        self.load_target(Target(target.kind, target.objective_id, target.kr_id))
+        self.fill_tree()
+        self.editor.focus()
+
+    def palette_commands(self) -> list[tuple[str, Any]]:
+        return [
+            ("cmd.workbench.save", self.action_save),
+            ("cmd.workbench.accept", self.action_accept),
+            ("cmd.workbench.rewrite", self.action_rewrite),
+            ("cmd.workbench.final", self.action_final),
+            ("cmd.workbench.new_objective", self.action_new_objective),
+            ("cmd.workbench.new_kr", self.action_new_key_result),
+        ]

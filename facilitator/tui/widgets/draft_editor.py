@@ -1,0 +1,92 @@
+"""The draft editor: a soft-wrapped one-paragraph text area that highlights the findings' spans.
+
+Enter saves (an objective is one sentence); pasted line breaks and no-break spaces are cleaned
+by the workbench. Highlights reuse the TextArea's syntax-highlight map, fed from the findings
+instead of a tree-sitter query.
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.style import Style
+from textual import events
+from textual.message import Message
+from textual.widgets import TextArea
+
+LEVEL_STYLES = {
+    "finding-suggestion": Style(underline=True, color="#7fb8ff"),
+    "finding-warning": Style(underline=True, color="#ffcc66", bold=True),
+    "finding-error": Style(underline=True, color="#ff7a7a", bold=True),
+    "finding-selected": Style(reverse=True, bold=True),
+}
+
+
+class DraftEditor(TextArea):
+    class Submitted(Message):
+        """Enter was pressed: save the draft as a new version."""
+
+        def __init__(self, editor: DraftEditor) -> None:
+            super().__init__()
+            self.editor = editor
+
+    def __init__(self, text: str = "", *, id: str | None = None) -> None:
+        super().__init__(
+            text,
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            id=id,
+            compact=True,
+        )
+        # ctrl+k adds a key result in the workbench; ctrl+u still clears the line.
+        self._bindings.key_to_bindings.pop("ctrl+k", None)
+        self.spans: list[tuple[int, int, str]] = []
+        self.selected: int | None = None
+        self.last_key_time: float = 0.0
+        """perf_counter() of the last key press (to measure keystroke-to-feedback latency)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        self.last_key_time = time.perf_counter()
+        if event.key == "enter":
+            event.prevent_default()
+            event.stop()
+            self.post_message(self.Submitted(self))
+            return
+        await super()._on_key(event)
+
+    def key_time(self, within: float = 0.5) -> float:
+        """The time of the latest key press if it is recent (the change comes from typing),
+        else 0.0 (a change made by the program)."""
+        if self.last_key_time and time.perf_counter() - self.last_key_time < within:
+            return self.last_key_time
+        return 0.0
+
+    def set_findings(self, spans: list[tuple[int, int, str]], selected: int | None) -> None:
+        """Highlight `spans` (start, end, level) of the text; `selected` is drawn reversed."""
+        if spans == self.spans and selected == self.selected:
+            return
+        self.spans = spans
+        self.selected = selected
+        self._build_highlight_map()
+        self.refresh()
+
+    def _build_highlight_map(self) -> None:
+        super()._build_highlight_map()
+        spans = getattr(self, "spans", None)
+        if not spans:
+            return
+        # One paragraph: every span is on line 0; the map counts UTF-8 bytes.
+        line = self.document.get_line(0) if self.document.line_count else ""
+        for i, (start, end, level) in enumerate(spans):
+            start, end = max(0, min(start, len(line))), max(0, min(end, len(line)))
+            if end <= start:
+                continue
+            a = len(line[:start].encode("utf-8"))
+            b = len(line[:end].encode("utf-8"))
+            name = "finding-selected" if i == self.selected else f"finding-{level}"
+            self._highlights[0].append((a, b, name))
+
+    def _set_theme(self, theme: str) -> None:
+        super()._set_theme(theme)
+        self._theme.syntax_styles.update(LEVEL_STYLES)

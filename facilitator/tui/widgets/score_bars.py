@@ -1,0 +1,60 @@
+"""Score bars: clarity, ambition, measurability and overall, with the change since the last
+saved version and the tier that produced them (quick or full analysis)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from facilitator.tui.i18n import t
+from facilitator.tui.logic import SCORE_NAMES
+
+WIDTH = 20
+
+
+def _colour(value: float) -> str:
+    if value >= 80:
+        return "green"
+    if value >= 60:
+        return "yellow"
+    return "red"
+
+
+def render_scores(
+    scores: dict[str, float] | None,
+    previous: dict[str, float] | None,
+    tier: str | None,
+    lang: str,
+) -> Text:
+    text = Text()
+    for name in SCORE_NAMES:
+        label = t(lang, f"wb.score.{name}")
+        text.append(f"{label:<13}", style="bold" if name == "overall" else "")
+        if scores is None or name not in scores:
+            text.append("░" * WIDTH, style="dim")
+            text.append("   —\n")
+            continue
+        value = scores[name]
+        filled = round(WIDTH * max(0.0, min(100.0, value)) / 100)
+        text.append("█" * filled, style=_colour(value))
+        text.append("░" * (WIDTH - filled), style="dim")
+        text.append(f" {value:>3.0f}", style=f"bold {_colour(value)}")
+        if previous and name in previous:
+            delta = value - previous[name]
+            if round(delta):
+                text.append(f" {delta:+.0f}", style="green" if delta > 0 else "red")
+        text.append("\n")
+    tier_key = f"wb.tier.{tier}" if tier else "wb.tier.none"
+    text.append(f"{'':<13}{t(lang, tier_key)}", style="dim italic")
+    return text
+
+
+class ScoreBars(Static):
+    def show(
+        self,
+        scores: dict[str, float] | None,
+        previous: dict[str, float] | None,
+        tier: str | None,
+        lang: str,
+    ) -> None:
+        self.update(render_scores(scores, previous, tier, lang))
