@@ -14,7 +14,12 @@ from pathlib import Path
 
 from facilitator.engine import Engine
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+TESTS = Path(__file__).resolve().parent.parent / "tests"
+# The labelled set the rule writers could see, and a held-out set nobody tunes against.
+SETS = {
+    "labelled": lambda lang: TESTS / "data" / f"okr_labelled_{lang}.jsonl",
+    "heldout": lambda lang: TESTS / "heldout" / f"okr_heldout_{lang}.jsonl",
+}
 FLAGS = (
     "measurable",
     "output",
@@ -26,13 +31,15 @@ FLAGS = (
 )
 
 
-def load(lang: str) -> list[dict]:
-    path = DATA / f"okr_labelled_{lang}.jsonl"
+def load(lang: str, which: str = "labelled") -> list[dict]:
+    path = SETS[which](lang)
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def evaluate(engine: Engine, lang: str) -> tuple[dict[str, dict[str, float]], list[tuple]]:
-    items = load(lang)
+def evaluate(
+    engine: Engine, lang: str, which: str = "labelled"
+) -> tuple[dict[str, dict[str, float]], list[tuple]]:
+    items = load(lang, which)
     results = engine.assess_many([(i["text"], i["kind"], lang) for i in items])
     stats: dict[str, dict[str, float]] = {}
     errors = []
@@ -61,11 +68,12 @@ def evaluate(engine: Engine, lang: str) -> tuple[dict[str, dict[str, float]], li
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--errors", help="print the disagreements for this flag")
+    parser.add_argument("--set", choices=sorted(SETS), default="labelled")
     args = parser.parse_args()
     engine = Engine()
     for lang in ("fr", "en"):
-        stats, errors = evaluate(engine, lang)
-        print(f"{lang}: {stats['measurable']['n']} labelled drafts")
+        stats, errors = evaluate(engine, lang, args.set)
+        print(f"{lang}: {stats['measurable']['n']} {args.set} drafts")
         for flag, s in stats.items():
             print(
                 f"  {flag:<14} accuracy {s['accuracy']:.2f}  precision {s['precision']:.2f}  "

@@ -1,7 +1,9 @@
 """The engine's flags against hand-labelled drafts written from the flag definitions alone.
 
-Floors sit a little under the measured values (see README): a change that loses accuracy on
-a flag fails here. Precision is held higher than recall for the coach's warnings.
+Two sets: `tests/data/` (the rule writers could see it while writing word lists, so its scores
+are optimistic) and `tests/heldout/` (written later by someone who never saw the engine, and
+never tuned against: first measured at the values in bench/README.md). Floors sit under the
+measured values: a change that loses accuracy on a flag fails here.
 """
 
 import sys
@@ -25,10 +27,11 @@ ACCURACY = {
 PRECISION = {"measurable": 0.88, "low_ambition": 0.85, "jargon": 0.85, "has_deadline": 0.9}
 
 
+@pytest.mark.parametrize(("which", "size"), [("labelled", 250), ("heldout", 120)])
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_flags_agree_with_labels(engine, lang):
-    stats, _ = evaluate(engine, lang)
-    assert stats["measurable"]["n"] >= 150
+def test_flags_agree_with_labels(engine, lang, which, size):
+    stats, _ = evaluate(engine, lang, which)
+    assert stats["measurable"]["n"] >= size
     low = {
         f: round(stats[f]["accuracy"], 2)
         for f, floor in ACCURACY.items()
