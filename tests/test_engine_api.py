@@ -185,3 +185,9 @@ def test_engine_never_imports_textual():
         "assert not [m for m in sys.modules if m.startswith('textual')], 'textual imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_mixed_french_and_english_gets_a_notice(engine):
+    a = engine.assess("Augmenter le NPS de 30 à 45 and reduce churn by 2% for our customers")
+    assert any("mixes French and English" in n for n in a.notices)
+    assert not engine.assess("Réduire le délai de livraison de 5 à 3 jours").notices

@@ -20,7 +20,7 @@ from facilitator.engine import pipelines
 from facilitator.engine.context import Context, quoted_ranges
 from facilitator.engine.evaluate import run_rules
 from facilitator.engine.extract import extract
-from facilitator.engine.langdetect import detect
+from facilitator.engine.langdetect import detect, mixed
 from facilitator.engine.lexicon import Entry, LexiconError, LexiconIndex, read_lexicon
 from facilitator.engine.model import Assessment, Finding, Flags, Rewrite, Scores
 from facilitator.engine.normalize import Normalized, normalize
@@ -32,6 +32,7 @@ from facilitator.engine.tokens import Tokens, from_doc
 from facilitator.paths import data_dir
 
 LANGS = ("fr", "en")
+_LANG_NAMES = {"fr": "French", "en": "English"}
 KINDS = ("objective", "key_result")
 _KIND_ALIASES = {
     "kr": "key_result",
@@ -333,6 +334,12 @@ class Engine:
         if norm.truncated:
             notices.append(
                 f"text longer than {len(norm.text)} characters: only the beginning was assessed"
+            )
+        if len(norm.text) > 20 and mixed(
+            norm.text, self._function_words["fr"], self._function_words["en"]
+        ):
+            notices.append(
+                f"text mixes French and English: assessed as {_LANG_NAMES[state.lang]} only"
             )
         if not _LATIN.fullmatch(norm.text) and _mostly_foreign(norm.text):
             notices.append("text is mostly not in French or English: the coach reads only those")

@@ -15,9 +15,20 @@ _EN_VERB = re.compile(r"^[a-z]{3,}(?:ize|ise|ate|ing)$")
 
 
 def detect(text: str, fr_words: frozenset[str], en_words: frozenset[str]) -> str:
+    fr, en = evidence(text, fr_words, en_words)
+    return "en" if en > fr else "fr"
+
+
+def mixed(text: str, fr_words: frozenset[str], en_words: frozenset[str]) -> bool:
+    """Both languages are well represented: "Augmenter le NPS and reduce churn"."""
+    fr, en = evidence(text, fr_words, en_words)
+    return min(fr, en) >= 2 and min(fr, en) >= 0.4 * max(fr, en)
+
+
+def evidence(text: str, fr_words: frozenset[str], en_words: frozenset[str]) -> tuple[float, float]:
     words = _WORD.findall(text.lower())
     if not words:
-        return "fr"
+        return (0.0, 0.0)
     fr = sum(1.0 for w in words if w in fr_words or w.startswith(("d'", "l'", "qu'", "n'", "s'")))
     en = sum(1.0 for w in words if w in en_words)
     fr += 0.5 * len(_FR_ONLY.findall(text.lower()))
@@ -26,4 +37,4 @@ def detect(text: str, fr_words: frozenset[str], en_words: frozenset[str]) -> str
         fr += 0.75
     if _EN_VERB.match(first) or first.endswith("'s"):
         en += 0.75
-    return "en" if en > fr else "fr"
+    return fr, en
