@@ -120,9 +120,9 @@ class SetupScreen(SessionScreen):
         people = self.query_one("#participants", RowsTable)
         keep = people.cursor_row
         people.clear(columns=True)
-        people.add_column(self.tr("setup.col.name"), width=26, key="name")
-        people.add_column(self.tr("setup.col.role"), width=24, key="role")
-        people.add_column(self.tr("setup.col.team"), width=20, key="team")
+        people.add_column(self.tr("setup.col.name"), width=22, key="name")
+        people.add_column(self.tr("setup.col.role"), width=36, key="role")
+        people.add_column(self.tr("setup.col.team"), width=24, key="team")
         people.add_column(self.tr("setup.col.present"), width=8, key="present")
         for p in s.participants:
             people.add_row(

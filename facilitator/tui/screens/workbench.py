@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -62,12 +63,16 @@ class Target:
 class Assessed(Message):
     """An engine result for `text`, from the lexical tier or the full pass."""
 
-    def __init__(self, assessment: Any, text: str, kind: str, started: float) -> None:
+    def __init__(
+        self, assessment: Any, text: str, kind: str, started: float, stages: tuple[float, ...] = ()
+    ) -> None:
         super().__init__()
         self.assessment = assessment
         self.text = text
         self.kind = kind
         self.started = started
+        self.stages = stages
+        """perf_counter() when the worker started and when the engine answered."""
 
 
 class Scored(Message):
@@ -118,6 +123,7 @@ class WorkbenchScreen(SessionScreen):
         self._auto_fields: dict[str, str] = {}
         self._edited: set[str] = set()
         self._follow: set[str] | None = None
+        self._head: tuple[str, str] = ("", "")
         self.latencies: dict[str, list[float]] = {"lexical": [], "full": []}
         self._trace = os.environ.get("FACILITATOR_LATENCY_LOG")
 
@@ -168,6 +174,7 @@ class WorkbenchScreen(SessionScreen):
         self.refresh(recompose=True)
 
         def restore() -> None:
+            self._head = ("", "")
             self.fill_tree()
             self.load_target(self.target, text=text)
 
@@ -233,6 +240,8 @@ class WorkbenchScreen(SessionScreen):
             f"{current.scores['overall']:.0f}" if current and "overall" in current.scores else "—"
         )
         star = "★" if item.final is not None else " "
+        if getattr(item, "status", "") == "dropped":
+            star = "✕"  # dropped by the room, kept for the minutes
         text = item.text
         text = text if len(text) <= 60 else text[:59] + "…"
         return f"{prefix} {star}{score:>3} {text}"
@@ -281,8 +290,12 @@ class WorkbenchScreen(SessionScreen):
             parts.append(self.tr("wb.version", n=item.latest.n))
             if item.final is not None:
                 parts.append(self.tr("wb.final") + f" (v{item.final.n})")
-        self.query_one("#item-title", Label).update("  ·  ".join(parts))
-        self.query_one("#item-state", Label).update(self.tr("wb.unsaved") if self.dirty else "")
+        head = "  ·  ".join(parts)
+        state = self.tr("wb.unsaved") if self.dirty else ""
+        if (head, state) != self._head:  # once per change, not once per keystroke
+            self._head = (head, state)
+            self.query_one("#item-title", Label).update(head)
+            self.query_one("#item-state", Label).update(state)
 
     @property
     def dirty(self) -> bool:
@@ -327,8 +340,25 @@ class WorkbenchScreen(SessionScreen):
         self._timer = self.set_timer(DEBOUNCE, lambda: self._full_pass(text, started))
 
     def _full_pass(self, text: str, started: float) -> None:
-        if text == self.text and self.fapp.full_ready(self.session.lang):
+        if text == self.text and self.fapp.full_ready(self.draft_lang(text)):
             self._assess(text, self.target.kind, "full", started)
+        elif text == self.text:
+            self.fapp.ensure_model(self.draft_lang(text))
+
+    def draft_lang(self, text: str) -> str:
+        """The language the draft is written in: the session's, unless a draft of three words
+        or more is clearly in the other one (a French session switched to English keeps its
+        French drafts assessed in French)."""
+        lang = self.session.lang
+        detect = getattr(self.fapp.engine, "detect_lang", None)
+        if detect is not None and len(text.split()) >= 3:
+            try:
+                detected = detect(text)
+            except Exception:
+                return lang
+            if detected in ("fr", "en"):
+                return str(detected)
+        return lang
 
     def _assess(self, text: str, kind: str, tier: str, started: float) -> None:
         group = f"assess-{tier}"
@@ -343,11 +373,13 @@ class WorkbenchScreen(SessionScreen):
 
     def _assess_in_thread(self, text: str, kind: str, tier: str, started: float) -> None:
         session = self.session
+        begun = time.perf_counter()
         assessment = self.fapp.engine.assess(
-            text, kind=kind, lang=session.lang, glossary=list(session.glossary), tier=tier
+            text, kind=kind, lang=self.draft_lang(text), glossary=list(session.glossary), tier=tier
         )
         if not get_current_worker().is_cancelled:
-            self.post_message(Assessed(assessment, text, kind, started))
+            stages = (begun, time.perf_counter())
+            self.post_message(Assessed(assessment, text, kind, started, stages))
 
     def on_assessed(self, message: Assessed) -> None:
         a = message.assessment
@@ -360,19 +392,24 @@ class WorkbenchScreen(SessionScreen):
             and self.shown.tier != "lexical"
         ):
             return  # the full pass already answered for this text
+        received = time.perf_counter()
         self.shown = a
         self._show(a)
+        shown = time.perf_counter()
         tier = "lexical" if a.tier == "lexical" else "full"
 
         if not message.started:
             return
 
         def painted() -> None:
-            elapsed = (time.perf_counter() - message.started) * 1000
+            now = time.perf_counter()
+            elapsed = (now - message.started) * 1000
             self.latencies[tier].append(elapsed)
-            if self._trace:
+            if self._trace:  # key → worker start → engine done → message → widgets → painted
+                marks = (message.started, *message.stages, received, shown, now)
+                steps = "\t".join(f"{(b - a) * 1000:.2f}" for a, b in pairwise(marks))
                 with open(self._trace, "a", encoding="utf-8") as log:
-                    log.write(f"{tier}\t{elapsed:.2f}\t{len(message.text)}\n")
+                    log.write(f"{tier}\t{elapsed:.2f}\t{len(message.text)}\t{steps}\n")
 
         self.call_after_refresh(painted)
 
@@ -392,9 +429,9 @@ class WorkbenchScreen(SessionScreen):
                 f"{self.tr('wb.score.overall')} {a.scores.overall} → {a.rewrite.scores.overall}",
                 style="dim",
             )
-            rewrite.update(line)
+            rewrite.update(line, layout=False)
         else:
-            rewrite.update("")
+            rewrite.update("", layout=False)
         if self.target.kind == "key_result":
             self._autofill(a.parts)
 
@@ -404,6 +441,13 @@ class WorkbenchScreen(SessionScreen):
             self.editor.set_findings([], None)
             return
         spans = [(f.start, f.end, f.level) for f in a.findings]
+        # A finding about the whole draft (too long, no "why" …) is not underlined: the list
+        # says it; underlining everything would hide the findings about words.
+        whole = max(1, len(a.text.strip()))
+        spans = [
+            (start, end, level) if end - start < 0.9 * whole else (start, start, level)
+            for start, end, level in spans
+        ]
         self.editor.set_findings(spans, self.findings.highlighted if a.findings else None)
 
     def on_option_list_option_highlighted(self, event: Any) -> None:
@@ -541,7 +585,8 @@ class WorkbenchScreen(SessionScreen):
             self.commit(target, text, note, None)
             return
         shown = self.shown
-        best = "full" if self.fapp.full_ready(self.session.lang) else "lexical"
+        lang = self.draft_lang(text)
+        best = "full" if self.fapp.full_ready(lang) else "lexical"
         if (
             shown is not None
             and shown.text == text
@@ -556,7 +601,7 @@ class WorkbenchScreen(SessionScreen):
                 a = self.fapp.engine.assess(
                     text,
                     kind=target.kind,
-                    lang=session.lang,
+                    lang=lang,
                     glossary=list(session.glossary),
                     tier=best,
                 )
@@ -638,7 +683,7 @@ class WorkbenchScreen(SessionScreen):
                 a = engine.assess(
                     text,
                     kind=self.target.kind,
-                    lang=self.session.lang,
+                    lang=self.draft_lang(text),
                     glossary=list(self.session.glossary),
                     tier="lexical",
                 )

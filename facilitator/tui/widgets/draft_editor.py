@@ -81,7 +81,10 @@ class DraftEditor(TextArea):
         for i, (start, end, level) in enumerate(spans):
             start, end = max(0, min(start, len(line))), max(0, min(end, len(line)))
             if end <= start:
-                continue
+                if i == self.selected and line:  # a whole-draft finding, selected: all of it
+                    start, end = 0, len(line)
+                else:
+                    continue
             a = len(line[:start].encode("utf-8"))
             b = len(line[:end].encode("utf-8"))
             name = "finding-selected" if i == self.selected else f"finding-{level}"

@@ -36,9 +36,9 @@ class HistoryTable(DataTable[str]):
     def show(self, item: Versioned | None, lang: str) -> None:
         self.clear(columns=True)
         self.add_column(t(lang, "wb.col.v"), width=4, key="v")
-        self.add_column(t(lang, "wb.col.overall"), width=6, key="overall")
+        self.add_column(t(lang, "wb.col.overall"), width=7, key="overall")
         self.add_column(t(lang, "wb.col.delta"), width=4, key="delta")
-        self.add_column(t(lang, "wb.col.text"), width=38, key="text")
+        self.add_column(t(lang, "wb.col.text"), width=37, key="text")
         self.add_column(t(lang, "wb.col.resolved"), width=16, key="resolved")
         if item is None:
             return

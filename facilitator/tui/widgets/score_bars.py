@@ -29,7 +29,7 @@ def render_scores(
     text = Text()
     for name in SCORE_NAMES:
         label = t(lang, f"wb.score.{name}")
-        text.append(f"{label:<13}", style="bold" if name == "overall" else "")
+        text.append(f"{label:<14}", style="bold" if name == "overall" else "")
         if scores is None or name not in scores:
             text.append("░" * WIDTH, style="dim")
             text.append("   —\n")
@@ -45,7 +45,7 @@ def render_scores(
                 text.append(f" {delta:+.0f}", style="green" if delta > 0 else "red")
         text.append("\n")
     tier_key = f"wb.tier.{tier}" if tier else "wb.tier.none"
-    text.append(f"{'':<13}{t(lang, tier_key)}", style="dim italic")
+    text.append(f"{'':<14}{t(lang, tier_key)}", style="dim italic")
     return text
 
 
@@ -57,4 +57,5 @@ class ScoreBars(Static):
         tier: str | None,
         lang: str,
     ) -> None:
-        self.update(render_scores(scores, previous, tier, lang))
+        # A fixed size (5 lines): no layout pass on each keystroke.
+        self.update(render_scores(scores, previous, tier, lang), layout=False)
