@@ -9,7 +9,7 @@ from typing import Any
 from facilitator.engine.context import Context
 from facilitator.engine.model import Finding
 from facilitator.engine.rules import Rule, TokenSpec
-from facilitator.engine.scripts import SCRIPTS
+from facilitator.engine.scripts import NEEDS_HITS, SCRIPTS
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _LEAD_WORDS = re.compile(
@@ -32,7 +32,9 @@ def run_rules(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
     findings: list[Finding] = []
     hits = ctx.hits
     for rule in rules:
-        if rule.kind in _LEXICAL and not any(name in hits for name in rule.lexicons):
+        if (rule.kind in _LEXICAL or rule.script in NEEDS_HITS) and not any(
+            name in hits for name in rule.lexicons
+        ):
             continue  # most word lists find nothing in a given draft: skip them cheaply
         if rule.when is not None and not rule.when(ctx.features):
             continue
@@ -173,6 +175,9 @@ def _sequence(ctx: Context, patterns: Sequence[Sequence[TokenSpec]]) -> list[tup
         if i < taken_until:
             continue
         for pattern in patterns:
+            first = pattern[0]
+            if not first.optional and first.lower is not None and toks.lower[i] not in first.lower:
+                continue  # the usual case, decided without a call
             end = _match_at(ctx, pattern, 0, i, figures)
             if end is not None and end > i:
                 out.append(ctx.chars(i, end))

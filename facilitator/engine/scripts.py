@@ -16,11 +16,16 @@ Span = tuple[int, int, list[str] | None]
 Script = Callable[[Context, Rule], list[Span]]
 
 SCRIPTS: dict[str, Script] = {}
+# Scripts that can only report hits of their rule's word lists: the engine skips them, cheaply,
+# when none of those lists found anything in the draft.
+NEEDS_HITS: set[str] = set()
 
 
-def script(name: str) -> Callable[[Script], Script]:
+def script(name: str, needs_hits: bool = False) -> Callable[[Script], Script]:
     def register(fn: Script) -> Script:
         SCRIPTS[name] = fn
+        if needs_hits:
+            NEEDS_HITS.add(name)
         return fn
 
     return register
@@ -31,13 +36,22 @@ _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?:[a-z](?=[A-Z]{2}))?[A-Z][A-Za
 _NOT_ACRONYM = re.compile(r"^(?:[TQSH][1-4]|FY\d{2,4}|CY\d{2,4}|[IVXLC]+|X{1,3}|N{1,2}|[A-Z]\d+)$")
 
 
+_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")
+_UPPER, _LOWER = re.compile(r"[^\W\d_a-zà-ÿ]"), re.compile(r"[a-zà-ÿ]")
+
+
+def _shouting(text: str) -> bool:
+    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    return upper > 1.5 * lower
+
+
 @script("acronyms")
 def acronyms(ctx: Context, rule: Rule) -> list[Span]:
     """Acronyms not in the everyday list nor the workshop glossary, and not explained."""
     toks = ctx.toks
-    letters = [c for c in ctx.text if c.isalpha()]
-    shouting = len(toks.words()) >= 4 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
-    if shouting:
+    if not _CAPITALS.search(ctx.text):
+        return []  # no two capitals in a row: no acronym
+    if len(toks.words()) >= 4 and _shouting(ctx.text):
         return []  # a draft typed in capitals: every word would look like an acronym
     known = ctx.glossary
     everyday = ctx.hits.get("everyday-acronyms", [])
@@ -165,7 +179,7 @@ def _figure_follows(ctx: Context, end: int) -> bool:
     )
 
 
-@script("before_figure")
+@script("before_figure", needs_hits=True)
 def before_figure(ctx: Context, rule: Rule) -> list[Span]:
     """Lexicon words right before a figure: "environ 20 %", "près de 30 clients"."""
     return [
@@ -173,7 +187,7 @@ def before_figure(ctx: Context, rule: Rule) -> list[Span]:
     ]
 
 
-@script("without_figure")
+@script("without_figure", needs_hits=True)
 def without_figure(ctx: Context, rule: Rule) -> list[Span]:
     """Lexicon words not followed by a figure: "plus de clients", "significativement"."""
     return [
@@ -200,7 +214,7 @@ def conditional_mood(ctx: Context, rule: Rule) -> list[Span]:
 # --- Appended for the English rules (rules/en); language-neutral, usable by any rule. ---------
 
 
-@script("lexicon_except")
+@script("lexicon_except", needs_hits=True)
 def lexicon_except(ctx: Context, rule: Rule) -> list[Span]:
     """Hits of the rule's first lexicon that no hit of its other lexicons overlaps.
 
@@ -218,7 +232,7 @@ def lexicon_except(ctx: Context, rule: Rule) -> list[Span]:
     return out
 
 
-@script("first_word")
+@script("first_word", needs_hits=True)
 def first_word(ctx: Context, rule: Rule) -> list[Span]:
     """The rule's lexicon entry that opens the draft ("Launch …", "Deploy …"), if any."""
     words = ctx.toks.words()
@@ -278,7 +292,7 @@ def past_deadline(ctx: Context, rule: Rule) -> list[Span]:
     ]
 
 
-@script("without_figure_except")
+@script("without_figure_except", needs_hits=True)
 def without_figure_except(ctx: Context, rule: Rule) -> list[Span]:
     """`lexicon_except`, keeping only the hits no figure follows: "all customers" but not
     "all 12 hospitals" (a count) nor "all-hands" (an exception)."""
