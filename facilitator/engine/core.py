@@ -18,7 +18,7 @@ from typing import Any
 from facilitator.engine import features as feats
 from facilitator.engine import pipelines
 from facilitator.engine.context import Context, quoted_ranges
-from facilitator.engine.evaluate import run_rules
+from facilitator.engine.evaluate import RuleSet, run_rules
 from facilitator.engine.extract import extract
 from facilitator.engine.langdetect import detect, mixed
 from facilitator.engine.lexicon import Entry, LexiconError, LexiconIndex, read_lexicon
@@ -60,14 +60,14 @@ class _Language:
     pipeline: pipelines.Pipeline | None = None
     full_index: LexiconIndex | None = None
     validated: bool = False
-    by_kind: dict[str, list[Rule]] = field(default_factory=dict)  # rules that apply to each kind
+    by_kind: dict[str, RuleSet] = field(default_factory=dict)  # rules that apply to each kind
 
     def __post_init__(self) -> None:
         self.set_rules(self.rules)
 
     def set_rules(self, rules: list[Rule]) -> None:
         self.rules = rules
-        self.by_kind = {kind: [r for r in rules if r.applies(kind)] for kind in KINDS}
+        self.by_kind = {kind: RuleSet([r for r in rules if r.applies(kind)]) for kind in KINDS}
 
 
 @dataclass(slots=True)
@@ -335,8 +335,11 @@ class Engine:
             notices.append(
                 f"text longer than {len(norm.text)} characters: only the beginning was assessed"
             )
-        if len(norm.text) > 20 and mixed(
-            norm.text, self._function_words["fr"], self._function_words["en"]
+        # Per keystroke this notice can wait for the full pass.
+        if (
+            tier != "lexical"
+            and len(norm.text) > 20
+            and mixed(norm.text, self._function_words["fr"], self._function_words["en"])
         ):
             notices.append(
                 f"text mixes French and English: assessed as {_LANG_NAMES[state.lang]} only"

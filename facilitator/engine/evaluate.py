@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from facilitator.engine.context import Context
@@ -27,15 +27,40 @@ _DEFAULTS = {
 _LEXICAL = ("existence", "substitution")
 
 
-def run_rules(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
+class RuleSet:
+    """Rules split by what wakes them: most word-list rules have nothing to do in a given draft,
+    so only those whose lists found something are run, plus the rules that always run."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = list(rules)
+        self.always: list[Rule] = []
+        self.by_lexicon: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            if rule.kind in _LEXICAL or rule.script in NEEDS_HITS:
+                for name in rule.lexicons:
+                    self.by_lexicon.setdefault(name, []).append(rule)
+            else:
+                self.always.append(rule)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def woken(self, hits: Mapping[str, object]) -> list[Rule]:
+        woken = list(self.always)
+        for name in hits:
+            for rule in self.by_lexicon.get(name, ()):
+                if rule not in woken:
+                    woken.append(rule)
+        return woken
+
+
+def run_rules(ctx: Context, rules: RuleSet) -> list[Finding]:
     """Findings of `rules`, which must all apply to the draft's kind (see Engine.by_kind)."""
     findings: list[Finding] = []
-    hits = ctx.hits
-    for rule in rules:
-        if (rule.kind in _LEXICAL or rule.script in NEEDS_HITS) and not any(
-            name in hits for name in rule.lexicons
-        ):
-            continue  # most word lists find nothing in a given draft: skip them cheaply
+    for rule in rules.woken(ctx.hits):
         if rule.when is not None and not rule.when(ctx.features):
             continue
         for start, end, alternatives, term in _matches(ctx, rule):

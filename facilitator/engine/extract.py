@@ -406,11 +406,45 @@ _PLACEHOLDER_HINT = re.compile(r"\b[XYZN]")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"et", "and"}
 
 
-def _has_number_word(lowered: str) -> bool:
-    return not _NUMBER_WORDS.isdisjoint(_WORDS_RX.findall(lowered))
-
-
 _WORDS_RX = re.compile(r"[a-zà-ÿ]+")
+# Words without which no deadline pattern can match (digits aside): the hint's vocabulary.
+_DEADLINE_WORDS = frozenset(
+    [
+        *_MONTH_NUM,
+        "fin",
+        "end",
+        "année",
+        "annee",
+        "trimestre",
+        "semestre",
+        "year",
+        "quarter",
+        "été",
+        "summer",
+        "mois",
+        "month",
+        "months",
+        "eoy",
+        "eoq",
+        "noël",
+        "noel",
+        "christmas",
+        "printemps",
+        "automne",
+        "hiver",
+        "spring",
+        "autumn",
+        "fall",
+        "winter",
+        "rentrée",
+        "congés",
+        "l'année",
+        "l'été",
+        "exercice",
+        "half",
+        "mi",
+    ]
+)
 _DELAY_END = re.compile(r"\d ?(?:h|heures?|jours?|j|days?|hours?)$", re.IGNORECASE)
 _DEADLINE_HINT = re.compile(
     rf"{MONTH}|fin|end|ann[ée]e|trimestre|semestre|year|quarter|été|summer|mois|month|eoy|eoq|"
@@ -431,7 +465,8 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     # Cheap tests first: most of the big patterns cannot match a text without these. A deadline
     # starts at most a few words before its first digit or date word.
     lowered = text.lower()
-    hint = _DEADLINE_HINT.search(lowered)
+    words = set(_WORDS_RX.findall(lowered))
+    hint = None if words.isdisjoint(_DEADLINE_WORDS) else _DEADLINE_HINT.search(lowered)
     anchors = [a.start() for a in (digit, hint) if a is not None]
     deadlines = DEADLINE.finditer(text, max(0, min(anchors) - 40)) if anchors else ()
     for m in deadlines:
@@ -465,7 +500,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
         if free(m.start(), m.end()):
             _read_number(text, m.start(), m.end(), m.group(), lang, out, taken)
 
-    for m in WORD_NUMBER.finditer(text) if _has_number_word(lowered) else ():
+    for m in WORD_NUMBER.finditer(text) if not words.isdisjoint(_NUMBER_WORDS) else ():
         if not free(m.start(), m.end()):
             continue
         value = parse_words(m.group())
