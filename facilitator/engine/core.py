@@ -61,12 +61,14 @@ class _Language:
     full_index: LexiconIndex | None = None
     validated: bool = False
     by_kind: dict[str, RuleSet] = field(default_factory=dict)  # rules that apply to each kind
+    flags: dict[str, str] = field(default_factory=dict)  # rule id → the flag it feeds
 
     def __post_init__(self) -> None:
         self.set_rules(self.rules)
 
     def set_rules(self, rules: list[Rule]) -> None:
         self.rules = rules
+        self.flags = {r.id: r.flag for r in rules}
         self.by_kind = {kind: RuleSet([r for r in rules if r.applies(kind)]) for kind in KINDS}
 
 
@@ -269,7 +271,7 @@ class Engine:
         index = state.full_index if tier != "lexical" and state.full_index else state.quick_index
         ctx = self._context(norm, toks, kind, lang, glossary, index, state)
         findings = run_rules(ctx, state.by_kind[kind])
-        flags = _flags(ctx, findings, {r.id: r.flag for r in state.rules})
+        flags = _flags(ctx, findings, state.flags)
         scores = score(findings, kind)
         # The rewrite comes with the full pass: per keystroke, findings and scores are enough.
         rewrite = self._rewrite(ctx, findings) if tier != "lexical" else None

@@ -74,31 +74,22 @@ class Extraction:
     quantities: list[Quantity] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     parts: Parts = field(default_factory=Parts)
+    # Derived once the roles are known (see `settle`): every rule reads them.
+    targets: list[Quantity] = field(default_factory=list)
+    baselines: list[Quantity] = field(default_factory=list)
+    figures: list[Quantity] = field(default_factory=list)  # amounts, not names/scope/years/dates
+    measurable: bool = False
+    has_baseline: bool = False
+    has_deadline: bool = False
 
-    @property
-    def targets(self) -> list[Quantity]:
-        return [q for q in self.quantities if q.role == "target"]
-
-    @property
-    def baselines(self) -> list[Quantity]:
-        return [q for q in self.quantities if q.role == "baseline"]
-
-    @property
-    def measurable(self) -> bool:
-        return bool(self.targets) or any(q.role == "condition" for q in self.quantities)
-
-    @property
-    def has_baseline(self) -> bool:
-        return bool(self.baselines)
-
-    @property
-    def has_deadline(self) -> bool:
-        return bool(self.deadlines)
-
-    @property
-    def figures(self) -> list[Quantity]:
-        """Numbers that state an amount (not names, scope, years or dates)."""
-        return [q for q in self.quantities if q.role in ("target", "baseline", "condition")]
+    def settle(self) -> None:
+        qs = self.quantities
+        self.targets = [q for q in qs if q.role == "target"]
+        self.baselines = [q for q in qs if q.role == "baseline"]
+        self.figures = [q for q in qs if q.role in ("target", "baseline", "condition")]
+        self.measurable = bool(self.targets) or any(q.role == "condition" for q in qs)
+        self.has_baseline = bool(self.baselines)
+        self.has_deadline = bool(self.deadlines)
 
 
 # --- vocabulary --------------------------------------------------------------------------------
@@ -530,6 +521,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     # "contre 9 % en 2025": a date right after a baseline dates the baseline, not the target.
     base_ends = [q.end for q in out.quantities if q.role == "baseline"]
     out.deadlines = [d for d in out.deadlines if not any(0 <= d.start - e <= 2 for e in base_ends)]
+    out.settle()
     out.parts = _parts(text, out)
     return out
 

@@ -36,7 +36,11 @@ class Tokens:
     def words(self) -> list[int]:
         """Indexes of tokens that count as words (not punctuation or symbols)."""
         if self._words is None:
-            self._words = [i for i, t in enumerate(self.text) if _WORDLIKE.search(t)]
+            self._words = [
+                i
+                for i, t in enumerate(self.text)
+                if t[0].isalnum() or t[-1].isalnum() or _WORDLIKE.search(t)
+            ]
         return self._words
 
 
