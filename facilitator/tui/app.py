@@ -8,6 +8,7 @@ that shows a readable dialog; nothing typed is lost.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -29,7 +30,14 @@ from facilitator.tui.screens.dialogs import ErrorDialog
 
 STYLES = Path(__file__).parent / "styles"
 
-SESSION_SCREENS = ("setup", "agenda", "workbench")
+SESSION_SCREENS: dict[str, str] = {
+    "setup": "facilitator.tui.screens.setup:SetupScreen",
+    "agenda": "facilitator.tui.screens.agenda:AgendaScreen",
+    "workbench": "facilitator.tui.screens.workbench:WorkbenchScreen",
+}
+"""The screens of an open session by name (`app.goto(name)`), imported when first shown.
+
+A new step mechanic (brainstorm, vote …) adds its `SessionScreen` subclass here."""
 
 
 def default_lang() -> str:
@@ -94,6 +102,7 @@ class FacilitatorApp(App[None]):
         """What screens remember between visits (the item open in the workbench …)."""
         self._pending: list[Callable[[Session], object]] = []
         self._reported: set[str] = set()
+        self._time_up: tuple[str, str, float] | None = None
 
     # -- start ----------------------------------------------------------------------------------
 
@@ -107,6 +116,7 @@ class FacilitatorApp(App[None]):
             self.open_session(self.initial_session)
         # The model loads after the first paint: the home screen shows at once.
         self.call_after_refresh(self.start_engine)
+        self.set_interval(1.0, self.check_time_up, name="time-up")
 
     def start_engine(self) -> None:
         self._engine_worker(self.session.lang if self.session else self.lang)
@@ -266,17 +276,10 @@ class FacilitatorApp(App[None]):
         return self.open_session(session.id, "setup")
 
     def _session_screen(self, name: str) -> SessionScreen:
-        if name == "setup":
-            from facilitator.tui.screens.setup import SetupScreen
-
-            return SetupScreen()
-        if name == "agenda":
-            from facilitator.tui.screens.agenda import AgendaScreen
-
-            return AgendaScreen()
-        from facilitator.tui.screens.workbench import WorkbenchScreen
-
-        return WorkbenchScreen()
+        module_name, _, class_name = SESSION_SCREENS[name].partition(":")
+        screen_class = getattr(importlib.import_module(module_name), class_name)
+        screen: SessionScreen = screen_class()
+        return screen
 
     def action_goto(self, name: str) -> None:
         self.goto(name)
@@ -379,6 +382,27 @@ class FacilitatorApp(App[None]):
         self.save(extend)
         self.notify(t(self.lang, "agenda.extended", minutes=minutes), timeout=2)
         self.refresh_session_screen()
+
+    def check_time_up(self) -> None:
+        """Ring once, whatever the screen, when the current step runs out of time (and again
+        if it runs out of the extra minutes)."""
+        session = self.session
+        step = session.step if session is not None else None
+        if session is None or step is None or not step.running or step.budget_seconds <= 0:
+            return
+        if step.remaining(self.now()) > 0:
+            return
+        key = (session.id, step.id, step.budget_seconds)
+        if self._time_up == key:
+            return
+        self._time_up = key
+        from facilitator.tui.logic import step_texts
+
+        title = step_texts(session, session.current_step, self.lang).title
+        self.bell()
+        self.notify(
+            t(self.lang, "agenda.timeup.notify", title=title), severity="warning", timeout=8
+        )
 
     def refresh_session_screen(self) -> None:
         screen = self.screen

@@ -24,9 +24,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lang.name": "français",
         "lang.switched": "Langue : français",
         "engine.starting": "◌ moteur : démarrage…",
-        "engine.loading": "◐ modèle linguistique en chargement — analyse rapide active",
-        "engine.ready": "● analyse complète prête",
-        "engine.failed": "✕ analyse complète indisponible — analyse rapide seulement",
+        "engine.loading": "◐ modèle en chargement (analyse rapide)",
+        "engine.ready": "● analyse complète",
+        "engine.failed": "✕ analyse rapide seulement",
         "engine.failed.title": "Le modèle linguistique n’a pas pu être chargé",
         "engine.failed.body": (
             "L’analyse complète n’est pas disponible : {error}\n\n"
@@ -263,9 +263,9 @@ remarques résolues. Le coach conseille, il ne bloque jamais : la salle décide.
         "lang.name": "English",
         "lang.switched": "Language: English",
         "engine.starting": "◌ engine: starting…",
-        "engine.loading": "◐ language model loading — quick analysis active",
-        "engine.ready": "● full analysis ready",
-        "engine.failed": "✕ full analysis unavailable — quick analysis only",
+        "engine.loading": "◐ model loading (quick analysis)",
+        "engine.ready": "● full analysis",
+        "engine.failed": "✕ quick analysis only",
         "engine.failed.title": "The language model could not be loaded",
         "engine.failed.body": (
             "The full analysis is not available: {error}\n\n"

@@ -97,7 +97,7 @@ async def test_a_model_that_cannot_load_leaves_the_quick_analysis(make_app, stor
         app.open_session("s1", "workbench")
         await settle(pilot)
         assert app.engine_status("fr") == "failed"
-        assert "indisponible" in str(app.screen.query_one("#bar-engine").content)
+        assert "analyse rapide seulement" in str(app.screen.query_one("#bar-engine").content)
         await type_text(pilot, "Améliorer la qualité")
         await settle(pilot, 0.35)
         assert app.screen.shown.tier == "lexical"

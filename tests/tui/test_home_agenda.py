@@ -126,7 +126,8 @@ async def test_time_up_is_signalled_once_and_extend_gives_time_back(make_app, st
         await pilot.press("space")
         clock.advance(75)
         screen.tick()
-        screen.tick()
+        app.check_time_up()
+        app.check_time_up()
         banner = screen.query_one("#time-up")
         assert banner.display and "TIME UP — over by 00:15" in str(banner.content)
         assert screen.query_one("#countdown").has_class("time-up")
@@ -137,7 +138,55 @@ async def test_time_up_is_signalled_once_and_extend_gives_time_back(make_app, st
         screen.tick()
         assert not screen.query_one("#time-up").display
         assert screen.query_one("#countdown").value == "04:45"
+        clock.advance(5 * 60)  # the extra minutes run out too: a second signal
+        app.check_time_up()
+        assert bells == [1, 1]
         assert store.load("s1").agenda[0].extra_minutes == 5
         await pilot.press("n")  # past the last step: it is closed
         await settle(pilot)
         assert app.session.agenda[0].status == "done"
+
+
+async def test_setup_rows_toggle_and_remove_with_confirmation_and_help_opens(make_app, store):
+    session = Session(id="s1", title="Atelier", lang="fr")
+    session.add_participant("Anne Martin")
+    session.add_participant("Paul Durand")
+    session.glossary = {"NPS": "Net Promoter Score"}
+    store.create(session)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_session("s1", "setup")
+        await settle(pilot)
+        screen = app.screen
+        people = screen.query_one("#participants")
+        people.focus()
+        await pilot.press("down", "space")  # Paul is absent
+        await settle(pilot)
+        assert [p.present for p in store.load("s1").participants] == [True, False]
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert [p.name for p in store.load("s1").participants] == ["Anne Martin"]
+        screen.query_one("#new-parent").focus()
+        await pilot.press(*"Garantir la qualité", "enter")
+        screen.query_one("#new-term").focus()
+        await pilot.press(*"BPF: bonnes pratiques", "enter")
+        await settle(pilot)
+        saved = store.load("s1")
+        assert [p.text for p in saved.parents] == ["Garantir la qualité"]
+        assert saved.glossary == {"NPS": "Net Promoter Score", "BPF": "bonnes pratiques"}
+        # The vision is saved as it is typed (after a short pause).
+        screen.query_one("#vision").focus()
+        await pilot.press(*"Être la référence")
+        await settle(pilot, 0.6)
+        assert store.load("s1").vision == "Être la référence"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert app.screen is screen
+        await pilot.press("escape")  # back home
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen) and app.session is None

@@ -51,7 +51,7 @@ async def test_lexical_feedback_while_the_model_loads_then_the_full_pass(make_ap
         await settle(pilot, 0.6)
         await settle(pilot, 0.35)
         assert app.engine_status("fr") == "ready"
-        assert "complète" in str(screen.query_one("#bar-engine").content)
+        assert "analyse complète" in str(screen.query_one("#bar-engine").content)
         assert screen.shown.tier == "full"
         # Scoring ran in worker threads, never on the UI thread.
         assert engine.threads and threading.main_thread().ident not in engine.threads

@@ -35,7 +35,6 @@ class AgendaScreen(SessionScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._time_up_signalled: str | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -157,17 +156,6 @@ class AgendaScreen(SessionScreen):
         banner = self.query_one("#time-up", Static)
         banner.update(self.tr("agenda.overtime", time=clock(-remaining)) if time_up else "")
         banner.display = time_up
-        if time_up and step.running and self._time_up_signalled != step.id:
-            self._time_up_signalled = step.id
-            self.app.bell()
-            self.notify(
-                self.tr(
-                    "agenda.timeup.notify",
-                    title=step_texts(session, session.current_step, self.lang).title,
-                ),
-                severity="warning",
-                timeout=6,
-            )
         # Keep the sidebar's actual times moving for the running step.
         if step.running:
             self._refresh_current_option()

@@ -95,10 +95,15 @@ class BaseScreen(Screen[None]):
 
 
 class SessionBar(Horizontal):
-    """Top line: the session, the current agenda step, and the engine's state."""
+    """Top line: the session and its current step, the step's time left, the engine's state.
+
+    The time left shows on every screen, so the facilitator drafting in the workbench sees the
+    step running out (the app rings once when it does).
+    """
 
     def compose(self) -> ComposeResult:
         yield Static(id="bar-session", markup=False)
+        yield Static(id="bar-clock", markup=False)
         yield Static(id="bar-engine", markup=False)
 
     def on_mount(self) -> None:
@@ -106,6 +111,8 @@ class SessionBar(Horizontal):
         self.watch(app, "engine_version", lambda _: self.update_bar(), init=False)
         self.watch(app, "lang", lambda _: self.update_bar(), init=False)
         self.update_bar()
+        if app.session is not None:
+            self.set_interval(1.0, self.update_clock, name="bar-clock")
 
     def update_bar(self) -> None:
         app = cast("FacilitatorApp", self.app)
@@ -134,6 +141,22 @@ class SessionBar(Horizontal):
         engine = self.query_one("#bar-engine", Static)
         engine.update(t(lang, f"engine.{state}") + " ")
         engine.set_classes(f"engine-{state}")
+        self.update_clock()
+
+    def update_clock(self) -> None:
+        from facilitator.tui.logic import clock
+
+        app = cast("FacilitatorApp", self.app)
+        session = app.session
+        step = session.step if session is not None else None
+        widget = self.query_one("#bar-clock", Static)
+        if step is None or step.budget_seconds <= 0:
+            widget.update("", layout=False)
+            return
+        remaining = step.remaining(app.now())
+        icon = "⏰" if remaining <= 0 else ("⏱" if step.running else "⏸")
+        widget.update(f"{icon} {clock(remaining)}", layout=False)
+        widget.set_class(remaining <= 0, "time-up")
 
 
 class SessionScreen(BaseScreen):
