@@ -332,6 +332,7 @@ def workshops_check(file: str) -> None:
 
 # --- export, import, sessions ------------------------------------------------------------------
 
+
 def _session_store(ctx: click.Context, data_dir: str | None) -> Any:
     """The store named by this command's --data-dir, else the main group's, else the default."""
     from facilitator.store import SessionStore
