@@ -392,7 +392,7 @@ _STOP_AFTER_YEAR = {
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_ZERO_HINT = re.compile(r"z[ée]ro|0|aucun|nul")
+_ZERO_HINT = re.compile(r"z[ée]ro|(?<![\d.,])0(?![\d.,])|aucun|nul")
 _PLACEHOLDER_HINT = re.compile(r"\b[XYZN]")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"et", "and"}
 
@@ -441,7 +441,10 @@ _DEADLINE_HINT = re.compile(
     rf"{MONTH}|fin|end|ann[ée]e|trimestre|semestre|year|quarter|été|summer|mois|month|eoy|eoq|"
     r"no[eë]l|christmas|printemps|automne|hiver|spring|autumn|fall|winter|rentrée|congés"
 )
-_MULTIPLIER_HINT = re.compile(r"x|doubl|tripl|quadrupl|cupl|divi|cut|reduc|halv|half|moiti|fold")
+_MULTIPLIER_HINT = re.compile(
+    r"(?<![a-z])x ?\d|\d ?x(?![a-z])|doubl|tripl|quadrupl|cupl|divi|cut|reduc|halv|half|moiti|fold|"
+    r"tiers|quart|third|quarter|fifth"
+)
 
 
 def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
@@ -539,14 +542,16 @@ def _read_number(
     taken: list[tuple[int, int]],
 ) -> None:
     after = text[end : end + 1]
-    if after.isalpha() and not re.match(_UNIT, text[end:]) and after not in "x":
+    if after.isalpha() and after not in "x" and not _UNIT_AFTER.match(text, end):
         return  # "5G", "3D", "B2B": a name, not an amount
     if after == "-" and text[end + 1 : end + 2].isalpha():
         return  # "30-day readmission rate", "a 5-point scale": a qualifier
     value = parse_digits(raw, lang)
     q = _with_unit(text, Quantity(start, end, raw, value), lang)
     if (
-        re.fullmatch(YEAR, raw)
+        len(raw) == 4
+        and raw[:2] in ("19", "20")
+        and raw.isdigit()
         and not q.unit
         and (_reads_as_year(text, q.end) or _ARTICLE_BEFORE.search(text, 0, start))
     ):
@@ -563,7 +568,8 @@ def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
         q.end = m.end()
         q.text = text[q.start : q.end]
         low = unit.lower()
-        scale = _SCALE.get(unit.split()[0].rstrip("€$")) if unit.split() else None
+        head = unit.split()[0] if unit else ""
+        scale = _SCALE.get(head.rstrip("€$"))
         if scale and q.value is not None:
             q.value *= scale
         if "%" in unit:

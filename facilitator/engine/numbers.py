@@ -85,10 +85,15 @@ DIGITS = re.compile(
 )
 
 
+_GROUPED = re.compile(r"-?\d{1,3}([.,])\d{3}(?:\1\d{3})*")
+
+
 def parse_digits(text: str, lang: str) -> float | None:
     """'1 500 000' → 1500000, '2,5' → 2.5, '1,500' → 1500 in English, 1.5 in French."""
+    if text.isdigit():
+        return float(text)  # the common case: "30", "2026"
     s = text.replace(" ", "").lstrip("+")
-    groups = re.fullmatch(r"-?\d{1,3}([.,])\d{3}(?:\1\d{3})*", s)
+    groups = _GROUPED.fullmatch(s)
     if groups:
         sep = groups.group(1)
         # "1.500" is 1500 in French, "1,500" is 1500 in English; the other reading is a decimal.
