@@ -251,23 +251,37 @@ _TOML_HINTS = {
 }
 
 
-def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+def read_toml(path: Path) -> tuple[dict[str, Any] | None, _Locator, list[Problem]]:
+    """Read a hand-written TOML data file: its data (None when unreadable), a locator that maps
+    dotted field paths to line numbers, and the problem that stopped the reading, if any.
+
+    Shared by every data file a consultant writes (workshop templates, exercise packs)."""
     file = str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(file, 1, "(file)", f"cannot read the file: {exc.strerror or exc}")]
+        problem = Problem(file, 1, "(file)", f"cannot read the file: {exc.strerror or exc}")
+        return None, _Locator(""), [problem]
     try:
         # utf-8-sig: Windows editors may add a byte-order mark, which TOML itself refuses.
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(file, line, "(file)", "not valid UTF-8 text; save the file as UTF-8")]
+        problem = Problem(file, line, "(file)", "not valid UTF-8 text; save the file as UTF-8")
+        return None, _Locator(""), [problem]
     locator = _Locator(text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return None, [_syntax_problem(file, str(exc), locator)]
+        return None, locator, [_syntax_problem(file, str(exc), locator)]
+    return data, locator, []
+
+
+def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    file = str(path)
+    data, locator, problems = read_toml(path)
+    if data is None:
+        return None, problems
     check = _Check(file, locator)
     _check_template(data, path.stem, check)
     check.problems.sort(key=lambda p: p.line)  # stable: same-line problems keep check order
