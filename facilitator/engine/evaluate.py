@@ -49,12 +49,11 @@ class RuleSet:
         return len(self.rules)
 
     def woken(self, hits: Mapping[str, object]) -> list[Rule]:
-        woken = list(self.always)
+        extra: dict[int, Rule] = {}  # by identity: a rule may listen to several word lists
         for name in hits:
             for rule in self.by_lexicon.get(name, ()):
-                if rule not in woken:
-                    woken.append(rule)
-        return woken
+                extra[id(rule)] = rule
+        return [*self.always, *extra.values()] if extra else self.always
 
 
 def run_rules(ctx: Context, rules: RuleSet) -> list[Finding]:
