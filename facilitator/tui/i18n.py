@@ -93,6 +93,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "setup.col.team": "Équipe",
         "setup.col.present": "Présent",
         "setup.add": "Ajouter",
+        "setup.update": "Modifier",
         "setup.name.placeholder": "Nom (Entrée pour ajouter)",
         "setup.role.placeholder": "Rôle",
         "setup.team.placeholder": "Équipe",
@@ -101,8 +102,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "setup.parent.placeholder": "Objectif stratégique (Entrée pour ajouter)",
         "setup.glossary": "Glossaire des sigles acceptés (non signalés par le coach)",
         "setup.glossary.placeholder": "SIGLE = définition (Entrée pour ajouter)",
-        "setup.hint": "Tab : champ suivant · Entrée : ajouter · Espace : présent/absent · "
-        "Suppr : retirer la ligne",
+        "setup.hint": "Tab : champ suivant · Entrée : ajouter, ou modifier la ligne choisie · "
+        "Espace : présent/absent · Suppr : retirer la ligne",
         "setup.yes": "oui",
         "setup.no": "non",
         "setup.remove.title": "Retirer cette ligne ?",
@@ -327,6 +328,7 @@ remarques résolues. Le coach conseille, il ne bloque jamais : la salle décide.
         "setup.col.team": "Team",
         "setup.col.present": "Present",
         "setup.add": "Add",
+        "setup.update": "Update",
         "setup.name.placeholder": "Name (Enter to add)",
         "setup.role.placeholder": "Role",
         "setup.team.placeholder": "Team",
@@ -335,7 +337,10 @@ remarques résolues. Le coach conseille, il ne bloque jamais : la salle décide.
         "setup.parent.placeholder": "Strategic objective (Enter to add)",
         "setup.glossary": "Glossary of accepted acronyms (not flagged by the coach)",
         "setup.glossary.placeholder": "ACRONYM = definition (Enter to add)",
-        "setup.hint": "Tab: next field · Enter: add · Space: present/absent · Delete: remove row",
+        "setup.hint": (
+            "Tab: next field · Enter: add, or edit the chosen row · Space: present/absent · "
+            "Delete: remove row"
+        ),
         "setup.yes": "yes",
         "setup.no": "no",
         "setup.remove.title": "Remove this row?",

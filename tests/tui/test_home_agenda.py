@@ -164,7 +164,14 @@ async def test_setup_rows_toggle_and_remove_with_confirmation_and_help_opens(mak
         await pilot.press("down", "space")  # Paul is absent
         await settle(pilot)
         assert [p.present for p in store.load("s1").participants] == [True, False]
-        await pilot.press("delete")
+        await pilot.press("up", "enter")  # edit Anne in the fields below the table
+        assert screen.query_one("#new-name").value == "Anne Martin"
+        await pilot.press("tab", *"DG", "enter")
+        await settle(pilot)
+        assert store.load("s1").participants[0].role == "DG"
+        assert len(store.load("s1").participants) == 2
+        people.focus()
+        await pilot.press("down", "delete")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
         await settle(pilot)

@@ -62,6 +62,8 @@ class SetupScreen(SessionScreen):
     def __init__(self) -> None:
         super().__init__()
         self._timer: Timer | None = None
+        self._editing: str | None = None
+        """The participant being edited in the fields under the table, if any."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_bar()
@@ -224,13 +226,38 @@ class SetupScreen(SessionScreen):
             return
         role = clean(self.query_one("#new-role", Input).value).strip()
         team = clean(self.query_one("#new-team", Input).value).strip()
-        pid = new_id()
-        self._change(
-            lambda s: s.participants.append(Participant(id=pid, name=name, role=role, team=team))
-        )
+        editing, self._editing = self._editing, None
+        if editing is not None and any(p.id == editing for p in self.session.participants):
+
+            def update(s: Session) -> None:
+                person = s.participant(editing)
+                person.name, person.role, person.team = name, role, team
+
+            self._change(update)
+        else:
+            pid = new_id()
+            self._change(
+                lambda s: s.participants.append(
+                    Participant(id=pid, name=name, role=role, team=team)
+                )
+            )
         for field_id in ("#new-name", "#new-role", "#new-team"):
             self.query_one(field_id, Input).value = ""
+        self.query_one("#add-participant", Button).label = self.tr("setup.add")
         name_field.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a participant: edit them in the fields below (Enter there saves)."""
+        if event.data_table.id != "participants" or event.row_key.value is None:
+            return
+        event.stop()
+        person = self.session.participant(event.row_key.value)
+        self._editing = person.id
+        self.query_one("#new-name", Input).value = person.name
+        self.query_one("#new-role", Input).value = person.role
+        self.query_one("#new-team", Input).value = person.team
+        self.query_one("#add-participant", Button).label = self.tr("setup.update")
+        self.query_one("#new-name", Input).focus()
 
     def add_parent(self) -> None:
         field = self.query_one("#new-parent", Input)
