@@ -19,7 +19,7 @@ from facilitator.engine import features as feats
 from facilitator.engine import pipelines
 from facilitator.engine.context import Context, quoted_ranges
 from facilitator.engine.evaluate import RuleSet, run_rules
-from facilitator.engine.extract import extract
+from facilitator.engine.extract import PartsView, extract
 from facilitator.engine.langdetect import detect, mixed
 from facilitator.engine.lexicon import Entry, LexiconError, LexiconIndex, read_lexicon
 from facilitator.engine.model import Assessment, Finding, Flags, Rewrite, Scores
@@ -283,7 +283,7 @@ class Engine:
             tier,
             scores,
             flags,
-            ctx.ex.parts.as_dict(),
+            PartsView(ctx.ex),
             findings,
             rewrite,
             notices,

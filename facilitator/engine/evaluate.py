@@ -120,7 +120,7 @@ def _finding(
     orig_start, orig_end = ctx.norm.span(start, end)
     templates = [*alternatives, *rule.suggestions]
     if "{" in rule.message or any("{" in t for t in templates):
-        values = _values(ctx, ctx.norm.original[orig_start:orig_end])
+        values = _Values(ctx, ctx.norm.original[orig_start:orig_end])
         message = fill(rule.message, values)
         suggestions = [fill(t, values) for t in templates]
     else:
@@ -158,18 +158,30 @@ def _finding(
     )
 
 
-def _values(ctx: Context, matched: str) -> dict[str, str]:
-    defaults = _DEFAULTS.get(ctx.lang, _DEFAULTS["en"])
-    parts = ctx.ex.parts
-    return {
-        "match": matched,
-        "metric": parts.metric or _purpose_object(ctx) or defaults["metric"],
-        "target": parts.target or defaults["target"],
-        "baseline": parts.baseline or defaults["baseline"],
-        # Templates say "d'ici {deadline}": the extracted "avant juin 2026" becomes "juin 2026".
-        "deadline": _LEAD_WORDS.sub("", parts.deadline or "") or defaults["deadline"],
-        "words": str(ctx.features.get("words", "")),
-    }
+class _Values(dict[str, str]):
+    """Template values, each worked out only if a template asks for it."""
+
+    def __init__(self, ctx: Context, matched: str) -> None:
+        super().__init__(match=matched, words=str(ctx.features.get("words", "")))
+        self.ctx = ctx
+
+    def __missing__(self, key: str) -> str:
+        ctx = self.ctx
+        defaults = _DEFAULTS.get(ctx.lang, _DEFAULTS["en"])
+        parts = ctx.ex.parts
+        if key == "metric":
+            value = parts.metric or _purpose_object(ctx) or defaults["metric"]
+        elif key == "target":
+            value = parts.target or defaults["target"]
+        elif key == "baseline":
+            value = parts.baseline or defaults["baseline"]
+        elif key == "deadline":
+            # Templates say "d'ici {deadline}": the extracted "avant juin 2026" is "juin 2026".
+            value = _LEAD_WORDS.sub("", parts.deadline or "") or defaults["deadline"]
+        else:
+            raise KeyError(key)
+        self[key] = value
+        return value
 
 
 def _purpose_object(ctx: Context) -> str | None:
@@ -187,7 +199,13 @@ def _purpose_object(ctx: Context) -> str | None:
 
 
 def fill(template: str, values: Mapping[str, Any]) -> str:
-    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
+    def value(m: re.Match[str]) -> str:
+        try:
+            return str(values[m.group(1)])
+        except KeyError:
+            return m.group(0)  # an unknown placeholder is left for the reader to see
+
+    return _PLACEHOLDER.sub(value, template)
 
 
 def _sequence(ctx: Context, patterns: Sequence[Sequence[TokenSpec]]) -> list[tuple[int, int]]:

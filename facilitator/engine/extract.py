@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -69,11 +70,40 @@ class Parts:
         }
 
 
+class PartsView(Mapping[str, "str | None"]):
+    """The parts of a key result as a read-only mapping, computed when first read."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self._extraction = extraction
+        self._data: dict[str, str | None] | None = None
+
+    def _dict(self) -> dict[str, str | None]:
+        if self._data is None:
+            self._data = self._extraction.parts.as_dict()
+        return self._data
+
+    def __getitem__(self, key: str) -> str | None:
+        return self._dict()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self) == other if isinstance(other, Mapping) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._dict())
+
+
 @dataclass(slots=True)
 class Extraction:
+    text: str = ""
     quantities: list[Quantity] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
-    parts: Parts = field(default_factory=Parts)
+    _parts: Parts | None = None
     # Derived once the roles are known (see `settle`): every rule reads them.
     targets: list[Quantity] = field(default_factory=list)
     baselines: list[Quantity] = field(default_factory=list)
@@ -81,6 +111,13 @@ class Extraction:
     measurable: bool = False
     has_baseline: bool = False
     has_deadline: bool = False
+
+    @property
+    def parts(self) -> Parts:
+        """Metric, baseline, target … — worked out on first use: per keystroke, often never."""
+        if self._parts is None:
+            self._parts = _parts(self.text, self)
+        return self._parts
 
     def settle(self) -> None:
         qs = self.quantities
@@ -448,7 +485,7 @@ _MULTIPLIER_HINT = re.compile(
 
 
 def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
-    out = Extraction()
+    out = Extraction(text)
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
@@ -525,7 +562,6 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     base_ends = [q.end for q in out.quantities if q.role == "baseline"]
     out.deadlines = [d for d in out.deadlines if not any(0 <= d.start - e <= 2 for e in base_ends)]
     out.settle()
-    out.parts = _parts(text, out)
     return out
 
 

@@ -244,7 +244,6 @@ def compute(toks: Tokens, ex: Extraction, kind: str, hits: Hits) -> dict[str, An
         "figures": len(ex.figures),
         "targets": len(ex.targets),
         "placeholder": any(q.kind == "placeholder" for q in ex.quantities),
-        "metric": bool(ex.parts.metric),
         "baseline_only": bool(base) and not ex.measurable,
         "target_equals_baseline": bool(
             base

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -95,7 +96,7 @@ class Assessment:
     tier: str  # lexical | full | reduced
     scores: Scores
     flags: Flags
-    parts: dict[str, str | None]
+    parts: Mapping[str, str | None]  # metric, baseline, target, unit, direction, deadline
     findings: list[Finding]
     rewrite: Rewrite | None = None
     notices: list[str] = field(default_factory=list)  # e.g. "text truncated", "reduced mode"

@@ -43,7 +43,6 @@ FEATURES = {
     "figures",
     "targets",
     "placeholder",
-    "metric",
     "baseline_only",
     "target_equals_baseline",
     "too_long",
