@@ -484,6 +484,60 @@ _MULTIPLIER_HINT = re.compile(
 )
 
 
+# Every deadline starts with one of these words (or a digit, or a quarter tag): DEADLINE is tried
+# only there, not at every position of the draft.
+_DEADLINE_STARTS = frozenset(
+    [
+        *_MONTH_NUM,
+        "d'ici",
+        "avant",
+        "au",
+        "à",
+        "a",
+        "fin",
+        "en",
+        "pour",
+        "dès",
+        "début",
+        "by",
+        "before",
+        "until",
+        "no",
+        "in",
+        "at",
+        "the",
+        "end",
+        "during",
+        "within",
+        "due",
+        "for",
+        "dans",
+        "sous",
+        "over",
+        "eoy",
+        "eoq",
+        "year-end",
+    ]
+)
+_WORD_START = re.compile(r"(?<![\w'])[\w'-]+")
+_QTAG_WORD = re.compile(r"[tqsh][1-4]$|fy")
+
+
+def _deadlines(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """What DEADLINE.finditer(text) finds, trying the pattern only where a deadline can start."""
+    done = 0
+    for w in _WORD_START.finditer(lowered):
+        word = w.group()
+        start = w.start()
+        if start < done:
+            continue
+        if word in _DEADLINE_STARTS or word[0].isdigit() or _QTAG_WORD.match(word):
+            m = DEADLINE.match(text, start)
+            if m:
+                done = m.end()
+                yield m
+
+
 def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
     out = Extraction(text)
     taken: list[tuple[int, int]] = []
@@ -498,8 +552,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     lowered = text.lower()
     words = set(_WORDS_RX.findall(lowered))
     hint = None if words.isdisjoint(_DEADLINE_WORDS) else _DEADLINE_HINT.search(lowered)
-    anchors = [a.start() for a in (digit, hint) if a is not None]
-    deadlines = DEADLINE.finditer(text, max(0, min(anchors) - 40)) if anchors else ()
+    deadlines = _deadlines(text, lowered) if digit or hint else ()
     for m in deadlines:
         if m.group("alone") and not m.group("lead"):
             continue
