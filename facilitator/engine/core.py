@@ -147,7 +147,7 @@ class Engine:
             rules.append(rule)
         quick = LexiconIndex(lang)
         words = pipelines.quick_tokens
-        quick.add(_matched(entries), lambda term: [t for t, _ in words(term, lang)])
+        quick.add(_matched(entries), lambda term: words(term, lang)[0])
         scope = frozenset(
             f for e in entries if e.lexicon == "scope-nouns" for f in _plural_forms(e.term)
         )
@@ -248,9 +248,8 @@ class Engine:
         return code
 
     def _quick_tokens(self, text: str, lang: str) -> Tokens:
-        pairs = pipelines.quick_tokens(text, lang)
-        words = [t for t, _ in pairs]
-        return Tokens(text=words, lower=[w.lower() for w in words], idx=[i for _, i in pairs])
+        words, idx = pipelines.quick_tokens(text, lang)
+        return Tokens(text=words, lower=[w.lower() for w in words], idx=idx)
 
     def _assess(
         self,
@@ -263,7 +262,7 @@ class Engine:
     ) -> Assessment:
         state = self._langs[lang]
         notices = self._notices(norm, state, tier)
-        if not norm.text.strip() or not any(c.isalnum() for c in norm.text):
+        if not _ALNUM.search(norm.text):
             empty = Scores(0, 0, 0, 0)
             return Assessment(
                 norm.original, norm.text, lang, kind, tier, empty, Flags(), {}, [], None, notices
@@ -399,6 +398,7 @@ class Engine:
         self.problems.extend(failures)
 
 
+_ALNUM = re.compile(r"[^\W_]")
 _LATIN = re.compile(r"[\x00-\u024f\u2000-\u206f€]*")
 
 

@@ -199,6 +199,9 @@ def _purpose_object(ctx: Context) -> str | None:
 
 
 def fill(template: str, values: Mapping[str, Any]) -> str:
+    if "{" not in template:
+        return template
+
     def value(m: re.Match[str]) -> str:
         try:
             return str(values[m.group(1)])

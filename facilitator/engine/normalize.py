@@ -119,13 +119,13 @@ def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
 
 def _lower_first_word(text: str) -> str:
     """Lower-case a first word written "Capitalised" (not an acronym like "NPS")."""
-    end = 0
-    while end < len(text) and (text[end].isalpha() or text[end] in "-'"):
-        end += 1
-    word = text[:end]
-    if len(word) > 1 and word[0].isupper() and word[1:].islower():
-        return word[0].lower() + text[1:]
+    m = _FIRST_WORD.match(text)
+    if m and len(m.group()) > 1 and m.group()[1:].islower():
+        return text[0].lower() + text[1:]
     return text
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def fold_accents(text: str) -> str:

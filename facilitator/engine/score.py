@@ -6,7 +6,6 @@ more than twice its weight: three jargon words are worse than one, not three tim
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from facilitator.engine.model import Finding, Scores
@@ -20,10 +19,10 @@ OVERALL_WEIGHTS = {
 
 
 def score(findings: Iterable[Finding], kind: str) -> Scores:
-    per_rule: dict[str, list[Finding]] = defaultdict(list)
+    per_rule: dict[str, list[Finding]] = {}
     for f in findings:
-        per_rule[f.rule].append(f)
-    lost: dict[str, float] = defaultdict(float)
+        per_rule.setdefault(f.rule, []).append(f)
+    lost = {"clarity": 0.0, "ambition": 0.0, "measurability": 0.0}
     explain: dict[str, list[tuple[str, int]]] = {}
     for rule, items in per_rule.items():
         weight = items[0].weight
@@ -31,7 +30,7 @@ def score(findings: Iterable[Finding], kind: str) -> Scores:
         dim = items[0].dimension
         lost[dim] += points
         explain.setdefault(dim, []).append((rule, round(points)))
-    values = {d: max(0, round(100 - lost[d])) for d in ("clarity", "ambition", "measurability")}
+    values = {d: max(0, round(100 - points)) for d, points in lost.items()}
     weights = OVERALL_WEIGHTS.get(kind, OVERALL_WEIGHTS["objective"])
     overall = round(sum(values[d] * w for d, w in weights.items()))
     for lost_points in explain.values():
