@@ -209,6 +209,7 @@ class LexiconIndex:
     lang: str
     by_first: dict[str, list[_Pattern]] = field(default_factory=dict)  # one-word entries
     by_pair: dict[tuple[str, str], list[_Pattern]] = field(default_factory=dict)  # longer ones
+    pair_firsts: set[str] = field(default_factory=set)  # words that can open a longer entry
 
     def add(self, entries: Iterable[Entry], tokenize: Callable[[str], Sequence[str]]) -> None:
         for entry in entries:
@@ -227,6 +228,7 @@ class LexiconIndex:
                 continue
             # Multi-word entries are keyed on their first two words: most drafts' common words
             # ("de", "the") then meet no pattern at all.
+            self.pair_firsts |= firsts
             for first in firsts:
                 for second in forms[1] | {words[1]}:
                     self.by_pair.setdefault((first, second), []).append(pattern)
@@ -249,7 +251,7 @@ class LexiconIndex:
                 found = get(key)
                 if found:
                     candidates += found
-            if i + 1 < n:
+            if i + 1 < n and not self.pair_firsts.isdisjoint(keys):
                 nexts = (
                     (lower[i + 1],)
                     if lemma is None or lemma[i + 1] == lower[i + 1]

@@ -77,6 +77,7 @@ _NEEDS_SLOW_PATH = re.compile(
     r"\ue000-\uf8ff\ufffe\uffff\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000\u2028\u2029]"
 )
 _TRANSLATE = str.maketrans(_REPLACE)
+_TO_REPLACE = re.compile("[" + "".join(_REPLACE) + "]")
 
 
 def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
@@ -88,7 +89,8 @@ def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
     """
     if len(text) < max_chars and not _NEEDS_SLOW_PATH.search(text):
         # The common case, typed text: same length, so every offset maps to itself.
-        fast = _lower_first_word(text.translate(_TRANSLATE))
+        folded = text.translate(_TRANSLATE) if _TO_REPLACE.search(text) else text
+        fast = _lower_first_word(folded)
         return Normalized(fast, tuple(range(len(fast))), text, False)
     out: list[str] = []
     offsets: list[int] = []
