@@ -841,25 +841,28 @@ _DAY_BEFORE = re.compile(r"(\d{1,2})(?:er|st|nd|rd|th)? $")
 _DAY_AFTER = re.compile(r"\.? (\d{1,2})\b")
 
 
+_YEAR_IN = re.compile(YEAR + r"\b")
+_NUMDATE_IN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
+_ISODATE_IN = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_FY_IN = re.compile(r"fy ?(\d{4}|\d{2})")
+_QUARTER_IN = re.compile(r"\b([tqsh])([1-4])\b")
+
+
 def _date_of(text: str) -> str | None:
     low = text.lower()
-    year_m = re.search(YEAR + r"\b", low)
-    year = int(year_m.group()) if year_m else None
-    m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", low)
-    if m:
+    if "/" in low and (m := _NUMDATE_IN.search(low)):
         y = int(m.group(3))
-        y = y + 2000 if y < 100 else y
-        return _safe_date(y, int(m.group(2)), int(m.group(1)))
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", low)
-    if m:
+        return _safe_date(y + 2000 if y < 100 else y, int(m.group(2)), int(m.group(1)))
+    if "-" in low and (m := _ISODATE_IN.search(low)):
         return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    fy = re.search(r"fy ?(\d{4}|\d{2})", low)
-    if fy:
+    if "fy" in low and (fy := _FY_IN.search(low)):
         y = int(fy.group(1))
         return f"{y + 2000 if y < 100 else y}-12-31"
-    if year is None:
+    year_m = _YEAR_IN.search(low)
+    if year_m is None:
         return None
-    q = re.search(r"\b([tqsh])([1-4])\b", low)
+    year = int(year_m.group())
+    q = _QUARTER_IN.search(low)
     if q:
         n = int(q.group(2))
         last = n * 3 if q.group(1) in "tq" else min(n, 2) * 6
@@ -871,7 +874,7 @@ def _date_of(text: str) -> str | None:
         if day:
             return _safe_date(year, num, int(day.group(1)))
         return _safe_date(year, num, calendar.monthrange(year, num)[1])
-    if re.search(r"mi-", low):
+    if "mi-" in low:
         return f"{year}-06-30"
     return f"{year}-12-31"
 
