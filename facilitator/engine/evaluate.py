@@ -106,10 +106,9 @@ def _rule_span(ctx: Context, span: str) -> tuple[int, int]:
             return qs[0].start, qs[-1].end if span == "figures" else qs[0].end
     if span == "deadline" and ctx.ex.deadlines:
         return ctx.ex.deadlines[0].start, ctx.ex.deadlines[0].end
-    if span == "metric" and ctx.ex.parts.metric:
-        pos = text.find(ctx.ex.parts.metric)
-        if pos >= 0:
-            return pos, pos + len(ctx.ex.parts.metric)
+    metric = ctx.ex.metric if span == "metric" else None
+    if metric and (pos := text.find(metric)) >= 0:
+        return pos, pos + len(metric)
     return whole
 
 
@@ -168,16 +167,17 @@ class _Values(dict[str, str]):
     def __missing__(self, key: str) -> str:
         ctx = self.ctx
         defaults = _DEFAULTS.get(ctx.lang, _DEFAULTS["en"])
-        parts = ctx.ex.parts
+        ex = ctx.ex
         if key == "metric":
-            value = parts.metric or _purpose_object(ctx) or defaults["metric"]
+            value = ex.metric or _purpose_object(ctx) or defaults["metric"]
         elif key == "target":
-            value = parts.target or defaults["target"]
+            value = ex.parts.target or defaults["target"]
         elif key == "baseline":
-            value = parts.baseline or defaults["baseline"]
+            value = ex.parts.baseline or defaults["baseline"]
         elif key == "deadline":
             # Templates say "d'ici {deadline}": the extracted "avant juin 2026" is "juin 2026".
-            value = _LEAD_WORDS.sub("", parts.deadline or "") or defaults["deadline"]
+            last = ex.deadlines[-1].text if ex.deadlines else ""
+            value = _LEAD_WORDS.sub("", last) or defaults["deadline"]
         else:
             raise KeyError(key)
         self[key] = value

@@ -104,6 +104,8 @@ class Extraction:
     quantities: list[Quantity] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     _parts: Parts | None = None
+    _metric: str | None = None
+    _metric_known: bool = False
     # Derived once the roles are known (see `settle`): every rule reads them.
     targets: list[Quantity] = field(default_factory=list)
     baselines: list[Quantity] = field(default_factory=list)
@@ -111,6 +113,13 @@ class Extraction:
     measurable: bool = False
     has_baseline: bool = False
     has_deadline: bool = False
+
+    @property
+    def metric(self) -> str | None:
+        """The measured thing ("taux de réclamation"), worked out once, on first use."""
+        if not self._metric_known:
+            self._metric, self._metric_known = _metric(self.text, self), True
+        return self._metric
 
     @property
     def parts(self) -> Parts:
@@ -1051,7 +1060,7 @@ def _parts(text: str, ex: Extraction) -> Parts:
         parts.deadline = ex.deadlines[-1].text
         parts.deadline_date = ex.deadlines[-1].date
     parts.direction = _direction(text, target, baseline)
-    parts.metric = _metric(text, ex)
+    parts.metric = ex.metric
     return parts
 
 

@@ -59,7 +59,9 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
     out: list[Span] = []
     seen: set[str] = set()
     for i, word in enumerate(toks.text):
-        if not _ACRONYM.match(word) or _NOT_ACRONYM.match(word) or i in everyday_at:
+        if word.islower() or not _ACRONYM.match(word) or _NOT_ACRONYM.match(word):
+            continue
+        if i in everyday_at:
             continue
         bare = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
         if bare.upper() in known or bare in seen:
