@@ -1,0 +1,342 @@
+"""Success criteria: conditions on the engine's assessment, in the engine's own condition language.
+
+    criteria = ["not rule.kr-output-activity", "measurable", "has_deadline", "overall >= 80"]
+
+Names (see NAMES): the four scores (0–100), the flags, a few counts, `rule.<id>` (true when that
+rule fires) and `jargon.<word>` (true when the coach flags that word as jargon). No Python is
+evaluated. A simple condition gets its label written for it, in the pack's language; a compound
+one (`and`, `or`, brackets) needs a `label`.
+
+An answer may hold several items (three key results, two objectives): each is assessed on its
+own and a criterion is met when every item meets it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from facilitator.engine.condition import ConditionError, compile_condition
+from facilitator.training.model import Criterion, Exercise
+
+SCORES = ("clarity", "ambition", "measurability", "overall")
+FLAGS = (
+    "measurable",
+    "output",
+    "low_ambition",
+    "too_long",
+    "has_baseline",
+    "has_deadline",
+    "has_target",
+)
+COUNTS = ("jargon", "findings", "warnings", "words")
+NAMES = (*SCORES, *FLAGS, *COUNTS)
+RULE_PREFIX = "rule."
+JARGON_PREFIX = "jargon."
+_KEYWORDS = {"and", "or", "not", "true", "false"}
+_IDENT = re.compile(r"[A-Za-z_][\w.-]*")
+_SIMPLE = re.compile(r"^\s*(not\s+)?([A-Za-z_][\w.-]*)\s*$")
+_COMPARE = re.compile(r"^\s*([A-Za-z_][\w.-]*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
+
+
+# --------------------------------------------------------------------------------------------
+# What the engine said, as names a condition can use
+
+
+def facts(assessment: Any) -> dict[str, Any]:
+    """The names a criterion can test, read from one engine `Assessment`."""
+    s, f = assessment.scores, assessment.flags
+    values: dict[str, Any] = {name: getattr(s, name) for name in SCORES}
+    for name in FLAGS:
+        values[name] = bool(getattr(f, name, False))
+    values["has_target"] = bool((assessment.parts or {}).get("target"))
+    values["jargon"] = len(f.jargon)
+    values["findings"] = len(assessment.findings)
+    values["warnings"] = sum(1 for x in assessment.findings if x.level in ("warning", "error"))
+    values["words"] = len(assessment.text.split())
+    for finding in assessment.findings:
+        values[RULE_PREFIX + finding.rule] = True
+    for term in f.jargon:
+        for word in re.split(r"[\s’']+", term.casefold()):
+            if word:
+                values[JARGON_PREFIX + word] = True
+    return values
+
+
+def split_items(text: str, expected: int) -> list[str]:
+    """The answer's items: the whole text for one item, else its non-empty lines (a leading
+    "- " or "1." is dropped)."""
+    if expected <= 1:
+        one = " ".join(text.split())
+        return [one] if one else []
+    items = []
+    for line in text.splitlines():
+        line = _BULLET.sub("", line).strip()
+        if line:
+            items.append(" ".join(line.split()))
+    return items
+
+
+# --------------------------------------------------------------------------------------------
+# Compiling
+
+
+class CriterionError(ValueError):
+    """A condition that cannot be used; the message says what to write instead."""
+
+
+@functools.lru_cache(maxsize=4)
+def rule_titles(lang: str) -> dict[str, tuple[str, str]]:
+    """rule id → (title, applies_to) for `lang`, read from the rule files (no engine needed)."""
+    from facilitator.engine.rules import rule_files
+    from facilitator.paths import data_dir
+
+    rules: dict[str, tuple[str, str]] = {}
+    for path in rule_files(data_dir("rules"), lang):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue  # the engine reports broken rules itself
+        rule_id = data.get("id")
+        if isinstance(rule_id, str):
+            rules[rule_id] = (str(data.get("title") or rule_id), str(data.get("applies_to", "")))
+    return rules
+
+
+def names_in(source: str) -> list[str]:
+    """The names a condition uses (keywords and numbers left out)."""
+    return [n for n in _IDENT.findall(source) if n not in _KEYWORDS]
+
+
+def compile_criterion(source: str, label: str, lang: str) -> Criterion:
+    """A `Criterion`; raises CriterionError with a readable message."""
+    source = source.strip()
+    if not source:
+        raise CriterionError('empty condition: write one, e.g. "measurable" or "overall >= 80"')
+    rules = rule_titles(lang)
+    for name in names_in(source):
+        if name.startswith(RULE_PREFIX):
+            rule_id = name[len(RULE_PREFIX) :]
+            if rule_id not in rules:
+                close = difflib.get_close_matches(rule_id, list(rules), n=1)
+                hint = f'did you mean "rule.{close[0]}"? ' if close else ""
+                raise CriterionError(
+                    f'unknown rule "{rule_id}" in "{source}"; {hint}'
+                    "`facilitator rules` lists the rule ids"
+                )
+        elif name.startswith(JARGON_PREFIX):
+            if len(name) == len(JARGON_PREFIX):
+                raise CriterionError(f'"{source}": write the word after "jargon.", e.g. jargon.ROI')
+        elif name not in NAMES:
+            close = difflib.get_close_matches(name, NAMES, n=1)
+            hint = f'did you mean "{close[0]}"? ' if close else ""
+            raise CriterionError(
+                f'unknown name "{name}" in "{source}"; {hint}known names: {", ".join(NAMES)}, '
+                "rule.<rule id>, jargon.<word>"
+            )
+    known = set(NAMES) | set(names_in(source))
+    try:
+        predicate = compile_condition(source, known)
+    except ConditionError as error:
+        raise CriterionError(f"{error}; see workshops/exercises/README.md") from None
+    if not label.strip():
+        auto = describe(source, lang)
+        if auto is None:
+            raise CriterionError(
+                f'"{source}" combines several conditions: give it a label, e.g. '
+                f'{{ when = "{source}", label = "…" }}, or split it into simple criteria'
+            )
+        label = auto
+    return Criterion(source, label.strip(), predicate)
+
+
+# --------------------------------------------------------------------------------------------
+# Labels written for simple conditions
+
+_FLAG_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    # name → (label when the condition is "name", label when it is "not name")
+    "fr": {
+        "measurable": ("Mesurable : une valeur cible chiffrée", "Sans chiffre cible"),
+        "output": ("Décrit une activité", "Un résultat, pas une activité"),
+        "low_ambition": ("Ambition faible", "Une ambition assumée (ni hésitation ni maintien)"),
+        "too_long": ("Trop long", "Court : une phrase qui se lit d’un coup"),
+        "has_baseline": ("Une valeur de départ", "Sans valeur de départ"),
+        "has_deadline": ("Une échéance", "Sans échéance"),
+        "has_target": ("Une valeur cible", "Sans valeur cible"),
+        "jargon": ("Contient du jargon", "Sans jargon"),
+        "findings": ("Au moins une remarque du coach", "Aucune remarque du coach"),
+        "warnings": ("Au moins un avertissement", "Aucun avertissement du coach"),
+    },
+    "en": {
+        "measurable": ("Measurable: a target figure", "No target figure"),
+        "output": ("Describes an activity", "A result, not an activity"),
+        "low_ambition": ("Low ambition", "Owned ambition (no hedging, no mere upkeep)"),
+        "too_long": ("Too long", "Short: one sentence read at a glance"),
+        "has_baseline": ("A starting value", "No starting value"),
+        "has_deadline": ("A deadline", "No deadline"),
+        "has_target": ("A target value", "No target value"),
+        "jargon": ("Contains jargon", "No jargon"),
+        "findings": ("At least one finding from the coach", "No finding from the coach"),
+        "warnings": ("At least one warning", "No warning from the coach"),
+    },
+}
+_NAME_LABELS = {
+    "fr": {
+        "clarity": "Clarté",
+        "ambition": "Ambition",
+        "measurability": "Mesurabilité",
+        "overall": "Score global",
+        "jargon": "Mots de jargon",
+        "findings": "Remarques du coach",
+        "warnings": "Avertissements",
+        "words": "Nombre de mots",
+    },
+    "en": {
+        "clarity": "Clarity",
+        "ambition": "Ambition",
+        "measurability": "Measurability",
+        "overall": "Overall score",
+        "jargon": "Jargon words",
+        "findings": "Coach findings",
+        "warnings": "Warnings",
+        "words": "Word count",
+    },
+}
+_RULE_LABELS = {
+    "fr": ("Le coach signale « {title} »", "Plus de remarque « {title} »"),
+    "en": ("The coach flags “{title}”", "No more “{title}” finding"),
+}
+_WORD_LABELS = {
+    "fr": ("« {word} » relevé comme jargon", "Plus de « {word} »"),
+    "en": ("“{word}” flagged as jargon", "No more “{word}”"),
+}
+_OPS = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠", ">": ">", "<": "<"}
+
+
+def describe(source: str, lang: str) -> str | None:
+    """A label for a simple condition ("not rule.vague-verb", "overall >= 80"), else None."""
+    lang = lang if lang in _FLAG_LABELS else "fr"
+    if m := _SIMPLE.match(source):
+        negated, name = bool(m.group(1)), m.group(2)
+        pair: tuple[str, str] | None = None
+        if name.startswith(RULE_PREFIX):
+            rule_id = name[len(RULE_PREFIX) :]
+            title = rule_titles(lang).get(rule_id, (rule_id, ""))[0]
+            pair = tuple(x.format(title=title) for x in _RULE_LABELS[lang])  # type: ignore[assignment]
+        elif name.startswith(JARGON_PREFIX):
+            word = name[len(JARGON_PREFIX) :]
+            pair = tuple(x.format(word=word) for x in _WORD_LABELS[lang])  # type: ignore[assignment]
+        elif name in _FLAG_LABELS[lang]:
+            pair = _FLAG_LABELS[lang][name]
+        if pair is None:
+            return None
+        return pair[1] if negated else pair[0]
+    if m := _COMPARE.match(source):
+        name, op, number = m.groups()
+        if name == "jargon" and op == "==" and float(number) == 0:
+            return _FLAG_LABELS[lang]["jargon"][1]
+        if name in ("findings", "warnings") and op == "==" and float(number) == 0:
+            return _FLAG_LABELS[lang][name][1]
+        label = _NAME_LABELS[lang].get(name)
+        if label is None:
+            return None
+        shown = number.removesuffix(".0")
+        return f"{label} {_OPS[op]} {shown}"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Grading
+
+
+@dataclass(frozen=True)
+class Grade:
+    """How an answer fares against an exercise's criteria."""
+
+    items: int  # items in the answer
+    expected: int  # items the exercise asks for
+    distinct: bool  # no item repeated
+    met: tuple[int, ...]  # per criterion: how many items meet it
+
+    @property
+    def count_ok(self) -> bool:
+        return self.items == self.expected and self.distinct
+
+    def criterion_ok(self, index: int) -> bool:
+        return self.items > 0 and self.met[index] == self.items
+
+    @property
+    def checks(self) -> list[bool]:
+        """Per criterion: met by every item."""
+        return [self.criterion_ok(i) for i in range(len(self.met))]
+
+    @property
+    def passed(self) -> bool:
+        return self.count_ok and all(self.checks)
+
+
+def grade(criteria: Sequence[Criterion], expected: int, assessments: Sequence[Any]) -> Grade:
+    """Grade the assessments of an answer's items."""
+    all_facts = [facts(a) for a in assessments]
+    met = tuple(sum(1 for f in all_facts if c.met(f)) for c in criteria)
+    texts = [" ".join(a.text.casefold().split()) for a in assessments]
+    return Grade(len(assessments), expected, len(set(texts)) == len(texts), met)
+
+
+AssessFn = Callable[..., Any]
+
+
+def assess_items(
+    engine: Any,
+    exercise: Exercise,
+    items: Iterable[str],
+    *,
+    tier: str = "full",
+    glossary: Iterable[str] = (),
+) -> list[Any]:
+    """Assess each item as the exercise's kind, in the pack's language, with its glossary."""
+    words = [*exercise.glossary, *glossary]
+    return [
+        engine.assess(item, kind=exercise.kind, lang=exercise.lang, glossary=words, tier=tier)
+        for item in items
+    ]
+
+
+def grade_text(engine: Any, exercise: Exercise, text: str, *, tier: str = "full") -> Grade:
+    """Split, assess and grade a rewrite answer."""
+    items = split_items(text, exercise.items)
+    assessments = assess_items(engine, exercise, items, tier=tier)
+    return grade(exercise.criteria, exercise.items, assessments)
+
+
+def check_facts(criterion: Criterion, assessment: Any) -> bool:
+    return criterion.met(facts(assessment))
+
+
+def fired_rules(assessments: Iterable[Any]) -> list[str]:
+    """The rules that fired in any item, once each, in order."""
+    return list(dict.fromkeys(f.rule for a in assessments for f in a.findings))
+
+
+def mean_scores(assessments: Sequence[Any]) -> dict[str, float]:
+    if not assessments:
+        return {}
+    return {
+        name: round(sum(float(getattr(a.scores, name)) for a in assessments) / len(assessments), 1)
+        for name in SCORES
+    }
+
+
+def fact_summary(assessment: Mapping[str, Any] | Any) -> str:
+    """One line for a problem report: the scores, flags and rules the engine found."""
+    values = facts(assessment) if not isinstance(assessment, Mapping) else assessment
+    scores = " ".join(f"{n}={values[n]}" for n in SCORES)
+    flags = " ".join(n for n in FLAGS if values.get(n))
+    rules = ", ".join(k[len(RULE_PREFIX) :] for k in values if k.startswith(RULE_PREFIX))
+    return f"{scores}; flags: {flags or '—'}; rules: {rules or '—'}"

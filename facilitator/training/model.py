@@ -1,0 +1,174 @@
+"""Exercise packs as domain objects: a `Pack` holds `Exercise`s, each graded by `Criterion`s.
+
+A pack is written in one language (its drafts are assessed by that language's rules), so its
+texts are plain strings, not per-language pairs. The format lives in workshops/exercises/README.md;
+the constants below are its single source of truth (a test keeps the README in step).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from facilitator.engine.condition import Predicate
+
+LANGUAGES = ("fr", "en")
+KINDS = ("objective", "key_result")
+ANSWERS = ("rewrite", "choice")
+"""How the trainee answers: by rewriting the draft, or by choosing the right diagnosis."""
+
+SKILLS = (
+    "spot",
+    "reword",
+    "activity-to-result",
+    "baseline-deadline",
+    "split",
+    "jargon",
+    "key-results",
+)
+SKILL_LABELS: dict[str, dict[str, str]] = {
+    "spot": {"fr": "Repérer le problème", "en": "Spot the problem"},
+    "reword": {"fr": "Reformuler un objectif", "en": "Reword an objective"},
+    "activity-to-result": {
+        "fr": "D’une activité à un résultat",
+        "en": "From an activity to a result",
+    },
+    "baseline-deadline": {
+        "fr": "Point de départ et échéance",
+        "en": "Baseline and deadline",
+    },
+    "split": {"fr": "Une idée par objectif", "en": "One idea per objective"},
+    "jargon": {"fr": "Des mots simples, sans jargon", "en": "Plain words, no jargon"},
+    "key-results": {"fr": "Écrire les résultats clés", "en": "Write the key results"},
+}
+
+DEFAULT_REVEAL_AFTER = 3
+"""Attempts after which the model answer may be revealed (a pack or an exercise may change it)."""
+MAX_ITEMS = 5
+
+PACK_KEYS = (
+    "id",
+    "lang",
+    "title",
+    "description",
+    "level",
+    "reveal_after",
+    "glossary",
+    "exercises",
+)
+EXERCISE_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "skill",
+    "level",
+    "answer",
+    "items",
+    "context",
+    "instructions",
+    "draft",
+    "criteria",
+    "hints",
+    "model_answer",
+    "explanation",
+    "choices",
+    "reveal_after",
+    "glossary",
+)
+CRITERION_KEYS = ("when", "label")
+CHOICE_KEYS = ("text", "correct", "confirm", "feedback")
+
+PLACEHOLDERS = ("year", "next_year", "last_year")
+"""`{next_year}` in a text becomes next year's number when the pack is loaded, so a model answer's
+deadline never falls in the past as the years go by."""
+
+
+def skill_label(skill: str, lang: str) -> str:
+    return SKILL_LABELS.get(skill, {}).get(lang, skill)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A condition on the engine's assessment of an answer, with the label the trainee sees."""
+
+    when: str
+    label: str
+    predicate: Predicate = field(compare=False, repr=False)
+
+    def met(self, facts: Any) -> bool:
+        return bool(self.predicate(facts))
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    correct: bool
+    confirm: Criterion | None = None
+    """When set, holds on the draft's assessment exactly when this choice is the right one: the
+    engine confirms the answer key (checked by `facilitator exercises check`)."""
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    pack: str
+    id: str
+    number: int  # 1-based position in the pack
+    title: str
+    kind: str  # objective | key_result
+    skill: str
+    level: int
+    answer: str  # rewrite | choice
+    items: int  # lines expected in a rewrite answer (3 key results …)
+    instructions: str
+    context: str
+    draft: str
+    criteria: tuple[Criterion, ...]
+    hints: tuple[str, ...]
+    model_answer: str
+    explanation: str
+    choices: tuple[Choice, ...]
+    reveal_after: int
+    glossary: tuple[str, ...]
+    lang: str
+
+    @property
+    def key(self) -> str:
+        """The exercise's id in progress files: "pack/exercise"."""
+        return f"{self.pack}/{self.id}"
+
+    @property
+    def is_choice(self) -> bool:
+        return self.answer == "choice"
+
+    @property
+    def correct_choice(self) -> int:
+        return next((i for i, c in enumerate(self.choices) if c.correct), -1)
+
+    def draft_items(self) -> list[str]:
+        from facilitator.training.criteria import split_items
+
+        return split_items(self.draft, self.items)
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    lang: str
+    title: str
+    description: str
+    level: int
+    reveal_after: int
+    glossary: tuple[str, ...]
+    exercises: tuple[Exercise, ...]
+    path: Path
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        raise KeyError(f"pack {self.id!r} has no exercise {exercise_id!r}")
+
+    def skills(self) -> list[str]:
+        return list(dict.fromkeys(e.skill for e in self.exercises))

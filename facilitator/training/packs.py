@@ -1,0 +1,660 @@
+"""Exercise packs: `workshops/exercises/*.toml` → `Pack` objects, and their checker.
+
+A trainer writes a pack without Python, so a mistake comes back as "file:line: field: what is
+wrong and what to do" (the workshop templates' format and line locator, shared through
+`facilitator.workshops.read_toml`). `check_pack(path, engine)` goes further and asks the real
+engine whether each starting draft fails its criteria and each model answer meets them: a pack
+that validates this way teaches what the coach will actually say.
+
+Headless: no Textual, and no spaCy unless an engine is passed in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from facilitator.paths import data_dir
+from facilitator.training.criteria import (
+    RULE_PREFIX,
+    CriterionError,
+    assess_items,
+    compile_criterion,
+    fact_summary,
+    facts,
+    grade,
+    names_in,
+    rule_titles,
+    split_items,
+)
+from facilitator.training.model import (
+    ANSWERS,
+    CHOICE_KEYS,
+    CRITERION_KEYS,
+    DEFAULT_REVEAL_AFTER,
+    EXERCISE_KEYS,
+    KINDS,
+    LANGUAGES,
+    MAX_ITEMS,
+    PACK_KEYS,
+    PLACEHOLDERS,
+    SKILLS,
+    Choice,
+    Criterion,
+    Exercise,
+    Pack,
+)
+from facilitator.workshops import (
+    _ID,
+    Problem,
+    _ancestors,
+    _Check,
+    _closest,
+    _Locator,
+    _reflow,
+    has_errors,
+    read_toml,
+)
+
+__all__ = [
+    "PackError",
+    "Problem",
+    "check_pack",
+    "has_errors",
+    "list_packs",
+    "load_pack",
+    "load_packs",
+    "packs_dir",
+]
+
+
+class PackError(Exception):
+    """A pack that cannot be used; `problems` says where and why."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def packs_dir() -> Path:
+    return data_dir("workshops") / "exercises"
+
+
+def load_packs(folder: Path | None = None) -> tuple[list[Pack], list[Problem]]:
+    """Every pack in `folder` that loads, easiest first (by level, then language and id), and
+    the problems of those that do not: one broken pack never hides the others."""
+    packs: list[Pack] = []
+    problems: list[Problem] = []
+    for path in sorted((folder or packs_dir()).glob("*.toml")):
+        try:
+            packs.append(load_pack(path))
+        except PackError as error:
+            problems.extend(error.problems)
+    seen: dict[str, Pack] = {}
+    for pack in packs:
+        if (other := seen.setdefault(pack.id, pack)) is not pack:
+            problems.append(
+                Problem(
+                    str(pack.path), 1, "id", f'id "{pack.id}" is already used by {other.path.name}'
+                )
+            )
+    packs.sort(key=lambda p: (p.level, p.lang, p.id))
+    return packs, problems
+
+
+def list_packs(folder: Path | None = None) -> list[Pack]:
+    """Every shipped pack; a broken one raises PackError rather than vanishing."""
+    packs, problems = load_packs(folder)
+    if problems:
+        raise PackError(problems)
+    return packs
+
+
+def load_pack(ref: str | Path, *, today: date | None = None) -> Pack:
+    """A shipped pack by id ("fr-1-reperer") or any pack file by path."""
+    path = _resolve(ref)
+    data, problems, _ = _read(path)
+    if data is None or has_errors(problems):
+        raise PackError([p for p in problems if p.is_error])
+    return _build(data, path, today or date.today())
+
+
+def check_pack(path: str | Path, engine: Any = None) -> list[Problem]:
+    """All problems of one pack file, errors and warnings, in file order.
+
+    With an `engine`, a pack without errors is also graded by it: each starting draft must fail
+    its criteria, each model answer must meet them, and each choice's `confirm` condition must
+    agree with the answer key.
+    """
+    path = Path(path)
+    data, problems, check = _read(path)
+    if data is not None and engine is not None and not has_errors(problems) and check is not None:
+        pack = _build(data, path, date.today())
+        for exercise in pack.exercises:
+            _check_with_engine(exercise, engine, check)
+        problems = sorted(check.problems, key=lambda p: p.line)
+    return problems
+
+
+def _resolve(ref: str | Path) -> Path:
+    if isinstance(ref, Path) or "/" in ref or "\\" in ref or ref.endswith(".toml"):
+        return Path(ref)
+    path = packs_dir() / f"{ref}.toml"
+    if path.is_file():
+        return path
+    packs, _ = load_packs()
+    for pack in packs:
+        if pack.id == ref:
+            return pack.path
+    ids = [p.id for p in packs]
+    close = difflib.get_close_matches(ref, ids, n=1)
+    hint = f'did you mean "{close[0]}"? ' if close else ""
+    raise PackError([Problem(str(packs_dir()), 1, "id", f'no pack "{ref}"; {hint}available: '
+                                                       f"{', '.join(ids)}")])  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading and checking
+
+
+class _ItemLocator(_Locator):
+    """The workshop locator, plus the lines of the items of multi-line inline arrays
+    (`exercises[2].criteria[3]` is the third criterion's own line)."""
+
+    _ITEM = re.compile(r"^(.*)\[(\d+)\]$")
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text_lines = text.splitlines()
+
+    def line(self, field: str) -> int:
+        for ancestor in _ancestors(field):
+            if ancestor in self.lines:
+                return self.lines[ancestor]
+            m = self._ITEM.match(ancestor)
+            if m and m.group(1) in self.lines:
+                found = _array_item_line(self.text_lines, self.lines[m.group(1)], int(m.group(2)))
+                if found:
+                    return found
+        return 1
+
+
+def _array_item_line(lines: list[str], start: int, number: int) -> int:
+    """The line where item `number` (from 1) of the array assigned on line `start` begins."""
+    depth, count, expecting, quote = 0, 0, False, ""
+    for n in range(start - 1, len(lines)):
+        text = lines[n]
+        i = text.index("=") + 1 if n == start - 1 and "=" in text else 0
+        while i < len(text):
+            if quote:
+                if quote in ('"', '"""') and text[i] == "\\":
+                    i += 2
+                    continue
+                if text.startswith(quote, i):
+                    i, quote = i + len(quote), ""
+                    continue
+                i += 1
+                continue
+            char = text[i]
+            if char == "#":
+                break
+            if char.isspace():
+                i += 1
+                continue
+            if depth == 1 and expecting and char not in ",]":
+                count += 1
+                expecting = False
+                if count == number:
+                    return n + 1
+            if text.startswith('"""', i) or text.startswith("'''", i):
+                quote, i = text[i : i + 3], i + 3
+                continue
+            if char in "\"'":
+                quote, i = char, i + 1
+                continue
+            if char in "[{":
+                depth += 1
+                if depth == 1:
+                    expecting = True
+            elif char in "]}":
+                depth -= 1
+                if depth <= 0:
+                    return 0
+            elif char == "," and depth == 1:
+                expecting = True
+            i += 1
+        if quote in ('"', "'"):  # a one-line string left open: TOML already said so
+            quote = ""
+        if depth <= 0 and n > start - 1:
+            return 0
+    return 0
+
+
+def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem], _Check | None]:
+    data, _, problems = read_toml(path)
+    if data is None:
+        return None, problems, None
+    text = path.read_bytes().decode("utf-8-sig")
+    check = _Check(str(path), _ItemLocator(text))
+    _check_pack(data, path.stem, check)
+    check.problems.sort(key=lambda p: p.line)
+    return data, check.problems, check
+
+
+def _join(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
+def _is_positive_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _unknown_keys(table: dict[str, Any], known: tuple[str, ...], prefix: str, c: _Check) -> None:
+    for key in table:
+        if key not in known:
+            c.warning(
+                _join(prefix, key),
+                f'unknown key "{key}" (ignored, likely a typo); {_closest(key, known)}'
+                f"known keys: {', '.join(known)}",
+            )
+
+
+def _text(table: dict[str, Any], key: str, prefix: str, c: _Check, *, required: bool) -> bool:
+    field, value = _join(prefix, key), table.get(key)
+    if value is None:
+        if required:
+            c.error(field, f'missing: write {key} = "…" (see workshops/exercises/README.md)')
+        return False
+    if isinstance(value, dict):
+        c.error(
+            field,
+            f'a pack is written in one language (its "lang"): write {key} = "…", not '
+            f"{key}.fr / {key}.en; put the other language in a pack of its own",
+        )
+        return False
+    if not isinstance(value, str) or not value.strip():
+        c.error(field, "empty or not text: write the text in quotes")
+        return False
+    return True
+
+
+def _positive(table: dict[str, Any], key: str, prefix: str, c: _Check, *, required: bool) -> None:
+    field, value = _join(prefix, key), table.get(key)
+    if value is None:
+        if required:
+            c.error(field, f"missing: give a whole number above 0, e.g. {key} = 1")
+    elif isinstance(value, str) and value.strip().isdigit():
+        c.error(field, f"write the number without quotes: {key} = {value.strip()}")
+    elif not _is_positive_int(value):
+        c.error(field, f"must be a whole number above 0 (without quotes), not {value!r}")
+
+
+def _choice(
+    table: dict[str, Any], key: str, choices: tuple[str, ...], prefix: str, c: _Check
+) -> str | None:
+    field, value = _join(prefix, key), table.get(key)
+    allowed = ", ".join(choices)
+    if value is None:
+        c.error(field, f'missing: set {key} = "…" to one of: {allowed}')
+    elif not isinstance(value, str):
+        c.error(field, f"must be text in quotes, one of: {allowed}")
+    elif value not in choices:
+        c.error(field, f'unknown {key} "{value}"; {_closest(value, choices)}allowed: {allowed}')
+    else:
+        return value
+    return None
+
+
+def _id(table: dict[str, Any], prefix: str, example: str, c: _Check) -> str | None:
+    field, value = _join(prefix, "id"), table.get("id")
+    if value is None:
+        c.error(field, f'missing: give it an id, e.g. id = "{example}"')
+    elif not isinstance(value, str) or not _ID.match(value):
+        c.error(
+            field,
+            f"{value!r} is not a valid id: use lower-case letters, digits and hyphens, "
+            f'e.g. id = "{example}"',
+        )
+    else:
+        return value
+    return None
+
+
+def _strings(table: dict[str, Any], key: str, prefix: str, c: _Check, *, required: bool) -> None:
+    field, value = _join(prefix, key), table.get(key)
+    if value is None:
+        if required:
+            c.error(field, f'missing: write {key} = ["…", "…"]')
+        return
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        c.error(field, f'must be a list of texts in quotes, e.g. {key} = ["…", "…"]')
+    elif required and not value:
+        c.error(field, f'empty: write at least one, e.g. {key} = ["…"]')
+
+
+def _check_pack(data: dict[str, Any], stem: str, c: _Check) -> None:
+    _unknown_keys(data, PACK_KEYS, "", c)
+    pack_id = _id(data, "", "fr-1-reperer", c)
+    if pack_id and pack_id != stem:
+        c.warning(
+            "id",
+            f'id "{pack_id}" differs from the file name "{stem}.toml"; rename the file to '
+            f'"{pack_id}.toml" so the pack can be found by its id',
+        )
+    lang = _choice(data, "lang", LANGUAGES, "", c)
+    for key in ("title", "description"):
+        _text(data, key, "", c, required=True)
+    _positive(data, "level", "", c, required=False)
+    _positive(data, "reveal_after", "", c, required=False)
+    _strings(data, "glossary", "", c, required=False)
+    exercises = data.get("exercises")
+    if (
+        not isinstance(exercises, list)
+        or not exercises
+        or not all(isinstance(e, dict) for e in exercises)
+    ):
+        c.error(
+            "exercises",
+            "no exercises: add at least one [[exercises]] block "
+            "(see workshops/exercises/README.md)",
+        )
+        return
+    first: dict[str, int] = {}
+    previous_level = 0
+    for number, exercise in enumerate(exercises, 1):
+        prefix = f"exercises[{number}]"
+        level = _check_exercise(exercise, prefix, lang or "fr", c)
+        exercise_id = exercise.get("id")
+        if isinstance(exercise_id, str) and _ID.match(exercise_id):
+            if exercise_id in first:
+                c.error(
+                    f"{prefix}.id",
+                    f'duplicate exercise id "{exercise_id}" (already used by '
+                    f"exercises[{first[exercise_id]}]): rename this one",
+                )
+            else:
+                first[exercise_id] = number
+        if level is not None:
+            if level < previous_level:
+                c.warning(
+                    f"{prefix}.level",
+                    f"level {level} comes after a level {previous_level} exercise: order the "
+                    "exercises from easy to hard so a trainee meets them in that order",
+                )
+            previous_level = max(previous_level, level)
+
+
+def _check_exercise(ex: dict[str, Any], prefix: str, lang: str, c: _Check) -> int | None:
+    _unknown_keys(ex, EXERCISE_KEYS, prefix, c)
+    _id(ex, prefix, "activite-ou-resultat", c)
+    for key in ("title", "instructions", "draft", "model_answer", "explanation"):
+        _text(ex, key, prefix, c, required=True)
+    _text(ex, "context", prefix, c, required=False)
+    kind = _choice(ex, "kind", KINDS, prefix, c)
+    _choice(ex, "skill", SKILLS, prefix, c)
+    _positive(ex, "level", prefix, c, required=True)
+    _positive(ex, "reveal_after", prefix, c, required=False)
+    _strings(ex, "hints", prefix, c, required=True)
+    _strings(ex, "glossary", prefix, c, required=False)
+    answer = ex.get("answer", "rewrite")
+    if answer not in ANSWERS:
+        _choice(ex, "answer", ANSWERS, prefix, c)
+        answer = None
+    items = ex.get("items", 1)
+    if not _is_positive_int(items) or items > MAX_ITEMS:
+        c.error(
+            f"{prefix}.items",
+            f"must be a whole number from 1 to {MAX_ITEMS} (the lines expected in the answer), "
+            f"not {items!r}",
+        )
+        items = None
+    elif answer == "choice" and items != 1:
+        c.error(f"{prefix}.items", "a choice exercise has one draft: remove items")
+    _check_criteria(ex, prefix, lang, kind, c)
+    if answer == "choice":
+        _check_choices(ex, prefix, lang, c)
+    elif "choices" in ex:
+        c.warning(
+            f"{prefix}.choices",
+            'choices are only used when answer = "choice"; they are ignored here',
+        )
+    if isinstance(items, int) and isinstance(ex.get("model_answer"), str):
+        found = len(split_items(ex["model_answer"], items))
+        if items > 1 and found != items:
+            c.error(
+                f"{prefix}.model_answer",
+                f"the exercise asks for {items} items (one per line) but the model answer has "
+                f'{found}: write them on {items} lines inside """…"""',
+            )
+    for key in ("draft", "model_answer", "instructions", "context", "explanation"):
+        value = ex.get(key)
+        if isinstance(value, str):
+            for name in re.findall(r"\{([a-z_]+)\}", value):
+                if name not in PLACEHOLDERS and name.endswith("year"):
+                    c.warning(
+                        f"{prefix}.{key}",
+                        f'unknown placeholder "{{{name}}}"; use one of: '
+                        + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS),
+                    )
+    level = ex.get("level")
+    return level if _is_positive_int(level) else None
+
+
+def _criterion_parts(raw: Any) -> tuple[str, str] | None:
+    if isinstance(raw, str):
+        return raw, ""
+    if isinstance(raw, dict) and isinstance(raw.get("when"), str):
+        label = raw.get("label", "")
+        return raw["when"], label if isinstance(label, str) else ""
+    return None
+
+
+def _check_criteria(
+    ex: dict[str, Any], prefix: str, lang: str, kind: str | None, c: _Check
+) -> None:
+    field, value = f"{prefix}.criteria", ex.get("criteria")
+    if not isinstance(value, list) or not value:
+        c.error(
+            field,
+            "missing or empty: list the conditions the answer must meet, e.g. criteria = "
+            '["not rule.kr-output-activity", "measurable", "has_deadline"]',
+        )
+        return
+    rules = rule_titles(lang)
+    for number, raw in enumerate(value, 1):
+        item = f"{field}[{number}]"
+        parts = _criterion_parts(raw)
+        if parts is None:
+            c.error(
+                item,
+                'write a condition in quotes ("measurable") or a table { when = "…", label = "…" }',
+            )
+            continue
+        if isinstance(raw, dict):
+            _unknown_keys(raw, CRITERION_KEYS, item, c)
+        try:
+            compile_criterion(parts[0], parts[1], lang)
+        except CriterionError as error:
+            c.error(item, str(error))
+            continue
+        for name in names_in(parts[0]):
+            if not name.startswith(RULE_PREFIX) or kind is None:
+                continue
+            applies = rules.get(name[len(RULE_PREFIX) :], ("", ""))[1]
+            if applies not in ("", "both", kind):
+                c.warning(
+                    item,
+                    f'rule "{name[len(RULE_PREFIX) :]}" only applies to {applies} drafts and '
+                    f"never fires on a {kind}: this criterion can never change",
+                )
+
+
+def _check_choices(ex: dict[str, Any], prefix: str, lang: str, c: _Check) -> None:
+    field, value = f"{prefix}.choices", ex.get("choices")
+    if not isinstance(value, list) or len(value) < 2 or not all(isinstance(x, dict) for x in value):
+        c.error(
+            field,
+            "a choice exercise needs at least two [[exercises.choices]] blocks, each with "
+            'text = "…" and, for the right one, correct = true',
+        )
+        return
+    correct = 0
+    for number, choice in enumerate(value, 1):
+        item = f"{field}[{number}]"
+        _unknown_keys(choice, CHOICE_KEYS, item, c)
+        _text(choice, "text", item, c, required=True)
+        _text(choice, "feedback", item, c, required=False)
+        flag = choice.get("correct", False)
+        if not isinstance(flag, bool):
+            c.error(f"{item}.correct", f"must be true or false (without quotes), not {flag!r}")
+        elif flag:
+            correct += 1
+        confirm = choice.get("confirm")
+        if confirm is not None:
+            if not isinstance(confirm, str):
+                c.error(f"{item}.confirm", 'write a condition in quotes, e.g. confirm = "output"')
+            else:
+                try:
+                    compile_criterion(confirm, "-", lang)
+                except CriterionError as error:
+                    c.error(f"{item}.confirm", str(error))
+    if correct != 1:
+        c.error(
+            field,
+            f"{correct} choices are marked correct = true: mark exactly one (the right answer)",
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Building (only ever called on data that passed the checks)
+
+
+def _fill(text: str, today: date) -> str:
+    for name, year in (
+        ("year", today.year),
+        ("next_year", today.year + 1),
+        ("last_year", today.year - 1),
+    ):
+        text = text.replace(f"{{{name}}}", str(year))
+    return text
+
+
+def _flow(text: str, today: date) -> str:
+    return _reflow(_fill(text, today))
+
+
+def _lines(text: str, today: date) -> str:
+    """A draft or model answer: kept line by line (items), each line's spaces tidied."""
+    lines = [" ".join(line.split()) for line in _fill(text, today).strip().splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def _build(data: dict[str, Any], path: Path, today: date) -> Pack:
+    lang = data["lang"]
+    reveal = data.get("reveal_after", DEFAULT_REVEAL_AFTER)
+    pack_glossary = tuple(data.get("glossary", ()))
+    exercises = []
+    for number, raw in enumerate(data["exercises"], 1):
+        criteria: list[Criterion] = []
+        for item in raw["criteria"]:
+            source, label = _criterion_parts(item) or ("", "")
+            criteria.append(compile_criterion(source, label, lang))
+        choices = []
+        if raw.get("answer", "rewrite") == "choice":
+            for choice in raw["choices"]:
+                confirm = choice.get("confirm")
+                choices.append(
+                    Choice(
+                        text=_flow(choice["text"], today),
+                        correct=bool(choice.get("correct", False)),
+                        confirm=compile_criterion(confirm, "-", lang) if confirm else None,
+                        feedback=_flow(choice.get("feedback", ""), today),
+                    )
+                )
+        exercises.append(
+            Exercise(
+                pack=data["id"],
+                id=raw["id"],
+                number=number,
+                title=" ".join(raw["title"].split()),
+                kind=raw["kind"],
+                skill=raw["skill"],
+                level=raw["level"],
+                answer=raw.get("answer", "rewrite"),
+                items=raw.get("items", 1),
+                instructions=_flow(raw["instructions"], today),
+                context=_flow(raw.get("context", ""), today),
+                draft=_lines(raw["draft"], today),
+                criteria=tuple(criteria),
+                hints=tuple(_flow(h, today) for h in raw["hints"]),
+                model_answer=_lines(raw["model_answer"], today),
+                explanation=_flow(raw["explanation"], today),
+                choices=tuple(choices),
+                reveal_after=raw.get("reveal_after", reveal),
+                glossary=pack_glossary + tuple(raw.get("glossary", ())),
+                lang=lang,
+            )
+        )
+    return Pack(
+        id=data["id"],
+        lang=lang,
+        title=" ".join(data["title"].split()),
+        description=_reflow(data["description"]),
+        level=data.get("level", 1),
+        reveal_after=reveal,
+        glossary=pack_glossary,
+        exercises=tuple(exercises),
+        path=path,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The engine's verdict
+
+
+def _check_with_engine(exercise: Exercise, engine: Any, c: _Check) -> None:
+    prefix = f"exercises[{exercise.number}]"
+    draft = assess_items(engine, exercise, split_items(exercise.draft, exercise.items))
+    draft_grade = grade(exercise.criteria, exercise.items, draft)
+    if draft_grade.passed:
+        c.error(
+            f"{prefix}.draft",
+            "the starting draft already meets every criterion, so there is nothing to practise: "
+            "make the draft weaker or the criteria stricter (engine: "
+            + " | ".join(fact_summary(a) for a in draft)
+            + ")",
+        )
+    model = assess_items(engine, exercise, split_items(exercise.model_answer, exercise.items))
+    model_grade = grade(exercise.criteria, exercise.items, model)
+    if not model_grade.passed:
+        failed = [
+            cr.label for cr, ok in zip(exercise.criteria, model_grade.checks, strict=True) if not ok
+        ]
+        if not model_grade.count_ok:
+            failed.insert(0, f"{exercise.items} distinct items")
+        c.error(
+            f"{prefix}.model_answer",
+            "the model answer does not meet: "
+            + "; ".join(failed)
+            + " (engine: "
+            + " | ".join(fact_summary(a) for a in model)
+            + "); change the model answer or the criteria",
+        )
+    if exercise.is_choice and draft:
+        draft_facts = facts(draft[0])
+        for number, choice in enumerate(exercise.choices, 1):
+            if choice.confirm is None:
+                continue
+            holds = choice.confirm.met(draft_facts)
+            if holds != choice.correct:
+                what = "right answer" if choice.correct else "wrong answer"
+                c.error(
+                    f"{prefix}.choices[{number}].confirm",
+                    f'the engine disagrees with the answer key: "{choice.confirm.when}" is '
+                    f"{'true' if holds else 'false'} on the draft, yet this choice is the {what} "
+                    f"(engine: {fact_summary(draft_facts)})",
+                )
