@@ -380,18 +380,30 @@ _BASELINE_AFTER = re.compile(
     r"\(base|baseline|de base)\b",
     re.IGNORECASE,
 )
-_RANGE_FROM = re.compile(r"(?:\bde|\bd'|\bfrom|\bdepuis)\s?$", re.IGNORECASE)
+_RANGE_FROM = ("de", "d'", "from", "depuis")
 _RANGE_TO = re.compile(
     r"^\s?(?:\(?(?:en|in) (?:19|20)\d\d\)?,? )?(?:à|a|to|->|→|=>|vers|jusqu'à)\s?$", re.IGNORECASE
 )
-_DELTA_BEFORE = re.compile(
-    r"(?:\bde|\bby|\bd')\s?(?:environ |about |around |approximately |roughly |près de |~ ?)?$",
-    re.IGNORECASE,
-)
-_CONDITION_BEFORE = re.compile(
-    r"(?:sous|en moins de|en|within|in under|in less than|in|under|dans les|dans un délai de|"
-    r"avec un délai de|d'un délai de|avec|en maximum|max|moins de|less than|under)\s?$",
-    re.IGNORECASE,
+_DELTA_BEFORE = ("de", "by", "d'")
+_APPROX = ("environ", "about", "around", "approximately", "roughly", "près de", "~")
+_CONDITION_BEFORE = (
+    "sous",
+    "en moins de",
+    "en",
+    "within",
+    "in under",
+    "in less than",
+    "in",
+    "under",
+    "dans les",
+    "dans un délai de",
+    "avec un délai de",
+    "d'un délai de",
+    "avec",
+    "en maximum",
+    "max",
+    "moins de",
+    "less than",
 )
 _DOWN_WORDS = re.compile(
     r"\b(?:réduire|réduit|réduction|diminuer|diminution|baisser|baisse|abaisser|limiter|"
@@ -529,7 +541,11 @@ _DEADLINE_STARTS = frozenset(
     ]
 )
 _WORD_START = re.compile(r"(?<![\w'])[\w'-]+")
-_QTAG_WORD = re.compile(r"[tqsh][1-4]$|fy")
+
+
+def _is_qtag(word: str) -> bool:
+    """ "t3", "q1", "s2", "h1", "fy24": a quarter or half-year tag."""
+    return (len(word) == 2 and word[0] in "tqsh" and word[1] in "1234") or word.startswith("fy")
 
 
 def _deadlines(text: str, lowered: str) -> Iterator[re.Match[str]]:
@@ -540,7 +556,7 @@ def _deadlines(text: str, lowered: str) -> Iterator[re.Match[str]]:
         start = w.start()
         if start < done:
             continue
-        if word in _DEADLINE_STARTS or word[0].isdigit() or _QTAG_WORD.match(word):
+        if word in _DEADLINE_STARTS or word[0].isdigit() or _is_qtag(word):
             m = DEADLINE.match(text, start)
             if m:
                 done = m.end()
@@ -786,6 +802,27 @@ def _hint(keys: tuple[str, ...]) -> re.Pattern[str]:
 _UP_HINT, _DOWN_HINT, _BASE_HINT = _hint(_UP_KEYS), _hint(_DOWN_KEYS), _hint(_BASE_KEYS)
 
 
+def _ends_with(window: str, words: tuple[str, ...]) -> bool:
+    """`window` ends with one of `words`, as a whole word, give or take a trailing space."""
+    w = window.lower().rstrip(" ")
+    if not w.endswith(words):  # one C call rejects the usual case
+        return False
+    return any(
+        w.endswith(word) and (len(w) == len(word) or not w[-len(word) - 1].isalnum())
+        for word in words
+    )
+
+
+def _delta_before(window: str) -> bool:
+    """ "augmenter de 20 %", "reduce by about 20%": the figure is a change, not a level."""
+    w = window.lower().rstrip(" ")
+    for approx in _APPROX:
+        if w.endswith(approx):
+            w = w[: -len(approx)].rstrip(" ")
+            break
+    return _ends_with(w, _DELTA_BEFORE)
+
+
 def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) -> None:
     for i, q in enumerate(qs):
         if q.role in ("name", "year"):
@@ -797,7 +834,11 @@ def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) ->
         if _is_scope(near, after, q, scope_nouns):
             q.role = "scope"
             continue
-        if q.kind == "duration" and _is_time(q.unit.lower()) and _CONDITION_BEFORE.search(near):
+        if (
+            q.kind == "duration"
+            and _is_time(q.unit.lower())
+            and _ends_with(near, _CONDITION_BEFORE)
+        ):
             q.role = "condition"
             continue
         if _UP_HINT.search(low) and _COMPARATOR_UP.search(near):
@@ -816,7 +857,7 @@ def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) ->
             nxt is not None
             and nxt.role not in ("name", "year")
             and _RANGE_TO.match(between)
-            and _RANGE_FROM.search(near)
+            and _ends_with(near, _RANGE_FROM)
         ):
             q.role = "baseline"
             if not q.unit and nxt.unit:
@@ -824,7 +865,7 @@ def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) ->
                 if q.kind != "placeholder":
                     q.kind = nxt.kind
             continue
-        if q.role == "target" and _DELTA_BEFORE.search(near[-16:]) and not _RANGE_TO.match(between):
+        if q.role == "target" and _delta_before(near) and not _RANGE_TO.match(between):
             q.relative = q.relative or q.kind in ("percent", "points", "number", "money")
 
 
