@@ -495,72 +495,70 @@ _DEADLINE_WORDS = frozenset(
     ]
 )
 _DELAY_END = re.compile(r"\d ?(?:h|heures?|jours?|j|days?|hours?)$", re.IGNORECASE)
-_DEADLINE_HINT = re.compile(
-    rf"{MONTH}|fin|end|ann[ée]e|trimestre|semestre|year|quarter|été|summer|mois|month|eoy|eoq|"
-    r"no[eë]l|christmas|printemps|automne|hiver|spring|autumn|fall|winter|rentrée|congés"
-)
 _MULTIPLIER_HINT = re.compile(
     r"(?<![a-z])x ?\d|\d ?x(?![a-z])|doubl|tripl|quadrupl|cupl|divi|cut|reduc|halv|half|moiti|fold|"
     r"tiers|quart|third|quarter|fifth"
 )
 
 
-# Every deadline starts with one of these words (or a digit, or a quarter tag): DEADLINE is tried
-# only there, not at every position of the draft.
-_DEADLINE_STARTS = frozenset(
-    [
-        *_MONTH_NUM,
-        "d'ici",
-        "avant",
-        "au",
-        "à",
-        "a",
-        "fin",
-        "en",
-        "pour",
-        "dès",
-        "début",
-        "by",
-        "before",
-        "until",
-        "no",
-        "in",
-        "at",
-        "the",
-        "end",
-        "during",
-        "within",
-        "due",
-        "for",
-        "dans",
-        "sous",
-        "over",
-        "eoy",
-        "eoq",
-        "year-end",
-    ]
+# Every deadline starts with one of these words, a digit or a quarter tag: DEADLINE is tried only
+# there, not at every position of the draft (one C scan finds the candidates).
+_DEADLINE_START = re.compile(
+    r"(?<![\w'])(?:"
+    + "|".join(
+        sorted(
+            [
+                *_MONTH_NUM,
+                "d'ici",
+                "avant",
+                "au",
+                "à",
+                "a",
+                "fin",
+                "en",
+                "pour",
+                "dès",
+                "début",
+                "by",
+                "before",
+                "until",
+                "no",
+                "in",
+                "at",
+                "the",
+                "end",
+                "during",
+                "within",
+                "due",
+                "for",
+                "dans",
+                "sous",
+                "over",
+                "eoy",
+                "eoq",
+                "year-end",
+                "[tqsh][1-4]",
+                "fy",
+            ],
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?![\w'])|(?<![\w'])(?:\d|fy)"
 )
-_WORD_START = re.compile(r"(?<![\w'])[\w'-]+")
-
-
-def _is_qtag(word: str) -> bool:
-    """ "t3", "q1", "s2", "h1", "fy24": a quarter or half-year tag."""
-    return (len(word) == 2 and word[0] in "tqsh" and word[1] in "1234") or word.startswith("fy")
 
 
 def _deadlines(text: str, lowered: str) -> Iterator[re.Match[str]]:
     """What DEADLINE.finditer(text) finds, trying the pattern only where a deadline can start."""
     done = 0
-    for w in _WORD_START.finditer(lowered):
-        word = w.group()
+    for w in _DEADLINE_START.finditer(lowered):
         start = w.start()
         if start < done:
             continue
-        if word in _DEADLINE_STARTS or word[0].isdigit() or _is_qtag(word):
-            m = DEADLINE.match(text, start)
-            if m:
-                done = m.end()
-                yield m
+        m = DEADLINE.match(text, start)
+        if m:
+            done = m.end()
+            yield m
 
 
 def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
@@ -576,8 +574,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     # starts at most a few words before its first digit or date word.
     lowered = text.lower()
     words = set(_WORDS_RX.findall(lowered))
-    hint = None if words.isdisjoint(_DEADLINE_WORDS) else _DEADLINE_HINT.search(lowered)
-    deadlines = _deadlines(text, lowered) if digit or hint else ()
+    deadlines = _deadlines(text, lowered) if digit or not words.isdisjoint(_DEADLINE_WORDS) else ()
     for m in deadlines:
         if m.group("alone") and not m.group("lead"):
             continue
