@@ -19,7 +19,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from facilitator.engine.condition import ConditionError, compile_condition
 from facilitator.training.model import Criterion, Exercise
@@ -91,13 +91,20 @@ class CriterionError(ValueError):
     """A condition that cannot be used; the message says what to write instead."""
 
 
+class RuleInfo(NamedTuple):
+    title: str
+    applies_to: str  # objective | key_result | both
+    message: str
+
+
 @functools.lru_cache(maxsize=4)
-def rule_titles(lang: str) -> dict[str, tuple[str, str]]:
-    """rule id → (title, applies_to) for `lang`, read from the rule files (no engine needed)."""
+def rule_info(lang: str) -> dict[str, RuleInfo]:
+    """rule id → title, what it applies to and its message, read from the rule files of `lang`
+    (no engine needed)."""
     from facilitator.engine.rules import rule_files
     from facilitator.paths import data_dir
 
-    rules: dict[str, tuple[str, str]] = {}
+    rules: dict[str, RuleInfo] = {}
     for path in rule_files(data_dir("rules"), lang):
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -105,7 +112,11 @@ def rule_titles(lang: str) -> dict[str, tuple[str, str]]:
             continue  # the engine reports broken rules itself
         rule_id = data.get("id")
         if isinstance(rule_id, str):
-            rules[rule_id] = (str(data.get("title") or rule_id), str(data.get("applies_to", "")))
+            rules[rule_id] = RuleInfo(
+                str(data.get("title") or rule_id),
+                str(data.get("applies_to", "")),
+                " ".join(str(data.get("message", "")).split()),
+            )
     return rules
 
 
@@ -119,7 +130,7 @@ def compile_criterion(source: str, label: str, lang: str) -> Criterion:
     source = source.strip()
     if not source:
         raise CriterionError('empty condition: write one, e.g. "measurable" or "overall >= 80"')
-    rules = rule_titles(lang)
+    rules = rule_info(lang)
     for name in names_in(source):
         if name.startswith(RULE_PREFIX):
             rule_id = name[len(RULE_PREFIX) :]
@@ -227,7 +238,8 @@ def describe(source: str, lang: str) -> str | None:
         pair: tuple[str, str] | None = None
         if name.startswith(RULE_PREFIX):
             rule_id = name[len(RULE_PREFIX) :]
-            title = rule_titles(lang).get(rule_id, (rule_id, ""))[0]
+            info = rule_info(lang).get(rule_id)
+            title = info.title if info else rule_id
             pair = tuple(x.format(title=title) for x in _RULE_LABELS[lang])  # type: ignore[assignment]
         elif name.startswith(JARGON_PREFIX):
             word = name[len(JARGON_PREFIX) :]

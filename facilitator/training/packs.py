@@ -28,7 +28,7 @@ from facilitator.training.criteria import (
     facts,
     grade,
     names_in,
-    rule_titles,
+    rule_info,
     split_items,
 )
 from facilitator.training.model import (
@@ -464,7 +464,7 @@ def _check_criteria(
             '["not rule.kr-output-activity", "measurable", "has_deadline"]',
         )
         return
-    rules = rule_titles(lang)
+    rules = rule_info(lang)
     for number, raw in enumerate(value, 1):
         item = f"{field}[{number}]"
         parts = _criterion_parts(raw)
@@ -484,7 +484,8 @@ def _check_criteria(
         for name in names_in(parts[0]):
             if not name.startswith(RULE_PREFIX) or kind is None:
                 continue
-            applies = rules.get(name[len(RULE_PREFIX) :], ("", ""))[1]
+            info = rules.get(name[len(RULE_PREFIX) :])
+            applies = info.applies_to if info else ""
             if applies not in ("", "both", kind):
                 c.warning(
                     item,

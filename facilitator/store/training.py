@@ -1,0 +1,271 @@
+"""`TrainingStore`: each trainee's progress in its own small TinyDB file, saved like a session.
+
+Layout: ``<sessions folder>/training/<name>-<hash>.json`` (the hash of the group and the
+case-folded name tells two "Anne Martin" of different groups apart), a TinyDB database with two
+tables::
+
+    {"meta":    {"1": {"format": "facilitator-training", "schema_version": 1, …}},
+     "trainee": {"1": {…TraineeProgress.to_dict()…}}}
+
+The session store's rules apply: every change is a read–modify–write under a file lock, written
+to a temp file, fsynced and renamed over the old one (`files.atomic_write_bytes`), the previous
+state kept as ``.bak``; files are owner-only. One file per trainee keeps each write small (TinyDB
+rewrites the whole file) and lets a group of trainees save at the same moment without waiting on
+each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import filelock
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from facilitator import __version__
+from facilitator.training.progress import (
+    SCHEMA_VERSION,
+    ProgressFormatError,
+    TraineeProgress,
+    clean_name,
+    now_iso,
+)
+
+from . import files
+from .errors import (
+    CorruptSessionError,
+    ForeignFileError,
+    StoreError,
+    StoreLockTimeout,
+    StoreWriteError,
+    UnsupportedSchemaError,
+)
+from .repository import _decode, _encode, default_data_dir
+
+FORMAT = "facilitator-training"
+SUFFIX = ".json"
+
+
+def default_training_dir() -> Path:
+    """``training/`` inside the sessions folder (so `--data-dir` moves both together)."""
+    return default_data_dir() / "training"
+
+
+def trainee_file_id(name: str, group: str = "") -> str:
+    """The file name (without suffix) of a trainee: readable, and unique per group and name."""
+    name, group = clean_name(name), clean_name(group)
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:40].rstrip("-") or "trainee"
+    key = f"{group.casefold()}\0{name.casefold()}".encode()
+    return f"{slug}-{hashlib.sha1(key).hexdigest()[:8]}"
+
+
+class _Storage(Storage):
+    """Read once, buffer TinyDB's writes, commit them in one atomic replace."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self._tables: dict[str, Any] | None = None
+        self._loaded = False
+        self._dirty = False
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if not self._loaded:
+            try:
+                raw: bytes | None = self.path.read_bytes()
+            except FileNotFoundError:
+                raw = None
+            except OSError as error:
+                raise StoreError(
+                    f"cannot read the file: {error.strerror}", path=self.path
+                ) from None
+            if raw is not None:
+                tables = _decode(raw, self.path)
+                _check_tables(tables, self.path)
+                self._tables = tables
+            self._loaded = True
+        return self._tables
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self._tables = data
+        self._dirty = True
+
+    def commit(self, backup_to: Path | None) -> None:
+        if not self._dirty:
+            return
+        data = _encode(self._tables, self.path)
+        try:
+            for stale in files.stale_temps(self.path):
+                files.remove_quietly(stale)
+            files.atomic_write_bytes(self.path, data, backup_to=backup_to)
+        except OSError as error:
+            raise StoreWriteError(
+                f"could not save the training progress: {error.strerror or error}",
+                path=self.path,
+                hint="The previous state is unchanged; free some space or fix the permissions",
+            ) from None
+        self._dirty = False
+
+
+def _check_tables(tables: Any, path: Path) -> None:
+    meta = tables.get("meta") if isinstance(tables, dict) else None
+    if not isinstance(meta, dict) or not any(
+        isinstance(doc, dict) and doc.get("format") == FORMAT for doc in meta.values()
+    ):
+        raise ForeignFileError(
+            f'this file is not a facilitator training file (no `meta` table marked "{FORMAT}")',
+            path=path,
+            hint=f"Move it out of the training folder {path.parent}",
+        )
+    version = next(doc.get("schema_version") for doc in meta.values() if isinstance(doc, dict))
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        raise UnsupportedSchemaError(
+            f"written by a newer facilitator (training schema {version!r}); this release reads "
+            f"schema {SCHEMA_VERSION}",
+            path=path,
+            hint="Upgrade facilitator to open it",
+        )
+    trainee = tables.get("trainee")
+    if not isinstance(trainee, dict) or len(trainee) != 1:
+        raise CorruptSessionError(
+            "the `trainee` table should hold exactly one document", path=path, field="trainee"
+        )
+
+
+def _from_db(db: TinyDB, path: Path) -> TraineeProgress:
+    docs = db.table("trainee").all()
+    if not docs:
+        raise CorruptSessionError("the file holds no trainee", path=path, field="trainee")
+    try:
+        return TraineeProgress.from_dict(dict(docs[0]))
+    except ProgressFormatError as error:
+        raise CorruptSessionError(
+            f"the training progress is damaged: {error.problem}", path=path, field=error.field
+        ) from None
+
+
+class TrainingStore:
+    """The trainees' progress files in one folder."""
+
+    def __init__(self, root: Path | str | None = None, *, lock_timeout: float = 15.0) -> None:
+        self.root = Path(root).expanduser() if root is not None else default_training_dir()
+        self.lock_timeout = lock_timeout
+
+    def __repr__(self) -> str:
+        return f"TrainingStore({str(self.root)!r})"
+
+    def path(self, name: str, group: str = "") -> Path:
+        if not clean_name(name):
+            raise StoreError("a trainee needs a name", path=self.root, field="name")
+        return self.root / f"{trainee_file_id(name, group)}{SUFFIX}"
+
+    def exists(self, name: str, group: str = "") -> bool:
+        return self.path(name, group).exists()
+
+    def load(self, name: str, group: str = "") -> TraineeProgress:
+        """The trainee's progress; a trainee with no file yet starts empty (nothing is written)."""
+        path = self.path(name, group)
+        if not path.exists():
+            return TraineeProgress(name, group)
+        with TinyDB(str(path), storage=_Storage) as db:
+            return _from_db(db, path)
+
+    def update(
+        self, name: str, group: str, change: Callable[[TraineeProgress], object]
+    ) -> TraineeProgress:
+        """Apply `change` to a fresh copy read under the lock, and save it atomically.
+
+        The saved progress is returned: it also holds what another window of the same trainee
+        saved meanwhile. If `change` raises, nothing is saved.
+        """
+        path = self.path(name, group)
+        with self._locked(path):
+            db = TinyDB(str(path), storage=_Storage)
+            try:
+                trainee = _from_db(db, path) if path.exists() else TraineeProgress(name, group)
+                before = trainee.to_dict()
+                change(trainee)
+                if trainee.to_dict() == before and path.exists():
+                    return trainee
+                meta = {
+                    "format": FORMAT,
+                    "schema_version": SCHEMA_VERSION,
+                    "written_by": f"facilitator {__version__}",
+                    "saved": now_iso(),
+                }
+                for table, document in (("meta", meta), ("trainee", trainee.to_dict())):
+                    db.table(table).truncate()
+                    db.table(table).insert(document)
+                storage = db.storage
+                assert isinstance(storage, _Storage)
+                storage.commit(path.with_name(path.name + ".bak"))
+            finally:
+                db.close()
+        return trainee
+
+    def trainees(self, group: str | None = None) -> tuple[list[TraineeProgress], list[StoreError]]:
+        """Every trainee (of `group` when given), by group then name, and the files that could
+        not be read (one damaged file never hides the others)."""
+        trainees: list[TraineeProgress] = []
+        problems: list[StoreError] = []
+        if not self.root.is_dir():
+            return trainees, problems
+        for path in sorted(self.root.glob(f"*{SUFFIX}")):
+            if path.name.startswith("."):
+                continue
+            try:
+                with TinyDB(str(path), storage=_Storage) as db:
+                    trainee = _from_db(db, path)
+            except StoreError as error:
+                problems.append(error)
+                continue
+            if group is None or trainee.group.casefold() == clean_name(group).casefold():
+                trainees.append(trainee)
+        trainees.sort(key=lambda t: (t.group.casefold(), t.name.casefold()))
+        return trainees, problems
+
+    def groups(self) -> list[str]:
+        trainees, _ = self.trainees()
+        return sorted({t.group for t in trainees}, key=str.casefold)
+
+    def delete(self, name: str, group: str = "") -> None:
+        path = self.path(name, group)
+        with self._locked(path):
+            files.remove_quietly(path, path.with_name(path.name + ".bak"), *files.stale_temps(path))
+        files.remove_quietly(path.with_name(path.name + ".lock"))
+
+    @contextmanager
+    def _locked(self, path: Path) -> Iterator[None]:
+        try:
+            files.ensure_private_dir(self.root)
+        except OSError as error:
+            raise StoreWriteError(
+                f"cannot create the training folder: {error.strerror}", path=self.root
+            ) from None
+        lock = filelock.FileLock(
+            str(path.with_name(path.name + ".lock")),
+            timeout=self.lock_timeout,
+            mode=files.FILE_MODE,
+        )
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise StoreLockTimeout(
+                f"another facilitator window has kept this trainee's progress locked for more "
+                f"than {self.lock_timeout:g} s",
+                path=path,
+                hint="Close the other window and try again; nothing was changed",
+            ) from None
+        except OSError as error:
+            raise StoreWriteError(f"cannot lock the file: {error.strerror}", path=path) from None
+        try:
+            yield
+        finally:
+            lock.release()
