@@ -565,6 +565,8 @@ class CheckIn(Record):
     confidence: int | None = None
     comment: str = ""
     blockers: list[str] = field(default_factory=list)
+    session_id: str | None = None
+    """The review session that recorded it (a second check-in there replaces the first)."""
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "checkin") -> CheckIn:
@@ -576,6 +578,7 @@ class CheckIn(Record):
             confidence=r.opt_integer("confidence"),
             comment=r.text("comment"),
             blockers=r.texts("blockers"),
+            session_id=r.opt_text("session_id"),
             extra=r.extras(),
         )
 
@@ -613,6 +616,7 @@ class KeyResult(Versioned):
         blockers: Iterable[str] = (),
         date: str = "",
         lang: str = "fr",
+        session_id: str | None = None,
     ) -> CheckIn:
         """Record a review point; a confidence lower than the last one needs a comment."""
         if confidence is not None and not 0 <= confidence <= 10:
@@ -636,6 +640,7 @@ class KeyResult(Versioned):
             confidence=confidence,
             comment=comment,
             blockers=[b for b in blockers if b.strip()],
+            session_id=session_id,
         )
         self.checkins.append(checkin)
         return checkin
@@ -730,6 +735,10 @@ class Proposal(Record):
     status: str = "open"
     merged_into: str | None = None
     """The id of the proposal this one was merged into."""
+    objective_id: str | None = None
+    """The objective drafted from this proposal, once the room retains it."""
+    distinct: list[str] = field(default_factory=list)
+    """Ids of proposals the room judged different from this one (never grouped with it)."""
     created: str = field(default_factory=now_iso)
 
     @classmethod
@@ -741,6 +750,8 @@ class Proposal(Record):
             author=r.opt_text("author"),
             status=r.text("status", "open"),
             merged_into=r.opt_text("merged_into"),
+            objective_id=r.opt_text("objective_id"),
+            distinct=r.texts("distinct"),
             created=r.text("created"),
             extra=r.extras(),
         )
@@ -972,18 +983,25 @@ class Session(Record):
         self.objectives.append(objective)
         return objective
 
-    def add_proposal(self, text: str, author: str | None = None) -> Proposal:
-        proposal = Proposal(text=text, author=author)
+    def add_proposal(
+        self, text: str, author: str | None = None, proposal_id: str | None = None
+    ) -> Proposal:
+        proposal = Proposal(id=proposal_id or new_id(), text=text, author=author)
         self.proposals.append(proposal)
         return proposal
 
-    def merge_proposals(self, ids: Iterable[str], text: str) -> Proposal:
-        """Merge proposals into a new one worded `text`; the sources stay, marked merged."""
+    def merge_proposals(
+        self, ids: Iterable[str], text: str, merged_id: str | None = None
+    ) -> Proposal:
+        """Merge proposals into a new one worded `text`; the sources stay, marked merged.
+
+        `merged_id` fixes the new proposal's id (a change replayed after a failed save must
+        give the same result)."""
         sources = [_find(self.proposals, pid, "proposal") for pid in ids]
         if not sources:
             raise ValueError("nothing to merge")
         authors = {p.author for p in sources}
-        merged = self.add_proposal(text, authors.pop() if len(authors) == 1 else None)
+        merged = self.add_proposal(text, authors.pop() if len(authors) == 1 else None, merged_id)
         for source in sources:
             source.status = "merged"
             source.merged_into = merged.id

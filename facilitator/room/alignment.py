@@ -1,0 +1,131 @@
+"""Alignment: which strategic (parent) objective a team objective most likely serves.
+
+Two signals, both shown to the room as the reason of a suggestion:
+
+* **word overlap**: the content words the two wordings share, compared on a crude lemma (the
+  folded singular's first five letters, see `room.text.root`), so "patients"/"patient" and
+  "qualité"/"qualitatif" meet. Light verbs and adverbs that say nothing about the subject
+  ("faire", "mettre", "plus", "make" …) do not count, and a word found in several parents
+  weighs less (inverse document frequency over the parents): overlap = weight of the shared
+  roots / weight of the objective's roots.
+* **rapidfuzz** `token_set_ratio` on the content words of the engine's normalised texts: a
+  parent is broader than the objective that serves it, so here containment is *wanted*
+  (token_set_ratio scores a wording inside a longer one high, which the clustering avoids).
+
+score = 0.6 × overlap + 0.4 × fuzzy / 100. Below `MIN_SCORE` a parent is not suggested at all:
+better no suggestion than a confident wrong one. The facilitator confirms one, picks another,
+or marks the objective deliberately independent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from facilitator.room.text import key, root, surface_roots, wordlist
+from facilitator.session import Objective, ParentObjective, Session
+
+MIN_SCORE = 0.2
+OVERLAP_WEIGHT = 0.6
+
+# Words (folded, singular) that appear in objectives of any subject.
+WEAK = wordlist(
+    """
+    faire mettre rendre donner prendre passer aller devenir permettre assurer garantir
+    plus moins mieux tot vite bien tres toujours nouveau nouvelle chaque notre
+    make get keep ensure become more less better faster new every
+    """
+)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    parent_id: str
+    score: float
+    """0..1"""
+    shared: tuple[str, ...]
+    """The team objective's words that the parent shares (by root), as written (lower case)."""
+    fuzzy: float
+    """token_set_ratio of the content words, 0–100."""
+
+
+def _roots(words: Iterable[str]) -> set[str]:
+    return {root(w) for w in words if len(w) > 2 and w not in WEAK}
+
+
+def suggest_parents(
+    text: str,
+    parents: Sequence[tuple[str, str]],
+    *,
+    limit: int = 3,
+    min_score: float = MIN_SCORE,
+) -> list[Suggestion]:
+    """The likeliest parents (id, text) of an objective worded `text`, best first.
+
+    Pass the engine's normalised texts when there are (`Assessment.normalized`); raw text works
+    too (the comparison folds case, accents, elisions and plurals itself).
+    """
+    own = key(text)
+    own_roots = _roots(own.words)
+    if not own_roots:
+        return []
+    parent_keys = [(pid, key(ptext)) for pid, ptext in parents]
+    parent_roots = [_roots(k.words) for _, k in parent_keys]
+    n = len(parent_keys)
+
+    def weight(r: str) -> float:
+        return math.log(1 + (n + 1) / (1 + sum(r in roots for roots in parent_roots)))
+
+    total = sum(weight(r) for r in own_roots)
+    found: list[Suggestion] = []
+    for (parent_id, other), other_roots in zip(parent_keys, parent_roots, strict=True):
+        common = own_roots & other_roots
+        overlap = sum(weight(r) for r in common) / total
+        fuzzy = float(fuzz.token_set_ratio(" ".join(own.words), " ".join(other.words)))
+        score = OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * fuzzy / 100
+        if score < min_score or (not common and fuzzy < 60):
+            continue
+        shared = tuple(dict.fromkeys(w for w, r in surface_roots(text) if r in common))
+        found.append(Suggestion(parent_id, round(score, 3), shared, fuzzy))
+    found.sort(key=lambda s: (-s.score, s.parent_id))
+    return found[:limit]
+
+
+@dataclass
+class Branches:
+    """The strategy as a tree: each parent with its objectives, then the rest."""
+
+    parents: list[tuple[ParentObjective, list[Objective]]]
+    independent: list[Objective]
+    """Deliberately not aligned."""
+    orphans: list[Objective]
+    """No parent and not marked independent: to be settled by the room."""
+
+
+def branches(session: Session) -> Branches:
+    """Objectives (dropped ones left out) under their parent, in session order."""
+    active = [o for o in session.objectives if o.status != "dropped"]
+    known = {p.id for p in session.parents}
+    parents = [(p, [o for o in active if o.parent_id == p.id]) for p in session.parents]
+    independent = [o for o in active if o.independent and o.parent_id not in known]
+    orphans = [o for o in active if not o.independent and o.parent_id not in known]
+    return Branches(parents, independent, orphans)
+
+
+def link(session: Session, objective_id: str, parent_id: str | None) -> None:
+    """Align an objective with a parent (None: unlink, the objective becomes an orphan)."""
+    objective = session.objective(objective_id)
+    if parent_id is not None:
+        session.parent(parent_id)
+    objective.parent_id = parent_id
+    objective.independent = False
+
+
+def mark_independent(session: Session, objective_id: str) -> None:
+    """Deliberately independent: no parent, and no longer flagged as an orphan."""
+    objective = session.objective(objective_id)
+    objective.parent_id = None
+    objective.independent = True

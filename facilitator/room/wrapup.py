@@ -1,0 +1,119 @@
+"""Decisions, actions and the parking lot, and what the wrap-up must still settle.
+
+Entries can be made from any step; each keeps the id of the step it was made in. Ids are chosen
+by the caller, so a change replayed after a failed save gives the same result.
+
+The wrap-up cannot close while a parking-lot item has no follow-up (an owner and a next step):
+a topic set aside and never picked up is how a room loses trust in the parking lot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from facilitator.session import Action, Decision, Objective, ParkingItem, Session
+
+
+def add_decision(session: Session, decision_id: str, text: str) -> Decision:
+    decision = Decision(id=decision_id, text=text, step_id=_step_id(session))
+    session.decisions.append(decision)
+    return decision
+
+
+def add_action(session: Session, action_id: str, text: str, owner: str, due: str) -> Action:
+    """An action owned by a participant present (ValueError otherwise), with a due date."""
+    check_owner(session, owner)
+    action = Action(id=action_id, text=text, owner=owner, due=due, step_id=_step_id(session))
+    session.actions.append(action)
+    return action
+
+
+def park(
+    session: Session, item_id: str, text: str, owner: str = "", next_step: str = ""
+) -> ParkingItem:
+    if owner:
+        check_owner(session, owner)
+    item = ParkingItem(
+        id=item_id, text=text, owner=owner, next_step=next_step, step_id=_step_id(session)
+    )
+    session.parking.append(item)
+    return item
+
+
+def follow_up_parking(session: Session, item_id: str, owner: str, next_step: str) -> None:
+    check_owner(session, owner)
+    item = next(p for p in session.parking if p.id == item_id)
+    item.owner, item.next_step = owner, next_step
+
+
+def check_owner(session: Session, owner: str) -> None:
+    """An owner is a participant present in the room."""
+    present = {p.id for p in session.present_participants()}
+    if owner not in present:
+        raise ValueError(f"the owner must be a participant present, not {owner!r}")
+
+
+def _step_id(session: Session) -> str | None:
+    step = session.step
+    return step.id if step is not None else None
+
+
+def owner_name(session: Session, owner: str) -> str:
+    """A participant's name for an owner id (or the text itself, typed by the room)."""
+    for person in session.participants:
+        if person.id == owner:
+            return person.name
+    return owner
+
+
+@dataclass(frozen=True)
+class OpenItems:
+    parking: list[ParkingItem]
+    """Parking-lot items without owner and next step: they block the close."""
+    actions: list[Action]
+    """Actions not done (listed, they do not block)."""
+    incomplete_actions: list[Action]
+    """Actions missing an owner or a due date."""
+    orphans: list[Objective]
+    """Objectives neither aligned nor marked independent."""
+    votes_hidden: bool
+    """Votes were cast but never revealed."""
+
+    @property
+    def blocking(self) -> bool:
+        return bool(self.parking)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.parking or self.incomplete_actions or self.orphans or self.votes_hidden)
+
+
+def open_items(session: Session) -> OpenItems:
+    from facilitator.room.votes import is_revealed
+
+    active = [o for o in session.objectives if o.status != "dropped"]
+    known_parents = {p.id for p in session.parents}
+    orphans = (
+        [o for o in active if not o.independent and o.parent_id not in known_parents]
+        if session.parents
+        else []
+    )
+    cast = any(v.priority or v.dots for v in session.votes.values())
+    return OpenItems(
+        parking=session.open_parking(),
+        actions=[a for a in session.actions if not a.done],
+        incomplete_actions=[a for a in session.actions if not (a.owner and a.due)],
+        orphans=orphans,
+        votes_hidden=cast and not is_revealed(session),
+    )
+
+
+def close(session: Session) -> None:
+    """Finish the wrap-up (the last step); ValueError while the parking lot blocks it."""
+    items = open_items(session)
+    if items.blocking:
+        raise ValueError(f"{len(items.parking)} parking-lot item(s) without a follow-up")
+    step = session.step
+    if step is not None:
+        step.stop()
+        step.status = "done"
