@@ -502,3 +502,14 @@ def t(lang: str, key: str, /, **values: object) -> str:
 def other(lang: str) -> str:
     """The other language (the language switch key toggles between the two)."""
     return "en" if lang == "fr" else "fr"
+
+
+def _merge(extra: dict[str, dict[str, str]]) -> None:
+    for lang, table in extra.items():
+        MESSAGES.setdefault(lang, {}).update(table)
+
+
+# The trainer mode keeps its texts in their own module.
+from facilitator.tui.training_texts import TRAINING_MESSAGES  # noqa: E402
+
+_merge(TRAINING_MESSAGES)
