@@ -226,7 +226,7 @@ _MONTH_NUM = (
 MONTH = r"(?:" + "|".join(sorted(_MONTHS_FR + _MONTHS_EN, key=len, reverse=True)) + r")\.?"
 YEAR = r"(?:19|20)\d\d"
 # Quarter and half-year tags: T3 (trimestre), Q3, S1 (semestre), H2, FY24, FY2026.
-QTAG = r"(?:[TQSH][1-4]|FY ?(?:\d{4}|\d{2}))"
+QTAG = r"(?:[tqsh][1-4]|fy ?(?:\d{4}|\d{2}))"
 NUMDATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b"
 DAYMONTH = rf"(?:\d{{1,2}}(?:er)? {MONTH}(?: {YEAR})?|{MONTH} \d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,? {YEAR})?)"
 PERIOD = (
@@ -257,10 +257,9 @@ DEADLINE = re.compile(
     rf"|(?P<alone>{MONTH}\b|{YEAR}\b))"
     rf"|(?:d'ici|avant|by|before|at) (?:la |the )?(?:fin |end )(?:de |du |d'|of (?:the )?)?{PERIOD}"
     rf"|(?:d'ici|avant|by|before|en|in|au|pour) {PERIOD}\b"
-    rf"|\b(?:EOY|EOQ|year-end)\b(?: {YEAR})?"
+    rf"|\b(?:eoy|eoq|year-end)\b(?: {YEAR})?"
     rf"|{_RELATIVE}"
-    rf")",
-    re.IGNORECASE,
+    rf")"
 )
 
 # Units glued to or following a number.
@@ -332,12 +331,9 @@ MULTIPLIER = re.compile(
     r"(?:divis(?:er|é|ée|és|ées|e|ons|ant)|divided|cut|reduced?) (?:par|by) (?:\d+|deux|trois|"
     r"quatre|cinq|dix|two|three|four|five|ten|half)|"
     r"halv(?:e|ed|ing)|in half|de moitié|by half|(?:\d+|two|three)-fold|"
-    r"by (?:a|one) (?:third|quarter|fifth)|d'un (?:tiers|quart|cinquième))(?![\w])",
-    re.IGNORECASE,
+    r"by (?:a|one) (?:third|quarter|fifth)|d'un (?:tiers|quart|cinquième))(?![\w])"
 )
-ZERO = re.compile(
-    r"(?<![\w])(?:z[ée]ro|0|aucune?|no|nul(?:le)?)(?= (?!de\b|d'|of\b)[\w'])", re.IGNORECASE
-)
+ZERO = re.compile(r"(?<![\w])(?:z[ée]ro|0|aucune?|no|nul(?:le)?)(?= (?!de\b|d'|of\b)[\w'])")
 PLACEHOLDER = re.compile(r"(?<![\w])(?:X{1,3}|Y|Z|N{1,2})(?![\w])(?: ?%| ?€| ?pts?\b)?")
 SCORE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?) ?(?:/|sur |out of )(5|10|20|100)(?![\d/])")
 NAME_NUMBER = re.compile(
@@ -357,32 +353,27 @@ _SCOPE_PREP = (
 )
 _COMPARATOR_UP = re.compile(
     r"(?:au moins|au minimum|minimum|plus de|supérieure? à|au-delà de|at least|more than|"
-    r"over|above|minimum of|>=|≥|>) ?$",
-    re.IGNORECASE,
+    r"over|above|minimum of|>=|≥|>) ?$"
 )
 _COMPARATOR_DOWN = re.compile(
     r"(?:moins de|au plus|au maximum|maximum|max\.?|inférieure? à|sous la barre de|en dessous de|"
-    r"less than|under|below|at most|no more than|fewer than|maximum of|<=|≤|<) ?$",
-    re.IGNORECASE,
+    r"less than|under|below|at most|no more than|fewer than|maximum of|<=|≤|<) ?$"
 )
 _BASELINE_BEFORE = re.compile(
     r"(?:actuellement|aujourd'hui|actuel(?:le)?s?|currently|today|current(?:ly)?|baseline|"
     r"point de départ|base|départ|niveau actuel|vs\.?|versus|contre|compared to|"
-    r"par rapport à|was|était|(?:en|in) (?:19|20)\d\d)(?: ?:| de| of| at| à| is| est| =)? ?$",
-    re.IGNORECASE,
+    r"par rapport à|was|était|(?:en|in) (?:19|20)\d\d)(?: ?:| de| of| at| à| is| est| =)? ?$"
 )
 _BASELINE_LABEL = re.compile(
-    r"\b(?:actuel(?:le)?s?|aujourd'hui|current|today|baseline|de départ|de référence)\b[^,;:()]*:\s?$",
-    re.IGNORECASE,
+    r"\b(?:actuel(?:le)?s?|aujourd'hui|current|today|baseline|de départ|de référence)\b[^,;:()]*:\s?$"
 )
 _BASELINE_AFTER = re.compile(
     r"^ ?(?:\)|,)? ?\(?(?:aujourd'hui|actuellement|actuel|currently|today|now|"
-    r"\(base|baseline|de base)\b",
-    re.IGNORECASE,
+    r"\(base|baseline|de base)\b"
 )
 _RANGE_FROM = ("de", "d'", "from", "depuis")
 _RANGE_TO = re.compile(
-    r"^\s?(?:\(?(?:en|in) (?:19|20)\d\d\)?,? )?(?:à|a|to|->|→|=>|vers|jusqu'à)\s?$", re.IGNORECASE
+    r"^\s?(?:\(?(?:en|in) (?:19|20)\d\d\)?,? )?(?:à|a|to|->|→|=>|vers|jusqu'à)\s?$"
 )
 _DELTA_BEFORE = ("de", "by", "d'")
 _APPROX = ("environ", "about", "around", "approximately", "roughly", "près de", "~")
@@ -450,7 +441,7 @@ _STOP_AFTER_YEAR = {
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_ZERO_HINT = re.compile(r"z[ée]ro|(?<![\d.,])0(?![\d.,])|aucun|nul")
+_ZERO_DIGIT = re.compile(r"(?<![\d.,])0(?![\d.,])")
 _PLACEHOLDER_HINT = re.compile(r"\b[XYZN]")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"et", "and"}
 
@@ -494,11 +485,28 @@ _DEADLINE_WORDS = frozenset(
         "mi",
     ]
 )
-_DELAY_END = re.compile(r"\d ?(?:h|heures?|jours?|j|days?|hours?)$", re.IGNORECASE)
-_MULTIPLIER_HINT = re.compile(
-    r"(?<![a-z])x ?\d|\d ?x(?![a-z])|doubl|tripl|quadrupl|cupl|divi|cut|reduc|halv|half|moiti|fold|"
-    r"tiers|quart|third|quarter|fifth"
+_DELAY_END = re.compile(r"\d ?(?:h|heures?|jours?|j|days?|hours?)$")
+# Word beginnings without which MULTIPLIER cannot match (besides "x2"/"2x", tested apart).
+_MULTIPLIER_STEMS = (
+    "doubl",
+    "tripl",
+    "quadrupl",
+    "décupl",
+    "decupl",
+    "divi",
+    "cut",
+    "reduc",
+    "halv",
+    "half",
+    "moiti",
+    "fold",
+    "tiers",
+    "quart",
+    "third",
+    "quarter",
+    "fifth",
 )
+_ZERO_WORDS = frozenset({"zéro", "zero", "aucun", "aucune", "nul", "nulle"})
 
 
 # Every deadline starts with one of these words, a digit or a quarter tag: DEADLINE is tried only
@@ -548,17 +556,45 @@ _DEADLINE_START = re.compile(
 )
 
 
-def _deadlines(text: str, lowered: str) -> Iterator[re.Match[str]]:
-    """What DEADLINE.finditer(text) finds, trying the pattern only where a deadline can start."""
+# A number can start a deadline only as a year, a numeric date or a day before a month.
+_DATE_DIGITS = re.compile(rf"(?:19|20)\d\d\b|\d{{1,4}}[/-]\d|\d{{1,2}}(?:er|st|nd|rd|th)? {MONTH}")
+_DIGIT = re.compile(r"\d")
+
+
+def _deadlines(text: str, lowered: str, date_words: bool) -> Iterator[re.Match[str]]:
+    """What DEADLINE.finditer(text) finds, trying the pattern only where a deadline can start.
+
+    `date_words`: the draft has a month or period word; without one, a deadline needs digits.
+    """
     done = 0
     for w in _DEADLINE_START.finditer(lowered):
         start = w.start()
         if start < done:
             continue
-        m = DEADLINE.match(text, start)
+        if lowered[start].isdigit():
+            if not _DATE_DIGITS.match(lowered, start):
+                continue  # "30 %", "15 jours": an amount, not a date
+        elif not date_words and not _DIGIT.search(lowered, start, start + 40):
+            continue  # a lead word ("en", "by") with no date after it
+        m = DEADLINE.match(lowered, start)
         if m:
             done = m.end()
             yield m
+
+
+_WORD_NUMBER = re.compile(WORD_NUMBER.pattern)  # on the lower-cased draft: no IGNORECASE
+
+
+def lower_same_length(text: str) -> str:
+    """The draft in lower case, character for character, so positions stay valid.
+
+    The case-insensitive patterns run on this copy: IGNORECASE doubles the cost of Python's re.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters grow when lower-cased ("İ" → "i̇"): keep those as they are.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
@@ -572,16 +608,18 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     has_digit = digit is not None
     # Cheap tests first: most of the big patterns cannot match a text without these. A deadline
     # starts at most a few words before its first digit or date word.
-    lowered = text.lower()
+    lowered = lower_same_length(text)
     words = set(_WORDS_RX.findall(lowered))
-    deadlines = _deadlines(text, lowered) if digit or not words.isdisjoint(_DEADLINE_WORDS) else ()
+    date_words = not words.isdisjoint(_DEADLINE_WORDS)
+    deadlines = _deadlines(text, lowered, date_words) if digit or date_words else ()
     for m in deadlines:
         if m.group("alone") and not m.group("lead"):
             continue
         # "en 48 h" or "en 2 jours" is a delay, not a deadline; _RELATIVE only takes months+.
         if _DELAY_END.search(m.group()):
             continue
-        out.deadlines.append(Deadline(m.start(), m.end(), m.group().strip(), _date_of(m.group())))
+        shown = text[m.start() : m.end()].strip()  # as typed: the match ran on lower case
+        out.deadlines.append(Deadline(m.start(), m.end(), shown, _date_of(m.group())))
         taken.append((m.start(), m.end()))
 
     for m in NAME_NUMBER.finditer(text) if has_digit else ():
@@ -596,9 +634,13 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
             out.quantities.append(q)
             taken.append((m.start(), m.end()))
 
-    for m in MULTIPLIER.finditer(text) if _MULTIPLIER_HINT.search(lowered) else ():
+    maybe_multiplier = ("x" in lowered and has_digit) or any(
+        w.startswith(_MULTIPLIER_STEMS) for w in words
+    )
+    for m in MULTIPLIER.finditer(lowered) if maybe_multiplier else ():
         if free(m.start(), m.end()):
-            q = Quantity(m.start(), m.end(), m.group(), None, "x", "multiplier", relative=True)
+            shown = text[m.start() : m.end()]
+            q = Quantity(m.start(), m.end(), shown, None, "x", "multiplier", relative=True)
             out.quantities.append(q)
             taken.append((m.start(), m.end()))
 
@@ -606,22 +648,24 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
         if free(m.start(), m.end()):
             _read_number(text, m.start(), m.end(), m.group(), lang, out, taken)
 
-    for m in WORD_NUMBER.finditer(text) if not words.isdisjoint(_NUMBER_WORDS) else ():
+    for m in _WORD_NUMBER.finditer(lowered) if not words.isdisjoint(_NUMBER_WORDS) else ():
         if not free(m.start(), m.end()):
             continue
         value = parse_words(m.group())
         if value is None:
             continue
-        q = _with_unit(text, Quantity(m.start(), m.end(), m.group(), value), lang)
+        q = _with_unit(text, Quantity(m.start(), m.end(), text[m.start() : m.end()], value), lang)
         if value == 0 or q.unit or _followed_by_noun(text, q.end):
             if value == 0:
                 q.kind = "zero"
             out.quantities.append(q)
             taken.append((q.start, q.end))
 
-    for m in ZERO.finditer(text) if _ZERO_HINT.search(lowered) else ():
+    maybe_zero = not words.isdisjoint(_ZERO_WORDS) or ("0" in text and _ZERO_DIGIT.search(text))
+    for m in ZERO.finditer(lowered) if maybe_zero else ():
         if free(m.start(), m.end()) and _zero_counts(text, m):
-            out.quantities.append(Quantity(m.start(), m.end(), m.group(), 0.0, kind="zero"))
+            shown = text[m.start() : m.end()]
+            out.quantities.append(Quantity(m.start(), m.end(), shown, 0.0, kind="zero"))
             taken.append((m.start(), m.end()))
 
     for m in PLACEHOLDER.finditer(text) if _PLACEHOLDER_HINT.search(text) else ():
@@ -632,7 +676,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
             taken.append((m.start(), m.end()))
 
     out.quantities.sort(key=lambda q: q.start)
-    _assign_roles(text, out.quantities, scope_nouns)
+    _assign_roles(lowered, out.quantities, scope_nouns)
     # "contre 9 % en 2025": a date right after a baseline dates the baseline, not the target.
     base_ends = [q.end for q in out.quantities if q.role == "baseline"]
     out.deadlines = [d for d in out.deadlines if not any(0 <= d.start - e <= 2 for e in base_ends)]
@@ -820,14 +864,14 @@ def _delta_before(window: str) -> bool:
     return _ends_with(w, _DELTA_BEFORE)
 
 
-def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) -> None:
+def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str]) -> None:
+    """Target, baseline, scope, condition … from the words around each figure (lower case)."""
     for i, q in enumerate(qs):
         if q.role in ("name", "year"):
             continue
-        before = text[max(0, q.start - 40) : q.start]
+        before = lowered[max(0, q.start - 40) : q.start]
         near = before[-28:]
-        low = near.lower()
-        after = text[q.end : q.end + 40]
+        after = lowered[q.end : q.end + 40]
         if _is_scope(near, after, q, scope_nouns):
             q.role = "scope"
             continue
@@ -838,18 +882,18 @@ def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) ->
         ):
             q.role = "condition"
             continue
-        if _UP_HINT.search(low) and _COMPARATOR_UP.search(near):
+        if _UP_HINT.search(near) and _COMPARATOR_UP.search(near):
             q.comparator = ">="
-        elif _DOWN_HINT.search(low) and _COMPARATOR_DOWN.search(near):
+        elif _DOWN_HINT.search(near) and _COMPARATOR_DOWN.search(near):
             q.comparator = "<="
         if (
-            (_BASE_HINT.search(low) and _BASELINE_BEFORE.search(near))
+            (_BASE_HINT.search(near) and _BASELINE_BEFORE.search(near))
             or _BASELINE_AFTER.match(after)
             or (":" in before and _BASELINE_LABEL.search(before))
         ):
             q.role = "baseline"
         nxt = qs[i + 1] if i + 1 < len(qs) else None
-        between = text[q.end : nxt.start] if nxt is not None else ""
+        between = lowered[q.end : nxt.start] if nxt is not None else ""
         if (
             nxt is not None
             and nxt.role not in ("name", "year")
@@ -866,7 +910,7 @@ def _assign_roles(text: str, qs: list[Quantity], scope_nouns: frozenset[str]) ->
             q.relative = q.relative or q.kind in ("percent", "points", "number", "money")
 
 
-_SCOPE_BEFORE = re.compile(rf"(?:^|\W){_SCOPE_PREP}\s?$", re.IGNORECASE)
+_SCOPE_BEFORE = re.compile(rf"(?:^|\W){_SCOPE_PREP}\s?$")
 
 
 def _is_scope(before: str, after: str, q: Quantity, scope_nouns: frozenset[str]) -> bool:
