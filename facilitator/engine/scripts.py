@@ -131,6 +131,9 @@ _EN_IRREGULAR = {
 }
 
 
+_PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "cop"})
+
+
 def _reduced_participle(lang: str, word: str) -> bool:
     if lang == "en":
         return word.endswith("ed") or word in _EN_IRREGULAR
@@ -143,6 +146,8 @@ def passive(ctx: Context, rule: Rule) -> list[Span]:
     toks = ctx.toks
     out: list[Span] = []
     if toks.dep is not None:
+        if _PASSIVE_DEPS.isdisjoint(toks.dep):
+            return out
         for i, dep in enumerate(toks.dep):
             if dep in ("aux:pass", "auxpass") or (
                 dep == "cop" and toks.lemma is not None and toks.lemma[i] in ("être", "be")
@@ -156,6 +161,8 @@ def passive(ctx: Context, rule: Rule) -> list[Span]:
                     out.append((toks.idx[i], toks.end(head), None))
         return out
     forms = _ETRE_FORMS[ctx.lang]
+    if forms.isdisjoint(toks.lower):
+        return out
     for i, low in enumerate(toks.lower[:-1]):
         if low in forms:
             j = i + 1
@@ -267,12 +274,15 @@ def target_without_baseline(ctx: Context, rule: Rule) -> list[Span]:
 
 
 _APPROX_SIGN = re.compile(r"[~≈](?= ?\d)")
+_HAS_SIGN = re.compile(r"[~≈]")
 
 
 @script("before_figure_signs")
 def before_figure_signs(ctx: Context, rule: Rule) -> list[Span]:
     """`before_figure`, plus "~" and "≈" written against a figure ("~20 %"): spaCy keeps
     the sign inside the number's token ("~20"), where no lexicon entry can match it."""
+    if not any(name in ctx.hits for name in rule.lexicons) and not _HAS_SIGN.search(ctx.text):
+        return []
     out = before_figure(ctx, rule)
     starts = {s for s, _, _ in out}
     for m in _APPROX_SIGN.finditer(ctx.text):
