@@ -501,5 +501,223 @@ def sessions_restore(ctx: click.Context, session_id: str, data_dir: str | None) 
     click.echo(f"restored session {session.id} “{session.title}” from its backup")
 
 
+# --- training: exercises and the trainer's report ----------------------------------------------
+
+
+def _training_store(ctx: click.Context, data_dir: str | None) -> Any:
+    """The trainees' progress files: `training/` inside the sessions folder."""
+    from facilitator.store.training import TrainingStore
+
+    return TrainingStore(_session_store(ctx, data_dir).data_dir / "training")
+
+
+def _load_packs() -> Any:
+    """The packs that load; the others' problems go to stderr."""
+    from facilitator.training import load_packs
+
+    packs, problems = load_packs()
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    return packs, problems
+
+
+@main.group("exercises", invoke_without_command=True)
+@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None, help="One language.")
+@click.pass_context
+def exercises_command(ctx: click.Context, lang: str | None) -> None:
+    """List the exercise packs; `facilitator exercises check FILE` validates one.
+
+    Packs are TOML files in workshops/exercises/ (format: workshops/exercises/README.md).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    packs, problems = _load_packs()
+    shown = [p for p in packs if not lang or p.lang == lang]
+    for pack in shown:
+        click.echo(
+            f"{pack.id:<24} {pack.lang}  level {pack.level}  {len(pack.exercises):>3} exercises  "
+            f"{pack.title}"
+        )
+    click.echo(f"{sum(len(p.exercises) for p in shown)} exercises in {len(shown)} packs")
+    sys.exit(1 if problems else 0)
+
+
+@exercises_command.command("check")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--no-engine",
+    is_flag=True,
+    help="Check the structure only (skip grading the drafts and model answers with the engine).",
+)
+def exercises_check(file: str, no_engine: bool) -> None:
+    """Validate an exercise pack: each problem with file, line and field.
+
+    Then the engine grades each starting draft (it must fail its criteria) and each model answer
+    (it must meet them).
+    """
+    from facilitator.training import check_pack, has_errors
+
+    engine = None
+    if not no_engine:
+        from facilitator.engine import Engine
+
+        engine = Engine()
+        _warn_problems(engine)
+    problems = check_pack(file, engine)
+    for p in problems:
+        click.echo(str(p))
+    if not has_errors(problems):
+        from facilitator.training import load_pack
+
+        pack = load_pack(file)
+        how = "structure only" if no_engine else "drafts and model answers graded by the engine"
+        click.echo(f"{file}: OK ({len(pack.exercises)} exercises, {how})")
+    sys.exit(1 if has_errors(problems) else 0)
+
+
+@exercises_command.command("show")
+@click.argument("pack")
+def exercises_show(pack: str) -> None:
+    """The exercises of a pack (by id, or a pack file)."""
+    from facilitator.training import PackError, load_pack, skill_label
+
+    try:
+        loaded = load_pack(pack)
+    except PackError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{loaded.title} ({loaded.id}, {loaded.lang}, level {loaded.level})")
+    for ex in loaded.exercises:
+        answer = "choice" if ex.is_choice else f"{ex.items} line(s)" if ex.items > 1 else "rewrite"
+        click.echo(
+            f"{ex.number:>3}. {ex.id:<30} {ex.kind:<10} L{ex.level} {answer:<10} "
+            f"{skill_label(ex.skill, loaded.lang)} — {ex.title}"
+        )
+
+
+@exercises_command.command("progress")
+@click.option("--group", "-g", default=None, help="One group (default: every trainee).")
+@click.option("--pack", "pack_id", default=None, help="One pack's exercises only.")
+@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None)
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
+@click.pass_context
+def exercises_progress(
+    ctx: click.Context,
+    group: str | None,
+    pack_id: str | None,
+    lang: str | None,
+    data_dir: str | None,
+) -> None:
+    """The trainer's view: per trainee, exercises done, attempts and hints; the common mistakes."""
+    from facilitator.training.summary import summarize
+
+    store = _training_store(ctx, data_dir)
+    trainees, problems = store.trainees(group)
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
+    packs, _ = _load_packs()
+    lang = lang or _report_lang(packs, trainees, pack_id)
+    s = summarize(trainees, lang=lang, group=group, packs=packs, pack=pack_id)
+    if not s.trainees:
+        click.echo(f"no trainee in {store.root}" + (f" for group {group!r}" if group else ""))
+        return
+    click.echo(
+        f"{len(s.trainees)} trainee(s), {s.done} passed of {s.opened} started, "
+        f"{s.attempts} attempts, {s.hints} hints, {s.revealed} model answers shown"
+    )
+    click.echo("")
+    click.echo(f"{'trainee':<28} {'group':<16} started  passed  attempts  hints  shown  score")
+    for t in s.trainees:
+        score = "—" if t.mean_overall is None else f"{t.mean_overall:.0f}"
+        click.echo(
+            f"{t.name[:28]:<28} {t.group[:16]:<16} {t.opened:>7} {t.done:>7} {t.attempts:>9} "
+            f"{t.hints:>6} {t.revealed:>6} {score:>6}"
+        )
+    if s.mistakes:
+        click.echo("")
+        click.echo("common mistakes (rules that fired most in the attempts):")
+        for m in s.mistakes[:10]:
+            click.echo(
+                f"  {m.attempts:>3} attempts ({m.failed} failed), {m.trainees} trainee(s): "
+                f"{m.rule} — {m.title}"
+            )
+
+
+def _report_lang(packs: Any, trainees: Any, pack_id: str | None) -> str:
+    used = {e.pack for t in trainees for e in t.exercises.values()}
+    if pack_id:
+        used = {pack_id}
+    langs = {p.lang for p in packs if p.id in used}
+    return langs.pop() if len(langs) == 1 else "fr"
+
+
+@exercises_command.command("report")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="The .docx to write (default: from the group and today's date).")  # fmt: skip
+@click.option("--group", "-g", default=None, help="One group (default: every trainee).")
+@click.option("--pack", "pack_id", default=None, help="One pack's exercises only.")
+@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None,
+              help="Report language (default: the packs' language).")  # fmt: skip
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
+@click.pass_context
+def exercises_report(
+    ctx: click.Context,
+    output: str | None,
+    group: str | None,
+    pack_id: str | None,
+    lang: str | None,
+    data_dir: str | None,
+) -> None:
+    """Write the Word training report: where the group struggled, trainee by trainee."""
+    from pathlib import Path
+
+    from facilitator.minutes import ExportError
+    from facilitator.training.report import default_report_name, export_report
+
+    store = _training_store(ctx, data_dir)
+    trainees, problems = store.trainees(group)
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
+    packs, _ = _load_packs()
+    lang = lang or _report_lang(packs, trainees, pack_id)
+    path = Path(output) if output else Path(default_report_name(group, lang))
+    try:
+        export_report(path, trainees, lang=lang, group=group, packs=packs, pack=pack_id)
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"{path} ({len(trainees)} trainee(s), {lang}, {path.stat().st_size:,} bytes)")
+
+
+@main.command("train")
+@click.option("--pack", "-p", default=None, help="A pack id, or a pack file, to open at once.")
+@click.option("--trainee", "-t", default=None, help="The trainee's name (asked if not given).")
+@click.option("--group", "-g", default="", help="The group (course, cohort) the trainee is in.")
+@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None)
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
+@click.pass_context
+def train(
+    ctx: click.Context,
+    pack: str | None,
+    trainee: str | None,
+    group: str,
+    lang: str | None,
+    data_dir: str | None,
+) -> None:
+    """Guided OKR-writing exercises, graded live by the coach (the app's training screens).
+
+    Progress is saved per trainee beside the sessions; `facilitator exercises progress` and
+    `facilitator exercises report` give the trainer's view.
+    """
+    from facilitator.training import PackError, load_pack
+    from facilitator.tui.screens.training_start import run_training
+
+    if pack:
+        try:
+            load_pack(pack)
+        except PackError as error:
+            raise click.ClickException(str(error)) from None
+    store = _session_store(ctx, data_dir)
+    run_training(store.data_dir, pack=pack, trainee=trainee, group=group, lang=lang)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
