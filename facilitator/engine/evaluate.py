@@ -161,14 +161,16 @@ class _Values(dict[str, str]):
     """Template values, each worked out only if a template asks for it."""
 
     def __init__(self, ctx: Context, matched: str) -> None:
-        super().__init__(match=matched, words=str(ctx.features.get("words", "")))
+        super().__init__(match=matched)
         self.ctx = ctx
 
     def __missing__(self, key: str) -> str:
         ctx = self.ctx
         defaults = _DEFAULTS.get(ctx.lang, _DEFAULTS["en"])
         ex = ctx.ex
-        if key == "metric":
+        if key == "words":
+            value = str(ctx.features.get("words", ""))
+        elif key == "metric":
             value = ex.metric or _purpose_object(ctx) or defaults["metric"]
         elif key == "target":
             value = ex.parts.target or defaults["target"]
@@ -201,6 +203,8 @@ def _purpose_object(ctx: Context) -> str | None:
 def fill(template: str, values: Mapping[str, Any]) -> str:
     if "{" not in template:
         return template
+    if template.count("{") == 1 and "{match}" in template:  # the usual template, without re
+        return template.replace("{match}", str(values["match"]))
 
     def value(m: re.Match[str]) -> str:
         try:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from facilitator.engine.context import Context
 from facilitator.engine.rules import Rule
+from facilitator.engine.tokens import Tokens
 
 Span = tuple[int, int, list[str] | None]
 Script = Callable[[Context, Rule], list[Span]]
@@ -37,12 +38,12 @@ _NOT_ACRONYM = re.compile(r"^(?:[TQSH][1-4]|FY\d{2,4}|CY\d{2,4}|[IVXLC]+|X{1,3}|
 
 
 _CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")
-_UPPER, _LOWER = re.compile(r"[^\W\d_a-zà-ÿ]"), re.compile(r"[a-zà-ÿ]")
 
 
-def _shouting(text: str) -> bool:
-    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
-    return upper > 1.5 * lower
+def _shouting(toks: Tokens) -> bool:
+    """Most words of a draft of four words or more written in capitals."""
+    words = [toks.text[i] for i in toks.words()]
+    return len(words) >= 4 and sum(w.isupper() for w in words) > 0.6 * len(words)
 
 
 @script("acronyms")
@@ -51,7 +52,7 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
     toks = ctx.toks
     if not _CAPITALS.search(ctx.text):
         return []  # no two capitals in a row: no acronym
-    if len(toks.words()) >= 4 and _shouting(ctx.text):
+    if _shouting(toks):
         return []  # a draft typed in capitals: every word would look like an acronym
     known = ctx.glossary
     everyday = ctx.hits.get("everyday-acronyms", [])
