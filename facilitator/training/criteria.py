@@ -220,12 +220,12 @@ _NAME_LABELS = {
     },
 }
 _RULE_LABELS = {
-    "fr": ("Le coach signale « {title} »", "Plus de remarque « {title} »"),
-    "en": ("The coach flags “{title}”", "No more “{title}” finding"),
+    "fr": ("Le coach signale : {title}", "Le coach ne signale plus : {title}"),
+    "en": ("The coach flags: {title}", "No more finding: {title}"),
 }
 _WORD_LABELS = {
-    "fr": ("« {word} » relevé comme jargon", "Plus de « {word} »"),
-    "en": ("“{word}” flagged as jargon", "No more “{word}”"),
+    "fr": ("« {word} » relevé comme jargon", "Sans le mot « {word} »"),
+    "en": ("“{word}” flagged as jargon", "Without the word “{word}”"),
 }
 _OPS = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠", ">": ">", "<": "<"}
 
