@@ -28,14 +28,17 @@ from facilitator.engine import (
 )
 
 
-def best_of(runs: int, fn: Callable[[], object]) -> float:
-    times = []
+def interleaved(runs: int, *fns: Callable[[], object]) -> list[float]:
+    """Best time of each function, running them in turn `runs` times: a machine that gets
+    busier or quieter during the benchmark then affects both sides of each ratio alike."""
+    best = [float("inf")] * len(fns)
     for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for i, fn in enumerate(fns):
+            gc.collect()
+            start = time.perf_counter()
+            fn()
+            best[i] = min(best[i], time.perf_counter() - start)
+    return best
 
 
 def main() -> None:
@@ -64,8 +67,7 @@ def main() -> None:
 
     bare_pipe()
     engine_many()  # warm both (tokenizer caches, lazy tables)
-    pipe_s = best_of(args.runs, bare_pipe)
-    many_s = best_of(args.runs, engine_many)
+    pipe_s, many_s = interleaved(args.runs, bare_pipe, engine_many)
 
     single = items[: args.single]
 
@@ -81,9 +83,9 @@ def main() -> None:
         for text, kind, lang in single:
             engine.assess(text, kind, lang, tier="lexical")
 
-    single_bare_s = best_of(args.runs, bare_single)
-    single_s = best_of(args.runs, engine_single)
-    lexical_s = best_of(args.runs, engine_lexical)
+    single_bare_s, single_s, lexical_s = interleaved(
+        args.runs, bare_single, engine_single, engine_lexical
+    )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     n, m = len(items), len(single)
