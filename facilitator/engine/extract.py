@@ -585,6 +585,24 @@ def _deadlines(text: str, lowered: str, date_words: bool) -> Iterator[re.Match[s
 _WORD_NUMBER = re.compile(WORD_NUMBER.pattern)  # on the lower-cased draft: no IGNORECASE
 
 
+_NUMBER_START = re.compile(r"[-+]?\d+")
+
+
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """What DIGITS.finditer(text) finds: DIGITS starts with a look-behind, which keeps re from
+    skipping ahead to the digits, so the digits are found first and DIGITS is tried there."""
+    done = 0
+    for c in _NUMBER_START.finditer(text):
+        if c.start() < done:
+            continue
+        m = DIGITS.match(text, c.start())
+        if m is None and c.group()[0] in "+-":  # "J+5": the sign belongs to the word before
+            m = DIGITS.match(text, c.start() + 1)
+        if m:
+            done = m.end()
+            yield m
+
+
 def lower_same_length(text: str) -> str:
     """The draft in lower case, character for character, so positions stay valid.
 
@@ -627,7 +645,8 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
             out.quantities.append(Quantity(m.start(), m.end(), m.group(), None, role="name"))
             taken.append((m.start(), m.end()))
 
-    for m in SCORE.finditer(text) if has_digit else ():
+    maybe_score = has_digit and ("/" in text or "sur " in lowered or "out of" in lowered)
+    for m in SCORE.finditer(text) if maybe_score else ():
         if free(m.start(), m.end()):
             value = parse_digits(m.group(1), lang)
             q = Quantity(m.start(), m.end(), m.group(), value, f"/{m.group(2)}", "score")
@@ -644,7 +663,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
             out.quantities.append(q)
             taken.append((m.start(), m.end()))
 
-    for m in DIGITS.finditer(text) if has_digit else ():
+    for m in _numbers(text) if has_digit else ():
         if free(m.start(), m.end()):
             _read_number(text, m.start(), m.end(), m.group(), lang, out, taken)
 
