@@ -509,53 +509,42 @@ _MULTIPLIER_STEMS = (
 _ZERO_WORDS = frozenset({"zéro", "zero", "aucun", "aucune", "nul", "nulle"})
 
 
-# Every deadline starts with one of these words, a digit or a quarter tag: DEADLINE is tried only
-# there, not at every position of the draft (one C scan finds the candidates).
-_DEADLINE_START = re.compile(
-    r"(?<![\w'])(?:"
-    + "|".join(
-        sorted(
-            [
-                *_MONTH_NUM,
-                "d'ici",
-                "avant",
-                "au",
-                "à",
-                "a",
-                "fin",
-                "en",
-                "pour",
-                "dès",
-                "début",
-                "by",
-                "before",
-                "until",
-                "no",
-                "in",
-                "at",
-                "the",
-                "end",
-                "during",
-                "within",
-                "due",
-                "for",
-                "dans",
-                "sous",
-                "over",
-                "eoy",
-                "eoq",
-                "year-end",
-                "[tqsh][1-4]",
-                "fy",
-            ],
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")(?![\w'])|(?<![\w'])(?:\d|fy)"
+# Every deadline starts with one of these words, a digit or a quarter tag ("t3", "fy24"):
+# DEADLINE is tried only there, not at every position of the draft.
+_DEADLINE_STARTS = frozenset(
+    [
+        *_MONTH_NUM,
+        "d'ici",
+        "avant",
+        "au",
+        "à",
+        "a",
+        "fin",
+        "en",
+        "pour",
+        "dès",
+        "début",
+        "by",
+        "before",
+        "until",
+        "no",
+        "in",
+        "at",
+        "the",
+        "end",
+        "during",
+        "within",
+        "due",
+        "for",
+        "dans",
+        "sous",
+        "over",
+        "eoy",
+        "eoq",
+        "year-end",
+    ]
 )
-
-
+_WORD_RUN = re.compile(r"[\w'-]+")
 # A number can start a deadline only as a year, a numeric date or a day before a month.
 _DATE_DIGITS = re.compile(rf"(?:19|20)\d\d\b|\d{{1,4}}[/-]\d|\d{{1,2}}(?:er|st|nd|rd|th)? {MONTH}")
 _DIGIT = re.compile(r"\d")
@@ -567,13 +556,20 @@ def _deadlines(text: str, lowered: str, date_words: bool) -> Iterator[re.Match[s
     `date_words`: the draft has a month or period word; without one, a deadline needs digits.
     """
     done = 0
-    for w in _DEADLINE_START.finditer(lowered):
+    for w in _WORD_RUN.finditer(lowered):
         start = w.start()
         if start < done:
             continue
-        if lowered[start].isdigit():
+        word = w.group()
+        if word[0].isdigit():
             if not _DATE_DIGITS.match(lowered, start):
                 continue  # "30 %", "15 jours": an amount, not a date
+        elif not (
+            word in _DEADLINE_STARTS
+            or word.startswith("fy")
+            or (len(word) == 2 and word[0] in "tqsh" and word[1] in "1234")
+        ):
+            continue
         elif not date_words and not _DIGIT.search(lowered, start, start + 40):
             continue  # a lead word ("en", "by") with no date after it
         m = DEADLINE.match(lowered, start)
