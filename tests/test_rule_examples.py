@@ -103,3 +103,13 @@ def test_loader_names_the_file_and_field_of_a_broken_rule(tmp_path, content, exp
     eng = Engine(rules_dir=tmp_path, validate=False)
     [problem] = eng.problems
     assert "x.toml" in problem.path and expected in problem.message
+
+
+def test_a_missing_feature_lexicon_is_reported(tmp_path):
+    import shutil
+
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(data_dir("lexicons"), lexicons)
+    (lexicons / "fr" / "activity-verbs.tsv").unlink()
+    eng = Engine(lexicons_dir=lexicons, validate=False)
+    assert any("activity-verbs.tsv" in p.path and "missing" in p.message for p in eng.problems)

@@ -124,6 +124,14 @@ class Engine:
         rules: list[Rule] = []
         seen: dict[str, Path] = {}
         known_lexicons = {e.lexicon for e in entries}
+        for name in feats.FEATURE_LEXICONS:
+            if name not in known_lexicons:
+                self.problems.append(
+                    Problem(
+                        str(self.lexicons_dir / lang / f"{name}.tsv"),
+                        "missing or empty: the output, measurability and why checks rely on it",
+                    )
+                )
         for path in rule_files(self.rules_dir, lang):
             try:
                 rule = load_rule(path, lang, set(SCRIPTS))

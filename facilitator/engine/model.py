@@ -59,9 +59,6 @@ class Scores:
             "explain": {k: [list(x) for x in v] for k, v in self.explain.items()},
         }
 
-    def as_tuple(self) -> tuple[int, int, int, int]:
-        return (self.clarity, self.ambition, self.measurability, self.overall)
-
 
 @dataclass(slots=True)
 class Flags:

@@ -75,10 +75,6 @@ def load(lang: str, allow: tuple[str, ...] | None = None) -> Pipeline:
         return pipeline
 
 
-def is_loaded(lang: str) -> bool:
-    return f"{lang}:None" in _cache
-
-
 # The lexical tier's tokenizer: a regular expression that splits like spaCy's French and
 # English tokenizers on the cases our word lists meet (elisions, hyphens), and costs nothing to
 # load, so feedback starts before the model is ready.
