@@ -382,6 +382,13 @@ PROPOSALS = [
     ("pr-m3", "Déclarer chaque cas de pharmacovigilance dans les délais", "open", None, "08:53"),
 ]  # fmt: skip
 
+# The proposals the room turned into objectives at the clustering step.
+PROMOTED = {
+    "pr-m1": "obj-qualite",
+    "pr-m2": "obj-lancement",
+    "pr-m3": "obj-pharmacovigilance",
+    "pr-10": "obj-achats",
+}
 DECISIONS = [
     ("dec-1", "priority-vote", "10:41",
      "Quatre objectifs d’entreprise sont retenus pour le premier cycle OKR (1er avril – "
@@ -525,7 +532,14 @@ def demo_session(engine: _Assessor | None = None) -> Session:
 
     for pid, text, status, merged_into, time in PROPOSALS:
         session.proposals.append(
-            Proposal(id=pid, text=text, status=status, merged_into=merged_into, created=_at(time))
+            Proposal(
+                id=pid,
+                text=text,
+                status=status,
+                merged_into=merged_into,
+                objective_id=PROMOTED.get(pid),
+                created=_at(time),
+            )
         )
     for did, step_id, time, text in DECISIONS:
         session.decisions.append(Decision(id=did, text=text, step_id=step_id, created=_at(time)))

@@ -9,7 +9,10 @@ a topic set aside and never picked up is how a room loses trust in the parking l
 
 from __future__ import annotations
 
+import contextlib
+import re
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from facilitator.session import Action, Decision, Objective, ParkingItem, Session
 
@@ -108,12 +111,39 @@ def open_items(session: Session) -> OpenItems:
     )
 
 
-def close(session: Session) -> None:
-    """Finish the wrap-up (the last step); ValueError while the parking lot blocks it."""
+def close(session: Session, now: datetime | None = None) -> None:
+    """Finish the wrap-up step; ValueError while the parking lot blocks it."""
     items = open_items(session)
     if items.blocking:
         raise ValueError(f"{len(items.parking)} parking-lot item(s) without a follow-up")
-    step = session.step
+    current = session.step
+    step = current if current is not None and current.kind == "wrapup" else None
+    if step is None:
+        step = next((s for s in reversed(session.agenda) if s.kind == "wrapup"), current)
     if step is not None:
-        step.stop()
+        step.stop(now)
         step.status = "done"
+
+
+def parse_due(text: str, today: date | None = None) -> str:
+    """A due date as ISO: "2026-04-03", "03/04/2026", "3/4/26", "3.4.2026", or "3/4" (the next
+    such day). Day before month, as written in French and British English. ValueError
+    otherwise: an action without a real date is not an action."""
+    raw = text.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
+    if m:
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?", raw)
+        if not m:
+            raise ValueError(f"not a date: {text!r}")
+        day, month = int(m[1]), int(m[2])
+        today = today or date.today()
+        if m[3]:
+            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        else:
+            year = today.year
+            with contextlib.suppress(ValueError):
+                if date(year, month, day) < today:
+                    year += 1
+    return date(year, month, day).isoformat()  # ValueError for 31/02

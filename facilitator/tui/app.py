@@ -19,12 +19,14 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.worker import Worker, WorkerState
 
 from facilitator.session import Session
 from facilitator.store import SessionStore, StoreError
 from facilitator.tui.commands import FacilitatorCommands
 from facilitator.tui.i18n import LANGS, other, t
+from facilitator.tui.room_actions import SCREENS as ROOM_SCREENS
 from facilitator.tui.screens.base import BaseScreen, SessionScreen, localize_bindings
 from facilitator.tui.screens.dialogs import ErrorDialog
 
@@ -38,6 +40,7 @@ SESSION_SCREENS: dict[str, str] = {
 """The screens of an open session by name (`app.goto(name)`), imported when first shown.
 
 A new step mechanic (brainstorm, vote …) adds its `SessionScreen` subclass here."""
+SESSION_SCREENS.update(ROOM_SCREENS)
 
 
 def default_lang() -> str:
@@ -60,12 +63,17 @@ class FacilitatorApp(App[None]):
         STYLES / "setup.tcss",
         STYLES / "agenda.tcss",
         STYLES / "workbench.tcss",
+        STYLES / "room.tcss",
     ]
     COMMANDS = App.COMMANDS | {FacilitatorCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "bind.help", id="app.help"),
         Binding("ctrl+l", "switch_language", "bind.language", id="app.language", show=False),
         Binding("ctrl+q", "quit", "bind.quit", id="app.quit", priority=True),
+        # The room's notes, from any step (see room_actions).
+        Binding("f5", "room_entry('decision')", "bind.decision", id="app.decision", show=False),
+        Binding("f6", "room_entry('action')", "bind.action", id="app.action", show=False),
+        Binding("f7", "room_entry('parking')", "bind.parking", id="app.parking", show=False),
     ]
 
     lang: reactive[str] = reactive("fr", init=False)
@@ -329,6 +337,17 @@ class FacilitatorApp(App[None]):
         self.lang = new
         localize_bindings(self, new)
         self.notify(t(new, "lang.switched"), timeout=2)
+
+    def action_room_entry(self, kind: str) -> None:
+        """A decision, an action or a parking-lot item, whatever the screen."""
+        from facilitator.tui import room_actions
+
+        room_actions.entry(self, kind)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "room_entry":  # only over an open session, not over a dialog
+            return self.session is not None and not isinstance(self.screen, ModalScreen)
+        return True
 
     async def action_quit(self) -> None:
         for screen in self.screen_stack:

@@ -41,6 +41,9 @@ class FacilitatorCommands(Provider):
         if isinstance(screen, BaseScreen):
             for key, callback in screen.palette_commands():
                 yield t(lang, key), callback
+        from facilitator.tui.room_actions import commands as room_commands
+
+        yield from room_commands(app, screen)
         yield t(lang, "cmd.language"), app.action_switch_language
         yield t(lang, "cmd.help"), app.action_help
 

@@ -7,6 +7,8 @@ A test checks that both languages have the same keys.
 
 from __future__ import annotations
 
+from facilitator.tui.i18n_room import merge_into
+
 LANGS = ("fr", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -485,6 +487,8 @@ findings resolved. The coach advises, it never blocks: the room decides.
         "cmd.help": "help: keys and workflow",
     },
 }
+
+merge_into(MESSAGES)  # the room's mechanics (i18n_room.py)
 
 
 def t(lang: str, key: str, /, **values: object) -> str:

@@ -237,3 +237,17 @@ def test_new_session_fields_survive_a_round_trip() -> None:
     assert again.proposals[0].objective_id == "oa" and again.proposals[0].distinct == ["b"]
     assert again.key_result(kr.id).checkins[0].session_id == "s1"
     assert again.key_result(kr.id).checkins[0].progress == 0.5
+
+
+def test_due_dates_as_the_room_types_them() -> None:
+    from datetime import date
+
+    today = date(2026, 3, 19)
+    assert wrapup.parse_due("2026-04-03") == "2026-04-03"
+    assert wrapup.parse_due("03/04/2026") == "2026-04-03"
+    assert wrapup.parse_due("3.4.26") == "2026-04-03"
+    assert wrapup.parse_due("3/4", today) == "2026-04-03"
+    assert wrapup.parse_due("1/3", today) == "2027-03-01"
+    for bad in ("demain", "31/02/2026", ""):
+        with pytest.raises(ValueError):
+            wrapup.parse_due(bad, today)

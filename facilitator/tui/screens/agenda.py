@@ -31,6 +31,7 @@ class AgendaScreen(SessionScreen):
             id="agenda.extend",
             key_display="+",
         ),
+        Binding("o", "open_mechanic", "agenda.bind.open", id="agenda.open"),
     ]
 
     def __init__(self) -> None:
@@ -53,6 +54,7 @@ class AgendaScreen(SessionScreen):
                             total=100, show_eta=False, show_percentage=False, id="timer-progress"
                         )
                 yield Static(id="time-up", markup=False)
+                yield Static(id="step-mechanic", markup=False)
                 with VerticalScroll(id="step-texts"):
                     yield Label(self.tr("agenda.script"), classes="subtitle", id="script-title")
                     yield Static(id="script", markup=False)
@@ -119,6 +121,12 @@ class AgendaScreen(SessionScreen):
         self.query_one("#prompts-title").display = bool(texts.prompts)
         self.query_one("#instruction", Static).update(texts.instruction)
         self.query_one("#instruction-title").display = bool(texts.instruction)
+        from facilitator.tui.room_actions import step_mechanic
+
+        mechanic = step_mechanic(session)
+        hint = self.query_one("#step-mechanic", Static)
+        hint.update(self.tr("agenda.mechanic", screen=self.tr(f"screen.{mechanic}")))
+        hint.display = mechanic is not None
         self.tick()
 
     def tick(self) -> None:
@@ -195,6 +203,12 @@ class AgendaScreen(SessionScreen):
 
     def action_extend(self) -> None:
         self.fapp.agenda_extend(5)
+
+    def action_open_mechanic(self) -> None:
+        """Open the screen that runs the current step (brainstorm, vote, review …)."""
+        from facilitator.tui.room_actions import open_step
+
+        open_step(self.fapp)
 
     def _follow_current(self) -> None:
         steps = self.query_one("#steps", OptionList)

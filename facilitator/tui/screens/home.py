@@ -28,6 +28,7 @@ class HomeScreen(BaseScreen):
         Binding("n", "new", "home.bind.new", id="home.new"),
         Binding("d", "duplicate", "home.bind.duplicate", id="home.duplicate"),
         Binding("delete,x", "delete", "home.bind.delete", id="home.delete"),
+        Binding("f", "follow_up", "home.bind.follow_up", id="home.follow_up"),
         Binding("l", "app.switch_language", "home.bind.language", id="home.language"),
     ]
 
@@ -150,6 +151,14 @@ class HomeScreen(BaseScreen):
             return
         self.notify(self.tr("home.duplicated", title=copy.title), timeout=3)
         self.reload(select=copy.id)
+
+    def action_follow_up(self) -> None:
+        """A review or retrospective that carries the selected session's objectives over."""
+        from facilitator.tui.room_actions import start_follow_up
+
+        summary = self._selected()
+        if summary is not None and not summary.damaged:
+            start_follow_up(self.fapp, summary.id)
 
     def action_delete(self) -> None:
         summary = self._selected()

@@ -1,0 +1,232 @@
+"""The room's mechanics wired into the app: their screens, the decision / action / parking-lot
+entries available from any step (F5, F6, F7), opening the current step's mechanic, starting a
+review or retrospective from a session, and the command-palette entries for all of it.
+
+Kept out of app.py so that the app only registers these (a few lines), and imported lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from facilitator.room import wrapup
+from facilitator.room.steps import MECHANICS
+from facilitator.session import Session, new_id
+from facilitator.tui.i18n import t
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
+
+SCREENS: dict[str, str] = {
+    "brainstorm": "facilitator.tui.screens.brainstorm:BrainstormScreen",
+    "cluster": "facilitator.tui.screens.cluster:ClusterScreen",
+    "vote": "facilitator.tui.screens.vote:VoteScreen",
+    "alignment": "facilitator.tui.screens.alignment:AlignmentScreen",
+    "tree": "facilitator.tui.screens.tree:TreeScreen",
+    "log": "facilitator.tui.screens.room_log:RoomLogScreen",
+    "wrapup": "facilitator.tui.screens.wrapup:WrapupScreen",
+    "review": "facilitator.tui.screens.review:ReviewScreen",
+    "grading": "facilitator.tui.screens.grading:GradingScreen",
+    "retro": "facilitator.tui.screens.retro:RetroScreen",
+}
+"""Session screens of the room mechanics (merged into the app's SESSION_SCREENS)."""
+
+
+def owner_choices(session: Session) -> list[tuple[str, str]]:
+    """(name, id) of the participants present: the only possible owners."""
+    return [(p.name or p.id, p.id) for p in session.present_participants()]
+
+
+# -- entries from any step ---------------------------------------------------------------------
+
+
+def entry(app: FacilitatorApp, kind: str) -> None:
+    """Open the form for a decision, an action or a parking-lot item (kind)."""
+    from facilitator.tui.screens.room_dialogs import Field, FormDialog
+
+    session = app.session
+    if session is None:
+        return
+    lang = app.lang
+    text = Field("text", t(lang, f"room.{kind}.text"), placeholder=t(lang, f"room.{kind}.ph"))
+    owner = Field(
+        "owner",
+        t(lang, "room.owner"),
+        choices=owner_choices(session),
+        placeholder=t(lang, "room.owner.ph"),
+    )
+
+    def need_text(values: dict[str, str]) -> str | None:
+        return None if values["text"] else t(lang, "room.need_text")
+
+    if kind == "decision":
+        fields = [text]
+        validate = need_text
+    elif kind == "action":
+        fields = [
+            text,
+            owner,
+            Field("due", t(lang, "room.due"), placeholder=t(lang, "room.due.ph")),
+        ]
+
+        def validate(values: dict[str, str]) -> str | None:
+            if problem := need_text(values):
+                return problem
+            if not values["owner"]:
+                return t(lang, "room.need_owner")
+            try:
+                wrapup.parse_due(values["due"])
+            except ValueError:
+                return t(lang, "room.bad_due", due=values["due"] or "—")
+            return None
+    else:
+        fields = [
+            text,
+            owner,
+            Field("next_step", t(lang, "room.next_step"), placeholder=t(lang, "room.next_step.ph")),
+        ]
+        validate = need_text
+
+    def done(values: dict[str, str] | None) -> None:
+        if not values:
+            return
+        item_id = new_id()
+        if kind == "decision":
+            app.save(lambda s: wrapup.add_decision(s, item_id, values["text"]))
+        elif kind == "action":
+            due = wrapup.parse_due(values["due"])
+            app.save(lambda s: wrapup.add_action(s, item_id, values["text"], values["owner"], due))
+        else:
+            app.save(
+                lambda s: wrapup.park(
+                    s, item_id, values["text"], values["owner"], values["next_step"]
+                )
+            )
+        app.notify(t(app.lang, f"room.{kind}.added"), timeout=2)
+        app.refresh_session_screen()
+
+    app.push_screen(
+        FormDialog(t(lang, f"room.{kind}.title"), fields, lang, validate=validate), done
+    )
+
+
+def parking_follow_up(app: FacilitatorApp, item_id: str) -> None:
+    """Give a parking-lot item its owner and next step."""
+    from facilitator.tui.screens.room_dialogs import Field, FormDialog
+
+    session = app.session
+    if session is None:
+        return
+    item = next((p for p in session.parking if p.id == item_id), None)
+    if item is None:
+        return
+    lang = app.lang
+    fields = [
+        Field("owner", t(lang, "room.owner"), item.owner, t(lang, "room.owner.ph"),
+              owner_choices(session)),
+        Field("next_step", t(lang, "room.next_step"), item.next_step,
+              t(lang, "room.next_step.ph")),
+    ]  # fmt: skip
+
+    def validate(values: dict[str, str]) -> str | None:
+        if not values["owner"]:
+            return t(lang, "room.need_owner")
+        if not values["next_step"]:
+            return t(lang, "room.need_next_step")
+        return None
+
+    def done(values: dict[str, str] | None) -> None:
+        if values:
+            app.save(
+                lambda s: wrapup.follow_up_parking(s, item_id, values["owner"], values["next_step"])
+            )
+            app.refresh_session_screen()
+
+    app.push_screen(
+        FormDialog(
+            t(lang, "room.parking.follow_up", text=item.text), fields, lang, validate=validate
+        ),
+        done,
+    )
+
+
+# -- navigation --------------------------------------------------------------------------------
+
+
+def step_mechanic(session: Session) -> str | None:
+    """The screen that runs the current agenda step, if its kind has one."""
+    step = session.step
+    return MECHANICS.get(step.kind) if step is not None else None
+
+
+def open_step(app: FacilitatorApp) -> None:
+    session = app.session
+    if session is None:
+        return
+    name = step_mechanic(session)
+    if name is None:
+        app.notify(t(app.lang, "room.no_mechanic"), timeout=3)
+        return
+    app.goto(name)
+
+
+def start_follow_up(app: FacilitatorApp, previous_id: str) -> None:
+    """Choose a template, then create and open a session that follows `previous_id`."""
+    from facilitator.room.cycle import start_follow_up as make
+    from facilitator.store import StoreError
+    from facilitator.tui.screens.home import TemplatePicker
+    from facilitator.workshops import TemplateError, list_templates
+
+    lang = app.lang
+    try:
+        previous = app.store.load(previous_id)
+        templates = list_templates(lang)
+    except (StoreError, TemplateError) as error:
+        app.show_error(t(lang, "error.load.title"), str(error))
+        return
+    order = {"review": 0, "retrospective": 1}
+    templates.sort(key=lambda tpl: order.get(tpl.kind, 2))
+
+    def chosen(template: Any) -> None:
+        if template is None:
+            return
+        if app.session is not None:
+            app.action_close_session()  # saves what is typed before the copy is taken
+        try:
+            latest = app.store.load(previous_id)
+            session = make(latest, template, date=app.now().date().isoformat())
+            app.store.create(session)
+        except StoreError as error:
+            app.show_error(t(app.lang, "error.store.title"), str(error))
+            return
+        app.open_session(session.id)
+        app.notify(t(app.lang, "cycle.started", title=previous.title), timeout=4)
+
+    app.push_screen(TemplatePicker(templates, previous.lang), chosen)
+
+
+# -- command palette ---------------------------------------------------------------------------
+
+
+def commands(app: FacilitatorApp, screen: Any) -> Iterator[tuple[str, Any]]:
+    """(label, callback) of the room's commands, in the app's language."""
+    from facilitator.tui.screens.home import HomeScreen
+
+    lang = app.lang
+    if isinstance(screen, HomeScreen):
+        selected = screen._selected()
+        if selected is not None and not selected.damaged:
+            yield t(lang, "cmd.cycle.follow_up"), partial(start_follow_up, app, selected.id)
+        return
+    session = app.session
+    if session is None:
+        return
+    if step_mechanic(session):
+        yield t(lang, "cmd.room.step"), partial(open_step, app)
+    for name in SCREENS:
+        yield t(lang, f"cmd.room.{name}"), partial(app.goto, name)
+    for kind in ("decision", "action", "parking"):
+        yield t(lang, f"cmd.room.add_{kind}"), partial(entry, app, kind)
+    yield t(lang, "cmd.cycle.follow_up"), partial(start_follow_up, app, session.id)

@@ -1,0 +1,184 @@
+"""Monthly review: per key result, the current value, the progress it makes from baseline to
+target, the confidence 0–10 (a drop needs a comment) and the blockers; per objective, the
+average progress. Enter on a key result opens its check-in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+from facilitator.room import review
+from facilitator.room.votes import bar
+from facilitator.session import ConfidenceCommentRequired, KeyResult, progress
+from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, percent, row_key
+from facilitator.tui.screens.room_dialogs import Field, FormDialog
+
+
+class ReviewScreen(RoomScreen):
+    key = "review"
+    TITLE_KEY = "review.title"
+
+    def compose_body(self) -> ComposeResult:
+        yield DataTable(id="krs", cursor_type="row")
+
+    def focus_first(self) -> None:
+        table = self.query_one("#krs", DataTable)
+        table.focus()
+        if table.row_count > 1 and table.cursor_row == 0:
+            table.move_cursor(row=1)
+
+    def session_changed(self) -> None:
+        s = self.session
+        table = self.query_one("#krs", DataTable)
+        keep = row_key(table)
+        fallback = table.cursor_row
+        table.clear(columns=True)
+        for name, width in (("kr", 50), ("range", 16), ("value", 10), ("progress", 18),
+                            ("confidence", 11), ("blockers", 24)):  # fmt: skip
+            table.add_column(self.tr(f"review.col.{name}"), width=width, key=name)
+        averages = []
+        for i, objective in enumerate(review.active(s), 1):
+            average = review.objective_progress(s, objective)
+            if average is not None:
+                averages.append(average)
+            head = Text(f"O{i} {fit(objective.text, 46)}", style="bold")
+            table.add_row(
+                head, "", "", self._bar(average, bold=True), "", "", key=f"o:{objective.id}"
+            )
+            for j, kr in enumerate(objective.key_results, 1):
+                table.add_row(*self._kr_cells(kr, i, j), key=kr.id)
+        keep_cursor(table, keep, fallback)
+        done, total = review.reviewed(s)
+        overall = sum(averages) / len(averages) if averages else None
+        self.status(self.tr("review.status", done=done, total=total, average=percent(overall)))
+
+    def _bar(self, value: float | None, bold: bool = False) -> Text:
+        if value is None:
+            return Text("—", style="dim")
+        style = "green" if value >= 0.7 else "yellow" if value >= 0.4 else "red"
+        text = Text(bar(value, 10), style=f"bold {style}" if bold else style)
+        text.append(f" {percent(value):>5}", style="bold" if bold else "")
+        return text
+
+    def _kr_cells(self, kr: KeyResult, i: int, j: int) -> list[Any]:
+        s = self.session
+        mine = review.this_session_checkin(s, kr)
+        last = kr.last_checkin
+        unit = f" {kr.unit}" if kr.unit and kr.unit not in ("%",) else (kr.unit or "")
+        span = f"{kr.baseline or '?'} → {kr.target or '?'}{unit}".strip()
+        value = Text(last.current if last else "—", style="" if mine else "dim")
+        confidence = Text("—", style="dim")
+        if last is not None and last.confidence is not None:
+            confidence = Text(f"{last.confidence}/10", style="" if mine else "dim")
+            change = review.trend(s, kr)
+            if change:
+                confidence.append(
+                    " ↑" if change > 0 else " ↓", style="green" if change > 0 else "bold red"
+                )
+        blockers = "; ".join(last.blockers) if last and mine else ""
+        label = Text(f"  KR{i}.{j} ", style="dim")
+        label.append(fit(kr.text, 42))
+        if mine is None:
+            label.stylize("dim", 0, len(label))
+        return [
+            label,
+            fit(span, 16),
+            value,
+            self._bar(last.progress if last else None),
+            confidence,
+            Text(fit(blockers, 24), style="bold red" if blockers else ""),
+        ]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        key = event.row_key.value
+        if key and not key.startswith("o:"):
+            self.check_in(key)
+
+    def check_in(self, kr_id: str) -> None:
+        s = self.session
+        kr = s.key_result(kr_id)
+        mine = review.this_session_checkin(s, kr)
+        before = review.previous_confidence(s, kr)
+        fields = [
+            Field("current", self.tr("review.current", target=kr.target or "?"),
+                  mine.current if mine else "", self.tr("review.current.ph")),
+            Field("confidence", self.tr("review.confidence"),
+                  str(mine.confidence if mine and mine.confidence is not None else before or ""),
+                  "0–10"),
+            Field("comment", self.tr("review.comment"), mine.comment if mine else "",
+                  self.tr("review.comment.ph")),
+            Field("blockers", self.tr("review.blockers"), "; ".join(mine.blockers) if mine else "",
+                  self.tr("review.blockers.ph")),
+        ]  # fmt: skip
+
+        def live(values: dict[str, str]) -> str:
+            parts = []
+            share = progress(kr.baseline, kr.target, values["current"], lang=s.lang)
+            if values["current"]:
+                parts.append(
+                    self.tr("review.progress", value=percent(share))
+                    if share is not None
+                    else self.tr("review.no_progress")
+                )
+            try:
+                confidence = review.parse_confidence(values["confidence"])
+            except ValueError:
+                confidence = None
+            if review.needs_comment(s, kr, confidence):
+                parts.append(self.tr("review.drop", before=before, now=confidence))
+            return "  ·  ".join(parts)
+
+        def validate(values: dict[str, str]) -> str | None:
+            try:
+                confidence = review.parse_confidence(values["confidence"])
+            except ValueError:
+                return self.tr("review.bad_confidence")
+            if review.needs_comment(s, kr, confidence) and not values["comment"]:
+                return self.tr("review.need_comment", before=before, now=confidence)
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if not values:
+                return
+            confidence = review.parse_confidence(values["confidence"])
+            blockers = review.split_blockers(values["blockers"])
+            date = self.fapp.now().date().isoformat()
+            try:
+                self.change(
+                    lambda s: review.record_checkin(
+                        s, kr_id, values["current"], confidence, values["comment"], blockers, date
+                    )
+                )
+            except ConfidenceCommentRequired:  # validated above; kept as a safety net
+                self.notify(self.tr("review.need_comment", before=before, now=confidence))
+            next_kr(self.query_one("#krs", DataTable))
+
+        self.app.push_screen(
+            FormDialog(self.tr("review.checkin.title", kr=fit(kr.text, 60)), fields, self.lang,
+                       validate=validate, live=live),
+            done,
+        )  # fmt: skip
+
+    def palette_commands(self) -> list[tuple[str, Any]]:
+        def current() -> None:
+            key = row_key(self.query_one("#krs", DataTable))
+            if key and not key.startswith("o:"):
+                self.check_in(key)
+
+        return [("cmd.review.checkin", current)]
+
+
+def next_kr(table: DataTable[Any]) -> None:
+    """Move the cursor to the next key-result row (objective rows are headings)."""
+    row = table.cursor_row + 1
+    while row < table.row_count:
+        key, _ = table.coordinate_to_cell_key(Coordinate(row, 0))
+        if key.value and not key.value.startswith("o:"):
+            table.move_cursor(row=row)
+            return
+        row += 1

@@ -1,0 +1,133 @@
+"""Wrap-up: what the session decided and what is still open, before the room leaves.
+
+Parking-lot items without a follow-up (owner and next step) block the close: Enter on one
+gives it its follow-up. Actions are listed with their owner and due date; objectives not
+aligned, actions missing an owner or a date, and votes never revealed are flagged. `c` closes
+the wrap-up (the last step) once nothing blocks.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Label, Static
+
+from facilitator.room import wrapup
+from facilitator.tui import room_actions
+from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
+
+
+class WrapupScreen(RoomScreen):
+    key = "wrapup"
+    TITLE_KEY = "wrapup.title"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "close_wrapup", "wrapup.bind.close", id="wrapup.close"),
+        Binding("l", "app.goto('log')", "wrapup.bind.log", id="wrapup.log"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="wrapup"):
+            yield Label(id="blocking-title", classes="section-title")
+            yield DataTable(id="blocking", cursor_type="row")
+            yield Static(id="report")
+
+    def focus_first(self) -> None:
+        self.query_one("#blocking", DataTable).focus()
+
+    def session_changed(self) -> None:
+        s = self.session
+        items = wrapup.open_items(s)
+        table = self.query_one("#blocking", DataTable)
+        keep = row_key(table)
+        table.clear(columns=True)
+        table.add_column(self.tr("log.col.text"), width=60, key="text")
+        table.add_column(self.tr("log.col.owner"), width=20, key="owner")
+        table.add_column(self.tr("log.col.next_step"), width=36, key="next")
+        for p in items.parking:
+            missing = Text(self.tr("log.missing"), style="bold red")
+            table.add_row(
+                fit(p.text, 60),
+                wrapup.owner_name(s, p.owner) or missing,
+                fit(p.next_step, 36) or missing,
+                key=p.id,
+            )
+        keep_cursor(table, keep)
+        table.display = bool(items.parking)
+        title = self.query_one("#blocking-title", Label)
+        if items.parking:
+            title.update(
+                Text(self.tr("wrapup.blocking", count=len(items.parking)), style="bold red")
+            )
+        else:
+            title.update(Text(self.tr("wrapup.parking_clear"), style="bold green"))
+        self.query_one("#report", Static).update(self._report(items))
+        step = s.step
+        closed = step is not None and step.kind == "wrapup" and step.status == "done"
+        if closed:
+            self.status(self.tr("wrapup.closed"))
+        elif items.blocking:
+            self.status(self.tr("wrapup.cannot_close", count=len(items.parking)))
+        else:
+            self.status(self.tr("wrapup.can_close"))
+
+    def _report(self, items: wrapup.OpenItems) -> Text:
+        s = self.session
+        text = Text()
+
+        def section(title: str, style: str = "bold") -> None:
+            text.append("\n" + title + "\n", style=style)
+
+        section(self.tr("wrapup.decisions", count=len(s.decisions)))
+        for d in s.decisions:
+            text.append(f"  • {d.text}\n")
+        section(self.tr("wrapup.actions", count=len(items.actions)))
+        for a in items.actions:
+            owner = wrapup.owner_name(s, a.owner) or "?"
+            text.append(f"  • {fit(a.text, 70)}", style="")
+            text.append(f"  — {owner}, {a.due or '?'}\n", style="cyan")
+        if items.incomplete_actions:
+            section(
+                self.tr("wrapup.incomplete", count=len(items.incomplete_actions)), "bold yellow"
+            )
+            for a in items.incomplete_actions:
+                text.append(f"  • {fit(a.text, 90)}\n", style="yellow")
+        if items.orphans:
+            section(self.tr("wrapup.orphans", count=len(items.orphans)), "bold yellow")
+            for o in items.orphans:
+                text.append(f"  • {fit(o.text, 90)}\n", style="yellow")
+        if items.votes_hidden:
+            section(self.tr("wrapup.votes_hidden"), "bold yellow")
+        followed = [p for p in s.parking if p.has_follow_up or p.resolved]
+        if followed:
+            section(self.tr("wrapup.parking_followed", count=len(followed)))
+            for p in followed:
+                owner = wrapup.owner_name(s, p.owner)
+                tail = f"  — {owner} : {p.next_step}" if p.has_follow_up else ""
+                text.append(f"  • {fit(p.text, 60)}", style="dim" if p.resolved else "")
+                text.append(tail + "\n", style="cyan")
+        return text
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            room_actions.parking_follow_up(self.fapp, event.row_key.value)
+
+    def action_close_wrapup(self) -> None:
+        items = wrapup.open_items(self.session)
+        if items.blocking:
+            self.notify(
+                self.tr("wrapup.cannot_close", count=len(items.parking)),
+                severity="warning",
+                timeout=4,
+            )
+            return
+        now = self.fapp.now()
+        self.change(lambda s: wrapup.close(s, now))
+        self.notify(self.tr("wrapup.closed"), timeout=4)
+
+    def palette_commands(self) -> list[tuple[str, Any]]:
+        return [("cmd.wrapup.close", self.action_close_wrapup)]
