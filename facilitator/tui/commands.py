@@ -44,6 +44,9 @@ class FacilitatorCommands(Provider):
         from facilitator.tui.room_actions import commands as room_commands
 
         yield from room_commands(app, screen)
+        from facilitator.tui.screens.training_start import palette_commands as training
+
+        yield from training(app, screen)
         yield t(lang, "cmd.language"), app.action_switch_language
         yield t(lang, "cmd.help"), app.action_help
 

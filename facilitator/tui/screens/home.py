@@ -30,6 +30,8 @@ class HomeScreen(BaseScreen):
         Binding("delete,x", "delete", "home.bind.delete", id="home.delete"),
         Binding("f", "follow_up", "home.bind.follow_up", id="home.follow_up"),
         Binding("l", "app.switch_language", "home.bind.language", id="home.language"),
+        Binding("t", "train", "home.bind.train", id="home.train"),
+        Binding("v", "trainer", "home.bind.trainer", id="home.trainer"),
     ]
 
     def __init__(self) -> None:
@@ -183,6 +185,18 @@ class HomeScreen(BaseScreen):
             ),
             confirmed,
         )
+
+    def action_train(self) -> None:
+        """Guided OKR-writing exercises (the trainer mode)."""
+        from facilitator.tui.screens.training_start import open_training
+
+        open_training(self.fapp)
+
+    def action_trainer(self) -> None:
+        """The trainer's view of the trainees' progress."""
+        from facilitator.tui.screens.training_start import open_trainer
+
+        open_trainer(self.fapp)
 
 
 class TemplatePicker(ModalScreen[Any]):

@@ -1,0 +1,259 @@
+"""The trainer's view: per trainee, exercises done, attempts and hints; across the group, the rules
+that fire most in the attempts (the common mistakes to address); ctrl+e writes the Word report.
+
+The view re-reads the progress files every few seconds, so a trainer following a live session
+sees the group's attempts arrive (each trainee saves from their own window or process).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePath
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilitator.store import StoreError
+from facilitator.store.training import TrainingStore
+from facilitator.training import Pack
+from facilitator.training.progress import TraineeProgress
+from facilitator.training.summary import Summary, summarize
+from facilitator.tui.screens.base import BaseScreen, SessionBar
+
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+ALL = "*"
+REFRESH_SECONDS = 5.0
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}".removesuffix(".0")
+
+
+class TrainerScreen(BaseScreen):
+    CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "training.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+e", "export", "tr.bind.export", id="trainer.export"),
+        Binding("f5", "refresh", "tr.bind.refresh", id="trainer.refresh"),
+        Binding("escape", "back", "tr.bind.back", id="trainer.back"),
+    ]
+
+    def __init__(
+        self, packs: list[Pack], store: TrainingStore | None = None, group: str | None = None
+    ) -> None:
+        super().__init__()
+        self.packs = packs
+        self._store = store
+        self.group = group
+        self.trainees: list[TraineeProgress] = []
+        self.summary: Summary | None = None
+        self._seen: tuple[Any, ...] = ()
+
+    @property
+    def store(self) -> TrainingStore:
+        if self._store is None:
+            from facilitator.tui.screens.training_start import training_store
+
+            self._store = training_store(self.app)
+        return self._store
+
+    def compose(self) -> ComposeResult:
+        yield SessionBar(id="session-bar")
+        with Horizontal(id="trainer"):
+            with Vertical(id="trainer-side"):
+                yield Label(self.tr("tr.trainer.groups"), classes="section-title", id="tg-title")
+                yield OptionList(id="trainer-groups")
+            with VerticalScroll(id="trainer-main"):
+                yield Label(self.tr("tr.trainer.title"), id="trainer-title")
+                yield Static(id="trainer-summary", markup=False)
+                yield Static(id="trainer-empty", markup=False)
+                yield Label(self.tr("tr.trainer.trainees"), classes="section-title", id="tt-title")
+                yield DataTable(id="trainer-trainees", cursor_type="row", zebra_stripes=True)
+                yield Label(self.tr("tr.trainer.mistakes"), classes="section-title", id="tm-title")
+                yield DataTable(id="trainer-mistakes", cursor_type="row", zebra_stripes=True)
+                yield Label(self.tr("tr.trainer.exercises"), classes="section-title", id="te-title")
+                yield DataTable(id="trainer-exercises", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.reload(force=True)
+        self.query_one("#trainer-groups", OptionList).focus()
+        self.set_interval(REFRESH_SECONDS, self.reload, name="trainer-refresh")
+
+    def language_changed(self) -> None:
+        for selector, key in (
+            ("#tg-title", "tr.trainer.groups"),
+            ("#trainer-title", "tr.trainer.title"),
+            ("#tt-title", "tr.trainer.trainees"),
+            ("#tm-title", "tr.trainer.mistakes"),
+            ("#te-title", "tr.trainer.exercises"),
+        ):
+            self.query_one(selector, Label).update(self.tr(key))
+        self.reload(force=True)
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def reload(self, force: bool = False) -> None:
+        try:
+            everyone, problems = self.store.trainees()
+        except (StoreError, OSError) as error:
+            self.fapp.show_error(self.tr("tr.store.problems"), str(error))
+            return
+        seen = (self.lang, self.group, *(t.to_dict().__repr__() for t in everyone))
+        if seen == self._seen and not force:
+            return
+        self._seen = seen
+        if problems and force:
+            self.fapp.show_error(
+                self.tr("tr.store.problems"), "\n\n".join(str(p) for p in problems[:5])
+            )
+        self.fill_groups(everyone)
+        self.trainees = [
+            t for t in everyone if self.group is None or t.group.casefold() == self.group.casefold()
+        ]
+        self.summary = summarize(
+            self.trainees, lang=self.report_lang(), group=self.group, packs=self.packs
+        )
+        self.fill_tables(self.summary)
+
+    def report_lang(self) -> str:
+        """The packs' language when the trainees used packs of one language, else the app's."""
+        used = {e.pack for t in self.trainees for e in t.exercises.values()}
+        langs = {p.lang for p in self.packs if p.id in used}
+        return langs.pop() if len(langs) == 1 else self.lang
+
+    def fill_groups(self, everyone: list[TraineeProgress]) -> None:
+        options = self.query_one("#trainer-groups", OptionList)
+        counts: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for trainee in everyone:
+            key = trainee.group.casefold()
+            counts[key] = counts.get(key, 0) + 1
+            names.setdefault(key, trainee.group)
+        options.clear_options()
+        everyone_line = self.tr(
+            "tr.trainer.group_line", group=self.tr("tr.trainer.all"), n=len(everyone)
+        )
+        options.add_option(Option(everyone_line, id=ALL))
+        keys = sorted(counts)
+        for key in keys:
+            label = names[key] or self.tr("tr.trainer.nogroup")
+            options.add_option(
+                Option(self.tr("tr.trainer.group_line", group=label, n=counts[key]), id=f"g:{key}")
+            )
+        selected = 0
+        if self.group is not None and self.group.casefold() in keys:
+            selected = 1 + keys.index(self.group.casefold())
+        options.highlighted = selected
+
+    def fill_tables(self, s: Summary) -> None:
+        self.query_one("#trainer-summary", Static).update(
+            self.tr(
+                "tr.trainer.summary",
+                trainees=len(s.trainees),
+                done=s.done,
+                opened=s.opened,
+                attempts=s.attempts,
+                hints=s.hints,
+                revealed=s.revealed,
+            )
+        )
+        self.query_one("#trainer-empty", Static).update(
+            "" if s.trainees else self.tr("tr.trainer.empty")
+        )
+        trainees = self.query_one("#trainer-trainees", DataTable)
+        trainees.clear(columns=True)
+        columns = ["trainee", "group", "opened", "done", "attempts", "hints", "revealed", "score"]
+        for key in columns:
+            trainees.add_column(self.tr(f"tr.col.{key}"), key=key)
+        for row in s.trainees:
+            trainees.add_row(
+                row.name,
+                row.group,
+                str(row.opened),
+                str(row.done),
+                str(row.attempts),
+                str(row.hints),
+                str(row.revealed),
+                _number(row.mean_overall),
+            )
+        mistakes = self.query_one("#trainer-mistakes", DataTable)
+        mistakes.clear(columns=True)
+        for key in ("rule", "attempts", "failed", "trainees"):
+            mistakes.add_column(self.tr(f"tr.col.{key}"), key=key)
+        for m in s.mistakes[:10]:
+            mistakes.add_row(m.title, str(m.attempts), str(m.failed), str(m.trainees))
+        exercises = self.query_one("#trainer-exercises", DataTable)
+        exercises.clear(columns=True)
+        for key in ("exercise", "opened", "done", "mean", "hints", "revealed"):
+            exercises.add_column(self.tr(f"tr.col.{key}"), key=key)
+        for e in s.exercises:
+            exercises.add_row(
+                e.title,
+                str(e.trainees),
+                str(e.done),
+                _number(e.mean_attempts),
+                str(e.hints),
+                str(e.revealed),
+            )
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ALL
+        if option_id == ALL:
+            self.group = None
+        else:
+            key = option_id.removeprefix("g:")
+            self.group = next(
+                (t.group for t in self.store.trainees()[0] if t.group.casefold() == key), key
+            )
+        self.reload(force=True)
+
+    def action_refresh(self) -> None:
+        self.reload(force=True)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_export(self) -> None:
+        from facilitator.training.report import default_report_name
+        from facilitator.tui.screens.training_report import ReportDialog
+
+        lang = self.report_lang()
+        default = str(Path.cwd() / default_report_name(self.group, lang))
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self._export(Path(path).expanduser(), lang, list(self.trainees), self.group)
+
+        self.app.push_screen(ReportDialog(default, self.lang), chosen)
+
+    @work(thread=True, group="trainer-export", exit_on_error=False)
+    def _export(
+        self, path: Path, lang: str, trainees: list[TraineeProgress], group: str | None
+    ) -> None:
+        from facilitator.minutes import ExportError
+        from facilitator.training.report import export_report
+
+        try:
+            written = export_report(path, trainees, lang=lang, group=group, packs=self.packs)
+        except ExportError as error:
+            message = str(error)
+            self.app.call_from_thread(self.fapp.show_error, self.tr("tr.report.failed"), message)
+            return
+        self.app.call_from_thread(self.notify, self.tr("tr.report.done", path=written), timeout=6)
+        self.last_export = written
+
+    last_export: Path | None = None
+
+    def palette_commands(self) -> list[tuple[str, Any]]:
+        return [
+            ("cmd.training.export", self.action_export),
+            ("cmd.training.refresh", self.action_refresh),
+        ]
