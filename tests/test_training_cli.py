@@ -1,0 +1,157 @@
+"""`facilitator exercises …` and `facilitator train` through click's CliRunner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from facilitator.cli import main
+from facilitator.store.training import TrainingStore
+from facilitator.training import list_packs, packs_dir
+from facilitator.training.progress import Attempt
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_exercises_lists_the_packs(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["exercises"])
+    assert result.exit_code == 0, result.output
+    total = sum(len(p.exercises) for p in list_packs())
+    assert f"{total} exercises in {len(list_packs())} packs" in result.output
+    assert "fr-4-pharma" in result.output and "en-4-pharma" in result.output
+    english = runner.invoke(main, ["exercises", "--lang", "en"])
+    assert "fr-1-reperer" not in english.output and "en-1-spot-the-problem" in english.output
+
+
+def test_exercises_show_and_unknown_pack(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["exercises", "show", "fr-1-reperer"])
+    assert result.exit_code == 0 and "activite-ou-resultat" in result.output
+    assert "choice" in result.output
+    missing = runner.invoke(main, ["exercises", "show", "fr-1-reprer"])
+    assert missing.exit_code == 1 and 'did you mean "fr-1-reperer"' in missing.output
+
+
+def test_exercises_check_a_shipped_pack_with_and_without_the_engine(runner: CliRunner) -> None:
+    path = str(packs_dir() / "en-1-spot-the-problem.toml")
+    quick = runner.invoke(main, ["exercises", "check", "--no-engine", path])
+    assert quick.exit_code == 0 and "OK (7 exercises, structure only)" in quick.output
+    full = runner.invoke(main, ["exercises", "check", path])
+    assert full.exit_code == 0, full.output
+    assert "graded by the engine" in full.output
+
+
+def test_exercises_check_reports_file_line_and_field(runner: CliRunner, tmp_path: Path) -> None:
+    text = (packs_dir() / "fr-1-reperer.toml").read_text(encoding="utf-8")
+    broken = text.replace('skill = "spot"', 'skill = "spots"', 1).replace(
+        'criteria = ["jargon == 0"]', 'criteria = ["jargon == 0", "clarte >= 80"]'
+    )
+    path = tmp_path / "fr-1-reperer.toml"
+    path.write_text(broken, encoding="utf-8")
+    result = runner.invoke(main, ["exercises", "check", "--no-engine", str(path)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    skill_line = broken.splitlines().index('skill = "spots"') + 1
+    assert (
+        f'{path}:{skill_line}: exercises[1].skill: unknown skill "spots"; did you mean "spot"'
+        in (lines[0])
+    )
+    criteria_line = broken.splitlines().index('criteria = ["jargon == 0", "clarte >= 80"]') + 1
+    assert lines[1].startswith(f"{path}:{criteria_line}: exercises[3].criteria[2]: ")
+    assert 'did you mean "clarity"' in lines[1]
+
+
+def test_exercises_check_with_the_engine_finds_a_wrong_model_answer(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    text = (packs_dir() / "en-3-key-results.toml").read_text(encoding="utf-8")
+    old = (
+        'model_answer = "Win back 15% of customers inactive for more than 6 months by the end '
+        'of March"'
+    )
+    assert old in text
+    path = tmp_path / "en-3-key-results.toml"
+    path.write_text(text.replace(old, 'model_answer = "Win back inactive customers"'), "utf-8")
+    result = runner.invoke(main, ["exercises", "check", str(path)])
+    assert result.exit_code == 1
+    line = text.splitlines().index(old) + 1
+    assert f"{path}:{line}: exercises[2].model_answer: the model answer does not meet:" in (
+        result.output
+    )
+    assert "Measurable: a target figure" in result.output
+
+
+def _record(root: Path) -> None:
+    store = TrainingStore(root / "training")
+    pack = list_packs()[1]  # fr-1-reperer
+    ex = pack.exercises[0]
+    wrong = Attempt("2026-03-19T09:00:00+00:00", "Un résultat", False, [], {}, [], choice=1)
+    right = Attempt("2026-03-19T09:01:00+00:00", "Une activité", True, [], {}, [], choice=0)
+    store.update("Anne", "CODIR", lambda t: t.record(pack.id, ex.id, wrong))
+    store.update("Anne", "CODIR", lambda t: t.record(pack.id, ex.id, right))
+    rewrite = list_packs()[3].exercises[0]  # fr-2-reformuler
+    attempt = Attempt("2026-03-19T09:05:00+00:00", "Améliorer", False, [False], {"overall": 80},
+                      ["vague-verb"])  # fmt: skip
+    store.update("Bob", "CODIR", lambda t: t.record(rewrite.pack, rewrite.id, attempt))
+
+
+def test_exercises_progress_and_report(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "sessions"
+    _record(data)
+    result = runner.invoke(main, ["exercises", "progress", "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "2 trainee(s), 1 passed of 2 started, 3 attempts" in result.output
+    assert "vague-verb — Verbe vague" in result.output
+    empty = runner.invoke(main, ["exercises", "progress", "-g", "Nobody", "--data-dir", str(data)])
+    assert "no trainee" in empty.output
+
+    out = tmp_path / "rapport.docx"
+    report = runner.invoke(
+        main, ["--data-dir", str(data), "exercises", "report", "-o", str(out), "-g", "CODIR"]
+    )
+    assert report.exit_code == 0, report.output
+    assert "2 trainee(s), fr" in report.output
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "Groupe : CODIR" in texts and "Anne" in texts and "Bob" in texts
+    bad = runner.invoke(
+        main,
+        ["exercises", "report", "-o", str(tmp_path / "no" / "r.docx"), "--data-dir", str(data)],
+    )
+    assert bad.exit_code == 1 and "does not exist" in bad.output
+
+
+def test_train_opens_the_training_screens(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple] = []
+
+    def fake_run(data_dir, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append((data_dir, kwargs))
+
+    monkeypatch.setattr("facilitator.tui.screens.training_start.run_training", fake_run)
+    data = tmp_path / "sessions"
+    result = runner.invoke(
+        main,
+        [
+            "train",
+            "--pack",
+            "fr-2-reformuler",
+            "-t",
+            "Anne",
+            "-g",
+            "CODIR",
+            "--data-dir",
+            str(data),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert calls == [
+        (data, {"pack": "fr-2-reformuler", "trainee": "Anne", "group": "CODIR", "lang": None})
+    ]
+    unknown = runner.invoke(main, ["train", "--pack", "fr-2-reformule"])
+    assert unknown.exit_code == 1 and 'did you mean "fr-2-reformuler"' in unknown.output
