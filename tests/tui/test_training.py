@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 
 from facilitator.store.training import TrainingStore
 from facilitator.training import Pack, load_pack
@@ -331,3 +332,28 @@ async def test_home_key_and_palette_open_the_training(make_app) -> None:  # type
         await pilot.press("v")
         await settle(pilot)
         assert isinstance(app.screen, TrainerScreen)
+
+
+@pytest.mark.real_engine
+async def test_a_shipped_exercise_with_the_real_engine(make_app, data_dir, engine) -> None:  # type: ignore[no-untyped-def]
+    pack = load_pack("fr-3-resultats-cles")
+    ex = pack.exercises[0]
+    app = make_app(engine=engine)
+    async with app.run_test(size=SIZE) as pilot:
+        open_training(app, pack=pack.id, trainee="Anne Martin", group="CODIR")
+        await settle(pilot, DEBOUNCE + 0.1)
+        screen = app.screen
+        assert isinstance(screen, TrainingScreen) and screen.exercise.id == ex.id
+        assert app.engine_status("fr") == "ready"
+        assert screen.shown[0].tier == "full"  # the draft, assessed by the full pass
+        await retype(pilot, screen, "Organiser 5 ateliers avec les équipes terrain d'ici fin juin")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await retype(pilot, screen, ex.model_answer)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    entry = saved(data_dir).progress(pack.id, ex.id)
+    assert entry is not None and [a.passed for a in entry.attempts] == [False, True]
+    first = entry.attempts[0]
+    assert first.tier == "full" and "kr-output-activity" in first.rules
+    assert first.met == [False, True, True]  # an activity, though measurable and dated
