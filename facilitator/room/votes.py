@@ -127,6 +127,14 @@ def results(session: Session) -> list[Result]:
     return out
 
 
+def share_counts(session: Session) -> tuple[int, int]:
+    """(objectives judged clearly a priority, objectives voted on): the two numbers behind
+    `Session.compute_priority_share` (an objective dropped after the vote still counts)."""
+    ids = {o.id for o in session.objectives}
+    voted = [v for oid, v in session.votes.items() if v.priority and oid in ids]
+    return sum(v.judged_priority for v in voted), len(voted)
+
+
 def bar(fraction: float, width: int) -> str:
     """A horizontal bar in eighths of a cell: `fraction` (0..1) of `width` cells."""
     fraction = min(1.0, max(0.0, fraction))

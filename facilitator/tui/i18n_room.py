@@ -53,12 +53,15 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "screen.retro": "rétrospective",
         "screen.None": "",
         "home.bind.follow_up": "Revue / rétro",
+        "cycle.pick": "À la suite de « {title} » : quel rituel ? (les objectifs sont repris)",
         "cycle.started": "Nouvelle séance à la suite de « {title} » : objectifs repris",
         # brainstorm
         "brainstorm.title": "Brainstorm silencieux",
-        "brainstorm.status": "{total} propositions · {open} ouvertes",
+        "brainstorm.status": "propositions : {total} · ouvertes : {open}",
         "brainstorm.anonymous": "  ·  anonyme (aucun auteur enregistré)",
         "brainstorm.placeholder": "Une proposition par Entrée  (« Prénom : … » pour l’attribuer)",
+        "brainstorm.placeholder.anonymous": "Une proposition par Entrée, telle qu’écrite sur la "
+        "carte",
         "brainstorm.author": "Auteur : {name}",
         "brainstorm.author.anonymous": "Anonyme",
         "brainstorm.col.text": "Proposition",
@@ -73,8 +76,8 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "brainstorm.bind.drop": "Écarter / reprendre",
         # clustering
         "cluster.title": "Regroupement des doublons",
-        "cluster.status": "{open} propositions ouvertes · {groups} groupes de doublons probables"
-        " · {promoted} devenues objectifs · {marked} marquées",
+        "cluster.status": "propositions ouvertes : {open} · groupes de doublons probables : "
+        "{groups} · devenues objectifs : {promoted} · marquées : {marked}",
         "cluster.col.text": "Proposition",
         "cluster.col.score": "Similarité",
         "cluster.group": "Groupe {n} — {count} propositions proches",
@@ -87,8 +90,8 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "propositions.",
         "cluster.merge.title": "Fusionner {count} propositions : quelle formulation garder ?",
         "cluster.merge.edit": "Formulation retenue (modifiable)",
-        "cluster.merge.hint": "1–9 ou ↑↓ dans la liste : reprendre une formulation · Entrée : "
-        "fusionner · Échap : annuler",
+        "cluster.merge.hint": "↑↓ : reprendre une autre formulation du groupe, à garder ou à "
+        "modifier · Entrée : fusionner · Échap : annuler",
         "cluster.merged": "{count} propositions fusionnées",
         "cluster.promote.title": "Créer les objectifs ?",
         "cluster.promote.body": "{count} propositions ouvertes deviendront des objectifs en "
@@ -120,7 +123,7 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "vote.hidden.long": "Les résultats restent masqués jusqu’à ce que chacun ait voté, "
         "puis sont révélés ensemble (« r »), pour que personne ne s’aligne sur les autres.",
         "vote.judged": "clairement prioritaire",
-        "vote.share": "{judged} objectifs sur {total} jugés clairement prioritaires ({share} %)",
+        "vote.share": "Jugés clairement prioritaires : {judged}/{total} objectifs ({share} %)",
         "vote.change": "{points} points jugés clairement prioritaires par rapport à « {title} » "
         "({before} %)",
         "vote.next_voter": "Au tour de {name}",
@@ -138,7 +141,7 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "vote.bind.hide": "Masquer",
         # alignment
         "align.title": "Alignement avec la stratégie",
-        "align.status": "{total} objectifs · {orphans} orphelins",
+        "align.status": "objectifs : {total} · orphelins : {orphans}",
         "align.no_parents": "Aucun objectif stratégique : ajoutez-les dans la préparation (F2).",
         "align.col.objective": "Objectif",
         "align.col.parent": "Rattachement",
@@ -160,8 +163,8 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         # tree
         "tree.title": "Arbre stratégique",
         "tree.vision": "Vision :",
-        "tree.status": "{parents} objectifs stratégiques · {objectives} objectifs · "
-        "{orphans} orphelins  —  [score] ✓oui/votants ●points ▸progression ★note",
+        "tree.status": "objectifs stratégiques : {parents} · objectifs : {objectives} · "
+        "orphelins : {orphans}  —  [score] ✓oui/votants ●points ▸progression ★note",
         "tree.no_objective": "(aucun objectif rattaché)",
         "tree.independent": "Indépendants (choix assumé)",
         "tree.orphans": " ⚠ Orphelins : à rattacher ",
@@ -169,7 +172,7 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "tree.bind.alignment": "Alignement",
         # log
         "log.title": "Décisions, actions et parking",
-        "log.status": "F5 décision · F6 action · F7 parking · {open} sujets de parking sans suite",
+        "log.status": "F5 décision · F6 action · F7 parking · parking sans suite : {open}",
         "log.decisions": "Décisions ({count})",
         "log.actions": "Actions ({count}) — Entrée : modifier · Espace : faite",
         "log.parking": "Parking ({count}) — Entrée : suite à donner · Espace : traité",
@@ -183,8 +186,8 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "log.bind.remove": "Supprimer",
         # wrap-up
         "wrapup.title": "Clôture",
-        "wrapup.blocking": "⚠ {count} sujets de parking sans suite : Entrée pour leur donner un "
-        "responsable et une prochaine étape",
+        "wrapup.blocking": "⚠ Parking sans suite ({count}) : Entrée pour donner à chaque sujet "
+        "un responsable et une prochaine étape",
         "wrapup.parking_clear": "✓ Chaque sujet du parking a une suite",
         "wrapup.decisions": "Décisions ({count})",
         "wrapup.actions": "Actions en cours ({count})",
@@ -192,14 +195,14 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "wrapup.orphans": "Objectifs non rattachés à la stratégie ({count})",
         "wrapup.votes_hidden": "Des votes n’ont pas été révélés",
         "wrapup.parking_followed": "Parking : suites décidées ({count})",
-        "wrapup.cannot_close": "Impossible de clôturer : {count} sujets de parking sans suite",
+        "wrapup.cannot_close": "Impossible de clôturer : parking sans suite ({count})",
         "wrapup.can_close": "Rien ne bloque : « c » pour clôturer l’atelier",
         "wrapup.closed": "Atelier clôturé. Merci à tous !",
         "wrapup.bind.close": "Clôturer",
         "wrapup.bind.log": "Tout voir",
         # review
         "review.title": "Revue mensuelle des OKR",
-        "review.status": "{done}/{total} résultats clés revus · progression moyenne {average} "
+        "review.status": "résultats clés revus : {done}/{total} · progression moyenne {average} "
         "· Entrée : faire le point",
         "review.col.kr": "Résultat clé",
         "review.col.range": "Départ → cible",
@@ -221,9 +224,12 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "review.need_comment": "La confiance baisse de {before} à {now} : dites pourquoi dans le "
         "commentaire.",
         "review.bad_confidence": "La confiance est un nombre entier de 0 à 10.",
+        "review.deadline": "échéance {deadline}",
+        "review.last": "Dernier point ({date}) : {value} · progression {progress} · confiance "
+        "{confidence}",
         # grading
         "grading.title": "Notation de fin de cycle",
-        "grading.status": "{graded}/{total} notés · moyenne {average} · engagés {committed} "
+        "grading.status": "notés : {graded}/{total} · moyenne {average} · engagés {committed} "
         "(attendu 1,0) · ambitieux {aspirational} (attendu ≈ 0,7)",
         "grading.col.kr": "Résultat clé",
         "grading.col.kind": "Type",
@@ -321,11 +327,13 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "screen.retro": "retrospective",
         "screen.None": "",
         "home.bind.follow_up": "Review / retro",
+        "cycle.pick": "Following “{title}”: which ritual? (the objectives are carried over)",
         "cycle.started": "New session following “{title}”: objectives carried over",
         "brainstorm.title": "Silent brainstorm",
-        "brainstorm.status": "{total} proposals · {open} open",
+        "brainstorm.status": "proposals: {total} · open: {open}",
         "brainstorm.anonymous": "  ·  anonymous (no author recorded)",
         "brainstorm.placeholder": "One proposal per Enter  (“Name: …” to credit someone)",
+        "brainstorm.placeholder.anonymous": "One proposal per Enter, as written on the card",
         "brainstorm.author": "Author: {name}",
         "brainstorm.author.anonymous": "Anonymous",
         "brainstorm.col.text": "Proposal",
@@ -339,8 +347,8 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "brainstorm.bind.cluster": "Cluster",
         "brainstorm.bind.drop": "Drop / restore",
         "cluster.title": "Clustering near-duplicates",
-        "cluster.status": "{open} open proposals · {groups} groups of likely duplicates"
-        " · {promoted} turned into objectives · {marked} marked",
+        "cluster.status": "open proposals: {open} · groups of likely duplicates: {groups}"
+        " · turned into objectives: {promoted} · marked: {marked}",
         "cluster.col.text": "Proposal",
         "cluster.col.score": "Similarity",
         "cluster.group": "Group {n} — {count} similar proposals",
@@ -352,7 +360,8 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "cluster.need_two": "Put the cursor on a group, or mark (Space) at least two proposals.",
         "cluster.merge.title": "Merge {count} proposals: which wording do we keep?",
         "cluster.merge.edit": "Wording kept (editable)",
-        "cluster.merge.hint": "1–9 or ↑↓ in the list: take a wording · Enter: merge · Esc: cancel",
+        "cluster.merge.hint": "↑↓: take another wording of the group, to keep or edit · Enter: "
+        "merge · Esc: cancel",
         "cluster.merged": "{count} proposals merged",
         "cluster.promote.title": "Create the objectives?",
         "cluster.promote.body": "{count} open proposals will become draft objectives, to be "
@@ -383,7 +392,7 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "vote.hidden.long": "Results stay hidden until everyone has voted, then are revealed "
         "together (“r”), so nobody anchors on the others.",
         "vote.judged": "clearly a priority",
-        "vote.share": "{judged} of {total} objectives judged clearly a priority ({share} %)",
+        "vote.share": "Judged clearly a priority: {judged}/{total} objectives ({share} %)",
         "vote.change": "{points} points judged clearly a priority compared with “{title}” "
         "({before} %)",
         "vote.next_voter": "{name}'s turn",
@@ -400,7 +409,7 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "vote.bind.reveal": "Reveal",
         "vote.bind.hide": "Hide",
         "align.title": "Alignment with the strategy",
-        "align.status": "{total} objectives · {orphans} orphans",
+        "align.status": "objectives: {total} · orphans: {orphans}",
         "align.no_parents": "No strategic objective: add them in the set-up (F2).",
         "align.col.objective": "Objective",
         "align.col.parent": "Parent",
@@ -420,16 +429,15 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "align.bind.tree": "Tree",
         "tree.title": "Strategy tree",
         "tree.vision": "Vision:",
-        "tree.status": "{parents} strategic objectives · {objectives} objectives · "
-        "{orphans} orphans  —  [score] ✓yes/voters ●dots ▸progress ★grade",
+        "tree.status": "strategic objectives: {parents} · objectives: {objectives} · "
+        "orphans: {orphans}  —  [score] ✓yes/voters ●dots ▸progress ★grade",
         "tree.no_objective": "(no objective linked)",
         "tree.independent": "Independent (deliberate)",
         "tree.orphans": " ⚠ Orphans: to be linked ",
         "tree.confidence": "confidence",
         "tree.bind.alignment": "Alignment",
         "log.title": "Decisions, actions and parking lot",
-        "log.status": "F5 decision · F6 action · F7 parking · {open} parked topics without "
-        "follow-up",
+        "log.status": "F5 decision · F6 action · F7 parking · parked without follow-up: {open}",
         "log.decisions": "Decisions ({count})",
         "log.actions": "Actions ({count}) — Enter: edit · Space: done",
         "log.parking": "Parking lot ({count}) — Enter: follow-up · Space: settled",
@@ -442,7 +450,7 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "log.bind.toggle": "Done / settled",
         "log.bind.remove": "Remove",
         "wrapup.title": "Wrap-up",
-        "wrapup.blocking": "⚠ {count} parked topics without follow-up: Enter gives them an "
+        "wrapup.blocking": "⚠ Parked without follow-up ({count}): Enter gives each topic an "
         "owner and a next step",
         "wrapup.parking_clear": "✓ Every parked topic has a follow-up",
         "wrapup.decisions": "Decisions ({count})",
@@ -451,13 +459,13 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "wrapup.orphans": "Objectives not linked to the strategy ({count})",
         "wrapup.votes_hidden": "Some votes were never revealed",
         "wrapup.parking_followed": "Parking lot: follow-ups decided ({count})",
-        "wrapup.cannot_close": "Cannot close: {count} parked topics without follow-up",
+        "wrapup.cannot_close": "Cannot close: parked topics without follow-up ({count})",
         "wrapup.can_close": "Nothing blocks: “c” closes the workshop",
         "wrapup.closed": "Workshop closed. Thank you all!",
         "wrapup.bind.close": "Close",
         "wrapup.bind.log": "See all",
         "review.title": "Monthly OKR review",
-        "review.status": "{done}/{total} key results reviewed · average progress {average} "
+        "review.status": "key results reviewed: {done}/{total} · average progress {average} "
         "· Enter: check in",
         "review.col.kr": "Key result",
         "review.col.range": "Baseline → target",
@@ -479,8 +487,11 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "review.drop": "Confidence drops from {before} to {now}: a comment is required",
         "review.need_comment": "Confidence drops from {before} to {now}: say why in the comment.",
         "review.bad_confidence": "Confidence is a whole number from 0 to 10.",
+        "review.deadline": "due {deadline}",
+        "review.last": "Last check-in ({date}): {value} · progress {progress} · confidence "
+        "{confidence}",
         "grading.title": "End-of-cycle grading",
-        "grading.status": "{graded}/{total} graded · average {average} · committed {committed} "
+        "grading.status": "graded: {graded}/{total} · average {average} · committed {committed} "
         "(expected 1.0) · aspirational {aspirational} (expected ≈ 0.7)",
         "grading.col.kr": "Key result",
         "grading.col.kind": "Kind",

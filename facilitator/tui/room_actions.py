@@ -77,7 +77,7 @@ def entry(app: FacilitatorApp, kind: str) -> None:
             if not values["owner"]:
                 return t(lang, "room.need_owner")
             try:
-                wrapup.parse_due(values["due"])
+                wrapup.parse_due(values["due"], app.now().date())
             except ValueError:
                 return t(lang, "room.bad_due", due=values["due"] or "—")
             return None
@@ -96,7 +96,7 @@ def entry(app: FacilitatorApp, kind: str) -> None:
         if kind == "decision":
             app.save(lambda s: wrapup.add_decision(s, item_id, values["text"]))
         elif kind == "action":
-            due = wrapup.parse_due(values["due"])
+            due = wrapup.parse_due(values["due"], app.now().date())
             app.save(lambda s: wrapup.add_action(s, item_id, values["text"], values["owner"], due))
         else:
             app.save(
@@ -174,6 +174,8 @@ def open_step(app: FacilitatorApp) -> None:
 
 def start_follow_up(app: FacilitatorApp, previous_id: str) -> None:
     """Choose a template, then create and open a session that follows `previous_id`."""
+    from textual.widgets import Label
+
     from facilitator.room.cycle import start_follow_up as make
     from facilitator.store import StoreError
     from facilitator.tui.screens.home import TemplatePicker
@@ -204,7 +206,12 @@ def start_follow_up(app: FacilitatorApp, previous_id: str) -> None:
         app.open_session(session.id)
         app.notify(t(app.lang, "cycle.started", title=previous.title), timeout=4)
 
-    app.push_screen(TemplatePicker(templates, previous.lang), chosen)
+    class FollowUpPicker(TemplatePicker):
+        def on_mount(self) -> None:
+            heading = t(lang, "cycle.pick", title=previous.title or previous.id)
+            self.query_one(".dialog-title", Label).update(heading)
+
+    app.push_screen(FollowUpPicker(templates, lang), chosen)
 
 
 # -- command palette ---------------------------------------------------------------------------

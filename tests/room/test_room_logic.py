@@ -251,3 +251,9 @@ def test_due_dates_as_the_room_types_them() -> None:
     for bad in ("demain", "31/02/2026", ""):
         with pytest.raises(ValueError):
             wrapup.parse_due(bad, today)
+
+
+def test_the_share_counts_objectives_dropped_after_the_vote() -> None:
+    s = demo_session()
+    assert votes.share_counts(s) == (3, 6)
+    assert s.priority_share == 0.5

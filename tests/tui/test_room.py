@@ -129,7 +129,7 @@ async def test_votes_stay_hidden_until_everyone_voted_then_revealed_together(mak
         assert all(v.revealed for v in app.session.votes.values())
         assert app.session.priority_share == 0.5
         results = _text(screen.query_one("#results", Static))
-        assert "1 objectifs sur 2 jugés clairement prioritaires (50 %)" in results
+        assert "Jugés clairement prioritaires : 1/2 objectifs (50 %)" in results
         assert "+0 points" in results and "Cadrage T1" in results
     assert store.load("s1").priority_share == 0.5
 
@@ -152,7 +152,7 @@ async def test_an_orphan_is_flagged_and_linked_to_the_suggested_parent(make_app,
         assert isinstance(screen, AlignmentScreen)
         table = screen.query_one("#links", DataTable)
         assert "ORPHELIN" in str(table.get_row("o1")[2])
-        assert "2 orphelins" in _text(screen.query_one("#room-status", Static))
+        assert "orphelins : 2" in _text(screen.query_one("#room-status", Static))
         suggestions = _text(screen.query_one("#suggestions", Static))
         assert "P1 Mettre plus vite nos innovations" in suggestions
         assert "mots communs : disposition, patients" in suggestions
@@ -163,7 +163,7 @@ async def test_an_orphan_is_flagged_and_linked_to_the_suggested_parent(make_app,
         await pilot.press("down", "i")  # the other one: deliberately independent
         await settle(pilot)
         assert app.session.objective("o2").independent
-        assert "0 orphelins" in _text(screen.query_one("#room-status", Static))
+        assert "orphelins : 0" in _text(screen.query_one("#room-status", Static))
         await pilot.press("t")
         await settle(pilot)
         assert app.screen.key == "tree"
@@ -273,7 +273,7 @@ async def test_a_review_carries_the_objectives_over_and_computes_progress(make_a
         assert s.key_result("kr1").last_checkin.blockers == ["transporteur en retard"]
         assert s.key_result("kr2").last_checkin.progress == 0.5
         status = _text(screen.query_one("#room-status", Static))
-        assert "2/2 résultats clés revus" in status and "progression moyenne 50 %" in status
+        assert "résultats clés revus : 2/2" in status and "progression moyenne 50 %" in status
         review_id = s.id
     # End of cycle: a retrospective follows the review; grades and averages.
     app = make_app()

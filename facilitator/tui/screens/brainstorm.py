@@ -49,7 +49,8 @@ class BrainstormScreen(RoomScreen):
         yield DataTable(id="proposals", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="entry-row"):
             yield Label(id="author")
-            yield Input(id="entry", placeholder=self.tr("brainstorm.placeholder"))
+            key = "brainstorm.placeholder" + (".anonymous" if self.anonymous else "")
+            yield Input(id="entry", placeholder=self.tr(key))
 
     def focus_first(self) -> None:
         self.query_one("#entry", Input).focus()
@@ -144,6 +145,11 @@ class BrainstormScreen(RoomScreen):
         table.scroll_end(animate=False)
         if twins:
             self.notify(self.tr("brainstorm.twin", text=twins[0].text), timeout=3)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "author":  # nobody is credited in an anonymous brainstorm
+            return not self.anonymous
+        return True
 
     def action_author(self, step: int) -> None:
         if self.anonymous:

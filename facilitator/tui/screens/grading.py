@@ -58,12 +58,12 @@ class GradingScreen(RoomScreen):
         keep = row_key(table)
         fallback = table.cursor_row
         table.clear(columns=True)
-        for name, width in (("kr", 56), ("kind", 14), ("expected", 9), ("progress", 11),
-                            ("grade", 8), ("gap", 8)):  # fmt: skip
+        for name, width in (("kr", 64), ("kind", 11), ("expected", 8), ("progress", 8),
+                            ("grade", 6), ("gap", 7)):  # fmt: skip
             table.add_column(self.tr(f"grading.col.{name}"), width=width, key=name)
         for i, objective in enumerate(review.active(s), 1):
             average = summary.per_objective.get(objective.id)
-            head = Text(f"O{i} {fit(objective.text, 52)}", style="bold")
+            head = Text(f"O{i} {fit(objective.text, 60)}", style="bold")
             avg = Text(self._fmt(average), style=f"bold {grade_style(average, 0.7)}")
             table.add_row(head, "", "", "", avg, "", key=f"o:{objective.id}")
             for j, kr in enumerate(objective.key_results, 1):
@@ -86,7 +86,7 @@ class GradingScreen(RoomScreen):
         style = grade_style(kr.grade, kr.expected_grade)
         last = kr.last_checkin
         return [
-            Text(f"  KR{i}.{j} ") + Text(fit(kr.text, 46)),
+            Text(f"  KR{i}.{j} ") + Text(fit(kr.text, 54)),
             Text(kind, style="cyan" if kr.committed else "magenta"),
             self._fmt(kr.expected_grade, 1),
             percent(last.progress) if last else "—",

@@ -9,9 +9,9 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
-from facilitator.room import review
+from facilitator.room import review, wrapup
 from facilitator.room.votes import bar
 from facilitator.session import ConfidenceCommentRequired, KeyResult, progress
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, percent, row_key
@@ -24,6 +24,7 @@ class ReviewScreen(RoomScreen):
 
     def compose_body(self) -> ComposeResult:
         yield DataTable(id="krs", cursor_type="row")
+        yield Static(id="kr-detail", classes="kr-detail")
 
     def focus_first(self) -> None:
         table = self.query_one("#krs", DataTable)
@@ -37,21 +38,22 @@ class ReviewScreen(RoomScreen):
         keep = row_key(table)
         fallback = table.cursor_row
         table.clear(columns=True)
-        for name, width in (("kr", 50), ("range", 16), ("value", 10), ("progress", 18),
-                            ("confidence", 11), ("blockers", 24)):  # fmt: skip
+        for name, width in (("kr", 48), ("range", 14), ("value", 9), ("progress", 16),
+                            ("confidence", 10), ("blockers", 18)):  # fmt: skip
             table.add_column(self.tr(f"review.col.{name}"), width=width, key=name)
         averages = []
         for i, objective in enumerate(review.active(s), 1):
             average = review.objective_progress(s, objective)
             if average is not None:
                 averages.append(average)
-            head = Text(f"O{i} {fit(objective.text, 46)}", style="bold")
+            head = Text(f"O{i} {fit(objective.text, 44)}", style="bold")
             table.add_row(
                 head, "", "", self._bar(average, bold=True), "", "", key=f"o:{objective.id}"
             )
             for j, kr in enumerate(objective.key_results, 1):
                 table.add_row(*self._kr_cells(kr, i, j), key=kr.id)
         keep_cursor(table, keep, fallback)
+        self._draw_detail()
         done, total = review.reviewed(s)
         overall = sum(averages) / len(averages) if averages else None
         self.status(self.tr("review.status", done=done, total=total, average=percent(overall)))
@@ -68,8 +70,7 @@ class ReviewScreen(RoomScreen):
         s = self.session
         mine = review.this_session_checkin(s, kr)
         last = kr.last_checkin
-        unit = f" {kr.unit}" if kr.unit and kr.unit not in ("%",) else (kr.unit or "")
-        span = f"{kr.baseline or '?'} → {kr.target or '?'}{unit}".strip()
+        span = f"{kr.baseline or '?'} → {kr.target or '?'} {kr.unit}".strip()
         value = Text(last.current if last else "—", style="" if mine else "dim")
         confidence = Text("—", style="dim")
         if last is not None and last.confidence is not None:
@@ -81,17 +82,53 @@ class ReviewScreen(RoomScreen):
                 )
         blockers = "; ".join(last.blockers) if last and mine else ""
         label = Text(f"  KR{i}.{j} ", style="dim")
-        label.append(fit(kr.text, 42))
+        label.append(fit(kr.text, 40))
         if mine is None:
             label.stylize("dim", 0, len(label))
         return [
             label,
-            fit(span, 16),
+            fit(span, 14),
             value,
             self._bar(last.progress if last else None),
             confidence,
-            Text(fit(blockers, 24), style="bold red" if blockers else ""),
+            Text(fit(blockers, 18), style="bold red" if blockers else ""),
         ]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._draw_detail()
+
+    def _draw_detail(self) -> None:
+        """The highlighted line in full: the wording, owner and deadline, the last check-in."""
+        key = row_key(self.query_one("#krs", DataTable))
+        detail = self.query_one("#kr-detail", Static)
+        s = self.session
+        if key is None:
+            detail.update("")
+            return
+        if key.startswith("o:"):
+            detail.update(Text(s.objective(key[2:]).text, style="bold"))
+            return
+        kr = s.key_result(key)
+        text = Text(kr.text, style="bold")
+        facts = [f"{kr.baseline or '?'} → {kr.target or '?'} {kr.unit}".strip()]
+        if kr.deadline:
+            facts.append(self.tr("review.deadline", deadline=kr.deadline))
+        if kr.owner:
+            facts.append(wrapup.owner_name(s, kr.owner))
+        text.append("\n" + " · ".join(facts), style="dim")
+        last = kr.last_checkin
+        if last is not None:
+            line = self.tr(
+                "review.last", date=last.date, value=last.current or "—",
+                progress=percent(last.progress),
+                confidence="—" if last.confidence is None else f"{last.confidence}/10",
+            )  # fmt: skip
+            text.append("\n" + line)
+            if last.comment:
+                text.append(f" — {last.comment}", style="italic")
+            if last.blockers:
+                text.append("\n⚠ " + "; ".join(last.blockers), style="bold red")
+        detail.update(text)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -171,12 +171,14 @@ class ChoiceDialog(ModalScreen[str | None]):
 
 
 class MergeDialog(ModalScreen[str | None]):
-    """The wording of a merge: pick one of the group's (1–9 or Enter in the list), or edit it
-    in the field below (Enter there confirms)."""
+    """The wording of a merge: ↑/↓ in the field brings each of the group's wordings in, to keep
+    as it is or to edit; Enter merges."""
 
     DEFAULT_CLASSES = "dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", show=False, id="merge.cancel")
+        Binding("escape", "cancel", show=False, id="merge.cancel"),
+        Binding("up", "cycle(-1)", show=False, id="merge.previous"),
+        Binding("down", "cycle(1)", show=False, id="merge.next"),
     ]
 
     def __init__(self, title: str, texts: Sequence[str], best: int, lang: str) -> None:
@@ -189,10 +191,12 @@ class MergeDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box merge"):
             yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(
+            options = OptionList(
                 *[Option(f"{i}. {text}", id=str(i - 1)) for i, text in enumerate(self.texts, 1)],
                 id="wordings",
             )
+            options.can_focus = False
+            yield options
             yield Label(t(self.lang, "cluster.merge.edit"), classes="form-label")
             yield Input(self.texts[self.best], id="wording", compact=True)
             yield Static(t(self.lang, "cluster.merge.hint"), classes="form-hint", markup=False)
@@ -204,28 +208,13 @@ class MergeDialog(ModalScreen[str | None]):
         wording.focus()
         wording.cursor_position = len(wording.value)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None and self.query_one("#wordings").has_focus:
-            self.query_one("#wording", Input).value = self.texts[int(event.option.id)]
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
+    def action_cycle(self, delta: int) -> None:
+        options = self.query_one("#wordings", OptionList)
+        index = ((options.highlighted or 0) + delta) % len(self.texts)
+        options.highlighted = index
         wording = self.query_one("#wording", Input)
-        wording.value = self.texts[int(event.option.id or 0)]
-        wording.focus()
-
-    def on_key(self, event: Any) -> None:
-        if (
-            event.character
-            and event.character.isdigit()
-            and not self.query_one("#wording").has_focus
-        ):
-            index = int(event.character) - 1
-            if 0 <= index < len(self.texts):
-                event.stop()
-                wording = self.query_one("#wording", Input)
-                wording.value = self.texts[index]
-                wording.focus()
+        wording.value = self.texts[index]
+        wording.cursor_position = len(wording.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -126,7 +126,7 @@ class RoomLogScreen(RoomScreen):
             if not values["owner"]:
                 return self.tr("room.need_owner")
             try:
-                wrapup.parse_due(values["due"])
+                wrapup.parse_due(values["due"], self.fapp.now().date())
             except ValueError:
                 return self.tr("room.bad_due", due=values["due"] or "—")
             return None
@@ -134,7 +134,7 @@ class RoomLogScreen(RoomScreen):
         def done(values: dict[str, str] | None) -> None:
             if not values:
                 return
-            due = wrapup.parse_due(values["due"])
+            due = wrapup.parse_due(values["due"], self.fapp.now().date())
 
             def update(s: Session) -> None:
                 a = next(a for a in s.actions if a.id == action_id)

@@ -153,10 +153,10 @@ class VoteScreen(RoomScreen):
         found = votes.results(s)
         text = Text()
         if s.priority_share is not None:
-            judged = sum(r.judged_priority for r in found)
+            judged, voted = votes.share_counts(s)
             percentage = f"{s.priority_share * 100:.0f}"
             text.append(
-                self.tr("vote.share", judged=judged, total=len(found), share=percentage) + "\n",
+                self.tr("vote.share", judged=judged, total=voted, share=percentage) + "\n",
                 style="bold",
             )
             change = votes.change(s, self._load)
