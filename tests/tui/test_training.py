@@ -207,6 +207,7 @@ async def test_several_items_and_the_model_answer_after_n_attempts(  # type: ign
         await pilot.press("ctrl+n")
         await settle(pilot, DEBOUNCE + 0.1)
         assert screen.exercise.id == ex.id
+        assert saved(data_dir).exercises == {}  # browsing writes nothing
         assert [e.text for e in screen.editors] == [
             "Améliorer la satisfaction",
             "Suivre les retours",

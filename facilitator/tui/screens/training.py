@@ -198,10 +198,7 @@ class TrainingScreen(BaseScreen):
     def load_exercise(self, index: int, *, keep_text: bool = False) -> None:
         self.index = max(0, min(index, len(self.pack.exercises) - 1))
         ex = self.exercise
-        if self.entry is None:
-            when = now_iso()
-            title, skill = ex.title, ex.skill
-            self.save(lambda t: t.open(self.pack.id, ex.id, when, title=title, skill=skill))
+        # Browsing writes nothing: an exercise counts as started with its first attempt or hint.
         entry = self.entry
         self.shown = [None] * MAX_ITEMS
         self.draft_view = None
@@ -697,7 +694,12 @@ class TrainingScreen(BaseScreen):
             self.notify(self.tr("tr.hint.last"), timeout=3)
             return
         when, pack, shown = now_iso(), self.pack.id, used + 1
-        self.save(lambda t: t.use_hint(pack, ex.id, shown, when))
+
+        def hint(trainee: TraineeProgress) -> None:
+            trainee.open(pack, ex.id, when, title=ex.title, skill=ex.skill)
+            trainee.use_hint(pack, ex.id, shown, when)
+
+        self.save(hint)
         self.show_hints()
         self.show_state()
 
