@@ -230,6 +230,13 @@ MESSAGES: dict[str, dict[str, str]] = {
 Chaque suggestion acceptée crée une version ; l’historique montre l’évolution du score et les
 remarques résolues. Le coach conseille, il ne bloque jamais : la salle décide.
 
+## Entraînement (exercices guidés)
+
+`t` sur l’accueil : nom du stagiaire, groupe, puis un pack. `ctrl+s` ou `Entrée` valide la
+réponse, `ctrl+g` révèle un indice, `ctrl+r` affiche la réponse modèle après quelques
+tentatives, `ctrl+n` exercice suivant. `v` sur l’accueil ouvre la vue formateur (progression,
+erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
+
 ## Partout
 
 `F1` aide · `ctrl+l` langue · `ctrl+p` palette de commandes · `Échap` retour · `ctrl+q` quitter.
@@ -463,6 +470,13 @@ remarques résolues. Le coach conseille, il ne bloque jamais : la salle décide.
 
 Every accepted suggestion creates a version; the history shows the score change and the
 findings resolved. The coach advises, it never blocks: the room decides.
+
+## Practice (guided exercises)
+
+`t` on the home screen: the trainee's name, the group, then a pack. `ctrl+s` or `Enter` submits
+the answer, `ctrl+g` reveals a hint, `ctrl+r` shows the model answer after a few attempts,
+`ctrl+n` next exercise. `v` on the home screen opens the trainer view (progress, common
+mistakes); `ctrl+e` there exports the Word report.
 
 ## Everywhere
 
