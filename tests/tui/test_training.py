@@ -358,3 +358,21 @@ async def test_a_shipped_exercise_with_the_real_engine(make_app, data_dir, engin
     first = entry.attempts[0]
     assert first.tier == "full" and "kr-output-activity" in first.rules
     assert first.met == [False, True, True]  # an activity, though measurable and dated
+
+
+async def test_facilitator_train_opens_on_the_pack(data_dir) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.tui.screens.training_start import training_app
+    from tests.tui.fake_engine import FakeEngine
+
+    app = training_app(
+        data_dir, pack="en-1-spot-the-problem", trainee="Sam", engine=FakeEngine(ready=True)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrainingScreen) and screen.pack.id == "en-1-spot-the-problem"
+        assert app.lang == "en"  # the pack's language
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TrainingStartScreen)
+        assert app.screen.query_one("#tr-name").value == "Sam"

@@ -93,6 +93,28 @@ def app_t(app: Any, key: str, **values: object) -> str:
     return t(getattr(app, "lang", "fr"), key, **values)
 
 
+def training_app(
+    data_dir: str | Path | None = None,
+    *,
+    pack: str | None = None,
+    trainee: str | None = None,
+    group: str = "",
+    lang: str | None = None,
+    **options: Any,
+) -> App[None]:
+    """The app, set to open on the training screens once it is ready (`options` go to the app:
+    tests pass an engine double)."""
+    from facilitator.store import SessionStore
+    from facilitator.tui.app import FacilitatorApp
+
+    class TrainingApp(FacilitatorApp):
+        def on_ready(self) -> None:
+            open_training(self, pack=pack, trainee=trainee, group=group)
+
+    store = SessionStore(data_dir) if data_dir is not None else SessionStore()
+    return TrainingApp(store, lang=lang, **options)
+
+
 def run_training(
     data_dir: str | Path | None = None,
     *,
@@ -102,16 +124,7 @@ def run_training(
     lang: str | None = None,
 ) -> None:
     """`facilitator train`: the app, opened on the training screens."""
-    from facilitator.store import SessionStore
-    from facilitator.tui.app import FacilitatorApp
-
-    class TrainingApp(FacilitatorApp):
-        def on_ready(self) -> None:
-            open_training(self, pack=pack, trainee=trainee, group=group)
-
-    store = SessionStore(data_dir) if data_dir is not None else SessionStore()
-    app: App[None] = TrainingApp(store, lang=lang)
-    app.run()
+    training_app(data_dir, pack=pack, trainee=trainee, group=group, lang=lang).run()
 
 
 class TrainingStartScreen(BaseScreen):
