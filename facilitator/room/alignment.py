@@ -2,9 +2,9 @@
 
 Two signals, both shown to the room as the reason of a suggestion:
 
-* **word overlap**: the content words the two wordings share, compared on a crude lemma (the
-  folded singular's first five letters, see `room.text.root`), so "patients"/"patient" and
-  "qualité"/"qualitatif" meet. Light verbs and adverbs that say nothing about the subject
+* **word overlap**: the content words the two wordings share, compared as word families (a
+  common start, see `room.text.related`), so "livraison"/"livrer", "patients"/"patient" and
+  "formation"/"former" meet. Light verbs and adverbs that say nothing about the subject
   ("faire", "mettre", "plus", "make" …) do not count, and a word found in several parents
   weighs less (inverse document frequency over the parents): overlap = weight of the shared
   roots / weight of the objective's roots.
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from facilitator.room.text import key, root, surface_roots, wordlist
+from facilitator.room.text import key, related, surface_words, wordlist
 from facilitator.session import Objective, ParentObjective, Session
 
 MIN_SCORE = 0.2
@@ -52,8 +52,8 @@ class Suggestion:
     """token_set_ratio of the content words, 0–100."""
 
 
-def _roots(words: Iterable[str]) -> set[str]:
-    return {root(w) for w in words if len(w) > 2 and w not in WEAK}
+def _content(words: Iterable[str]) -> set[str]:
+    return {w for w in words if len(w) > 2 and w not in WEAK}
 
 
 def suggest_parents(
@@ -69,26 +69,29 @@ def suggest_parents(
     too (the comparison folds case, accents, elisions and plurals itself).
     """
     own = key(text)
-    own_roots = _roots(own.words)
-    if not own_roots:
+    own_words = _content(own.words)
+    if not own_words:
         return []
     parent_keys = [(pid, key(ptext)) for pid, ptext in parents]
-    parent_roots = [_roots(k.words) for _, k in parent_keys]
+    parent_words = [_content(k.words) for _, k in parent_keys]
     n = len(parent_keys)
 
-    def weight(r: str) -> float:
-        return math.log(1 + (n + 1) / (1 + sum(r in roots for roots in parent_roots)))
+    def found_in(word: str, words: set[str]) -> bool:
+        return any(related(word, other) for other in words)
 
-    total = sum(weight(r) for r in own_roots)
+    def weight(word: str) -> float:
+        return math.log(1 + (n + 1) / (1 + sum(found_in(word, ws) for ws in parent_words)))
+
+    total = sum(weight(w) for w in own_words)
     found: list[Suggestion] = []
-    for (parent_id, other), other_roots in zip(parent_keys, parent_roots, strict=True):
-        common = own_roots & other_roots
-        overlap = sum(weight(r) for r in common) / total
+    for (parent_id, other), words in zip(parent_keys, parent_words, strict=True):
+        common = {w for w in own_words if found_in(w, words)}
+        overlap = sum(weight(w) for w in common) / total
         fuzzy = float(fuzz.token_set_ratio(" ".join(own.words), " ".join(other.words)))
         score = OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * fuzzy / 100
         if score < min_score or (not common and fuzzy < 60):
             continue
-        shared = tuple(dict.fromkeys(w for w, r in surface_roots(text) if r in common))
+        shared = tuple(dict.fromkeys(w for w, folded in surface_words(text) if folded in common))
         found.append(Suggestion(parent_id, round(score, 3), shared, fuzzy))
     found.sort(key=lambda s: (-s.score, s.parent_id))
     return found[:limit]

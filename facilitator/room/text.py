@@ -119,22 +119,36 @@ def key(text: str) -> Key:
     return Key(words, numbers(folded))
 
 
-def root(word: str, size: int = 5) -> str:
-    """A crude lemma for overlap counting: the first `size` letters of the folded singular.
-
-    French and English inflect mostly at the end, so "satisfaction"/"satisfaits" and
-    "patients"/"patient" share a root; "réduire"/"réduction" do not (5 letters: "redui" vs
-    "reduc"), an accepted miss: the reason shown to the room lists the words that matched.
-    """
-    return word[:size]
+# What a word family adds after a shared start ("livr|er", "rédu|ire", "form|ation").
+_ENDINGS = wordlist(
+    "e s er ir re ire ion tion ation ment ant ent eur euse age ance ence al el if ive ise iser"
+    " ing ed"
+)
 
 
-def surface_roots(text: str) -> list[tuple[str, str]]:
-    """(word as written, lower case; its root) for each content word of `text`, for display."""
+def related(a: str, b: str) -> bool:
+    """Two folded singular words of one family, roughly: the same word; or a shared start of six
+    letters or more ("satisfaction" / "satisfait", "manager" / "management"); or of four or
+    more where the shorter word only adds a usual ending ("livraison" / "livr-er", "réduction" /
+    "rédu-ire", "formation" / "form-er"). Not "client" / "clinique" (3 letters), nor "comptes"
+    / "compétentes" ("te" is no ending). A stemmer would do better; the reason shown to the
+    room lists the words that matched, so a wrong one is seen at once."""
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    common = next((i for i in range(shortest) if a[i] != b[i]), shortest)
+    if common >= 6:
+        return True
+    shorter = a if len(a) <= len(b) else b
+    return common >= 4 and shorter[common:] in _ENDINGS | {""}
+
+
+def surface_words(text: str) -> list[tuple[str, str]]:
+    """(word as written, in lower case; folded singular) for each content word of `text`."""
     out: list[tuple[str, str]] = []
     for word in _WORD.findall(_ELISION.sub("", text.replace("\u2019", "'"))):
         folded = fold(word)
         if folded in STOPWORDS or not folded[:1].isalpha():
             continue
-        out.append((word.lower(), root(stem(folded))))
+        out.append((word.lower(), stem(folded)))
     return out

@@ -257,3 +257,17 @@ def test_the_share_counts_objectives_dropped_after_the_vote() -> None:
     s = demo_session()
     assert votes.share_counts(s) == (3, 6)
     assert s.priority_share == 0.5
+
+
+def test_word_families_for_alignment() -> None:
+    from facilitator.room.text import related
+
+    for a, b in (("livraison", "livrer"), ("reduction", "reduire"), ("formation", "former"),
+                 ("satisfaction", "satisfait")):  # fmt: skip
+        assert related(a, b) and related(b, a)
+    for a, b in (("client", "clinique"), ("compte", "competente"), ("qualite", "qualification")):
+        assert not related(a, b)
+    parents = [("p1", "Livrer plus vite nos clients partout en Europe"),
+               ("p2", "Développer des équipes compétentes et engagées")]  # fmt: skip
+    best = alignment.suggest_parents("Réduire les délais de livraison de 20 %", parents)
+    assert [(s.parent_id, s.shared) for s in best] == [("p1", ("livraison",))]
