@@ -81,8 +81,11 @@ def test_every_exercise_is_complete() -> None:
 
 
 def test_spot_exercises_are_answered_by_choosing_and_by_rewriting() -> None:
-    spot = [e for p in list_packs() for e in p.exercises if e.skill == "spot"]
-    assert {e.answer for e in spot} == {"choice"}
+    for lang in ("fr", "en"):
+        spot = [
+            e for p in list_packs() for e in p.exercises if e.skill == "spot" and e.lang == lang
+        ]
+        assert {e.answer for e in spot} == {"choice", "rewrite"}, lang
     multi = [e for p in list_packs() for e in p.exercises if e.items > 1]
     assert {e.skill for e in multi} == {"split", "key-results"}
     assert {e.items for e in multi if e.skill == "key-results"} == {3}

@@ -40,7 +40,7 @@ def test_exercises_show_and_unknown_pack(runner: CliRunner) -> None:
 def test_exercises_check_a_shipped_pack_with_and_without_the_engine(runner: CliRunner) -> None:
     path = str(packs_dir() / "en-1-spot-the-problem.toml")
     quick = runner.invoke(main, ["exercises", "check", "--no-engine", path])
-    assert quick.exit_code == 0 and "OK (7 exercises, structure only)" in quick.output
+    assert quick.exit_code == 0 and "OK (9 exercises, structure only)" in quick.output
     full = runner.invoke(main, ["exercises", "check", path])
     assert full.exit_code == 0, full.output
     assert "graded by the engine" in full.output
