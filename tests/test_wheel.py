@@ -29,7 +29,7 @@ def test_wheel_installs_and_scores_outside_the_source_tree(tmp_path):
     )
     [wheel] = dist.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for folder in ("rules/fr/", "rules/en/", "lexicons/fr/", "workshops/"):
+    for folder in ("rules/fr/", "rules/en/", "lexicons/fr/", "workshops/", "workshops/exercises/"):
         assert any(n.startswith(f"facilitator/_data/{folder}") for n in names), folder
     venv = tmp_path / "venv"
     # The venv sees the system's spaCy and models, so nothing is downloaded; its own
