@@ -230,8 +230,9 @@ async def test_a_review_carries_the_objectives_over_and_computes_progress(make_a
 
     def objectives(s: Session) -> None:
         o = s.add_objective("Livrer nos clients plus vite", id="o1")
-        o.add_key_result("Réduire le délai de livraison de 10 à 4 jours", id="kr1", baseline="10",
-                         target="4", unit="jours")  # fmt: skip
+        kr = o.add_key_result("Réduire le délai de livraison de 10 à 4 jours", id="kr1",
+                              baseline="10", target="4", unit="jours")  # fmt: skip
+        kr.add_checkin("10", 9, date="2026-03-19")  # the confidence given at the framing
         o.add_key_result("Passer de 60 % à 90 % de commandes complètes", id="kr2", baseline="60",
                          target="90", unit="%", committed=False)  # fmt: skip
         s.add_objective("Moderniser la GED", id="o2", status="dropped")
@@ -257,11 +258,20 @@ async def test_a_review_carries_the_objectives_over_and_computes_progress(make_a
         dialog = app.screen
         assert isinstance(dialog, FormDialog)
         assert "Progression : 50 %" in _text(dialog.query_one("#form-live", Static))
-        await type_text(pilot, "8")
-        await pilot.press("enter", "enter")
+        assert dialog.query_one("#form-confidence", Input).value == "9"  # the last one
+        await type_text(pilot, "8")  # replaces it (selected on focus)
+        assert "baisse de 9 à 8" in _text(dialog.query_one("#form-live", Static))
+        await pilot.press("enter", "enter")  # no comment
         await type_text(pilot, "transporteur en retard")
         await pilot.press("enter")
         await settle(pilot)
+        assert app.screen is dialog  # refused: a drop needs a comment
+        assert "dites pourquoi" in _text(dialog.query_one("#form-error", Static))
+        await pilot.press("shift+tab")
+        await type_text(pilot, "un transporteur a fait faillite")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormDialog)
         await pilot.press("enter")  # the cursor moved on to the second key result
         await type_text(pilot, "75")
         await pilot.press("enter")
@@ -271,6 +281,8 @@ async def test_a_review_carries_the_objectives_over_and_computes_progress(make_a
         s = app.session
         assert s.key_result("kr1").last_checkin.progress == 0.5
         assert s.key_result("kr1").last_checkin.blockers == ["transporteur en retard"]
+        assert s.key_result("kr1").last_checkin.comment == "un transporteur a fait faillite"
+        assert len(s.key_result("kr1").checkins) == 2  # the framing's, carried over, and this
         assert s.key_result("kr2").last_checkin.progress == 0.5
         status = _text(screen.query_one("#room-status", Static))
         assert "résultats clés revus : 2/2" in status and "progression moyenne 50 %" in status
