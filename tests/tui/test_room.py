@@ -62,6 +62,18 @@ async def test_brainstorm_then_near_duplicates_merged_with_one_key(make_app, sto
         table = screen.query_one("#proposals", DataTable)
         assert "≈ #1" in str(table.get_row(proposals[1].id)[-1])
         assert "≈" not in str(table.get_row(proposals[3].id)[-1])  # 20 % is not 80 %
+        # Enter on a card corrects its wording; its author stays.
+        table.focus()
+        table.move_cursor(row=4)
+        await pilot.press("enter")
+        entry = screen.query_one("#entry", Input)
+        assert entry.has_focus and entry.value == "Moderniser la GED"
+        entry.value = "Moderniser notre GED"
+        await pilot.press("enter")
+        await settle(pilot)
+        edited = app.session.proposals[4]
+        assert (edited.text, edited.author) == ("Moderniser notre GED", "ir")
+        assert len(app.session.proposals) == 5
         await pilot.press("ctrl+g")
         await settle(pilot)
         cluster = app.screen

@@ -40,6 +40,8 @@ class BrainstormScreen(RoomScreen):
     def __init__(self) -> None:
         super().__init__()
         self.author: str | None = None
+        self.editing: str | None = None
+        """The proposal whose wording is in the entry field (Enter on a row), if any."""
 
     @property
     def anonymous(self) -> bool:
@@ -124,14 +126,16 @@ class BrainstormScreen(RoomScreen):
         text = clean(field.value).strip()
         if not text:
             return
-        author: str | None = None
+        named: str | None = None
         if not self.anonymous:
-            named, rest = brainstorm.split_author(text, self.session.participants)
+            named, text = brainstorm.split_author(text, self.session.participants)
             if named is not None:
-                author, text = named, rest
                 self.author = named  # the next cards are probably theirs too
-            else:
-                author = self.author
+        if self.editing is not None:  # a correction keeps its author unless one is named
+            self._save_edit(self.editing, text, named)
+            field.value = ""
+            return
+        author = None if self.anonymous else (named or self.author)
         pid = new_id()
         twins = brainstorm.duplicates_of(self.session, text)
 
@@ -150,6 +154,30 @@ class BrainstormScreen(RoomScreen):
         if action == "author":  # nobody is credited in an anonymous brainstorm
             return not self.anonymous
         return True
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a proposal: its wording goes into the field to be corrected (Enter saves)."""
+        event.stop()
+        pid = event.row_key.value
+        proposal = next((p for p in self.session.proposals if p.id == pid), None)
+        if proposal is None or proposal.status != "open":
+            return
+        self.editing = proposal.id
+        entry = self.query_one("#entry", Input)
+        entry.value = proposal.text
+        entry.focus()
+        self.notify(self.tr("brainstorm.editing"), timeout=2)
+
+    def _save_edit(self, pid: str, text: str, author: str | None) -> None:
+        self.editing = None
+
+        def update(s: Session) -> None:
+            proposal = next(p for p in s.proposals if p.id == pid)
+            proposal.text = text
+            if author is not None:
+                proposal.author = author
+
+        self.change(update)
 
     def action_author(self, step: int) -> None:
         if self.anonymous:
