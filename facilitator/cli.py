@@ -691,6 +691,12 @@ def exercises_report(
 @click.option("--pack", "-p", default=None, help="A pack id, or a pack file, to open at once.")
 @click.option("--trainee", "-t", default=None, help="The trainee's name (asked if not given).")
 @click.option("--group", "-g", default="", help="The group (course, cohort) the trainee is in.")
+@click.option(
+    "--reveal-after",
+    type=click.IntRange(1, 50),
+    default=None,
+    help="Attempts before the model answer may be shown (default: each pack's, usually 3).",
+)
 @click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None)
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
 @click.pass_context
@@ -699,6 +705,7 @@ def train(
     pack: str | None,
     trainee: str | None,
     group: str,
+    reveal_after: int | None,
     lang: str | None,
     data_dir: str | None,
 ) -> None:
@@ -716,7 +723,14 @@ def train(
         except PackError as error:
             raise click.ClickException(str(error)) from None
     store = _session_store(ctx, data_dir)
-    run_training(store.data_dir, pack=pack, trainee=trainee, group=group, lang=lang)
+    run_training(
+        store.data_dir,
+        pack=pack,
+        trainee=trainee,
+        group=group,
+        lang=lang,
+        reveal_after=reveal_after,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

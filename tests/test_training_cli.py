@@ -145,13 +145,24 @@ def test_train_opens_the_training_screens(
             "Anne",
             "-g",
             "CODIR",
+            "--reveal-after",
+            "1",
             "--data-dir",
             str(data),
         ],
     )
     assert result.exit_code == 0, result.output
     assert calls == [
-        (data, {"pack": "fr-2-reformuler", "trainee": "Anne", "group": "CODIR", "lang": None})
+        (
+            data,
+            {
+                "pack": "fr-2-reformuler",
+                "trainee": "Anne",
+                "group": "CODIR",
+                "lang": None,
+                "reveal_after": 1,
+            },
+        )
     ]
     unknown = runner.invoke(main, ["train", "--pack", "fr-2-reformule"])
     assert unknown.exit_code == 1 and 'did you mean "fr-2-reformuler"' in unknown.output

@@ -365,13 +365,30 @@ async def test_facilitator_train_opens_on_the_pack(data_dir) -> None:  # type: i
     from tests.tui.fake_engine import FakeEngine
 
     app = training_app(
-        data_dir, pack="en-1-spot-the-problem", trainee="Sam", engine=FakeEngine(ready=True)
+        data_dir,
+        pack="en-1-spot-the-problem",
+        trainee="Sam",
+        reveal_after=1,
+        engine=FakeEngine(ready=True),
     )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, TrainingScreen) and screen.pack.id == "en-1-spot-the-problem"
         assert app.lang == "en"  # the pack's language
+        await pilot.press("ctrl+r")  # no attempt yet: the answer stays hidden
+        assert not screen.query_one("#tr-answer").display
+        await pilot.press("down", "enter")  # a wrong answer
+        await settle(pilot)
+        await pilot.press("ctrl+r")  # one attempt is enough with --reveal-after 1
+        await settle(pilot)
+        assert screen.query_one("#tr-answer").display
+        entry = (
+            TrainingStore(data_dir / "training")
+            .load("Sam")
+            .progress(screen.pack.id, "activity-or-result")
+        )
+        assert entry is not None and entry.revealed and not entry.done
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TrainingStartScreen)

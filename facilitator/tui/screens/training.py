@@ -95,9 +95,12 @@ class TrainingScreen(BaseScreen):
         store: TrainingStore,
         *,
         exercise: str | None = None,
+        reveal_after: int | None = None,
     ) -> None:
+        """`reveal_after` overrides the packs' number of attempts before the model answer."""
         super().__init__()
         self.pack = pack
+        self.reveal_after = reveal_after
         self.trainee = trainee
         self.group = group
         self.store = store
@@ -172,6 +175,10 @@ class TrainingScreen(BaseScreen):
         self.load_exercise(self.index, keep_text=True)
 
     # -- the exercise on screen -----------------------------------------------------------------
+
+    def reveal_threshold(self, exercise: Exercise) -> int:
+        """Attempts after which the model answer may be shown."""
+        return self.reveal_after or exercise.reveal_after
 
     @property
     def exercise(self) -> Exercise:
@@ -370,8 +377,14 @@ class TrainingScreen(BaseScreen):
             text.append(
                 self.tr("tr.result.fail", met=met, total=len(ex.criteria)), style="bold yellow"
             )
-        if not entry.done and not entry.revealed and len(entry.attempts) >= ex.reveal_after:
-            text.append("\n" + self.tr("tr.result.reveal_ready", n=ex.reveal_after), style="dim")
+        if (
+            not entry.done
+            and not entry.revealed
+            and len(entry.attempts) >= self.reveal_threshold(ex)
+        ):
+            text.append(
+                "\n" + self.tr("tr.result.reveal_ready", n=self.reveal_threshold(ex)), style="dim"
+            )
         widget.update(text)
 
     def show_answer(self) -> None:
@@ -711,9 +724,13 @@ class TrainingScreen(BaseScreen):
             self.show_answer()
             self.query_one("#tr-answer").scroll_visible()
             return
-        if attempts < ex.reveal_after:
+        if attempts < self.reveal_threshold(ex):
             self.notify(
-                self.tr("tr.reveal.later", n=ex.reveal_after, left=ex.reveal_after - attempts),
+                self.tr(
+                    "tr.reveal.later",
+                    n=self.reveal_threshold(ex),
+                    left=self.reveal_threshold(ex) - attempts,
+                ),
                 timeout=4,
             )
             return

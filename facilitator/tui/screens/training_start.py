@@ -48,9 +48,10 @@ def open_training(
     trainee: str | None = None,
     group: str = "",
     packs: list[Pack] | None = None,
+    reveal_after: int | None = None,
 ) -> None:
     """Push the training screens: the start screen, and the pack at once when the trainee's
-    name and the pack are both given."""
+    name and the pack are both given. `reveal_after` overrides the packs' setting."""
     problems: list[Problem] = []
     if packs is None:
         packs, problems = load_packs()
@@ -65,7 +66,12 @@ def open_training(
             else:
                 packs = [*packs, chosen]
     start = TrainingStartScreen(
-        packs, problems, selected=chosen.id if chosen else None, trainee=trainee, group=group
+        packs,
+        problems,
+        selected=chosen.id if chosen else None,
+        trainee=trainee,
+        group=group,
+        reveal_after=reveal_after,
     )
     app.push_screen(start)
     if chosen is not None and trainee and trainee.strip():
@@ -100,6 +106,7 @@ def training_app(
     trainee: str | None = None,
     group: str = "",
     lang: str | None = None,
+    reveal_after: int | None = None,
     **options: Any,
 ) -> App[None]:
     """The app, set to open on the training screens once it is ready (`options` go to the app:
@@ -109,7 +116,7 @@ def training_app(
 
     class TrainingApp(FacilitatorApp):
         def on_ready(self) -> None:
-            open_training(self, pack=pack, trainee=trainee, group=group)
+            open_training(self, pack=pack, trainee=trainee, group=group, reveal_after=reveal_after)
 
     store = SessionStore(data_dir) if data_dir is not None else SessionStore()
     return TrainingApp(store, lang=lang, **options)
@@ -122,9 +129,12 @@ def run_training(
     trainee: str | None = None,
     group: str = "",
     lang: str | None = None,
+    reveal_after: int | None = None,
 ) -> None:
     """`facilitator train`: the app, opened on the training screens."""
-    training_app(data_dir, pack=pack, trainee=trainee, group=group, lang=lang).run()
+    training_app(
+        data_dir, pack=pack, trainee=trainee, group=group, lang=lang, reveal_after=reveal_after
+    ).run()
 
 
 class TrainingStartScreen(BaseScreen):
@@ -142,9 +152,11 @@ class TrainingStartScreen(BaseScreen):
         selected: str | None = None,
         trainee: str | None = None,
         group: str = "",
+        reveal_after: int | None = None,
     ) -> None:
         super().__init__()
         self.packs = packs
+        self.reveal_after = reveal_after
         self.problems = problems or []
         self.selected = selected
         self.initial_name = trainee or ""
@@ -256,7 +268,9 @@ class TrainingStartScreen(BaseScreen):
         self.fapp.ui_state["training.who"] = (trainee, group)
         use_language(self.app, pack.lang)
         self.fapp.ensure_model(pack.lang)
-        self.app.push_screen(TrainingScreen(pack, trainee, group, training_store(self.app)))
+        store = training_store(self.app)
+        screen = TrainingScreen(pack, trainee, group, store, reveal_after=self.reveal_after)
+        self.app.push_screen(screen)
 
     def action_back(self) -> None:
         self.app.pop_screen()
