@@ -393,3 +393,23 @@ async def test_facilitator_train_opens_on_the_pack(data_dir) -> None:  # type: i
         await settle(pilot)
         assert isinstance(app.screen, TrainingStartScreen)
         assert app.screen.query_one("#tr-name").value == "Sam"
+
+
+async def test_an_attempt_is_graded_by_the_full_pass_even_before_the_model_is_in(  # type: ignore[no-untyped-def]
+    make_app, data_dir, tmp_path
+) -> None:
+    from tests.tui.fake_engine import FakeEngine
+
+    pack = make_pack(tmp_path)
+    engine = FakeEngine(ready=False, load_delay=0.2)
+    app = make_app(engine=engine, load_model=False)  # the model is not loaded at start
+    async with app.run_test(size=SIZE) as pilot:
+        open_training(app, packs=[pack], pack=pack.id, trainee="Anne Martin", group="CODIR")
+        await settle(pilot, DEBOUNCE + 0.1)
+        screen = app.screen
+        assert isinstance(screen, TrainingScreen)
+        assert screen.shown[0].tier == "lexical"  # live feedback: the quick tier meanwhile
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    (attempt,) = saved(data_dir).progress(pack.id, "hesitation").attempts
+    assert attempt.tier == "full" and ("full", pack.exercises[0].draft) in engine.calls

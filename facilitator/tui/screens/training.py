@@ -3,9 +3,9 @@
 The trainee rewrites the draft (one line per item when the exercise asks for several); as in
 the workbench, every keystroke starts the engine's lexical tier in a thread worker and a pause
 starts the full pass, and the screen shows the scores, the findings and which success criteria
-are met. ctrl+s submits an attempt, graded with the best tier available; ctrl+g reveals the next
-hint; after `reveal_after` attempts ctrl+r shows the model answer. A choice exercise is answered
-by picking the right diagnosis; the coach's view of the draft shows once it is answered.
+are met. ctrl+s submits an attempt, graded by the full pass (off the UI thread); ctrl+g reveals
+the next hint; after `reveal_after` attempts ctrl+r shows the model answer. A choice exercise is
+answered by picking the right diagnosis; the coach's view of the draft shows once it is answered.
 
 Every attempt, hint and reveal is saved at once in the trainee's progress file (a failed save is
 shown, kept and replayed at the next one).
@@ -66,7 +66,7 @@ class TrainingAssessed(Message):
 
 
 class TrainingGraded(Message):
-    """A submitted answer, assessed off the UI thread with the best tier available."""
+    """A submitted answer, assessed off the UI thread by the full pass."""
 
     def __init__(self, key: str, text: str, when: str, assessments: list[Any]) -> None:
         super().__init__()
@@ -616,7 +616,9 @@ class TrainingScreen(BaseScreen):
             self.notify(self.tr("tr.engine_starting"), timeout=3)
             return
         when = now_iso()
-        best = "full" if self.fapp.full_ready(ex.lang) else "lexical"
+        # An attempt is graded by the full pass (the worker waits for the model if it is still
+        # loading), unless the model could not be loaded at all.
+        best = "lexical" if self.fapp.engine_status(ex.lang) == "failed" else "full"
         shown = self.current_assessments()
         if shown is not None and all(a.tier != "lexical" or best == "lexical" for a in shown):
             self.record_answer(ex, text, when, shown)
