@@ -260,6 +260,17 @@ class FacilitatorApp(App[None]):
         self._pending.clear()
         return True
 
+    def save_quietly(self, change: Callable[[Session], object]) -> bool:
+        """Best-effort save of something the user did not ask to save (a working draft): no
+        dialog when the disk refuses, and nothing while an earlier save is still pending."""
+        if self.session is None or self._pending:
+            return False
+        try:
+            self.session = self.store.update(self.session.id, change)
+        except StoreError:
+            return False
+        return True
+
     # -- sessions and navigation ----------------------------------------------------------------
 
     def open_session(self, session_id: str, screen: str | None = None) -> bool:

@@ -250,3 +250,24 @@ async def test_language_switch_keeps_the_draft_and_translates(make_app, store):
         assert str(screen.query_one("#findings-title").content) == "Coach’s findings"
         shown = {b.binding.description for b in screen.active_bindings.values() if b.binding.show}
         assert {"Accept", "Rewrite", "Version"} <= shown
+
+
+async def test_a_wording_typed_but_not_saved_survives_a_kill(make_app, store):
+    """The process dies mid-sentence (no flush, no quit): reopening brings the words back."""
+    _session(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_workbench(app, pilot)
+        await type_text(pilot, "Réduire le délai de livraison")
+        await settle(pilot, 0.5)  # a pause in typing: the full pass, and the working draft
+    # No quit handler ran for the draft: read the store as a fresh process would.
+    assert store.load("s1").objectives == []
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await _open_workbench(again, pilot)
+        assert screen.text == "Réduire le délai de livraison"
+        screen.action_save()
+        await settle(pilot)
+    session = store.load("s1")
+    assert [o.text for o in session.objectives] == ["Réduire le délai de livraison"]
+    assert session.extra.get("working_drafts", {}) == {}

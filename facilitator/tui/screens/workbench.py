@@ -45,6 +45,8 @@ from facilitator.tui.widgets.score_bars import ScoreBars
 
 DEBOUNCE = 0.3
 """Seconds of pause before the full pass runs."""
+WORKING_DRAFTS = "working_drafts"
+"""Session.extra key: the wording typed but not yet saved as a version, per item."""
 
 
 @dataclass
@@ -58,6 +60,15 @@ class Target:
     @property
     def saved(self) -> bool:
         return (self.objective_id if self.kind == "objective" else self.kr_id) is not None
+
+
+def _draft_key(target: Target) -> str:
+    return f"{target.kind}:{target.objective_id or 'new'}:{target.kr_id or 'new'}"
+
+
+def _working_drafts(session: Session) -> dict[str, str]:
+    drafts = session.extra.get(WORKING_DRAFTS)
+    return drafts if isinstance(drafts, dict) else {}
 
 
 class Assessed(Message):
@@ -252,7 +263,9 @@ class WorkbenchScreen(SessionScreen):
         self.fapp.ui_state[("workbench", self.session.id)] = target
         item = self._item(target)
         if text is None:
-            text = item.text if item is not None else ""
+            text = _working_drafts(self.session).get(_draft_key(target)) or (
+                item.text if item is not None else ""
+            )
         self.shown = None
         self.editor.text = text
         self.editor.move_cursor(self.editor.document.end)
@@ -340,10 +353,27 @@ class WorkbenchScreen(SessionScreen):
         self._timer = self.set_timer(DEBOUNCE, lambda: self._full_pass(text, started))
 
     def _full_pass(self, text: str, started: float) -> None:
-        if text == self.text and self.fapp.full_ready(self.draft_lang(text)):
+        if text != self.text:
+            return
+        self._keep_working_draft(text)
+        if self.fapp.full_ready(self.draft_lang(text)):
             self._assess(text, self.target.kind, "full", started)
-        elif text == self.text:
+        else:
             self.fapp.ensure_model(self.draft_lang(text))
+
+    # -- the wording being typed survives a kill -------------------------------------------------
+
+    def _keep_working_draft(self, text: str) -> None:
+        """Save the wording on screen, at each pause in typing, apart from the versions: if the
+        process is killed mid-sentence, reopening the item brings the words back."""
+        key = _draft_key(self.target)
+        if not self.dirty or _working_drafts(self.session).get(key) == text:
+            return
+
+        def keep(s: Session) -> None:
+            s.extra.setdefault(WORKING_DRAFTS, {})[key] = text
+
+        self.fapp.save_quietly(keep)
 
     def draft_lang(self, text: str) -> str:
         """The language the draft is written in: the session's, unless a draft of three words
@@ -622,6 +652,7 @@ class WorkbenchScreen(SessionScreen):
         findings = rule_ids(assessment.findings) if assessment is not None else []
         fields = self._field_values() if target.kind == "key_result" else {}
         edited = sorted(self._edited)
+        typed_key = _draft_key(target)  # before a new item gets its ids below
         if target.kind == "objective":
             if target.objective_id is None:
                 oid = new_id()
@@ -652,7 +683,17 @@ class WorkbenchScreen(SessionScreen):
                     setattr(kr, name, value)
                 kr.extra["edited_fields"] = edited
 
-        ok = self.fapp.save(change)
+        # The wording is a version now: its working draft (kept under the key the item had
+        # while typed, "new" for a new one) is no longer needed.
+        keys = {typed_key, _draft_key(target)}
+
+        def saved(s: Session) -> None:
+            change(s)
+            drafts = s.extra.get(WORKING_DRAFTS, {})
+            for key in keys:
+                drafts.pop(key, None)
+
+        ok = self.fapp.save(saved)
         item = self._item(target)
         if self.target.kind == target.kind and self.target.objective_id in (None, oid):
             self.target = target
