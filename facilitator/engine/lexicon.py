@@ -210,6 +210,7 @@ class LexiconIndex:
     by_first: dict[str, list[_Pattern]] = field(default_factory=dict)  # one-word entries
     by_pair: dict[tuple[str, str], list[_Pattern]] = field(default_factory=dict)  # longer ones
     pair_firsts: set[str] = field(default_factory=set)  # words that can open a longer entry
+    openers: set[str] = field(default_factory=set)  # words that can open any entry
 
     def add(self, entries: Iterable[Entry], tokenize: Callable[[str], Sequence[str]]) -> None:
         for entry in entries:
@@ -222,6 +223,7 @@ class LexiconIndex:
             pos = (entry.pos, _ALSO[entry.pos]) if entry.pos in _ALSO else (entry.pos,)
             pattern = _Pattern(entry, entry.lexicon, words, forms, pos if entry.pos else ())
             firsts = forms[0] | {words[0]}
+            self.openers |= firsts
             if len(words) == 1:
                 for key in firsts:
                     self.by_first.setdefault(key, []).append(pattern)
@@ -244,7 +246,10 @@ class LexiconIndex:
         lower, lemma, pos = toks.lower, toks.lemma, toks.pos
         get, get_pair = self.by_first.get, self.by_pair.get
         n = len(lower)
+        openers = self.openers
         for i in range(n):
+            if lower[i] not in openers and (lemma is None or lemma[i] not in openers):
+                continue  # most words open no entry: one set lookup and on to the next
             keys = (lower[i],) if lemma is None or lemma[i] == lower[i] else (lower[i], lemma[i])
             candidates: list[_Pattern] = []
             for key in keys:

@@ -50,15 +50,16 @@ class Normalized:
     """The normalised text and, for each of its characters, the index in the original."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: tuple[int, ...]  # empty when `identity`: each character maps to itself
     original: str
     truncated: bool = False
     identity: bool = False  # every offset maps to itself (typed text: the common case)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text back to the original text."""
-        if self.identity and 0 <= start <= end <= len(self.text):
-            return (start, end)
+        if self.identity:
+            start = min(max(start, 0), len(self.text))
+            return (start, min(max(end, start), len(self.text)))
         if not self.offsets:
             return (0, 0)
         start = min(max(start, 0), len(self.offsets) - 1)
@@ -94,7 +95,7 @@ def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
         # The common case, typed text: same length, so every offset maps to itself.
         folded = text.translate(_TRANSLATE) if _TO_REPLACE.search(text) else text
         fast = _lower_first_word(folded)
-        return Normalized(fast, tuple(range(len(fast))), text, False, identity=True)
+        return Normalized(fast, (), text, False, identity=True)
     out: list[str] = []
     offsets: list[int] = []
     pending_space = False
