@@ -53,7 +53,10 @@ from facilitator.workshops import (
     Problem,
     _ancestors,
     _Check,
+    _check_choice,
     _closest,
+    _is_positive_int,
+    _join,
     _Locator,
     _reflow,
     has_errors,
@@ -245,14 +248,6 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem], _Check | No
     return data, check.problems, check
 
 
-def _join(prefix: str, key: str) -> str:
-    return f"{prefix}.{key}" if prefix else key
-
-
-def _is_positive_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0
-
-
 def _unknown_keys(table: dict[str, Any], known: tuple[str, ...], prefix: str, c: _Check) -> None:
     for key in table:
         if key not in known:
@@ -293,22 +288,6 @@ def _positive(table: dict[str, Any], key: str, prefix: str, c: _Check, *, requir
         c.error(field, f"must be a whole number above 0 (without quotes), not {value!r}")
 
 
-def _choice(
-    table: dict[str, Any], key: str, choices: tuple[str, ...], prefix: str, c: _Check
-) -> str | None:
-    field, value = _join(prefix, key), table.get(key)
-    allowed = ", ".join(choices)
-    if value is None:
-        c.error(field, f'missing: set {key} = "…" to one of: {allowed}')
-    elif not isinstance(value, str):
-        c.error(field, f"must be text in quotes, one of: {allowed}")
-    elif value not in choices:
-        c.error(field, f'unknown {key} "{value}"; {_closest(value, choices)}allowed: {allowed}')
-    else:
-        return value
-    return None
-
-
 def _id(table: dict[str, Any], prefix: str, example: str, c: _Check) -> str | None:
     field, value = _join(prefix, "id"), table.get("id")
     if value is None:
@@ -345,7 +324,7 @@ def _check_pack(data: dict[str, Any], stem: str, c: _Check) -> None:
             f'id "{pack_id}" differs from the file name "{stem}.toml"; rename the file to '
             f'"{pack_id}.toml" so the pack can be found by its id',
         )
-    lang = _choice(data, "lang", LANGUAGES, "", c)
+    lang = _check_choice(data, "lang", LANGUAGES, "", "lang", c)
     for key in ("title", "description"):
         _text(data, key, "", c, required=True)
     _positive(data, "level", "", c, required=False)
@@ -394,15 +373,15 @@ def _check_exercise(ex: dict[str, Any], prefix: str, lang: str, c: _Check) -> in
     for key in ("title", "instructions", "draft", "model_answer", "explanation"):
         _text(ex, key, prefix, c, required=True)
     _text(ex, "context", prefix, c, required=False)
-    kind = _choice(ex, "kind", KINDS, prefix, c)
-    _choice(ex, "skill", SKILLS, prefix, c)
+    kind = _check_choice(ex, "kind", KINDS, prefix, "kind", c)
+    _check_choice(ex, "skill", SKILLS, prefix, "skill", c)
     _positive(ex, "level", prefix, c, required=True)
     _positive(ex, "reveal_after", prefix, c, required=False)
     _strings(ex, "hints", prefix, c, required=True)
     _strings(ex, "glossary", prefix, c, required=False)
     answer = ex.get("answer", "rewrite")
     if answer not in ANSWERS:
-        _choice(ex, "answer", ANSWERS, prefix, c)
+        _check_choice(ex, "answer", ANSWERS, prefix, "answer", c)
         answer = None
     items = ex.get("items", 1)
     if not _is_positive_int(items) or items > MAX_ITEMS:
