@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from facilitator.durable import fsync_dir
 from facilitator.session import Session
 
 from .content import Minutes, build
@@ -140,19 +141,6 @@ def _write_all(handle: BinaryIO, data: bytes) -> None:
         handle.write(view[start : start + (1 << 20)])
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # some file systems refuse fsync on a folder; the rename is still atomic
-        pass
-    finally:
-        os.close(fd)
-
-
 def atomic_write(path: str | Path, data: bytes) -> None:
     """Replace `path` with `data`, all or nothing; an existing file keeps its permissions."""
     path = Path(path)
@@ -188,4 +176,4 @@ def atomic_write(path: str | Path, data: bytes) -> None:
                 path,
             ) from None
         raise
-    _fsync_dir(folder)
+    fsync_dir(folder)

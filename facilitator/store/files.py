@@ -14,6 +14,8 @@ import os
 import uuid
 from pathlib import Path
 
+from facilitator.durable import fsync_dir
+
 FILE_MODE = 0o600  # sessions hold an executive committee's strategy: owner only
 DIR_MODE = 0o700
 
@@ -36,19 +38,6 @@ def temp_name(path: Path, tag: str = "") -> Path:
 def stale_temps(path: Path) -> list[Path]:
     """Temp files left behind by a killed writer of `path` (its own and its backup's)."""
     return sorted(path.parent.glob(f".{path.name}*.tmp"))
-
-
-def fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # some file systems refuse fsync on a folder; the rename is still atomic
-        pass
-    finally:
-        os.close(fd)
 
 
 def _write_temp(path: Path, data: bytes, tag: str = "") -> Path:
