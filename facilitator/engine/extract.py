@@ -547,7 +547,6 @@ _DEADLINE_STARTS = frozenset(
 _WORD_RUN = re.compile(r"[\w'-]+")
 # A number can start a deadline only as a year, a numeric date or a day before a month.
 _DATE_DIGITS = re.compile(rf"(?:19|20)\d\d\b|\d{{1,4}}[/-]\d|\d{{1,2}}(?:er|st|nd|rd|th)? {MONTH}")
-_DIGIT = re.compile(r"\d")
 
 
 def _deadlines(text: str, lowered: str, date_words: bool) -> Iterator[re.Match[str]]:
@@ -570,7 +569,7 @@ def _deadlines(text: str, lowered: str, date_words: bool) -> Iterator[re.Match[s
             or (len(word) == 2 and word[0] in "tqsh" and word[1] in "1234")
         ):
             continue
-        elif not date_words and not _DIGIT.search(lowered, start, start + 40):
+        elif not date_words and not _HAS_DIGIT.search(lowered, start, start + 40):
             continue  # a lead word ("en", "by") with no date after it
         m = DEADLINE.match(lowered, start)
         if m:
