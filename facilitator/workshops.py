@@ -15,6 +15,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
@@ -207,6 +208,16 @@ def load_template(id_or_path: str | Path) -> Template:
     if data is None or has_errors(problems):
         raise TemplateError(problems)
     return _build(data, path)
+
+
+@lru_cache(maxsize=32)
+def session_template(template_id: str) -> Template | None:
+    """The template a session was made from, or None when it is gone or broken: a session
+    outlives its template, and the screens then fall back to the texts the session holds."""
+    try:
+        return load_template(template_id)
+    except (TemplateError, OSError, ValueError):
+        return None
 
 
 def check_template(path: str | Path) -> list[Problem]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from facilitator.session import Session
+from facilitator.workshops import session_template
 
 MECHANICS: dict[str, str] = {
     "brainstorm": "brainstorm",
@@ -23,16 +23,6 @@ MECHANICS: dict[str, str] = {
 """Step kind → the name of the screen that runs it (steps of other kinds have none)."""
 
 
-@lru_cache(maxsize=32)
-def _template(template_id: str) -> Any:
-    from facilitator.workshops import TemplateError, load_template
-
-    try:
-        return load_template(template_id)
-    except (TemplateError, OSError, ValueError):
-        return None
-
-
 def step_option(session: Session, kind: str, name: str) -> Any:
     """Option `name` (anonymous, dots_per_participant, hide_votes_until_all) of the step of
     `kind`: the current step when it is of that kind, else the template's first such step;
@@ -40,7 +30,7 @@ def step_option(session: Session, kind: str, name: str) -> Any:
     from facilitator.workshops import STEP_OPTIONS
 
     default = STEP_OPTIONS[name][2]
-    template = _template(session.template) if session.template else None
+    template = session_template(session.template) if session.template else None
     if template is None:
         return default
     current = session.step

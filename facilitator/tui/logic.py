@@ -10,10 +10,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import Any, Protocol
 
 from facilitator.session import AgendaStep, KeyResult, Session, Versioned, new_id
+from facilitator.workshops import session_template
 
 # --------------------------------------------------------------------------------------------
 # Input
@@ -159,16 +159,6 @@ class StepTexts:
     instruction: str = ""
 
 
-@lru_cache(maxsize=32)
-def _template(template_id: str) -> Any:
-    from facilitator.workshops import TemplateError, load_template
-
-    try:
-        return load_template(template_id)
-    except (TemplateError, OSError, ValueError):
-        return None
-
-
 def step_texts(session: Session, index: int, lang: str) -> StepTexts:
     """Title, facilitator's script, prompts and participants' instruction of agenda step `index`.
 
@@ -176,7 +166,7 @@ def step_texts(session: Session, index: int, lang: str) -> StepTexts:
     kind), in `lang`; a step the template does not know shows its own title only.
     """
     step = session.agenda[index]
-    template = _template(session.template) if session.template else None
+    template = session_template(session.template) if session.template else None
     if template is not None:
         match = next((s for s in template.steps if s.id == step.id), None)
         if match is None and index < len(template.steps):
