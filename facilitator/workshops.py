@@ -416,9 +416,11 @@ def _is_positive_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
-def _check_id(table: dict[str, Any], prefix: str, what: str, c: _Check) -> str | None:
+def _check_id(
+    table: dict[str, Any], prefix: str, what: str, c: _Check, example: str = ""
+) -> str | None:
     field, value = _join(prefix, "id"), table.get("id")
-    example = "codir-framing" if what == "template" else "priority-vote"
+    example = example or ("codir-framing" if what == "template" else "priority-vote")
     if value is None:
         c.error(field, f'missing: give the {what} an id, e.g. id = "{example}"')
     elif not isinstance(value, str) or not _ID.match(value):

@@ -54,6 +54,7 @@ from facilitator.workshops import (
     _ancestors,
     _Check,
     _check_choice,
+    _check_id,
     _closest,
     _is_positive_int,
     _join,
@@ -288,21 +289,6 @@ def _positive(table: dict[str, Any], key: str, prefix: str, c: _Check, *, requir
         c.error(field, f"must be a whole number above 0 (without quotes), not {value!r}")
 
 
-def _id(table: dict[str, Any], prefix: str, example: str, c: _Check) -> str | None:
-    field, value = _join(prefix, "id"), table.get("id")
-    if value is None:
-        c.error(field, f'missing: give it an id, e.g. id = "{example}"')
-    elif not isinstance(value, str) or not _ID.match(value):
-        c.error(
-            field,
-            f"{value!r} is not a valid id: use lower-case letters, digits and hyphens, "
-            f'e.g. id = "{example}"',
-        )
-    else:
-        return value
-    return None
-
-
 def _strings(table: dict[str, Any], key: str, prefix: str, c: _Check, *, required: bool) -> None:
     field, value = _join(prefix, key), table.get(key)
     if value is None:
@@ -317,7 +303,7 @@ def _strings(table: dict[str, Any], key: str, prefix: str, c: _Check, *, require
 
 def _check_pack(data: dict[str, Any], stem: str, c: _Check) -> None:
     _unknown_keys(data, PACK_KEYS, "", c)
-    pack_id = _id(data, "", "fr-1-reperer", c)
+    pack_id = _check_id(data, "", "pack", c, example="fr-1-reperer")
     if pack_id and pack_id != stem:
         c.warning(
             "id",
@@ -369,7 +355,7 @@ def _check_pack(data: dict[str, Any], stem: str, c: _Check) -> None:
 
 def _check_exercise(ex: dict[str, Any], prefix: str, lang: str, c: _Check) -> int | None:
     _unknown_keys(ex, EXERCISE_KEYS, prefix, c)
-    _id(ex, prefix, "activite-ou-resultat", c)
+    _check_id(ex, prefix, "exercise", c, example="activite-ou-resultat")
     for key in ("title", "instructions", "draft", "model_answer", "explanation"):
         _text(ex, key, prefix, c, required=True)
     _text(ex, "context", prefix, c, required=False)
