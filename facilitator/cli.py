@@ -594,6 +594,23 @@ def exercises_show(pack: str) -> None:
         )
 
 
+def _group_progress(
+    ctx: click.Context,
+    data_dir: str | None,
+    group: str | None,
+    pack_id: str | None,
+    lang: str | None,
+) -> tuple[Any, Any, Any, str]:
+    """The store, the group's progress (damaged files reported, not fatal), the packs, and the
+    report's language."""
+    store = _training_store(ctx, data_dir)
+    trainees, problems = store.trainees(group)
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
+    packs, _ = _load_packs()
+    return store, trainees, packs, lang or _report_lang(packs, trainees, pack_id)
+
+
 @exercises_command.command("progress")
 @click.option("--group", "-g", default=None, help="One group (default: every trainee).")
 @click.option("--pack", "pack_id", default=None, help="One pack's exercises only.")
@@ -610,12 +627,7 @@ def exercises_progress(
     """The trainer's view: per trainee, exercises done, attempts and hints; the common mistakes."""
     from facilitator.training.summary import summarize
 
-    store = _training_store(ctx, data_dir)
-    trainees, problems = store.trainees(group)
-    for problem in problems:
-        click.echo(f"warning: {problem}", err=True)
-    packs, _ = _load_packs()
-    lang = lang or _report_lang(packs, trainees, pack_id)
+    store, trainees, packs, lang = _group_progress(ctx, data_dir, group, pack_id, lang)
     s = summarize(trainees, lang=lang, group=group, packs=packs, pack=pack_id)
     if not s.trainees:
         click.echo(f"no trainee in {store.root}" + (f" for group {group!r}" if group else ""))
@@ -673,12 +685,7 @@ def exercises_report(
     from facilitator.minutes import ExportError
     from facilitator.training.report import default_report_name, export_report
 
-    store = _training_store(ctx, data_dir)
-    trainees, problems = store.trainees(group)
-    for problem in problems:
-        click.echo(f"warning: {problem}", err=True)
-    packs, _ = _load_packs()
-    lang = lang or _report_lang(packs, trainees, pack_id)
+    _, trainees, packs, lang = _group_progress(ctx, data_dir, group, pack_id, lang)
     path = Path(output) if output else Path(default_report_name(group, lang))
     try:
         export_report(path, trainees, lang=lang, group=group, packs=packs, pack=pack_id)
