@@ -41,6 +41,9 @@ class FacilitatorCommands(Provider):
         if isinstance(screen, BaseScreen):
             for key, callback in screen.palette_commands():
                 yield t(lang, key), callback
+        from facilitator.tui.minutes_export import commands as export_commands
+
+        yield from export_commands(app)
         from facilitator.tui.room_actions import commands as room_commands
 
         yield from room_commands(app, screen)

@@ -1,4 +1,4 @@
-"""Ask where to write the Word training report (the trainer view's ctrl+e)."""
+"""Ask where to write a file: the training report (trainer view's ctrl+e), the minutes."""
 
 from __future__ import annotations
 
@@ -21,19 +21,20 @@ class ReportDialog(ModalScreen[str | None]):
         Binding("escape", "cancel", show=False, id="report.cancel")
     ]
 
-    def __init__(self, path: str, lang: str = "fr") -> None:
+    def __init__(self, path: str, lang: str = "fr", texts: str = "tr.report") -> None:
         super().__init__()
         self.path = path
         self.lang = lang
+        self.texts = texts  # i18n prefix of the title, path and write labels
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(t(self.lang, "tr.report.title"), classes="dialog-title")
-            yield Label(t(self.lang, "tr.report.path"))
+            yield Label(t(self.lang, f"{self.texts}.title"), classes="dialog-title")
+            yield Label(t(self.lang, f"{self.texts}.path"))
             yield Input(self.path, id="report-path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(self.lang, "dialog.cancel"), id="cancel")
-                yield Button(t(self.lang, "tr.report.write"), id="write", variant="primary")
+                yield Button(t(self.lang, f"{self.texts}.write"), id="write", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#report-path", Input).focus()

@@ -27,6 +27,7 @@ class WrapupScreen(RoomScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "close_wrapup", "wrapup.bind.close", id="wrapup.close"),
         Binding("l", "app.goto('log')", "wrapup.bind.log", id="wrapup.log"),
+        Binding("e", "export_minutes", "wrapup.bind.export", id="wrapup.export"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -128,6 +129,12 @@ class WrapupScreen(RoomScreen):
         now = self.fapp.now()
         self.change(lambda s: wrapup.close(s, now))
         self.notify(self.tr("wrapup.closed"), timeout=4)
+
+    def action_export_minutes(self) -> None:
+        """The deliverable of the workshop: the Word minutes, from the wrap-up step."""
+        from facilitator.tui.minutes_export import export_minutes
+
+        export_minutes(self.fapp, "docx")
 
     def palette_commands(self) -> list[tuple[str, Any]]:
         return [("cmd.wrapup.close", self.action_close_wrapup)]

@@ -1,0 +1,53 @@
+"""The minutes from the app: the wrap-up step's key and the palette's export commands."""
+
+from __future__ import annotations
+
+import docx
+from textual.widgets import Input
+
+from facilitator.demo import demo_session
+from facilitator.tui.minutes_export import commands
+from facilitator.tui.screens.training_report import ReportDialog
+from facilitator.tui.screens.wrapup import WrapupScreen
+from tests.tui.conftest import SIZE, settle
+
+
+async def test_the_wrapup_step_writes_the_word_minutes(make_app, store, tmp_path):
+    store.create(demo_session())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_session(store.list()[0].id, "agenda")
+        await settle(pilot)
+        app.goto("wrapup")
+        await settle(pilot)
+        assert isinstance(app.screen, WrapupScreen)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReportDialog)
+        target = tmp_path / "compte-rendu.docx"
+        dialog.query_one("#report-path", Input).value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+    document = docx.Document(str(target))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Synthèse" in headings and "Participants" in headings
+
+
+async def test_the_palette_offers_every_format_once_a_session_is_open(make_app, store):
+    store.create(demo_session())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert list(commands(app)) == []  # home: no session, nothing to export
+        app.open_session(store.list()[0].id, "agenda")
+        await settle(pilot)
+        names = [name for name, _ in commands(app)]
+        assert names == [
+            "export : compte rendu Word (.docx)",
+            "export : compte rendu Markdown (.md)",
+            "export : séance complète (JSON, réimportable)",
+            "export : objectifs et résultats clés (CSV)",
+        ]
