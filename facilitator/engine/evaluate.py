@@ -203,16 +203,17 @@ def _purpose_object(ctx: Context) -> str | None:
 def fill(template: str, values: Mapping[str, Any]) -> str:
     if "{" not in template:
         return template
-    if template.count("{") == 1 and "{match}" in template:  # the usual template, without re
-        return template.replace("{match}", str(values["match"]))
+    try:
+        return template.format_map(values)  # C speed; `values` works out what it is asked for
+    except (KeyError, ValueError, IndexError, AttributeError):
+        # An unknown placeholder or a stray brace: fill what is known, leave the rest visible.
+        def value(m: re.Match[str]) -> str:
+            try:
+                return str(values[m.group(1)])
+            except KeyError:
+                return m.group(0)
 
-    def value(m: re.Match[str]) -> str:
-        try:
-            return str(values[m.group(1)])
-        except KeyError:
-            return m.group(0)  # an unknown placeholder is left for the reader to see
-
-    return _PLACEHOLDER.sub(value, template)
+        return _PLACEHOLDER.sub(value, template)
 
 
 def _sequence(ctx: Context, patterns: Sequence[Sequence[TokenSpec]]) -> list[tuple[int, int]]:
