@@ -157,3 +157,33 @@ def test_parts_of_a_full_key_result():
 def test_baseline_year_is_not_the_deadline():
     e = ex("Porter la part de marché à 12 % contre 9 % en 2025")
     assert e.parts.baseline == "9 %" and e.parts.target == "12 %" and not e.has_deadline
+
+
+def test_fast_deadline_search_finds_what_a_full_scan_finds():
+    """The deadline pattern is only tried where a deadline can start (a speed-up): on every
+    labelled draft it must find exactly what scanning every position finds."""
+    import json
+    from pathlib import Path
+
+    from facilitator.engine import extract as x
+
+    data = Path(__file__).parent
+    texts = [
+        json.loads(line)["text"]
+        for path in [*data.glob("data/*.jsonl"), *data.glob("heldout/*.jsonl")]
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(texts) > 800
+    for raw in texts:
+        text = normalize(raw).text
+        low = x.lower_same_length(text)
+        found = x.extract(text, "fr")
+        base_ends = [q.end for q in found.quantities if q.role == "baseline"]
+        full = {
+            m.span()
+            for m in x.DEADLINE.finditer(low)
+            if not (m.group("alone") and not m.group("lead"))
+            and not x._DELAY_END.search(m.group())
+            and not any(0 <= m.start() - e <= 2 for e in base_ends)
+        }
+        assert {(d.start, d.end) for d in found.deadlines} == full, raw

@@ -451,6 +451,14 @@ _WORDS_RX = re.compile(r"[a-zà-ÿ]+")
 _DEADLINE_WORDS = frozenset(
     [
         *_MONTH_NUM,
+        # relative deadlines: "d'ici trois ans", "within two quarters"
+        "ans",
+        "années",
+        "annees",
+        "years",
+        "trimestres",
+        "semestres",
+        "quarters",
         "fin",
         "end",
         "année",
@@ -506,6 +514,7 @@ _MULTIPLIER_STEMS = (
     "quarter",
     "fifth",
 )
+_MULTIPLIER_STEM = re.compile("|".join(_MULTIPLIER_STEMS))
 _ZERO_WORDS = frozenset({"zéro", "zero", "aucun", "aucune", "nul", "nulle"})
 
 
@@ -549,13 +558,15 @@ _WORD_RUN = re.compile(r"[\w'-]+")
 _DATE_DIGITS = re.compile(rf"(?:19|20)\d\d\b|\d{{1,4}}[/-]\d|\d{{1,2}}(?:er|st|nd|rd|th)? {MONTH}")
 
 
-def _deadlines(text: str, lowered: str, date_words: bool) -> Iterator[re.Match[str]]:
+def _deadlines(text: str, lowered: str, date_words: bool, anchor: int) -> Iterator[re.Match[str]]:
     """What DEADLINE.finditer(text) finds, trying the pattern only where a deadline can start.
 
     `date_words`: the draft has a month or period word; without one, a deadline needs digits.
+    `anchor`: the first digit or date word; a deadline's lead starts at most a few words before.
     """
     done = 0
-    for w in _WORD_RUN.finditer(lowered):
+    start_at = lowered.rfind(" ", 0, max(0, anchor - 40)) + 1  # at a word's start
+    for w in _WORD_RUN.finditer(lowered, start_at):
         start = w.start()
         if start < done:
             continue
@@ -624,7 +635,16 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     lowered = lower_same_length(text)
     words = set(_WORDS_RX.findall(lowered))
     date_words = not words.isdisjoint(_DEADLINE_WORDS)
-    deadlines = _deadlines(text, lowered, date_words) if digit or date_words else ()
+    if digit or date_words:
+        # Substring positions can only come early (inside a longer word): still safe.
+        anchor = digit.start() if digit else len(text)
+        if date_words:
+            anchor = min(anchor, *(lowered.find(w) for w in words & _DEADLINE_WORDS))
+        deadlines: Iterator[re.Match[str]] | tuple[()] = _deadlines(
+            text, lowered, date_words, anchor
+        )
+    else:
+        deadlines = ()
     for m in deadlines:
         if m.group("alone") and not m.group("lead"):
             continue
@@ -648,9 +668,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
             out.quantities.append(q)
             taken.append((m.start(), m.end()))
 
-    maybe_multiplier = ("x" in lowered and has_digit) or any(
-        w.startswith(_MULTIPLIER_STEMS) for w in words
-    )
+    maybe_multiplier = ("x" in lowered and has_digit) or bool(_MULTIPLIER_STEM.search(lowered))
     for m in MULTIPLIER.finditer(lowered) if maybe_multiplier else ():
         if free(m.start(), m.end()):
             shown = text[m.start() : m.end()]
