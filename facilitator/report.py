@@ -25,6 +25,7 @@ _LABELS = {
         "none": "Aucun problème détecté.",
         "parts": "Éléments extraits",
         "empty": "Texte vide : rien à évaluer.",
+        "kr_hint": "À mesurer par un résultat clé, par exemple",
     },
     "en": {
         "clarity": "Clarity",
@@ -38,6 +39,7 @@ _LABELS = {
         "none": "No problem found.",
         "parts": "Extracted parts",
         "empty": "Empty text: nothing to assess.",
+        "kr_hint": "Measure it with a key result, for example",
     },
 }
 
@@ -86,6 +88,8 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
         if f.suggestions:
             shown = [s if s else labels["remove"] for s in f.suggestions[:4]]
             console.print(f"  → {labels['suggest']}: " + " | ".join(shown))
+    if a.key_result_hint:
+        console.print(f"\n[bold]{labels['kr_hint']}[/bold]: {a.key_result_hint}")
     if a.rewrite:
         s = a.rewrite.scores
         console.print(f"\n[bold]{labels['rewrite']}[/bold]: {a.rewrite.text}")

@@ -18,6 +18,8 @@ def test_score_text_explains_and_proposes():
     assert r.exit_code == 0, r.output
     assert "Clarté" in r.output and "optimiser" in r.output.lower()
     assert "Pourquoi" in r.output and "Suggestions" in r.output
+    # …and proposes a measurable version: a key result about the objective's purpose.
+    assert "Faire passer « la satisfaction" in " ".join(r.output.split())
 
 
 def test_score_json_is_the_assessment():

@@ -191,3 +191,11 @@ def test_mixed_french_and_english_gets_a_notice(engine):
     a = engine.assess("Augmenter le NPS de 30 à 45 and reduce churn by 2% for our customers")
     assert any("mixes French and English" in n for n in a.notices)
     assert not engine.assess("Réduire le délai de livraison de 5 à 3 jours").notices
+
+
+def test_an_objective_gets_a_key_result_to_measure_it_by(engine):
+    a = engine.assess("Fidéliser nos pharmaciens pour augmenter la part de marché en officine")
+    assert a.key_result_hint is not None and "la part de marché en officine" in a.key_result_hint
+    assert engine.assess("Réduire le churn de 5 % à 3 %", "key_result").key_result_hint is None
+    lexical = engine.assess("Fidéliser nos pharmaciens", tier="lexical")
+    assert lexical.key_result_hint is None  # per keystroke: only what the score needs

@@ -18,7 +18,7 @@ from typing import Any
 from facilitator.engine import features as feats
 from facilitator.engine import pipelines
 from facilitator.engine.context import Context, quoted_ranges
-from facilitator.engine.evaluate import RuleSet, run_rules
+from facilitator.engine.evaluate import RuleSet, key_result_hint, run_rules
 from facilitator.engine.extract import PartsView, extract
 from facilitator.engine.langdetect import detect, mixed
 from facilitator.engine.lexicon import Entry, LexiconError, LexiconIndex, read_lexicon
@@ -280,8 +280,12 @@ class Engine:
         findings = run_rules(ctx, state.by_kind[kind])
         flags = _flags(ctx, findings, state.flags)
         scores = score(findings, kind)
-        # The rewrite comes with the full pass: per keystroke, findings and scores are enough.
+        # The rewrite and the key-result hint come with the full pass: per keystroke, findings
+        # and scores are enough.
         rewrite = self._rewrite(ctx, findings) if tier != "lexical" else None
+        hint = (
+            key_result_hint(ctx, state.rules) if tier != "lexical" and kind == "objective" else None
+        )
         return Assessment(
             norm.original,
             norm.text,
@@ -294,6 +298,7 @@ class Engine:
             findings,
             rewrite,
             notices,
+            hint,
         )
 
     def _context(

@@ -186,6 +186,23 @@ class _Values(dict[str, str]):
         return value
 
 
+def key_result_hint(ctx: Context, rules: Sequence[Rule]) -> str | None:
+    """For an objective, a key result that would measure it: kr-no-target's template about the
+    objective's purpose ("… pour améliorer la satisfaction client" → "Faire passer « la
+    satisfaction client » de X à Y d'ici fin T4"). The wording stays in the rule files."""
+    template = next(
+        (s for r in rules if r.id == "kr-no-target" for s in r.suggestions if "{metric}" in s),
+        None,
+    )
+    if template is None:
+        return None
+    values = _Values(ctx, "")
+    metric = _purpose_object(ctx) or ctx.ex.metric
+    if metric:
+        values["metric"] = metric
+    return fill(template, values)
+
+
 def _purpose_object(ctx: Context) -> str | None:
     """ "… pour améliorer la satisfaction client" → "la satisfaction client"."""
     m = re.search(

@@ -97,6 +97,8 @@ class Assessment:
     findings: list[Finding]
     rewrite: Rewrite | None = None
     notices: list[str] = field(default_factory=list)  # e.g. "text truncated", "reduced mode"
+    # For an objective (full pass): a key result that would measure it, to fill in the room.
+    key_result_hint: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -110,5 +112,6 @@ class Assessment:
             "parts": dict(self.parts),
             "findings": [f.to_dict() for f in self.findings],
             "rewrite": self.rewrite.to_dict() if self.rewrite else None,
+            "key_result_hint": self.key_result_hint,
             "notices": list(self.notices),
         }
