@@ -32,6 +32,7 @@ re-entrant across calls and the inner call would time out.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -268,6 +269,36 @@ def _storage(db: TinyDB) -> SafeJSONStorage:
     return cast(SafeJSONStorage, db.storage)
 
 
+@contextmanager
+def locked_file(
+    path: Path, folder: Path, timeout: float, *, folder_name: str, subject: str, hint: str
+) -> Iterator[None]:
+    """Hold `<path>.lock` (creating the private `folder` if needed) for one read–change–write,
+    so that two processes never lose each other's changes; every failure is a StoreError."""
+    try:
+        files.ensure_private_dir(folder)
+    except OSError as error:
+        raise StoreWriteError(
+            f"cannot create the {folder_name}: {error.strerror}", path=folder
+        ) from None
+    lock_path = path.with_name(path.name + ".lock")
+    lock = filelock.FileLock(str(lock_path), timeout=timeout, mode=files.FILE_MODE)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise StoreLockTimeout(
+            f"another facilitator process has kept {subject} locked for more than {timeout:g} s",
+            path=path,
+            hint=hint,
+        ) from None
+    except OSError as error:
+        raise StoreWriteError(f"cannot lock the file: {error.strerror}", path=lock_path) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 # --------------------------------------------------------------------------------------------
 # The store
 
@@ -473,34 +504,15 @@ class SessionStore:
     def _lock_path(self, path: Path) -> Path:
         return path.with_name(path.name + ".lock")
 
-    @contextmanager
-    def _locked(self, path: Path) -> Iterator[None]:
-        try:
-            files.ensure_private_dir(self.data_dir)
-        except OSError as error:
-            raise StoreWriteError(
-                f"cannot create the sessions folder: {error.strerror}", path=self.data_dir
-            ) from None
-        lock = filelock.FileLock(
-            str(self._lock_path(path)), timeout=self.lock_timeout, mode=files.FILE_MODE
+    def _locked(self, path: Path) -> contextlib.AbstractContextManager[None]:
+        return locked_file(
+            path,
+            self.data_dir,
+            self.lock_timeout,
+            folder_name="sessions folder",
+            subject="this session",
+            hint="Close the other window working on it and try again; nothing was changed",
         )
-        try:
-            lock.acquire()
-        except filelock.Timeout:
-            raise StoreLockTimeout(
-                f"another facilitator process has kept this session locked for more than "
-                f"{self.lock_timeout:g} s",
-                path=path,
-                hint="Close the other window working on it and try again; nothing was changed",
-            ) from None
-        except OSError as error:
-            raise StoreWriteError(
-                f"cannot lock the session: {error.strerror}", path=self._lock_path(path)
-            ) from None
-        try:
-            yield
-        finally:
-            lock.release()
 
     def _read(self, path: Path, session_id: str, *, hints: bool = True) -> Session:
         try:

@@ -16,15 +16,14 @@ each other.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import filelock
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
@@ -42,11 +41,10 @@ from .errors import (
     CorruptSessionError,
     ForeignFileError,
     StoreError,
-    StoreLockTimeout,
     StoreWriteError,
     UnsupportedSchemaError,
 )
-from .repository import _decode, _encode, default_data_dir
+from .repository import _decode, _encode, default_data_dir, locked_file
 
 FORMAT = "facilitator-training"
 SUFFIX = ".json"
@@ -241,31 +239,12 @@ class TrainingStore:
             files.remove_quietly(path, path.with_name(path.name + ".bak"), *files.stale_temps(path))
         files.remove_quietly(path.with_name(path.name + ".lock"))
 
-    @contextmanager
-    def _locked(self, path: Path) -> Iterator[None]:
-        try:
-            files.ensure_private_dir(self.root)
-        except OSError as error:
-            raise StoreWriteError(
-                f"cannot create the training folder: {error.strerror}", path=self.root
-            ) from None
-        lock = filelock.FileLock(
-            str(path.with_name(path.name + ".lock")),
-            timeout=self.lock_timeout,
-            mode=files.FILE_MODE,
+    def _locked(self, path: Path) -> contextlib.AbstractContextManager[None]:
+        return locked_file(
+            path,
+            self.root,
+            self.lock_timeout,
+            folder_name="training folder",
+            subject="this trainee's progress",
+            hint="Close the other window and try again; nothing was changed",
         )
-        try:
-            lock.acquire()
-        except filelock.Timeout:
-            raise StoreLockTimeout(
-                f"another facilitator window has kept this trainee's progress locked for more "
-                f"than {self.lock_timeout:g} s",
-                path=path,
-                hint="Close the other window and try again; nothing was changed",
-            ) from None
-        except OSError as error:
-            raise StoreWriteError(f"cannot lock the file: {error.strerror}", path=path) from None
-        try:
-            yield
-        finally:
-            lock.release()
