@@ -18,7 +18,7 @@ from typing import Any
 from facilitator.engine import features as feats
 from facilitator.engine import pipelines
 from facilitator.engine.context import Context, quoted_ranges
-from facilitator.engine.evaluate import RuleSet, key_result_hint, run_rules
+from facilitator.engine.evaluate import RuleSet, hint_template, key_result_hint, run_rules
 from facilitator.engine.extract import PartsView, extract
 from facilitator.engine.langdetect import detect, mixed
 from facilitator.engine.lexicon import Entry, LexiconError, LexiconIndex, read_lexicon
@@ -62,6 +62,7 @@ class _Language:
     validated: bool = False
     by_kind: dict[str, RuleSet] = field(default_factory=dict)  # rules that apply to each kind
     flags: dict[str, str] = field(default_factory=dict)  # rule id → the flag it feeds
+    hint_template: str | None = None  # the key result proposed for an objective
 
     def __post_init__(self) -> None:
         self.set_rules(self.rules)
@@ -70,6 +71,7 @@ class _Language:
         self.rules = rules
         self.flags = {r.id: r.flag for r in rules}
         self.by_kind = {kind: RuleSet([r for r in rules if r.applies(kind)]) for kind in KINDS}
+        self.hint_template = hint_template(rules)
 
 
 @dataclass(slots=True)
@@ -283,8 +285,11 @@ class Engine:
         # The rewrite and the key-result hint come with the full pass: per keystroke, findings
         # and scores are enough.
         rewrite = self._rewrite(ctx, findings) if tier != "lexical" else None
+        template = state.hint_template
         hint = (
-            key_result_hint(ctx, state.rules) if tier != "lexical" and kind == "objective" else None
+            key_result_hint(ctx, template)
+            if template and tier != "lexical" and kind == "objective"
+            else None
         )
         return Assessment(
             norm.original,

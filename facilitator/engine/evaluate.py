@@ -186,16 +186,18 @@ class _Values(dict[str, str]):
         return value
 
 
-def key_result_hint(ctx: Context, rules: Sequence[Rule]) -> str | None:
-    """For an objective, a key result that would measure it: kr-no-target's template about the
-    objective's purpose ("… pour améliorer la satisfaction client" → "Faire passer « la
-    satisfaction client » de X à Y d'ici fin T4"). The wording stays in the rule files."""
-    template = next(
+def hint_template(rules: Sequence[Rule]) -> str | None:
+    """kr-no-target's suggestion about a metric: the key result proposed for an objective."""
+    return next(
         (s for r in rules if r.id == "kr-no-target" for s in r.suggestions if "{metric}" in s),
         None,
     )
-    if template is None:
-        return None
+
+
+def key_result_hint(ctx: Context, template: str) -> str:
+    """For an objective, a key result that would measure it, from `hint_template` about the
+    objective's purpose ("… pour améliorer la satisfaction client" → "Faire passer « la
+    satisfaction client » de X à Y d'ici fin T4"). The wording stays in the rule files."""
     values = _Values(ctx, "")
     metric = _purpose_object(ctx) or ctx.ex.metric
     if metric:
@@ -203,13 +205,15 @@ def key_result_hint(ctx: Context, rules: Sequence[Rule]) -> str | None:
     return fill(template, values)
 
 
+_PURPOSE = re.compile(
+    r"(?:pour|afin d'|afin de|to|so that|in order to) (?:\w+ment |\w+ly )?[\w'-]+ "
+    r"(?:(?:\w+ment|\w+ly) )?(.+)$"
+)
+
+
 def _purpose_object(ctx: Context) -> str | None:
     """ "… pour améliorer la satisfaction client" → "la satisfaction client"."""
-    m = re.search(
-        r"(?:pour|afin d'|afin de|to|so that|in order to) (?:\w+ment |\w+ly )?[\w'-]+ "
-        r"(?:(?:\w+ment|\w+ly) )?(.+)$",
-        ctx.text,
-    )
+    m = _PURPOSE.search(ctx.text)
     if not m:
         return None
     words = m.group(1).split()

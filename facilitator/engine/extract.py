@@ -9,6 +9,7 @@ well as in the full pass, and gives the same answer in both.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -787,14 +788,19 @@ def _is_time(unit: str) -> bool:
     return any(word in _TIME_UNITS for word in unit.split())
 
 
+_NEXT_WORD = re.compile(r" ([a-zà-ÿ']+)")
+_NOUN_NEXT = re.compile(r" (?!de\b|et\b|and\b|of\b|à\b|to\b)[a-zà-ÿ]{3,}")
+_WORD_NEXT = re.compile(r" [a-zà-ÿ]{3,}")
+
+
 def _reads_as_year(text: str, end: int) -> bool:
-    nxt = re.match(r" ([a-zà-ÿ']+)", text[end:])
+    nxt = _NEXT_WORD.match(text, end)
     # "2026 pour …", "Faire de 2026 l'année de …": a year; "2026 clients": a count.
     return not nxt or nxt.group(1) in _STOP_AFTER_YEAR or nxt.group(1).startswith(("l'", "d'"))
 
 
 def _followed_by_noun(text: str, end: int) -> bool:
-    return bool(re.match(r" (?!de\b|et\b|and\b|of\b|à\b|to\b)[a-zà-ÿ]{3,}", text[end:]))
+    return bool(_NOUN_NEXT.match(text, end))
 
 
 def _zero_counts(text: str, m: re.Match[str]) -> bool:
@@ -804,7 +810,7 @@ def _zero_counts(text: str, m: re.Match[str]) -> bool:
         # sentences is too weak to count, and "aucun" must be followed by a noun.
         if word == "no":
             return False
-        return bool(re.match(r" [a-zà-ÿ]{3,}", text[m.end() :]))
+        return bool(_WORD_NEXT.match(text, m.end()))
     return True
 
 
@@ -942,6 +948,9 @@ def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str])
             q.relative = q.relative or q.kind in ("percent", "points", "number", "money")
 
 
+_SCOPE_NOUN = re.compile(
+    r" (?:nouv\w+ |new |autres? |other |principa\w+ |main |grand\w* |key )?([\w-]+)"
+)
 _SCOPE_BEFORE = re.compile(rf"(?:^|\W){_SCOPE_PREP}\s?$")
 
 
@@ -949,11 +958,7 @@ def _is_scope(before: str, after: str, q: Quantity, scope_nouns: frozenset[str])
     """ "sur 5 territoires", "dans nos 3 usines": the number says where, not how much."""
     if q.kind not in ("number",) or q.unit or q.value is None:
         return False
-    noun = re.match(
-        r" (?:nouv\w+ |new |autres? |other |principa\w+ |main |grand\w* |key )?"
-        r"([\w-]+)",
-        after,
-    )
+    noun = _SCOPE_NOUN.match(after)
     if not noun or noun.group(1).lower() not in scope_nouns:
         return False
     return bool(_SCOPE_BEFORE.search(before))
@@ -971,6 +976,7 @@ _FY_IN = re.compile(r"fy ?(\d{4}|\d{2})")
 _QUARTER_IN = re.compile(r"\b([tqsh])([1-4])\b")
 
 
+@functools.lru_cache(maxsize=1024)  # the same few deadlines come back draft after draft
 def _date_of(text: str) -> str | None:
     low = text.lower()
     if "/" in low and (m := _NUMDATE_IN.search(low)):

@@ -7,6 +7,7 @@ reduced English pipeline, which has no tagger): where `lemma` is None the rule f
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -44,47 +45,84 @@ class Tokens:
         return self._words
 
 
+# spaCy's attributes, read in one call per Doc, column by column: creating a Token object for
+# each word and reading its attributes one by one cost more than the rest of this module.
+_ATTRS = ("ORTH", "IDX", "LEMMA", "POS", "DEP", "HEAD", "MORPH", "TAG")
+_HALF = 1 << 63  # to_array returns unsigned integers: a head before its token wraps around
+_WRAP = 1 << 64
+_CACHE_LIMIT = 100_000  # strings kept; a long session should not grow the caches forever
+
+
+class _Strings(dict[int, str]):
+    """One vocabulary's string hashes → strings, and lemma hashes → lower-case lemmas."""
+
+    def __init__(self, store: Any) -> None:
+        super().__init__()
+        self.store = store  # held, so that its id() cannot be reused while cached
+        self.lowered: dict[int, str] = {}
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = self.store[key]
+        return value
+
+    def lower(self, key: int) -> str:
+        value = self.lowered.get(key)
+        if value is None:
+            value = self.lowered[key] = self[key].lower()
+        return value
+
+
+_caches: dict[int, _Strings] = {}  # id(vocab.strings) → its cache; one per language loaded
+_verb_forms: dict[tuple[int, int], tuple[str, bool]] = {}  # (morph, tag) → (mood, infinitive)
+
+
 def from_doc(doc: Any, parsed: bool) -> Tokens:
-    # One pass over the Doc: each `for t in doc` creates Token objects, the main cost here.
-    text: list[str] = []
-    idx: list[int] = []
     if not parsed:
-        for t in doc:
-            text.append(t.text)
-            idx.append(t.idx)
-        return Tokens(text=text, lower=[w.lower() for w in text], idx=idx)
-    lemma: list[str] = []
-    pos: list[str] = []
-    dep: list[str] = []
-    head: list[int] = []
-    mood: list[str] = []
-    infinitive: list[bool] = []
-    for t in doc:
-        word = t.text
-        text.append(word)
-        idx.append(t.idx)
-        # spaCy lemmatises acronyms oddly ("NPS" → "np"): keep them as written.
-        lemma.append(word.lower() if word.isupper() else t.lemma_.lower())
-        p = t.pos_
-        pos.append(p)
-        dep.append(t.dep_)
-        head.append(t.head.i)
-        if p in ("VERB", "AUX"):
-            morph = t.morph
-            mood.append("Cnd" if "Cnd" in morph.get("Mood") else "")
-            base = "Inf" in morph.get("VerbForm") or t.tag_ in ("VB", "VBP")
-            infinitive.append(p == "VERB" and base)
-        else:
-            mood.append("")
-            infinitive.append(False)
+        text = [t.text for t in doc]
+        return Tokens(text=text, lower=[w.lower() for w in text], idx=[t.idx for t in doc])
+    store = doc.vocab.strings
+    strings = _caches.get(id(store))
+    if strings is None or len(strings) > _CACHE_LIMIT:
+        strings = _caches[id(store)] = _Strings(store)
+    orth, idx, lemma, pos, dep, head, morph, tag = doc.to_array(_attr_ids()).T.tolist()
+    lower = strings.lower
+    text = [strings[h] for h in orth]
+    pos = [strings[h] for h in pos]
+    mood = [""] * len(text)
+    infinitive = [False] * len(text)
+    for i, p in enumerate(pos):
+        if p == "VERB" or p == "AUX":
+            mood[i], base = _verb_form(morph[i], tag[i], strings)
+            infinitive[i] = p == "VERB" and base
     return Tokens(
         text=text,
         lower=[w.lower() for w in text],
         idx=idx,
-        lemma=lemma,
+        # spaCy lemmatises acronyms oddly ("NPS" → "np"): keep them as written.
+        lemma=[w.lower() if w.isupper() else lower(h) for w, h in zip(text, lemma, strict=True)],
         pos=pos,
-        dep=dep,
-        head=head,
+        dep=[strings[h] for h in dep],
+        head=[i + h - _WRAP if h >= _HALF else i + h for i, h in enumerate(head)],
         mood=mood,
         infinitive=infinitive,
     )
+
+
+@functools.cache
+def _attr_ids() -> list[int]:
+    from spacy.attrs import IDS  # here, not at the top: importing spaCy slows the lexical tier
+
+    return [IDS[name] for name in _ATTRS]
+
+
+def _verb_form(morph: int, tag: int, strings: _Strings) -> tuple[str, bool]:
+    """("Cnd" for a conditional, else ""; whether the verb is in its base form)."""
+    known = _verb_forms.get((morph, tag))
+    if known is None:
+        features = set(strings[morph].split("|")) if morph else set()
+        known = (
+            "Cnd" if "Mood=Cnd" in features else "",
+            "VerbForm=Inf" in features or strings[tag] in ("VB", "VBP"),
+        )
+        _verb_forms[(morph, tag)] = known
+    return known
