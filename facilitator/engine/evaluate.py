@@ -59,37 +59,68 @@ class RuleSet:
 def run_rules(ctx: Context, rules: RuleSet) -> list[Finding]:
     """Findings of `rules`, which must all apply to the draft's kind (see Engine.by_kind)."""
     findings: list[Finding] = []
+    features, quoted = ctx.features, ctx.quoted
     for rule in rules.woken(ctx.hits):
-        if rule.when is not None and not rule.when(ctx.features):
+        if rule.when is not None and not rule.when(features):
             continue
-        for start, end, alternatives, term in _matches(ctx, rule):
-            if rule.kind in ("existence", "substitution", "sequence", "script") and ctx.in_quotes(
-                start, end
-            ):
+        for start, end, alternatives, term in _MATCHERS[rule.kind](ctx, rule):
+            if quoted and rule.kind in _QUOTABLE and ctx.in_quotes(start, end):
                 continue
             findings.append(_finding(ctx, rule, start, end, alternatives, term))
-    findings.sort(key=lambda f: (f.start, f.rule))
+    if len(findings) > 1:
+        findings.sort(key=_order)
     return findings
 
 
-def _matches(ctx: Context, rule: Rule) -> list[tuple[int, int, list[str], str | None]]:
-    if rule.kind in ("existence", "substitution"):
-        out: list[tuple[int, int, list[str], str | None]] = []
-        for name in rule.lexicons:
-            for h in ctx.hits.get(name, ()):
-                start, end = ctx.chars(h.start, h.end)
-                out.append((start, end, list(h.entry.alternatives), h.entry.term))
-        return out
-    if rule.kind == "sequence":
-        return [(s, e, [], None) for s, e in _sequence(ctx, rule.patterns)]
-    if rule.kind == "script":
-        return [(s, e, alts or [], None) for s, e, alts in SCRIPTS[rule.script](ctx, rule)]
-    if rule.kind == "occurrence":
-        limit = rule.max_objective if ctx.kind == "objective" and rule.max_objective else rule.max
-        if ctx.features.get(rule.count, 0) <= limit:
-            return []
+def _order(f: Finding) -> tuple[int, str]:
+    return (f.start, f.rule)
+
+
+# Rules that point at words: words inside quotes are the customer's, never flagged.
+_QUOTABLE = frozenset({"existence", "substitution", "sequence", "script"})
+
+
+Match = tuple[int, int, list[str], str | None]  # span, alternatives, the lexicon term matched
+
+
+def _lexicon_matches(ctx: Context, rule: Rule) -> list[Match]:
+    out: list[Match] = []
+    for name in rule.lexicons:
+        for h in ctx.hits.get(name, ()):
+            start, end = ctx.chars(h.start, h.end)
+            out.append((start, end, list(h.entry.alternatives), h.entry.term))
+    return out
+
+
+def _sequence_matches(ctx: Context, rule: Rule) -> list[Match]:
+    return [(s, e, [], None) for s, e in _sequence(ctx, rule.patterns)]
+
+
+def _script_matches(ctx: Context, rule: Rule) -> list[Match]:
+    found = SCRIPTS[rule.script](ctx, rule)
+    return [(s, e, alts or [], None) for s, e, alts in found] if found else []
+
+
+def _occurrence_matches(ctx: Context, rule: Rule) -> list[Match]:
+    limit = rule.max_objective if ctx.kind == "objective" and rule.max_objective else rule.max
+    if ctx.features.get(rule.count, 0) <= limit:
+        return []
+    return _condition_matches(ctx, rule)
+
+
+def _condition_matches(ctx: Context, rule: Rule) -> list[Match]:
     start, end = _rule_span(ctx, rule.span)
     return [(start, end, [], None)]
+
+
+_MATCHERS = {
+    "existence": _lexicon_matches,
+    "substitution": _lexicon_matches,
+    "sequence": _sequence_matches,
+    "script": _script_matches,
+    "occurrence": _occurrence_matches,
+    "conditional": _condition_matches,
+}
 
 
 def _rule_span(ctx: Context, span: str) -> tuple[int, int]:
@@ -115,45 +146,45 @@ def _rule_span(ctx: Context, span: str) -> tuple[int, int]:
 def _finding(
     ctx: Context, rule: Rule, start: int, end: int, alternatives: list[str], term: str | None
 ) -> Finding:
-    matched = ctx.text[start:end]
     orig_start, orig_end = ctx.norm.span(start, end)
-    templates = [*alternatives, *rule.suggestions]
-    if "{" in rule.message or any("{" in t for t in templates):
+    suggestions = [*alternatives, *rule.suggestions] if alternatives else list(rule.suggestions)
+    message = rule.message
+    if rule.templated or any("{" in a for a in alternatives):
         values = _Values(ctx, ctx.norm.original[orig_start:orig_end])
-        message = fill(rule.message, values)
-        suggestions = [fill(t, values) for t in templates]
-    else:
-        message, suggestions = rule.message, templates
-    suggestions = list(dict.fromkeys(s for s in suggestions if s or rule.action == "remove"))
-    if rule.action == "remove" and "" not in suggestions:
+        message = fill(message, values)
+        suggestions = [fill(t, values) for t in suggestions]
+    remove = rule.action == "remove"
+    if len(suggestions) > 1 or (suggestions and not suggestions[0]):
+        suggestions = list(dict.fromkeys(s for s in suggestions if s or remove))
+    if remove and "" not in suggestions:
         suggestions.insert(0, "")
     safe_edit = None
-    if rule.safe and rule.action == "remove":
+    if rule.safe and remove:
         safe_edit = ""
     elif (
         rule.safe
         and rule.action == "replace"
         and suggestions
         # Only an uninflected match is replaced blindly: "optimisons" → "réduire" would not read.
-        and (term is None or matched.lower() == term.lower())
+        and (term is None or ctx.text[start:end].lower() == term.lower())
     ):
         safe_edit = suggestions[0]
     return Finding(
-        rule=rule.id,
-        dimension=rule.dimension,
-        level=rule.level,
-        start=orig_start,
-        end=orig_end,
-        text=ctx.norm.original[orig_start:orig_end],
-        message=message,
-        rationale=rule.rationale,
-        source=rule.source,
-        action=rule.action,
-        suggestions=suggestions,
-        weight=rule.weight,
-        norm_start=start,
-        norm_end=end,
-        safe_edit=safe_edit,
+        rule.id,
+        rule.dimension,
+        rule.level,
+        orig_start,
+        orig_end,
+        ctx.norm.original[orig_start:orig_end],
+        message,
+        rule.rationale,
+        rule.source,
+        rule.action,
+        suggestions,
+        rule.weight,
+        start,
+        end,
+        safe_edit,
     )
 
 

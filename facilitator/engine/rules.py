@@ -17,6 +17,7 @@ Any rule may also carry `when`, a condition that must hold for it to fire.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -143,6 +144,11 @@ class Rule:
 
     def applies(self, kind: str) -> bool:
         return self.applies_to in ("both", kind)
+
+    @functools.cached_property
+    def templated(self) -> bool:
+        """The message or a suggestion has {placeholders} to fill for each finding."""
+        return "{" in self.message or any("{" in s for s in self.suggestions)
 
 
 def load_rule(path: Path, lang: str, scripts: set[str]) -> Rule:
