@@ -93,6 +93,9 @@ def _lexicon_matches(ctx: Context, rule: Rule) -> list[Match]:
 
 
 def _sequence_matches(ctx: Context, rule: Rule) -> list[Match]:
+    first = rule.first_words
+    if first is not None and first.isdisjoint(ctx.toks.lower):
+        return []
     return [(s, e, [], None) for s, e in _sequence(ctx, rule.patterns)]
 
 

@@ -444,6 +444,52 @@ _STOP_AFTER_YEAR = {
 _HAS_DIGIT = re.compile(r"\d")
 _ZERO_DIGIT = re.compile(r"(?<![\d.,])0(?![\d.,])")
 _PLACEHOLDER_HINT = re.compile(r"\b[XYZN]")
+# NAME_NUMBER needs one of these words (lower-cased), a "/" ("24/7"), "365" or a capital
+# right before a number ("ISO 27001", "Windows 11"): most drafts have none, and the pattern,
+# which starts with a look-behind, would otherwise be tried at every character.
+_NAME_WORDS = frozenset(
+    [
+        "version",
+        "release",
+        "norme",
+        "standard",
+        "niveau",
+        "phase",
+        "étape",
+        "lot",
+        "vague",
+        "wave",
+        "stage",
+        "sprint",
+        "article",
+        "chapitre",
+        "chapter",
+        "annexe",
+        "appendix",
+        "v",
+        "ligne",
+        "line",
+        "n",
+        "no",
+        "numéro",
+        "number",
+        "bâtiment",
+        "building",
+        "salle",
+        "room",
+        "étage",
+        "floor",
+        "batch",
+        "gate",
+        "porte",
+        "quai",
+        "dock",
+        "plan",
+        "horizon",
+        "top",
+    ]
+)
+_CAPITAL_NUMBER = re.compile(r"[A-Z][a-z]*[ -]?\d")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"et", "and"}
 
 
@@ -656,7 +702,13 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
         out.deadlines.append(Deadline(m.start(), m.end(), shown, _date_of(m.group())))
         taken.append((m.start(), m.end()))
 
-    for m in NAME_NUMBER.finditer(text) if has_digit else ():
+    maybe_name = has_digit and (
+        not words.isdisjoint(_NAME_WORDS)
+        or "/" in text
+        or "365" in text
+        or _CAPITAL_NUMBER.search(text) is not None
+    )
+    for m in NAME_NUMBER.finditer(text) if maybe_name else ():
         if free(m.start(), m.end()):
             out.quantities.append(Quantity(m.start(), m.end(), m.group(), None, role="name"))
             taken.append((m.start(), m.end()))
@@ -694,14 +746,17 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
             out.quantities.append(q)
             taken.append((q.start, q.end))
 
-    maybe_zero = not words.isdisjoint(_ZERO_WORDS) or ("0" in text and _ZERO_DIGIT.search(text))
+    maybe_zero = not words.isdisjoint(_ZERO_WORDS) or ("0 " in text and _ZERO_DIGIT.search(text))
     for m in ZERO.finditer(lowered) if maybe_zero else ():
         if free(m.start(), m.end()) and _zero_counts(text, m):
             shown = text[m.start() : m.end()]
             out.quantities.append(Quantity(m.start(), m.end(), shown, 0.0, kind="zero"))
             taken.append((m.start(), m.end()))
 
-    for m in PLACEHOLDER.finditer(text) if _PLACEHOLDER_HINT.search(text) else ():
+    maybe_placeholder = ("X" in text or "Y" in text or "Z" in text or "N" in text) and (
+        _PLACEHOLDER_HINT.search(text)
+    )
+    for m in PLACEHOLDER.finditer(text) if maybe_placeholder else ():
         if free(m.start(), m.end()) and _is_placeholder(text, m):
             q = _with_unit(text, Quantity(m.start(), m.end(), m.group(), None), lang)
             q.kind = "placeholder"  # "N jours" stays a placeholder whatever its unit

@@ -208,8 +208,9 @@ class LexiconIndex:
 
     lang: str
     by_first: dict[str, list[_Pattern]] = field(default_factory=dict)  # one-word entries
-    by_pair: dict[tuple[str, str], list[_Pattern]] = field(default_factory=dict)  # longer ones
-    pair_firsts: set[str] = field(default_factory=set)  # words that can open a longer entry
+    # Longer entries, by their first word then their second: most drafts' common words ("de",
+    # "the") then meet no pattern at all.
+    by_pair: dict[str, dict[str, list[_Pattern]]] = field(default_factory=dict)
     openers: set[str] = field(default_factory=set)  # words that can open any entry
 
     def add(self, entries: Iterable[Entry], tokenize: Callable[[str], Sequence[str]]) -> None:
@@ -228,12 +229,10 @@ class LexiconIndex:
                 for key in firsts:
                     self.by_first.setdefault(key, []).append(pattern)
                 continue
-            # Multi-word entries are keyed on their first two words: most drafts' common words
-            # ("de", "the") then meet no pattern at all.
-            self.pair_firsts |= firsts
             for first in firsts:
+                nexts = self.by_pair.setdefault(first, {})
                 for second in forms[1] | {words[1]}:
-                    self.by_pair.setdefault((first, second), []).append(pattern)
+                    nexts.setdefault(second, []).append(pattern)
 
     def find(self, toks: Tokens) -> dict[str, list[Hit]]:
         """Longest non-overlapping matches of each lexicon, left to right, in one pass.
@@ -243,28 +242,26 @@ class LexiconIndex:
         """
         hits: dict[str, list[Hit]] = {}
         free_from: dict[str, int] = {}  # per lexicon: the first token not yet matched
-        lower, lemma, pos = toks.lower, toks.lemma, toks.pos
-        get, get_pair = self.by_first.get, self.by_pair.get
+        lower, pos = toks.lower, toks.pos
+        lemma = toks.lemma or lower  # without a lemmatiser, a word is its own lemma
+        singles, pairs, openers = self.by_first, self.by_pair, self.openers
         n = len(lower)
-        openers = self.openers
         for i in range(n):
-            if lower[i] not in openers and (lemma is None or lemma[i] not in openers):
+            word, lem = lower[i], lemma[i]
+            if word not in openers and lem not in openers:
                 continue  # most words open no entry: one set lookup and on to the next
-            keys = (lower[i],) if lemma is None or lemma[i] == lower[i] else (lower[i], lemma[i])
             candidates: list[_Pattern] = []
-            for key in keys:
-                found = get(key)
+            for key in (word,) if lem == word else (word, lem):
+                found = singles.get(key)
                 if found:
                     candidates += found
-            if i + 1 < n and not self.pair_firsts.isdisjoint(keys):
-                nexts = (
-                    (lower[i + 1],)
-                    if lemma is None or lemma[i + 1] == lower[i + 1]
-                    else (lower[i + 1], lemma[i + 1])
-                )
-                for key in keys:
-                    for nxt in nexts:
-                        found = get_pair((key, nxt))
+                nexts = pairs.get(key)
+                if nexts and i + 1 < n:
+                    found = nexts.get(lower[i + 1])
+                    if found:
+                        candidates += found
+                    if lemma[i + 1] != lower[i + 1]:
+                        found = nexts.get(lemma[i + 1])
                         if found:
                             candidates += found
             if not candidates:
@@ -280,7 +277,7 @@ class LexiconIndex:
                     continue
                 if p.pos and pos is not None and pos[i] not in p.pos:
                     continue  # the parser ran: "pilote" the noun is no vague verb
-                if end - i > 2 and not _rest_matches(lower, lemma, i, p):
+                if end - i > 2 and not _rest_matches(lower, toks.lemma, i, p):
                     continue
                 best[name] = Hit(p.entry, i, end)
             for name, hit in best.items():

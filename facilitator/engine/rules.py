@@ -146,6 +146,14 @@ class Rule:
         return self.applies_to in ("both", kind)
 
     @functools.cached_property
+    def first_words(self) -> frozenset[str] | None:
+        """Words one of which a draft must contain for a sequence pattern to match (None: any
+        draft may match). Most drafts contain none: the rule is then done without a walk."""
+        if not self.patterns or any(p[0].optional or p[0].lower is None for p in self.patterns):
+            return None
+        return frozenset().union(*(p[0].lower for p in self.patterns if p[0].lower))
+
+    @functools.cached_property
     def templated(self) -> bool:
         """The message or a suggestion has {placeholders} to fill for each finding."""
         return "{" in self.message or any("{" in s for s in self.suggestions)
