@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
+from facilitator.engine.condition import Predicate
 from facilitator.engine.context import Context
 from facilitator.engine.model import Finding
 from facilitator.engine.rules import Rule, TokenSpec
@@ -33,14 +34,15 @@ class RuleSet:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
-        self.always: list[Rule] = []
-        self.by_lexicon: dict[str, list[Rule]] = {}
+        self.always: list[_Entry] = []
+        self.by_lexicon: dict[str, list[_Entry]] = {}
         for rule in self.rules:
+            entry = (rule, rule.when, _MATCHERS[rule.kind], rule.kind in _QUOTABLE)
             if rule.kind in _LEXICAL or rule.script in NEEDS_HITS:
                 for name in rule.lexicons:
-                    self.by_lexicon.setdefault(name, []).append(rule)
+                    self.by_lexicon.setdefault(name, []).append(entry)
             else:
-                self.always.append(rule)
+                self.always.append(entry)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -48,11 +50,11 @@ class RuleSet:
     def __len__(self) -> int:
         return len(self.rules)
 
-    def woken(self, hits: Mapping[str, object]) -> list[Rule]:
-        extra: dict[int, Rule] = {}  # by identity: a rule may listen to several word lists
+    def woken(self, hits: Mapping[str, object]) -> list[_Entry]:
+        extra: dict[str, _Entry] = {}  # by id: a rule may listen to several word lists
         for name in hits:
-            for rule in self.by_lexicon.get(name, ()):
-                extra[id(rule)] = rule
+            for entry in self.by_lexicon.get(name, ()):
+                extra[entry[0].id] = entry
         return [*self.always, *extra.values()] if extra else self.always
 
 
@@ -60,11 +62,11 @@ def run_rules(ctx: Context, rules: RuleSet) -> list[Finding]:
     """Findings of `rules`, which must all apply to the draft's kind (see Engine.by_kind)."""
     findings: list[Finding] = []
     features, quoted = ctx.features, ctx.quoted
-    for rule in rules.woken(ctx.hits):
-        if rule.when is not None and not rule.when(features):
+    for rule, when, matches, quotable in rules.woken(ctx.hits):
+        if when is not None and not when(features):
             continue
-        for start, end, alternatives, term in _MATCHERS[rule.kind](ctx, rule):
-            if quoted and rule.kind in _QUOTABLE and ctx.in_quotes(start, end):
+        for start, end, alternatives, term in matches(ctx, rule):
+            if quoted and quotable and ctx.in_quotes(start, end):
                 continue
             findings.append(_finding(ctx, rule, start, end, alternatives, term))
     if len(findings) > 1:
@@ -81,6 +83,9 @@ _QUOTABLE = frozenset({"existence", "substitution", "sequence", "script"})
 
 
 Match = tuple[int, int, list[str], str | None]  # span, alternatives, the lexicon term matched
+Matcher = Callable[[Context, Rule], list[Match]]
+# A rule with what running it needs at hand: its condition, its matcher, whether quotes matter.
+_Entry = tuple[Rule, Predicate | None, Matcher, bool]
 
 
 def _lexicon_matches(ctx: Context, rule: Rule) -> list[Match]:
@@ -149,7 +154,11 @@ def _rule_span(ctx: Context, span: str) -> tuple[int, int]:
 def _finding(
     ctx: Context, rule: Rule, start: int, end: int, alternatives: list[str], term: str | None
 ) -> Finding:
-    orig_start, orig_end = ctx.norm.span(start, end)
+    norm = ctx.norm
+    if norm.identity and 0 <= start <= end <= len(norm.text):
+        orig_start, orig_end = start, end  # typed text: the spans are the same
+    else:
+        orig_start, orig_end = norm.span(start, end)
     suggestions = [*alternatives, *rule.suggestions] if alternatives else list(rule.suggestions)
     message = rule.message
     if rule.templated or any("{" in a for a in alternatives):
@@ -193,6 +202,8 @@ def _finding(
 
 class _Values(dict[str, str]):
     """Template values, each worked out only if a template asks for it."""
+
+    __slots__ = ("ctx",)
 
     def __init__(self, ctx: Context, matched: str) -> None:
         super().__init__(match=matched)

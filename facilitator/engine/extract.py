@@ -108,9 +108,9 @@ class Extraction:
     _metric: str | None = None
     _metric_known: bool = False
     # Derived once the roles are known (see `settle`): every rule reads them.
-    targets: list[Quantity] = field(default_factory=list)
-    baselines: list[Quantity] = field(default_factory=list)
-    figures: list[Quantity] = field(default_factory=list)  # amounts, not names/scope/years/dates
+    targets: list[Quantity] = field(init=False)
+    baselines: list[Quantity] = field(init=False)
+    figures: list[Quantity] = field(init=False)  # amounts, not names/scope/years/dates
     measurable: bool = False
     has_baseline: bool = False
     has_deadline: bool = False
@@ -130,12 +130,21 @@ class Extraction:
         return self._parts
 
     def settle(self) -> None:
-        qs = self.quantities
-        self.targets = [q for q in qs if q.role == "target"]
-        self.baselines = [q for q in qs if q.role == "baseline"]
-        self.figures = [q for q in qs if q.role in ("target", "baseline", "condition")]
-        self.measurable = bool(self.targets) or any(q.role == "condition" for q in qs)
-        self.has_baseline = bool(self.baselines)
+        self.targets, self.baselines, self.figures = targets, baselines, figures = [], [], []
+        condition = False
+        for q in self.quantities:
+            role = q.role
+            if role == "target":
+                targets.append(q)
+            elif role == "baseline":
+                baselines.append(q)
+            elif role == "condition":
+                condition = True
+            else:
+                continue
+            figures.append(q)
+        self.measurable = bool(targets) or condition
+        self.has_baseline = bool(baselines)
         self.has_deadline = bool(self.deadlines)
 
 
@@ -763,13 +772,22 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
             out.quantities.append(q)
             taken.append((m.start(), m.end()))
 
-    out.quantities.sort(key=lambda q: q.start)
+    if len(out.quantities) > 1:
+        out.quantities.sort(key=_start)
     _assign_roles(lowered, out.quantities, scope_nouns)
-    # "contre 9 % en 2025": a date right after a baseline dates the baseline, not the target.
-    base_ends = [q.end for q in out.quantities if q.role == "baseline"]
-    out.deadlines = [d for d in out.deadlines if not any(0 <= d.start - e <= 2 for e in base_ends)]
     out.settle()
+    if out.deadlines and out.baselines:
+        # "contre 9 % en 2025": a date right after a baseline dates the baseline, not the target.
+        base_ends = [q.end for q in out.baselines]
+        out.deadlines = [
+            d for d in out.deadlines if not any(0 <= d.start - e <= 2 for e in base_ends)
+        ]
+        out.has_deadline = bool(out.deadlines)
     return out
+
+
+def _start(q: Quantity) -> int:
+    return q.start
 
 
 _ARTICLE_BEFORE = re.compile(r"(?:\bthe|\bla|\ble|l'|\bdu|\bin|\ben|\bfor|\bpour) $", re.I)
@@ -934,6 +952,7 @@ def _hint(keys: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _UP_HINT, _DOWN_HINT, _BASE_HINT = _hint(_UP_KEYS), _hint(_DOWN_KEYS), _hint(_BASE_KEYS)
+_ANY_HINT = _hint(tuple(dict.fromkeys(_UP_KEYS + _DOWN_KEYS + _BASE_KEYS)))  # one search
 
 
 def _ends_with(window: str, words: tuple[str, ...]) -> bool:
@@ -975,12 +994,13 @@ def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str])
         ):
             q.role = "condition"
             continue
-        if _UP_HINT.search(near) and _COMPARATOR_UP.search(near):
+        hinted = _ANY_HINT.search(near) is not None  # most figures have no such word nearby
+        if hinted and _UP_HINT.search(near) and _COMPARATOR_UP.search(near):
             q.comparator = ">="
-        elif _DOWN_HINT.search(near) and _COMPARATOR_DOWN.search(near):
+        elif hinted and _DOWN_HINT.search(near) and _COMPARATOR_DOWN.search(near):
             q.comparator = "<="
         if (
-            (_BASE_HINT.search(near) and _BASELINE_BEFORE.search(near))
+            (hinted and _BASE_HINT.search(near) and _BASELINE_BEFORE.search(near))
             or _BASELINE_AFTER.match(after)
             or (":" in before and _BASELINE_LABEL.search(before))
         ):

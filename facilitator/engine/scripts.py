@@ -60,7 +60,11 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
     out: list[Span] = []
     seen: set[str] = set()
     for i, word in enumerate(toks.text):
-        if word.islower() or not _ACRONYM.match(word) or _NOT_ACRONYM.match(word):
+        # An acronym's first or second letter is a capital: digits, punctuation and plain
+        # words are passed over without a regular expression.
+        if not (word[:1].isupper() or word[1:2].isupper()):
+            continue
+        if not _ACRONYM.match(word) or _NOT_ACRONYM.match(word):
             continue
         if i in everyday_at:
             continue
