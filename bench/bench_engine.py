@@ -101,7 +101,7 @@ def main() -> None:
         f"(target <= 1.30x)"
     )
     print(
-        f"(c) lexical: {lexical_s * 1e3 / m:.3f} ms/draft -> {single_s / lexical_s:.0f}x faster "
+        f"(c) lexical: {lexical_s * 1e3 / m:.3f} ms/draft -> {single_s / lexical_s:.1f}x faster "
         f"than the full pass (target >= 20x)"
     )
     print(f"(d) peak memory with both languages loaded: {peak_mb:.0f} MB")

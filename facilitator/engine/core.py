@@ -330,7 +330,7 @@ class Engine:
             hits,
             ex,
             features,
-            frozenset(g.upper() for g in glossary),
+            frozenset(g.upper() for g in glossary) if glossary else frozenset(),
             quoted_ranges(norm.text),
         )
 
@@ -342,7 +342,8 @@ class Engine:
             return None
         # Safe edits only remove words or swap them for curated plain ones, so the rewrite's
         # findings are the draft's minus those the edits resolved: no second analysis needed.
-        kept = [f for f in findings if f not in applied]
+        done = {id(f) for f in applied}
+        kept = [f for f in findings if id(f) not in done]
         resolved = sorted({f.rule for f in applied} - {f.rule for f in kept})
         return Rewrite(match_case(ctx.norm.original, text), score(kept, ctx.kind), resolved)
 
@@ -441,16 +442,23 @@ def _plural_forms(term: str) -> set[str]:
 
 
 def _flags(ctx: Context, findings: list[Finding], rule_flags: Mapping[str, str]) -> Flags:
-    fired = {rule_flags.get(f.rule, "") for f in findings}
-    jargon = list(dict.fromkeys(f.text for f in findings if rule_flags.get(f.rule) == "jargon"))
+    low_ambition = False
+    jargon: list[str] = []
+    for f in findings:
+        flag = rule_flags.get(f.rule)
+        if flag == "jargon" and f.text not in jargon:
+            jargon.append(f.text)
+        elif flag == "low_ambition":
+            low_ambition = True
+    ex, features = ctx.ex, ctx.features
     return Flags(
-        measurable=ctx.ex.measurable,
-        output=bool(ctx.features["output"]),
-        low_ambition="low_ambition" in fired,
-        jargon=jargon,
-        too_long=bool(ctx.features["too_long"]),
-        has_baseline=ctx.ex.has_baseline,
-        has_deadline=ctx.ex.has_deadline,
+        ex.measurable,
+        bool(features["output"]),
+        low_ambition,
+        jargon,
+        bool(features["too_long"]),
+        ex.has_baseline,
+        ex.has_deadline,
     )
 
 

@@ -25,7 +25,7 @@ def mixed(text: str, fr_words: frozenset[str], en_words: frozenset[str]) -> bool
     # than two such words it cannot reach 2, and most drafts are settled by this count alone.
     lowered = text.lower()
     words = _WORD.findall(lowered)
-    if sum(1 for w in words if w in en_words) < 2:
+    if sum(map(en_words.__contains__, words)) < 2:
         return False
     fr, en = _evidence(words, lowered, fr_words, en_words)
     return min(fr, en) >= 2 and min(fr, en) >= 0.4 * max(fr, en)

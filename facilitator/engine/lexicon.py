@@ -38,7 +38,7 @@ class Entry:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every match, and frozen dataclasses build slowly
 class Hit:
     """A lexicon entry found at tokens [start, end)."""
 

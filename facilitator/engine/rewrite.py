@@ -10,6 +10,7 @@ from facilitator.engine.model import Finding
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;)])")
 _EMPTIED_INCISE = re.compile(r"\s*,(?:\s*,)+\s*")
 _ELISION = re.compile(r"\b(d|l|qu|j|n|s)' ?(?=[^\Waeiouyhéèêëàâîïôûœ])", re.IGNORECASE)
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _FULL = {"d": "de", "l": "le", "qu": "que", "j": "je", "n": "ne", "s": "se"}
 
 
@@ -38,7 +39,7 @@ def apply_safe_edits(text: str, findings: Sequence[Finding]) -> tuple[str, list[
     result = _EMPTIED_INCISE.sub(" ", result)
     # "d'environ 10 %" minus "environ" is "de 10 %": an elision needs a vowel after it.
     result = _ELISION.sub(lambda m: _FULL[m.group(1).lower()] + " ", result)
-    result = re.sub(r"\(\s*\)", "", result).strip(" ,;")
+    result = _EMPTY_BRACKETS.sub("", result).strip(" ,;")
     return result, applied
 
 
