@@ -498,7 +498,7 @@ _NAME_WORDS = frozenset(
         "top",
     ]
 )
-_CAPITAL_NUMBER = re.compile(r"[A-Z][a-z]*[ -]?\d")
+_CAPITAL_NUMBER = re.compile(r"(?:[A-Z][a-z]+ |[A-Z]{2,}[ -]?|V[ -]?)\d")  # not "T3", "Q2"
 _NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"et", "and"}
 
 
@@ -609,7 +609,13 @@ _DEADLINE_STARTS = frozenset(
         "year-end",
     ]
 )
-_WORD_RUN = re.compile(r"[\w'-]+")
+# The words a deadline can start with: its lead ("d'ici", "by"), a month or period, a quarter
+# tag ("t3", "fy26") or a number. Found by one scan rather than a walk over every word.
+_DEADLINE_START = re.compile(
+    r"(?<![\w'-])(?:"
+    + "|".join(re.escape(w) for w in sorted(_DEADLINE_STARTS, key=len, reverse=True))
+    + r"|fy[\w'-]*|[tqsh][1-4]|\d[\w'-]*)(?![\w'-])"
+)
 # A number can start a deadline only as a year, a numeric date or a day before a month.
 _DATE_DIGITS = re.compile(rf"(?:19|20)\d\d\b|\d{{1,4}}[/-]\d|\d{{1,2}}(?:er|st|nd|rd|th)? {MONTH}")
 
@@ -622,20 +628,13 @@ def _deadlines(text: str, lowered: str, date_words: bool, anchor: int) -> Iterat
     """
     done = 0
     start_at = lowered.rfind(" ", 0, max(0, anchor - 40)) + 1  # at a word's start
-    for w in _WORD_RUN.finditer(lowered, start_at):
+    for w in _DEADLINE_START.finditer(lowered, start_at):
         start = w.start()
         if start < done:
             continue
-        word = w.group()
-        if word[0].isdigit():
+        if lowered[start].isdigit():
             if not _DATE_DIGITS.match(lowered, start):
                 continue  # "30 %", "15 jours": an amount, not a date
-        elif not (
-            word in _DEADLINE_STARTS
-            or word.startswith("fy")
-            or (len(word) == 2 and word[0] in "tqsh" and word[1] in "1234")
-        ):
-            continue
         elif not date_words and not _HAS_DIGIT.search(lowered, start, start + 40):
             continue  # a lead word ("en", "by") with no date after it
         m = DEADLINE.match(lowered, start)
