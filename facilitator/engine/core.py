@@ -44,6 +44,8 @@ _KIND_ALIASES = {
 
 
 def normalize_kind(kind: str) -> str:
+    if kind in KINDS:
+        return kind
     k = _KIND_ALIASES.get(kind.strip().lower(), kind.strip().lower())
     if k not in KINDS:
         raise ValueError(f"unknown kind '{kind}': use objective or key_result (kr)")
@@ -255,6 +257,8 @@ class Engine:
         return [r for r in results if r is not None]
 
     def _pick_lang(self, text: str, lang: str | None) -> str:
+        if lang in LANGS:
+            return lang
         if lang in (None, "", "auto"):
             return self.detect_lang(text)
         code = str(lang).lower()[:2]

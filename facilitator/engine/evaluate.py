@@ -162,9 +162,14 @@ def _finding(
     suggestions = [*alternatives, *rule.suggestions] if alternatives else list(rule.suggestions)
     message = rule.message
     if rule.templated or any("{" in a for a in alternatives):
-        values = _Values(ctx, ctx.norm.original[orig_start:orig_end])
-        message = fill(message, values)
-        suggestions = [fill(t, values) for t in suggestions]
+        matched = ctx.norm.original[orig_start:orig_end]
+        if rule.match_only and not alternatives:  # most rules: a plain replace will do
+            message = message.replace("{match}", matched)
+            suggestions = [t.replace("{match}", matched) for t in suggestions]
+        else:
+            values = _Values(ctx, matched)
+            message = fill(message, values)
+            suggestions = [fill(t, values) for t in suggestions]
     remove = rule.action == "remove"
     if len(suggestions) > 1 or (suggestions and not suggestions[0]):
         suggestions = list(dict.fromkeys(s for s in suggestions if s or remove))

@@ -94,8 +94,12 @@ def _predicate(toks: Tokens) -> int | None:
 Hits = dict[str, list[Hit]]
 
 
-def _starts(hits: Hits, lexicon: str) -> set[int]:
-    return {h.start for h in hits.get(lexicon, ())}
+def _starts(hits: Hits, lexicon: str) -> frozenset[int]:
+    found = hits.get(lexicon)
+    return frozenset(h.start for h in found) if found else _NONE
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
@@ -129,7 +133,7 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     return _participle_of_activity(toks, ex, activity_hits)
 
 
-def _participle_of_activity(toks: Tokens, ex: Extraction, activity_hits: set[int]) -> bool:
+def _participle_of_activity(toks: Tokens, ex: Extraction, activity_hits: frozenset[int]) -> bool:
     if any(q.kind == "percent" for q in ex.targets):
         return False  # "85 % des entretiens réalisés" is a rate: a result, not a deliverable
     for i in activity_hits:

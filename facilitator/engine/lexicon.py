@@ -248,7 +248,7 @@ class LexiconIndex:
         n = len(lower)
         for i in range(n):
             word, lem = lower[i], lemma[i]
-            if word not in openers and lem not in openers:
+            if word not in openers and (lem is word or lem not in openers):
                 continue  # most words open no entry: one set lookup and on to the next
             candidates: list[_Pattern] = []
             for key in (word,) if lem == word else (word, lem):

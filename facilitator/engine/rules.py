@@ -154,6 +154,12 @@ class Rule:
         return frozenset().union(*(p[0].lower for p in self.patterns if p[0].lower))
 
     @functools.cached_property
+    def match_only(self) -> bool:
+        """{match} is the only placeholder of the message and suggestions."""
+        texts = (self.message, *self.suggestions)
+        return not any("{" in t or "}" in t for t in (t.replace("{match}", "") for t in texts))
+
+    @functools.cached_property
     def templated(self) -> bool:
         """The message or a suggestion has {placeholders} to fill for each finding."""
         return "{" in self.message or any("{" in s for s in self.suggestions)
