@@ -148,6 +148,28 @@ class Extraction:
         self.has_deadline = bool(self.deadlines)
 
 
+_Tree = dict[str, "_Tree"]
+
+
+def _hint(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of `keys`, written as a tree of their letters ("a(?:bove|u…)"):
+    re tries a flat list of words one by one at every position, a tree once."""
+    tree: _Tree = {}
+    for key in keys:
+        node = tree
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: _Tree) -> str:
+        if "" in node:
+            return ""  # a key ends here: for a search, longer keys add nothing
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return re.compile(pattern(tree))
+
+
 # --- vocabulary --------------------------------------------------------------------------------
 
 _MONTHS_FR = (
@@ -570,7 +592,7 @@ _MULTIPLIER_STEMS = (
     "quarter",
     "fifth",
 )
-_MULTIPLIER_STEM = re.compile("|".join(_MULTIPLIER_STEMS))
+_MULTIPLIER_STEM = _hint(_MULTIPLIER_STEMS)
 _ZERO_WORDS = frozenset({"zéro", "zero", "aucun", "aucune", "nul", "nulle"})
 
 
@@ -950,10 +972,6 @@ _BASE_KEYS = (
 )
 
 
-def _hint(keys: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(k) for k in keys))
-
-
 _UP_HINT, _DOWN_HINT, _BASE_HINT = _hint(_UP_KEYS), _hint(_DOWN_KEYS), _hint(_BASE_KEYS)
 _ANY_HINT = _hint(tuple(dict.fromkeys(_UP_KEYS + _DOWN_KEYS + _BASE_KEYS)))  # one search
 
@@ -972,10 +990,11 @@ def _ends_with(window: str, words: tuple[str, ...]) -> bool:
 def _delta_before(window: str) -> bool:
     """ "augmenter de 20 %", "reduce by about 20%": the figure is a change, not a level."""
     w = window.lower().rstrip(" ")
-    for approx in _APPROX:
-        if w.endswith(approx):
-            w = w[: -len(approx)].rstrip(" ")
-            break
+    if w.endswith(_APPROX):
+        for approx in _APPROX:
+            if w.endswith(approx):
+                w = w[: -len(approx)].rstrip(" ")
+                break
     return _ends_with(w, _DELTA_BEFORE)
 
 
