@@ -87,11 +87,21 @@ _EN_TOKEN = re.compile(r"\w+|[^\w\s]")
 def quick_tokens(text: str, lang: str) -> tuple[list[str], list[int]]:
     """The tokens of `text` and the character where each starts."""
     pattern = _FR_TOKEN if lang == "fr" else _EN_TOKEN
-    words = pattern.findall(text)
+    words: list[str] = []
     idx: list[int] = []
     pos = 0
-    for word in words:  # findall + find is faster than building Match objects
-        pos = text.index(word, pos)
-        idx.append(pos)
-        pos += len(word)
+    # Tokens never hold a space: most space-separated chunks are a plain word, kept whole;
+    # the pattern only runs on the others ("d'ici", "30%", "(NPS)").
+    for chunk in text.split(" "):
+        if chunk.isalnum():
+            words.append(chunk)
+            idx.append(pos)
+        elif chunk:
+            at = pos
+            for word in pattern.findall(chunk):  # findall + find: faster than Match objects
+                at = text.index(word, at)
+                words.append(word)
+                idx.append(at)
+                at += len(word)
+        pos += len(chunk) + 1
     return words, idx
