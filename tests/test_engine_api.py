@@ -199,3 +199,34 @@ def test_an_objective_gets_a_key_result_to_measure_it_by(engine):
     assert engine.assess("Réduire le churn de 5 % à 3 %", "key_result").key_result_hint is None
     lexical = engine.assess("Fidéliser nos pharmaciens", tier="lexical")
     assert lexical.key_result_hint is None  # per keystroke: only what the score needs
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "metric"),
+    [
+        ("KR1 : Atteindre 40 000 abonnés d'ici fin 2026", "40 000", "abonnés"),
+        ("KR 2 - Réduire le délai de traitement de 30 %", "30 %", "délai de traitement"),
+        ("1. Increase NPS from 30 to 45 by Q3 2026", "45", "NPS"),
+        ("- Cut churn from 8% to 5%", "5%", "churn"),
+    ],
+)
+def test_a_label_or_bullet_before_the_draft_is_no_part_of_it(engine, text, target, metric):
+    # A capitalised verb after "KR1 :" once read as a name ("Atteindre 40", like "Windows 11"),
+    # and the label's number as a target.
+    for tier in ("lexical", "full"):
+        a = engine.assess(text, "key_result", tier=tier)
+        assert a.flags.measurable and a.parts["target"] == target, tier
+        assert metric in (a.parts["metric"] or ""), tier
+        assert not [f for f in a.findings if f.rule == "unexplained-acronym" and "KR" in f.text]
+
+
+@pytest.mark.parametrize("text", ["1. Lancer le nouveau CRM", "KR2 : Lancer le nouveau CRM"])
+def test_a_label_number_is_not_a_target(engine, text):
+    a = engine.assess(text, "key_result")
+    assert not a.flags.measurable
+    assert "kr-no-target" in [f.rule for f in a.findings]
+
+
+def test_the_rewrite_keeps_the_capital_after_a_label(engine):
+    a = engine.assess("KR1 - Taux de transfo des leads > 12 %", "key_result")
+    assert a.rewrite is not None and a.rewrite.text.startswith("KR1 - Taux de transfo des")

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from facilitator.engine.normalize import label_end
 from facilitator.engine.numbers import (
     DIGITS,
     NUMBER_WORDS,
@@ -690,6 +691,10 @@ def _numbers(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
 def lower_same_length(text: str) -> str:
     """The draft in lower case, character for character, so positions stay valid.
 
@@ -704,10 +709,11 @@ def lower_same_length(text: str) -> str:
 
 def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
     out = Extraction(text)
-    taken: list[tuple[int, int]] = []
+    # "KR2 : …", "1. …": a label's number counts nothing.
+    taken: list[tuple[int, int]] = [(0, begin)] if (begin := label_end(text)) else []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        return not taken or _free(taken, start, end)
 
     digit = _HAS_DIGIT.search(text)
     has_digit = digit is not None
@@ -977,8 +983,9 @@ _ANY_HINT = _hint(tuple(dict.fromkeys(_UP_KEYS + _DOWN_KEYS + _BASE_KEYS)))  # o
 
 
 def _ends_with(window: str, words: tuple[str, ...]) -> bool:
-    """`window` ends with one of `words`, as a whole word, give or take a trailing space."""
-    w = window.lower().rstrip(" ")
+    """`window` (lower case) ends with one of `words`, as a whole word, give or take a trailing
+    space."""
+    w = window.rstrip(" ")
     if not w.endswith(words):  # one C call rejects the usual case
         return False
     return any(
@@ -988,8 +995,9 @@ def _ends_with(window: str, words: tuple[str, ...]) -> bool:
 
 
 def _delta_before(window: str) -> bool:
-    """ "augmenter de 20 %", "reduce by about 20%": the figure is a change, not a level."""
-    w = window.lower().rstrip(" ")
+    """ "augmenter de 20 %", "reduce by about 20%": the figure is a change, not a level.
+    `window` is in lower case."""
+    w = window.rstrip(" ")
     if w.endswith(_APPROX):
         for approx in _APPROX:
             if w.endswith(approx):
@@ -1324,16 +1332,17 @@ def _metric(text: str, ex: Extraction) -> str | None:
         [q.start for q in ex.quantities if q.role not in ("name",)]
         + [d.start for d in ex.deadlines]
     )
-    first_word = _FIRST_WORD.match(text)
-    if stops and stops[0] <= 1:
+    begin = label_end(text)  # "KR1 : …": the label is no part of the metric
+    first_word = _FIRST_WORD.match(text, begin)
+    if stops and stops[0] <= begin + 1:
         # "95 % des demandes traitées sous 48 h": the metric follows the first figure.
         ends = {q.start: q.end for q in ex.quantities} | {d.start: d.end for d in ex.deadlines}
         first_end = ends.get(stops[0], stops[0])
         later = [s for s in stops if s >= first_end]
         chunk = text[first_end : later[0] if later else len(text)]
     else:
-        start = first_word.end() if first_word and _looks_like_verb(first_word.group()) else 0
-        causative = _CAUSATIVE.match(text)
+        start = first_word.end() if first_word and _looks_like_verb(first_word.group()) else begin
+        causative = _CAUSATIVE.match(text, begin)
         if causative:  # "faire passer le taux …", "faire baisser les retards …"
             start = causative.end()
         chunk = text[start : stops[0] if stops else len(text)]

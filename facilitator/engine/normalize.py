@@ -137,14 +137,27 @@ def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
 
 
 def _lower_first_word(text: str) -> str:
-    """Lower-case a first word written "Capitalised" (not an acronym like "NPS")."""
-    m = _FIRST_WORD.match(text)
+    """Lower-case a first word written "Capitalised" (not an acronym like "NPS"), after a label
+    if there is one ("KR1 : Atteindre 40 000 abonnés"): capitalised, "Atteindre 40" would read
+    as a name like "Windows 11", and spaCy tags such verbs as proper nouns."""
+    start = label_end(text)
+    m = _FIRST_WORD.match(text, start)
     if m and len(m.group()) > 1 and m.group()[1:].islower():
-        return text[0].lower() + text[1:]
+        first = text[start].lower()
+        if len(first) == 1:  # "İ" lower-cases to two characters: offsets would shift
+            return text[:start] + first + text[start + 1 :]
     return text
 
 
+def label_end(text: str) -> int:
+    """Where the draft starts after a label or bullet ("KR1 : ", "- "), else 0."""
+    label = _LABEL.match(text)
+    return label.end() if label else 0
+
+
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'-]*")
+# "KR1 :", "KR 2 -", "O1.", "RC3 :", "T3 :", "1)", "2.", "- ", "• ": labels and bullets.
+_LABEL = re.compile(r"(?:(?:KR|RC|OKR|[OTQSH])\s?\d{1,2}\s?[:.)–—-]\s*|\d{1,2}[.)]\s+|[-–—•*]\s+)")
 
 
 def fold_accents(text: str) -> str:

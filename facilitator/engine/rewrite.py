@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from facilitator.engine.model import Finding
+from facilitator.engine.normalize import label_end
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;)])")
 _EMPTIED_INCISE = re.compile(r"\s*,(?:\s*,)+\s*")
@@ -44,8 +45,10 @@ def apply_safe_edits(text: str, findings: Sequence[Finding]) -> tuple[str, list[
 
 
 def match_case(original: str, rewritten: str) -> str:
-    """Keep the participant's capital letter at the start of the draft."""
-    first = next((c for c in original if c.isalpha()), "")
-    if first.isupper() and rewritten[:1].islower():
-        return rewritten[:1].upper() + rewritten[1:]
+    """Keep the participant's capital letter at the start of the draft, after its label if it
+    has one ("KR1 : Atteindre …"): the engine reads that word in lower case."""
+    start = label_end(rewritten)
+    first = next((c for c in original[label_end(original) :] if c.isalpha()), "")
+    if first.isupper() and rewritten[start : start + 1].islower():
+        return rewritten[:start] + rewritten[start].upper() + rewritten[start + 1 :]
     return rewritten

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from facilitator.engine.context import Context
+from facilitator.engine.normalize import label_end
 from facilitator.engine.rules import Rule
 from facilitator.engine.tokens import Tokens
 
@@ -59,7 +60,10 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
     everyday_at = {h.start for h in everyday}
     out: list[Span] = []
     seen: set[str] = set()
+    label = label_end(ctx.text)  # "KR2 : …" names the key result: no jargon there
     for i, word in enumerate(toks.text):
+        if toks.idx[i] < label:
+            continue
         # An acronym's first or second letter is a capital: digits, punctuation and plain
         # words are passed over without a regular expression.
         if not (word[:1].isupper() or word[1:2].isupper()):
