@@ -171,8 +171,7 @@ def _finding(
             message = fill(message, values)
             suggestions = [fill(t, values) for t in suggestions]
     remove = rule.action == "remove"
-    if len(suggestions) > 1 or (suggestions and not suggestions[0]):
-        suggestions = list(dict.fromkeys(s for s in suggestions if s or remove))
+    suggestions = _distinct(suggestions, remove)
     if remove and "" not in suggestions:
         suggestions.insert(0, "")
     safe_edit = None
@@ -203,6 +202,15 @@ def _finding(
         end,
         safe_edit,
     )
+
+
+def _distinct(suggestions: list[str], keep_empty: bool) -> list[str]:
+    """Suggestions without repeats (nor empty ones, unless the rule removes words)."""
+    if len(suggestions) == 1 and suggestions[0]:
+        return suggestions
+    if len(suggestions) == 2 and suggestions[0] and suggestions[1] != suggestions[0]:
+        return suggestions if suggestions[1] or keep_empty else [suggestions[0]]  # no dict
+    return list(dict.fromkeys(s for s in suggestions if s or keep_empty))
 
 
 class _Values(dict[str, str]):

@@ -43,6 +43,8 @@ _CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")
 
 def _shouting(toks: Tokens) -> bool:
     """Most words of a draft of four words or more written in capitals."""
+    if sum(map(str.isupper, toks.text)) < 3:
+        return False  # more than 60 % of four words or more is three at least
     words = [toks.text[i] for i in toks.words()]
     return len(words) >= 4 and sum(w.isupper() for w in words) > 0.6 * len(words)
 
