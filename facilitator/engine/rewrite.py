@@ -35,12 +35,18 @@ def apply_safe_edits(text: str, findings: Sequence[Finding]) -> tuple[str, list[
         applied.append(f)
     out.append(text[pos:])
     result = " ".join("".join(out).split())
-    result = _SPACE_BEFORE_PUNCT.sub(r"\1", result)
-    # "Réduire, si possible, le délai" minus "si possible" is "Réduire le délai".
-    result = _EMPTIED_INCISE.sub(" ", result)
-    # "d'environ 10 %" minus "environ" is "de 10 %": an elision needs a vowel after it.
-    result = _ELISION.sub(lambda m: _FULL[m.group(1).lower()] + " ", result)
-    result = _EMPTY_BRACKETS.sub("", result).strip(" ,;")
+    # Each clean-up runs only if its character is there: most rewrites need none of them.
+    if " ," in result or " ." in result or " ;" in result or " )" in result:
+        result = _SPACE_BEFORE_PUNCT.sub(r"\1", result)
+    if "," in result:
+        # "Réduire, si possible, le délai" minus "si possible" is "Réduire le délai".
+        result = _EMPTIED_INCISE.sub(" ", result)
+    if "'" in result:
+        # "d'environ 10 %" minus "environ" is "de 10 %": an elision needs a vowel after it.
+        result = _ELISION.sub(lambda m: _FULL[m.group(1).lower()] + " ", result)
+    if "(" in result:
+        result = _EMPTY_BRACKETS.sub("", result)
+    result = result.strip(" ,;")
     return result, applied
 
 
