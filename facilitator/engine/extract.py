@@ -521,7 +521,8 @@ _NAME_WORDS = frozenset(
         "top",
     ]
 )
-# "Windows 1", "ISO 2", "V2" — not "T3", "Q2". The capital comes first, so re scans fast.
+# A capital before a number ("Windows 11", "ISO 27001", "V2"), not a quarter tag ("T3", "Q2").
+# The capital comes first in the pattern, so re scans for it fast.
 _CAPITAL_NUMBER = re.compile(r"[A-Z](?:[a-z]+ |[A-Z]+[ -]?|(?<=V)[ -]?)\d")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"et", "and"}
 
@@ -692,10 +693,6 @@ def _numbers(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e in taken)
-
-
 def lower_same_length(text: str) -> str:
     """The draft in lower case, character for character, so positions stay valid.
 
@@ -714,7 +711,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     taken: list[tuple[int, int]] = [(0, begin)] if (begin := label_end(text)) else []
 
     def free(start: int, end: int) -> bool:
-        return not taken or _free(taken, start, end)
+        return not taken or all(end <= s or start >= e for s, e in taken)
 
     digit = _HAS_DIGIT.search(text)
     has_digit = digit is not None
