@@ -80,6 +80,9 @@ def test_score_out_of_five():
         ("Terminer avant le 31/12/2026", "2026-12-31"),
         ("Ship by end of Q2", None),
         ("Ship by June 30, 2026", "2026-06-30"),
+        ("Livrer d'ici T3-2026", "2026-09-30"),
+        ("Ship by Q3-2026", "2026-09-30"),
+        ("Q3-2026 : lancer l'offre", "2026-09-30"),
     ],
 )
 def test_deadlines(text, date):

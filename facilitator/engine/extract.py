@@ -286,7 +286,7 @@ _RELATIVE = (
 # itself; a month or a year alone only counts with a lead ("en 2026", not "CA 2026").
 DEADLINE = re.compile(
     rf"(?<![\w'])(?:"
-    rf"(?P<lead>{_LEAD})?(?:{NUMDATE}|{DAYMONTH}|{QTAG}(?: {YEAR})?\b|{MONTH} {YEAR}\b"
+    rf"(?P<lead>{_LEAD})?(?:{NUMDATE}|{DAYMONTH}|{QTAG}(?:[ -]{YEAR})?\b|{MONTH} {YEAR}\b"
     rf"|(?P<alone>{MONTH}\b|{YEAR}\b))"
     rf"|(?:d'ici|avant|by|before|at) (?:la |the )?(?:fin |end )(?:de |du |d'|of (?:the )?)?{PERIOD}"
     rf"|(?:d'ici|avant|by|before|en|in|au|pour) {PERIOD}\b"
@@ -639,7 +639,7 @@ _DEADLINE_STARTS = frozenset(
 _DEADLINE_START = re.compile(
     r"(?<![\w'-])(?:"
     + "|".join(re.escape(w) for w in sorted(_DEADLINE_STARTS, key=len, reverse=True))
-    + r"|fy[\w'-]*|[tqsh][1-4]|\d[\w'-]*)(?![\w'-])"
+    + r"|fy[\w'-]*|[tqsh][1-4]|\d[\w'-]*)(?![\w'-])|(?<![\w'-])[tqsh][1-4](?=-\d)"  # "q3-2026"
 )
 # A number can start a deadline only as a year, a numeric date or a day before a month.
 _DATE_DIGITS = re.compile(rf"(?:19|20)\d\d\b|\d{{1,4}}[/-]\d|\d{{1,2}}(?:er|st|nd|rd|th)? {MONTH}")
