@@ -75,20 +75,19 @@ def _first_word(toks: Tokens) -> int | None:
     return i
 
 
-def _predicate(toks: Tokens) -> int | None:
-    """The main verb (or noun) of the draft."""
+def _predicate(toks: Tokens, first: int | None) -> int | None:
+    """The main verb (or noun) of the draft; `first` is its `_first_word`."""
     if toks.dep is not None and toks.pos is not None:
         for i, dep in enumerate(toks.dep):
             if dep == "ROOT" and toks.pos[i] in ("VERB", "NOUN", "PROPN", "AUX"):
                 if toks.pos[i] == "AUX" or toks.lower[i] in ("avoir", "have", "être", "be"):
                     break  # fall back to the first word
-                first = _first_word(toks)
                 # The parser sometimes roots the sentence on the object ("ERP" in "Lancer un
                 # ERP"): a first word that is a verb in our lexicons wins.
                 if first is not None and first < i and toks.pos[first] == "VERB":
                     return first
                 return i
-    return _first_word(toks)
+    return first
 
 
 Hits = dict[str, list[Hit]]
@@ -104,10 +103,10 @@ _NONE: frozenset[int] = frozenset()
 
 def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     """Does the draft describe an activity, a deliverable or a milestone?"""
-    pred = _predicate(toks)
+    first = _first_word(toks)
+    pred = _predicate(toks, first)
     if pred is None:
         return False
-    first = _first_word(toks)
     activity_hits = _starts(hits, "activity-verbs")
     outcome_hits = _starts(hits, "outcome-verbs")
     milestone_hits = _starts(hits, "milestone-verbs")
