@@ -1,4 +1,6 @@
-from facilitator.engine.normalize import MAX_CHARS, fold_accents, normalize
+import pytest
+
+from facilitator.engine.normalize import MAX_CHARS, fold_accents, label_end, normalize
 
 
 def test_no_break_spaces_become_spaces_and_offsets_point_back():
@@ -45,3 +47,20 @@ def test_lone_surrogates_and_emoji_do_not_break():
 
 def test_fold_accents():
     assert fold_accents("Réduire à zéro") == "Reduire a zero"
+
+
+@pytest.mark.parametrize(
+    ("text", "draft"),
+    [
+        ("KR1 : Atteindre 40 000 abonnés", "Atteindre"),
+        ("KR 2 - Réduire le délai", "Réduire"),
+        ("O1. Devenir la référence", "Devenir"),
+        ("2) Former les managers", "Former"),
+        ("- Cut churn", "Cut"),
+        ("Q3-2026 : lancer l'offre", "Q3-2026"),  # a date, not a label
+        ("-20 % de délai", "-20"),  # a sign, not a bullet
+        ("1.5 M€ de CA", "1.5"),  # a decimal, not a numbered item
+    ],
+)
+def test_a_label_or_bullet_is_told_from_the_draft(text, draft):
+    assert text[label_end(text) :].startswith(draft)

@@ -157,7 +157,10 @@ def label_end(text: str) -> int:
 
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'-]*")
 # "KR1 :", "KR 2 -", "O1.", "RC3 :", "T3 :", "1)", "2.", "- ", "• ": labels and bullets.
-_LABEL = re.compile(r"(?:(?:KR|RC|OKR|[OTQSH])\s?\d{1,2}\s?[:.)–—-]\s*|\d{1,2}[.)]\s+|[-–—•*]\s+)")
+_LABEL = re.compile(
+    r"(?:(?:KR|RC|OKR|[OTQSH])\s?\d{1,2}(?:\s?[:.)]\s*|\s?[–—-]\s+)"  # a dash: "T3-2026" is a date
+    r"|\d{1,2}[.)]\s+|[-–—•*]\s+)"
+)
 
 
 def fold_accents(text: str) -> str:
