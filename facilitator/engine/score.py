@@ -21,13 +21,9 @@ OVERALL_WEIGHTS = {
 def score(findings: Iterable[Finding], kind: str) -> Scores:
     per_rule: dict[str, list[Finding]] = {}
     for f in findings:
-        same = per_rule.get(f.rule)
-        if same is None:
-            per_rule[f.rule] = [f]
-        else:
-            same.append(f)
+        per_rule.setdefault(f.rule, []).append(f)
     if not per_rule:
-        return Scores()
+        return Scores()  # a clean draft: nothing to work out
     lost = {"clarity": 0.0, "ambition": 0.0, "measurability": 0.0}
     explain: dict[str, list[tuple[str, int]]] = {}
     for rule, items in per_rule.items():
@@ -36,16 +32,9 @@ def score(findings: Iterable[Finding], kind: str) -> Scores:
         dim = items[0].dimension
         lost[dim] += points
         explain.setdefault(dim, []).append((rule, round(points)))
-    clarity, ambition, measurability = (
-        max(0, round(100 - lost["clarity"])),
-        max(0, round(100 - lost["ambition"])),
-        max(0, round(100 - lost["measurability"])),
-    )
-    w = OVERALL_WEIGHTS.get(kind, OVERALL_WEIGHTS["objective"])
-    overall = round(
-        clarity * w["clarity"] + ambition * w["ambition"] + measurability * w["measurability"]
-    )
+    values = {d: max(0, round(100 - points)) for d, points in lost.items()}
+    weights = OVERALL_WEIGHTS.get(kind, OVERALL_WEIGHTS["objective"])
+    overall = round(sum(values[d] * w for d, w in weights.items()))
     for lost_points in explain.values():
-        if len(lost_points) > 1:
-            lost_points.sort(key=lambda x: -x[1])
-    return Scores(clarity, ambition, measurability, overall, explain)
+        lost_points.sort(key=lambda x: -x[1])
+    return Scores(overall=overall, explain=explain, **values)
