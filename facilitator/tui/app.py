@@ -455,4 +455,16 @@ def run(
 ) -> None:
     """Start the TUI (the `facilitator` command)."""
     store = SessionStore(data_dir) if data_dir is not None else SessionStore()
-    FacilitatorApp(store, session_id=session_id, lang=lang).run()
+    run_to_exit(FacilitatorApp(store, session_id=session_id, lang=lang))
+
+
+def run_to_exit(app: App[Any], **options: Any) -> None:
+    """Run `app` (`options` go to `App.run`: tests run it headless); when it crashed, exit the
+    process with its status.
+
+    Textual prints the traceback of a crash and sets `return_code`, but `run` returns normally:
+    without this the shell, and a script that runs a workshop, saw status 0.
+    """
+    app.run(**options)
+    if app.return_code:
+        raise SystemExit(app.return_code)

@@ -132,9 +132,13 @@ def run_training(
     reveal_after: int | None = None,
 ) -> None:
     """`facilitator train`: the app, opened on the training screens."""
-    training_app(
-        data_dir, pack=pack, trainee=trainee, group=group, lang=lang, reveal_after=reveal_after
-    ).run()
+    from facilitator.tui.app import run_to_exit
+
+    run_to_exit(
+        training_app(
+            data_dir, pack=pack, trainee=trainee, group=group, lang=lang, reveal_after=reveal_after
+        )
+    )
 
 
 class TrainingStartScreen(BaseScreen):
