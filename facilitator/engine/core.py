@@ -26,7 +26,7 @@ from facilitator.engine.model import Assessment, Finding, Flags, Rewrite, Scores
 from facilitator.engine.normalize import Normalized, normalize
 from facilitator.engine.rewrite import apply_safe_edits, match_case
 from facilitator.engine.rules import Rule, RuleError, load_rule, rule_files
-from facilitator.engine.score import score
+from facilitator.engine.score import Scoring, ScoringError, score
 from facilitator.engine.scripts import SCRIPTS
 from facilitator.engine.tokens import Tokens, from_doc
 from facilitator.paths import data_dir
@@ -103,6 +103,7 @@ class Engine:
     def __post_init__(self) -> None:
         self.rules_dir = self.rules_dir or data_dir("rules")
         self.lexicons_dir = self.lexicons_dir or data_dir("lexicons")
+        self._scoring = self._load_scoring(self.rules_dir / "scoring.toml")
         self._langs = {lang: self._load_language(lang) for lang in LANGS}
         self._function_words = {
             lang: frozenset(
@@ -116,6 +117,13 @@ class Engine:
         self._lock = threading.Lock()
 
     # --- loading -----------------------------------------------------------------------------
+
+    def _load_scoring(self, path: Path) -> Scoring:
+        try:
+            return Scoring.load(path)
+        except ScoringError as error:  # reported like a broken rule; the defaults still score
+            self.problems.append(Problem(str(path), str(error).removeprefix(f"{path}: ")))
+            return Scoring()
 
     def _load_language(self, lang: str) -> _Language:
         assert self.lexicons_dir is not None and self.rules_dir is not None
@@ -290,7 +298,7 @@ class Engine:
         ctx = self._context(norm, toks, kind, lang, glossary, index, state)
         findings = run_rules(ctx, state.by_kind[kind])
         flags = _flags(ctx, findings, state.flags)
-        scores = score(findings, kind)
+        scores = score(findings, kind, self._scoring)
         # The rewrite and the key-result hint come with the full pass: per keystroke, findings
         # and scores are enough.
         rewrite = self._rewrite(ctx, findings) if tier != "lexical" else None
@@ -354,7 +362,9 @@ class Engine:
         done = {id(f) for f in applied}
         kept = [f for f in findings if id(f) not in done]
         resolved = sorted({f.rule for f in applied} - {f.rule for f in kept})
-        return Rewrite(match_case(ctx.norm.original, text), score(kept, ctx.kind), resolved)
+        return Rewrite(
+            match_case(ctx.norm.original, text), score(kept, ctx.kind, self._scoring), resolved
+        )
 
     def _notices(self, norm: Normalized, state: _Language, tier: str) -> list[str]:
         notices = []
@@ -452,7 +462,7 @@ def _plural_forms(term: str) -> set[str]:
 
 
 def _flags(ctx: Context, findings: list[Finding], rule_flags: Mapping[str, str]) -> Flags:
-    low_ambition = False
+    low_ambition = too_long = False
     jargon: list[str] = []
     for f in findings:
         flag = rule_flags.get(f.rule)
@@ -460,13 +470,15 @@ def _flags(ctx: Context, findings: list[Finding], rule_flags: Mapping[str, str])
             jargon.append(f.text)
         elif flag == "low_ambition":
             low_ambition = True
+        elif flag == "too_long":  # the length limits live in the rule files, nowhere else
+            too_long = True
     ex, features = ctx.ex, ctx.features
     return Flags(
         ex.measurable,
         bool(features["output"]),
         low_ambition,
         jargon,
-        bool(features["too_long"]),
+        too_long or features["ideas"] > 1,
         ex.has_baseline,
         ex.has_deadline,
     )

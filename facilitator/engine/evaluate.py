@@ -12,6 +12,10 @@ from facilitator.engine.model import Finding
 from facilitator.engine.rules import Rule, TokenSpec
 from facilitator.engine.scripts import NEEDS_HITS, SCRIPTS
 
+# Imported for their side effect: the scripts they hold register themselves in SCRIPTS.
+from facilitator.engine import objectives as _objectives  # noqa: F401  isort: skip
+from facilitator.engine import step as _step  # noqa: F401  isort: skip
+
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _LEAD_WORDS = re.compile(
     r"^(?:d'ici (?:à )?(?:la |le |l')?|avant (?:le |la |l')?|au plus tard (?:le |en )?|pour |"

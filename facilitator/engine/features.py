@@ -234,7 +234,6 @@ def compute(toks: Tokens, ex: Extraction, kind: str, hits: Hits) -> dict[str, An
     ideas = count_ideas(toks, ex, verbs)
     base = ex.baselines[0] if ex.baselines else None
     target = ex.targets[-1] if ex.targets else None
-    limit = 15 if kind == "objective" else 25
     return {
         "kind": kind,
         "words": words,
@@ -255,7 +254,6 @@ def compute(toks: Tokens, ex: Extraction, kind: str, hits: Hits) -> dict[str, An
             and base.value == target.value
             and not target.relative
         ),
-        "too_long": words > limit or ideas > 1,
         "deadline_year": _deadline_year(ex),
     }
 

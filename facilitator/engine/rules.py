@@ -46,7 +46,6 @@ FEATURES = {
     "placeholder",
     "baseline_only",
     "target_equals_baseline",
-    "too_long",
     "deadline_year",
     "current_year",
     "objective",
@@ -268,7 +267,7 @@ def load_rule(path: Path, lang: str, scripts: set[str]) -> Rule:
         when_source=when_source,
         bad=bad,
         good=good,
-        extra={k: v for k, v in data.items() if k in ("example_fix", "doc")},
+        extra={k: v for k, v in data.items() if k in ("example_fix", "doc", "params")},
     )
 
 

@@ -1,24 +1,85 @@
 """Scores from findings: each dimension starts at 100 and every finding takes its weight off.
 
 A rule that fires several times costs its full weight once, then half for each repeat, and never
-more than twice its weight: three jargon words are worse than one, not three times worse.
+more than twice its weight: three jargon words are worse than one, not three times worse. The
+overall score weighs the dimensions by kind and is capped by the most serious finding's level.
+The weights and caps are data (`rules/scoring.toml`) a consultant can read and change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from facilitator.engine.model import Finding, Scores
 
-# How much each dimension counts in the overall score. An objective is judged first on clarity
-# and ambition; a key result first on measurability.
-OVERALL_WEIGHTS = {
-    "objective": {"clarity": 0.45, "ambition": 0.35, "measurability": 0.20},
-    "key_result": {"clarity": 0.30, "ambition": 0.25, "measurability": 0.45},
-}
+_DIMENSIONS = ("clarity", "ambition", "measurability")
 
 
-def score(findings: Iterable[Finding], kind: str) -> Scores:
+class ScoringError(ValueError):
+    """`scoring.toml` cannot be used; the message names the file and the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scoring:
+    """How much each dimension counts by kind, and the overall cap of each finding level."""
+
+    weights: Mapping[str, Mapping[str, float]] = field(
+        default_factory=lambda: {
+            "objective": {"clarity": 0.45, "ambition": 0.35, "measurability": 0.20},
+            "key_result": {"clarity": 0.30, "ambition": 0.25, "measurability": 0.45},
+        }
+    )
+    caps: Mapping[str, int] = field(default_factory=lambda: {"error": 60, "warning": 80})
+
+    @classmethod
+    def load(cls, path: Path) -> Scoring:
+        """The scoring in `path`; the defaults above when the file does not exist."""
+        if not path.is_file():
+            return cls()
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
+            raise ScoringError(f"{path}: cannot be read ({exc}); fix it or remove it") from None
+        default = cls()
+        weights = dict(default.weights)
+        for kind, table in data.get("overall_weights", {}).items():
+            if kind not in weights or not isinstance(table, dict):
+                raise ScoringError(f"{path}: [overall_weights.{kind}]: use objective or key_result")
+            values = {d: table.get(d) for d in _DIMENSIONS}
+            if not all(isinstance(v, int | float) and v >= 0 for v in values.values()):
+                raise ScoringError(
+                    f"{path}: [overall_weights.{kind}]: clarity, ambition and measurability "
+                    "must each be a number ≥ 0"
+                )
+            total = sum(values.values())  # type: ignore[arg-type]
+            if abs(total - 1) > 0.01:
+                raise ScoringError(
+                    f"{path}: [overall_weights.{kind}]: the weights add up to "
+                    f"{total:g}; make them add up to 1"
+                )
+            weights[kind] = values  # type: ignore[assignment]
+        caps = dict(default.caps)
+        for level, cap in data.get("caps", {}).items():
+            if (
+                level not in ("suggestion", "warning", "error")
+                or not isinstance(cap, int)
+                or not (0 <= cap <= 100)
+            ):
+                raise ScoringError(
+                    f"{path}: [caps] {level}: use suggestion, warning or error = a whole number "
+                    "from 0 to 100"
+                )
+            caps[level] = cap
+        return cls(weights, caps)
+
+
+DEFAULT = Scoring()
+
+
+def score(findings: Iterable[Finding], kind: str, scoring: Scoring = DEFAULT) -> Scores:
     per_rule: dict[str, list[Finding]] = {}
     for f in findings:
         per_rule.setdefault(f.rule, []).append(f)
@@ -33,8 +94,13 @@ def score(findings: Iterable[Finding], kind: str) -> Scores:
         lost[dim] += points
         explain.setdefault(dim, []).append((rule, round(points)))
     values = {d: max(0, round(100 - points)) for d, points in lost.items()}
-    weights = OVERALL_WEIGHTS.get(kind, OVERALL_WEIGHTS["objective"])
+    weights = scoring.weights.get(kind) or scoring.weights["objective"]
     overall = round(sum(values[d] * w for d, w in weights.items()))
+    caps = scoring.caps
+    for items in per_rule.values():
+        cap = caps.get(items[0].level)
+        if cap is not None and overall > cap:
+            overall = cap
     for lost_points in explain.values():
         lost_points.sort(key=lambda x: -x[1])
     return Scores(overall=overall, explain=explain, **values)

@@ -1,0 +1,118 @@
+"""Checks that judge an objective as an objective: a change that matters, for whom, in words.
+
+Three ways an objective fails that word lists alone cannot see:
+- a slogan: a few words and no verb ("Excellence opérationnelle", "Customer first") — nothing
+  says what will change;
+- a bare metric: a quantity verb on a business metric and nothing else ("Augmenter le CA de
+  10 %", "Grow revenue") — a key result in disguise;
+- a vague change: a vague verb on one or two words ("Améliorer la qualité", "Improve quality")
+  — neither what changes, nor for whom.
+Each fires only on short drafts that say no "why": precision first, a long objective that names
+its beneficiaries is left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from facilitator.engine.context import Context
+from facilitator.engine.features import verb_positions
+from facilitator.engine.normalize import label_end
+from facilitator.engine.rules import Rule
+from facilitator.engine.scripts import Span, script
+
+_DETERMINERS = frozenset(
+    {
+        *("le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "nos", "notre", "votre"),
+        *("vos", "leur", "leurs", "ses", "son", "sa", "ce", "cette", "ces"),
+        *("the", "a", "an", "our", "your", "their", "its", "this", "these", "those"),
+    }
+)
+# Without a tagger: a French infinitive ends so ("Devenir", "Fidéliser", "Réduire") …
+_FR_VERB = re.compile(r"(?:er|ir|re|oir)$")
+# … and an English word that can only be a noun or an adjective ends so ("Operational",
+# "Excellence", "World-class"): a verbless English slogan is called only on such words.
+_EN_NOT_VERB = re.compile(r"(?:al|ful|ous|ive|ic|ity|ness|ence|ance|ion|ship|ment|-class)$")
+
+
+def _words(ctx: Context) -> list[int]:
+    start = label_end(ctx.text)
+    toks = ctx.toks
+    return [i for i in toks.words() if toks.idx[i] >= start]
+
+
+def _has_verb(ctx: Context, words: list[int]) -> bool:
+    toks = ctx.toks
+    if verb_positions(toks, ctx.hits) & set(words):
+        return True
+    if toks.pos is not None:
+        return any(toks.pos[i] in ("VERB", "AUX") for i in words)
+    if ctx.lang == "fr":
+        return any(_FR_VERB.search(toks.lower[i]) for i in words)
+    # English without a tagger: only words that cannot be verbs make a slogan.
+    return not all(
+        _EN_NOT_VERB.search(toks.lower[i]) or toks.lower[i] in _DETERMINERS for i in words
+    )
+
+
+@script("slogan")
+def slogan(ctx: Context, rule: Rule) -> list[Span]:
+    """An objective of at most `max` words with no verb."""
+    words = _words(ctx)
+    if not words or len(words) > rule.max or _has_verb(ctx, words):
+        return []
+    if len(words) > 1 and ctx.toks.lower[words[1]] in _DETERMINERS:
+        return []  # "Delight our customers": a word before a determiner is a verb
+    return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]
+
+
+def _object_words(ctx: Context, words: list[int]) -> list[int]:
+    """The words after the verb, without determiners and figures."""
+    figures = [(q.start, q.end) for q in ctx.ex.quantities]
+    toks = ctx.toks
+    return [
+        i
+        for i in words[1:]
+        if toks.lower[i] not in _DETERMINERS
+        and not any(s <= toks.idx[i] < e for s, e in figures)
+        and toks.lower[i] not in ("de", "by", "of", "%", "à", "to")
+    ]
+
+
+def _first_is(ctx: Context, words: list[int], lexicon: str) -> bool:
+    return any(h.start == words[0] for h in ctx.hits.get(lexicon, ()))
+
+
+@script("bare_metric")
+def bare_metric(ctx: Context, rule: Rule) -> list[Span]:
+    """ "Augmenter le CA de 10 %": a quantity verb, a business metric, nothing for anyone."""
+    words = _words(ctx)
+    if len(words) < 2 or ctx.hits.get("why-markers"):
+        return []
+    if ctx.ex.targets and len(words) <= rule.max + 7:
+        # "Atteindre un NPS de 50", "Taux de service à 98 %", "Raise $2M": a target is a number
+        # to reach, and a short objective that holds one is a key result.
+        return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]
+    if not ctx.hits.get("metric-nouns"):
+        return []
+    if not _first_is(ctx, words, "outcome-verbs") or _first_is(ctx, words, "vague-verbs"):
+        return []
+    if _first_is(ctx, words, "maintenance"):
+        return []  # "Maintenir la marge" is judged by the maintenance rule
+    rest = _object_words(ctx, words)
+    metric_at = {h.start for h in ctx.hits["metric-nouns"]}
+    if not rest or len(rest) > rule.max or rest[0] not in metric_at:
+        return []
+    return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]
+
+
+@script("vague_objective")
+def vague_objective(ctx: Context, rule: Rule) -> list[Span]:
+    """ "Améliorer la qualité": a vague verb on at most `max` words, and no why."""
+    words = _words(ctx)
+    if len(words) < 2 or ctx.hits.get("why-markers") or not _first_is(ctx, words, "vague-verbs"):
+        return []
+    rest = _object_words(ctx, words)
+    if not rest or len(rest) > rule.max:
+        return []
+    return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]

@@ -1,0 +1,102 @@
+"""Ambition as the size of the step: from the baseline to the target, against the horizon.
+
+"de 62 % à 63 % d'ici fin T3" and "de 62 % à 75 % d'ici fin T3" read alike word for word; only
+the numbers tell a sandbagged key result from a real one. The thresholds are the rule file's
+`[params]` (data with their sources), per quarter; a longer horizon scales them, up to a cap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from facilitator.engine.context import Context
+from facilitator.engine.extract import Extraction, Quantity
+from facilitator.engine.rules import Rule
+from facilitator.engine.scripts import Span, script
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    points: float | None  # for a rate: how many points it moves
+    relative: float  # the change as a share of the baseline (0.05 = 5 %)
+    months: float  # the horizon assumed: the deadline's, else a quarter
+    start: int
+    end: int
+
+
+def step_of(ex: Extraction, today: dt.date | None = None) -> Step | None:
+    """The step a key result commits to, when its numbers say it; None when they do not."""
+    target = ex.targets[-1] if ex.targets else None
+    if target is None or target.value is None:
+        return None
+    months = _months(ex, today or dt.date.today())
+    if target.relative:  # "augmenter de 2 %", "+1 point": the change itself
+        if target.kind == "percent":
+            return Step(None, target.value / 100, months, target.start, target.end)
+        if target.unit.startswith(("point", "pt", "pp")):
+            return Step(target.value, 1.0, months, target.start, target.end)
+        return None
+    base = ex.baselines[0] if ex.baselines else None
+    if base is None or base.value is None or not _comparable(base, target):
+        return None
+    change = abs(target.value - base.value)
+    relative = change / abs(base.value) if base.value else 1.0
+    points = change if target.kind == "percent" else None
+    return Step(points, relative, months, min(base.start, target.start), max(base.end, target.end))
+
+
+def _comparable(base: Quantity, target: Quantity) -> bool:
+    if target.kind in ("zero", "placeholder", "multiplier") or target.value == 0:
+        return False  # "zéro accident" or a doubling is never a small step
+    if target.kind == "percent" and target.value in (0, 100):
+        return False
+    return base.kind == target.kind and (
+        not base.unit or not target.unit or base.unit == target.unit
+    )
+
+
+def _months(ex: Extraction, today: dt.date) -> float:
+    dates = [d.date for d in ex.deadlines if d.date]
+    if not dates:
+        return 3.0  # OKRs run by the quarter: without a date, a quarter
+    try:
+        due = dt.date.fromisoformat(dates[-1])
+    except ValueError:
+        return 3.0
+    return max(3.0, (due - today).days / 30.4)
+
+
+def _factor(step: Step, params: dict[str, float]) -> float:
+    return min(step.months / 3.0, float(params.get("horizon_factor_max", 2.0)))
+
+
+@script("small_step")
+def small_step(ctx: Context, rule: Rule) -> list[Span]:
+    """A step too small for its horizon: "+1 point in a quarter"."""
+    step = step_of(ctx.ex)
+    if step is None:
+        return []
+    params = rule.extra.get("params", {})
+    factor = _factor(step, params)
+    if step.points is not None:  # a rate: few points, and little of its value
+        small = step.points < float(params.get("small_rate_points", 2.0)) * factor and (
+            step.relative < float(params.get("small_rate_relative", 0.10)) * factor
+        )
+    else:
+        small = step.relative < float(params.get("small_relative", 0.05)) * factor
+    return [(step.start, step.end, None)] if small else []
+
+
+@script("stretch_step")
+def stretch_step(ctx: Context, rule: Rule) -> list[Span]:
+    """A step big enough to be aspirational: the room should say so, and grade it so."""
+    step = step_of(ctx.ex)
+    if step is None:
+        return []
+    params = rule.extra.get("params", {})
+    factor = _factor(step, params)
+    big = step.relative >= float(params.get("stretch_relative", 0.5)) * factor
+    if step.points is not None:
+        big = big or step.points >= float(params.get("stretch_rate_points", 20.0)) * factor
+    return [(step.start, step.end, None)] if big else []
