@@ -20,7 +20,8 @@ from facilitator.engine import pipelines
 from facilitator.engine.context import Context, quoted_ranges
 from facilitator.engine.evaluate import RuleSet, hint_template, key_result_hint, run_rules
 from facilitator.engine.extract import PartsView, extract
-from facilitator.engine.langdetect import detect, mixed
+from facilitator.engine.langdetect import LEXICONS as DETECTION_LEXICONS
+from facilitator.engine.langdetect import Vocabulary, detect, mixed
 from facilitator.engine.lexicon import Entry, LexiconError, LexiconIndex, read_lexicon
 from facilitator.engine.model import Assessment, Finding, Flags, Rewrite, Scores
 from facilitator.engine.normalize import Normalized, normalize
@@ -114,6 +115,7 @@ class Engine:
             )
             for lang in LANGS
         }
+        self._vocabulary = Vocabulary.from_entries({k: v.entries for k, v in self._langs.items()})
         self._lock = threading.Lock()
 
     # --- loading -----------------------------------------------------------------------------
@@ -203,7 +205,8 @@ class Engine:
     # --- assessing ---------------------------------------------------------------------------
 
     def detect_lang(self, text: str) -> str:
-        return detect(text, self._function_words["fr"], self._function_words["en"])
+        words = self._function_words
+        return detect(text, words["fr"], words["en"], self._vocabulary)
 
     def assess(
         self,
@@ -447,9 +450,12 @@ def _mostly_foreign(text: str) -> bool:
     return bool(letters) and latin < 0.5 * len(letters)
 
 
+_DETECTION = frozenset({"function-words", *DETECTION_LEXICONS})
+
+
 def _matched(entries: list[Entry]) -> list[Entry]:
     """Entries the rules and features look for (function words only serve language detection)."""
-    return [e for e in entries if e.lexicon != "function-words"]
+    return [e for e in entries if e.lexicon not in _DETECTION]
 
 
 def _same(a: str, b: str) -> bool:
