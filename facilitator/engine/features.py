@@ -133,8 +133,9 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
 
 
 def _participle_of_activity(toks: Tokens, ex: Extraction, activity_hits: frozenset[int]) -> bool:
-    if any(q.kind == "percent" for q in ex.targets):
-        return False  # "85 % des entretiens réalisés" is a rate: a result, not a deliverable
+    if any(q.kind in ("percent", "zero") for q in ex.targets):
+        # "85 % des entretiens réalisés" is a rate, "zéro cas recensé" an absence: results.
+        return False
     for i in activity_hits:
         if toks.pos is not None:
             if toks.pos[i] in ("VERB", "ADJ") and _PARTICIPLE.search(toks.lower[i]):
@@ -159,15 +160,26 @@ def _counts_activities(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
             continue  # "zéro constat d'audit", "le nombre de membres qui assistent à 2 événements"
         for h in nouns:
             start = toks.idx[h.start]
-            # "3 ateliers", "3 nouveaux ateliers" — not "doubler le nombre de visites".
-            if 0 <= start - q.end <= 14 and not _MEASURE_WORDS.search(
-                text_between(toks, q.end, start)
+            # "3 ateliers", "3 nouveaux ateliers" — not "doubler le nombre de visites", nor
+            # "1 000 abonnés à la newsletter" (the figure counts subscribers, not newsletters).
+            between = text_between(toks, q.end, start)
+            if (
+                0 <= start - q.end <= 14
+                and len(between.split()) <= 1
+                and not _MEASURE_WORDS.search(between)
             ):
                 return True
     return False
 
 
-_JOINED = re.compile(r"(?:^|\s)(?:et|and|ainsi que|as well as|&|;)(?:\s|$)", re.IGNORECASE)
+# Between two targets of different units: "20 % de CA et 5 points de marge", "20 blog posts
+# written, achieving 100 visits", "by 50% with <100ms P95".
+_JOINED = re.compile(
+    r"(?:^|\s)(?:et|and|ainsi que|as well as|&|;|with|avec)(?:\s|$)|,", re.IGNORECASE
+)
+# A second sentence with its own point: "Improve search. 8 tickets closed."
+_SENTENCE_END = re.compile(r"(?:\w\w|%)[.!?]\s+[A-ZÀ-Ý0-9]")
+_PRONOUNS = frozenset({"it", "them"})  # French puts its pronoun before the verb: "et le publier"
 
 
 def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
@@ -181,7 +193,9 @@ def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
             # "ainsi que", "tout en", "as well as"
             while j < len(lower) and lower[j] in ("que", "en", "well", "as", "de", "to"):
                 j += 1
-            if j in verbs:
+            # "Rédiger et publier 3 guides", "build and test it": two verbs, one object, one idea.
+            same_object = i - 1 in verbs or (j + 1 < len(lower) and lower[j + 1] in _PRONOUNS)
+            if j in verbs and not same_object:
                 joined += 1
     return joined
 
@@ -201,6 +215,13 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
     ideas = 1
     if not _COORDINATORS.isdisjoint(toks.lower):  # most drafts have none: skip the walk
         ideas += _joined_predicates(toks, verbs)
+    text = ex.text
+    if "." in text or "!" in text or "?" in text:
+        for m in _SENTENCE_END.finditer(text):
+            # Each side holds a point of its own (two words at least): not "v2. Q3" noise.
+            if len(text[: m.start()].split()) >= 2 and len(text[m.end() - 1 :].split()) >= 2:
+                ideas += 1
+                break
     # Two targets joined by "et"/"and" ("20 % de CA et 5 points de marge") are two ideas too.
     targets = ex.targets
     for a, b in itertools.pairwise(targets):
