@@ -194,7 +194,14 @@ def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
             while j < len(lower) and lower[j] in ("que", "en", "well", "as", "de", "to"):
                 j += 1
             # "Rédiger et publier 3 guides", "build and test it": two verbs, one object, one idea.
-            same_object = i - 1 in verbs or (j + 1 < len(lower) and lower[j + 1] in _PRONOUNS)
+            # A lone first word before "and" is a verb too, whatever the tagger said ("Support
+            # and promote 3 clubs").
+            first = toks.words()[0] if toks.words() else -1
+            same_object = (
+                i - 1 in verbs
+                or i - 1 == first
+                or (j + 1 < len(lower) and lower[j + 1] in _PRONOUNS)
+            )
             if j in verbs and not same_object:
                 joined += 1
     return joined
