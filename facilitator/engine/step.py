@@ -43,6 +43,9 @@ def step_of(ex: Extraction, today: dt.date | None = None) -> Step | None:
     change = abs(target.value - base.value)
     relative = change / abs(base.value) if base.value else 1.0
     points = change if target.kind == "percent" else None
+    if points is not None and base.value < 100:
+        # Near 100 % the gap is what moves: 98.5 % → 99.9 % availability cuts downtime by 93 %.
+        relative = max(relative, change / (100 - base.value))
     return Step(points, relative, months, min(base.start, target.start), max(base.end, target.end))
 
 
