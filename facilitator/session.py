@@ -11,7 +11,10 @@ Every record has `to_dict()` (plain JSON types only) and `from_dict(data)`.
 
 * Missing keys take their defaults, so a file written before a field existed still loads.
 * A key of the wrong type raises `SessionFormatError` naming the field path
-  (``objectives[2].key_results[0].versions[1].scores``), never a bare `TypeError`.
+  (``objectives[2].key_results[0].versions[1].scores``), never a bare `TypeError`. So does a
+  value the app relies on and could not use: a language, kind or status outside its list, a
+  timer start that is not an ISO 8601 time with its offset, a whole number beyond 2**53, two
+  records of one collection with the same id (they are looked up and shown by id).
 * **Unknown keys are preserved**, deliberately: each record keeps them in its `extra` dict and
   writes them back unchanged. A later release may add an optional field without bumping the
   schema version; an older release editing the same file then keeps that field instead of
@@ -24,6 +27,7 @@ millisecond. Workshop-facing dates (`date`, `due`, `deadline`) are whatever the 
 from __future__ import annotations
 
 import copy
+import json
 import math
 import re
 import uuid
@@ -86,9 +90,30 @@ def _type_name(value: Any) -> str:
     names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
     if value is None:
         return "null"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN or an infinity"
     if isinstance(value, int | float) and not isinstance(value, bool):
         return "a number"
     return names.get(type(value), type(value).__name__)
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """`value` as JSON writes it, cut to `limit` characters: the value quoted in a message."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=repr)
+    except ValueError:  # an integer too long to print: its size says enough
+        return "a number of thousands of digits"
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+_LARGEST_WHOLE = 2**53
+"""Beyond this, JSON readers (and floats) lose whole numbers; no field needs more."""
+
+
+def _whole(value: int, where: str) -> int:
+    if abs(value) > _LARGEST_WHOLE:
+        raise SessionFormatError(where, f"{shown(value)} is out of range (at most 2**53)")
+    return value
 
 
 class _Fields:
@@ -129,6 +154,34 @@ class _Fields:
             return None
         return self.text(key)
 
+    def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
+        """Text that must be one of `allowed` (the app picks labels and behaviour by it)."""
+        value = self.text(key, default)
+        if value not in allowed:
+            raise SessionFormatError(
+                self.path(key), f"{shown(value)} is not one of {', '.join(allowed)}"
+            )
+        return value
+
+    def opt_moment(self, key: str) -> str | None:
+        """An ISO 8601 time with its offset, kept as text (the timer subtracts it from now)."""
+        value = self.opt_text(key)
+        if value is None:
+            return None
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            raise SessionFormatError(
+                self.path(key), f"{shown(value)} is not a date (ISO 8601 expected)"
+            ) from None
+        if moment.tzinfo is None:  # an aware "now" minus a naive time is a TypeError
+            raise SessionFormatError(
+                self.path(key),
+                f"{shown(value)} has no time zone (ISO 8601 with an offset expected, such as "
+                '"2026-03-12T09:30:00+00:00")',
+            )
+        return value
+
     def flag(self, key: str, default: bool) -> bool:
         value = self._get(key)
         if value is _MISSING or value is None:
@@ -142,9 +195,9 @@ class _Fields:
         if value is _MISSING or value is None:
             return default
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
+            return _whole(value, self.path(key))
         if isinstance(value, float) and value.is_integer():
-            return int(value)
+            return _whole(int(value), self.path(key))
         raise self._wrong(key, "a whole number", value)
 
     def opt_integer(self, key: str) -> int | None:
@@ -211,8 +264,14 @@ def _read_score(value: Any, where: str) -> float:
 
 def _read_count(value: Any, where: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    raise SessionFormatError(where, f"expected a whole number ≥ 0, found {value!r}")
+        return _whole(value, where)
+    raise SessionFormatError(where, f"expected a whole number ≥ 0, found {shown(value)}")
+
+
+def _read_priority(value: Any, where: str) -> str:
+    if value in PRIORITY_VOTES:
+        return str(value)
+    raise SessionFormatError(where, f"{shown(value)} is not one of {', '.join(PRIORITY_VOTES)}")
 
 
 def _plain(value: Any) -> Any:
@@ -438,10 +497,10 @@ class AgendaStep(Record):
             kind=r.text("kind"),
             title=r.text("title"),
             planned_minutes=r.integer("planned_minutes", 0),
-            status=r.text("status", "pending"),
+            status=r.choice("status", STEP_STATUSES, "pending"),
             actual_seconds=r.number("actual_seconds", 0.0),
             extra_minutes=r.integer("extra_minutes", 0),
-            started_at=r.opt_text("started_at"),
+            started_at=r.opt_moment("started_at"),
             extra=r.extras(),
         )
 
@@ -712,7 +771,7 @@ class Objective(Versioned):
             owner=r.text("owner"),
             parent_id=r.opt_text("parent_id"),
             independent=r.flag("independent", False),
-            status=r.text("status", "draft"),
+            status=r.choice("status", OBJECTIVE_STATUSES, "draft"),
             versions=r.items("versions", Version.from_dict),
             final_version=r.opt_integer("final_version"),
             key_results=r.items("key_results", KeyResult.from_dict),
@@ -748,7 +807,7 @@ class Proposal(Record):
             id=r.text("id") or new_id(),
             text=r.text("text"),
             author=r.opt_text("author"),
-            status=r.text("status", "open"),
+            status=r.choice("status", PROPOSAL_STATUSES, "open"),
             merged_into=r.opt_text("merged_into"),
             objective_id=r.opt_text("objective_id"),
             distinct=r.texts("distinct"),
@@ -794,7 +853,7 @@ class VoteSet(Record):
     def from_dict(cls, data: Any, where: str = "votes") -> VoteSet:
         r = _Fields(data, where)
         return cls(
-            priority=r.mapping("priority", _read_str),
+            priority=r.mapping("priority", _read_priority),
             dots=r.mapping("dots", _read_count),
             revealed=r.flag("revealed", False),
             extra=r.extras(),
@@ -1120,12 +1179,12 @@ class Session(Record):
     @classmethod
     def from_dict(cls, data: Any, where: str = "") -> Session:
         r = _Fields(data, where)
-        return cls(
+        session = cls(
             id=r.text("id") or new_id(),
             schema_version=r.integer("schema_version", SCHEMA_VERSION),
-            kind=r.text("kind", "framing"),
+            kind=r.choice("kind", KINDS, "framing"),
             template=r.text("template"),
-            lang=r.text("lang", "fr"),
+            lang=r.choice("lang", LANGS, "fr"),
             title=r.text("title"),
             organisation=r.text("organisation"),
             date=r.text("date"),
@@ -1153,6 +1212,40 @@ class Session(Record):
             to_change=r.texts("to_change"),
             extra=r.extras(),
         )
+        session._check_unique_ids(f"{where}." if where else "")
+        return session
+
+    def _check_unique_ids(self, prefix: str) -> None:
+        """Records are found by id and shown in tables keyed by id: two with one id would make
+        the app edit the wrong one or fail to draw the table."""
+
+        def located(name: str, items: Iterable[Any]) -> Iterator[tuple[str, str]]:
+            return ((f"{name}[{i}]", item.id) for i, item in enumerate(items))
+
+        key_results = (
+            (f"objectives[{i}].key_results[{j}]", kr.id)
+            for i, objective in enumerate(self.objectives)
+            for j, kr in enumerate(objective.key_results)
+        )
+        for records in (
+            located("participants", self.participants),
+            located("parents", self.parents),
+            located("agenda", self.agenda),
+            located("objectives", self.objectives),
+            key_results,  # across objectives: `key_result(id)` searches the whole session
+            located("proposals", self.proposals),
+            located("decisions", self.decisions),
+            located("actions", self.actions),
+            located("parking", self.parking),
+        ):
+            seen: dict[str, str] = {}
+            for place, record_id in records:
+                if record_id in seen:
+                    raise SessionFormatError(
+                        f"{prefix}{place}.id",
+                        f"{shown(record_id)} is already the id of {prefix}{seen[record_id]}",
+                    )
+                seen[record_id] = place
 
     def copy(self) -> Session:
         """A deep, independent copy."""
