@@ -10,13 +10,15 @@
         replaced) or after-replace (live file replaced, folder not yet fsynced)
 
 With STORE_WORKER_SLOW=SECONDS, each write pauses that long once its temp file is written,
-widening the window in which a kill lands in the middle of a write.
+widening the window in which a kill lands in the middle of a write; a restore pauses that long
+after each of its steps.
 
 Not a test module (no test_ prefix); the tests start it with `sys.executable`.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -40,12 +42,26 @@ def _die() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
+def _signal_after(name: str, nth: int, signum: int) -> None:
+    """Send `signum` to this process right after the `nth` call of `files.<name>` returns."""
+    calls = 0
+
+    def count() -> None:
+        nonlocal calls
+        calls += 1
+        if calls == nth:
+            os.kill(os.getpid(), signum)
+
+    setattr(files, name, _then(getattr(files, name), count))
+
+
 def main(argv: list[str]) -> int:
     data_dir, session_id, mode, arg, label = argv
     store = SessionStore(data_dir, lock_timeout=60)
     slow = float(os.environ.get("STORE_WORKER_SLOW", "0"))
     if slow:
-        files._write_temp = _then(files._write_temp, lambda: time.sleep(slow))
+        for step in ("_write_temp", "snapshot", "fsync_dir"):
+            setattr(files, step, _then(getattr(files, step), lambda: time.sleep(slow)))
 
     if mode == "append":
         for i in range(int(arg)):
@@ -67,6 +83,22 @@ def main(argv: list[str]) -> int:
             setattr(files, name, _then(getattr(files, name), _die))
         store.update(session_id, lambda s: s.add_participant(label))
         return 3  # not reached
+    if mode == "restore":
+        i = int(arg)
+        while True:
+            store.restore_backup(session_id)
+            print(f"ack {i}", flush=True)
+            i += 1
+    if mode == "restore-crash":
+        hook, nth, signame = arg.split(":")
+        _signal_after(hook, int(nth), getattr(signal, f"SIG{signame}"))
+        store.restore_backup(session_id)
+        return 3  # not reached when the hook is called often enough
+    if mode == "import":
+        data = json.loads(open(arg, encoding="utf-8").read())
+        time.sleep(max(0.0, float(label) - time.time()))
+        print(store.import_dict(data).id, flush=True)
+        return 0
     raise SystemExit(f"unknown mode {mode!r}")
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.session import Session
-from facilitator.store.errors import CorruptSessionError, StoreError
+from facilitator.store import codec, files
+from facilitator.store.errors import StoreError
 from facilitator.store.schema import export_session, import_session
 
 
@@ -34,7 +35,7 @@ def load(path: str | Path) -> Session:
     """Read an exported file back into a Session; every failure is a `StoreError` naming it."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = files.read_regular(path)  # a named pipe or a device would block or never end
     except FileNotFoundError:
         raise StoreError("the file does not exist", path=path) from None
     except OSError as error:
@@ -42,20 +43,8 @@ def load(path: str | Path) -> Session:
     return loads(raw, path=path)
 
 
-def loads(raw: bytes | str, *, path: Path | None = None) -> Session:
-    try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError as error:
-        raise CorruptSessionError(
-            f"the file is not UTF-8 text (bad byte at position {error.start})", path=path
-        ) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CorruptSessionError(
-            f"not valid JSON at line {error.lineno}, column {error.colno} ({error.msg})",
-            path=path,
-        ) from None
-    except RecursionError:
-        raise CorruptSessionError("the JSON is nested too deeply", path=path) from None
-    return import_session(data, path=path)
+def loads(raw: bytes, *, path: Path | None = None) -> Session:
+    """The store's decoder and checks: a file the store would call damaged is refused here."""
+    data = codec.decode(raw, path)
+    with codec.reading(path):
+        return import_session(data, path=path)

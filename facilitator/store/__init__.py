@@ -6,7 +6,7 @@
     store.list()                                # summaries, damaged files included and marked
 
 See `repository` for the file layout and the concurrency rules, `schema` for versions and
-migrations, `files` for the crash-safe writes.
+migrations, `files` for the crash-safe writes, `codec` for reading any file safely.
 """
 
 from .errors import (
@@ -17,22 +17,33 @@ from .errors import (
     InvalidSessionId,
     SessionExists,
     SessionNotFound,
+    SpecialFileError,
     StoreError,
     StoreLockTimeout,
     StoreWriteError,
     UnreadableSessionError,
     UnsupportedSchemaError,
 )
-from .repository import ENV_VAR, SafeJSONStorage, SessionStore, SessionSummary, default_data_dir
+from .repository import (
+    ENV_VAR,
+    SUFFIX,
+    Imported,
+    SafeJSONStorage,
+    SessionStore,
+    SessionSummary,
+    default_data_dir,
+)
 from .schema import FORMAT, MIGRATIONS, export_session, import_session, migrate
 
 __all__ = [
     "ENV_VAR",
     "FORMAT",
     "MIGRATIONS",
+    "SUFFIX",
     "BackupError",
     "CorruptSessionError",
     "ForeignFileError",
+    "Imported",
     "InvalidSessionData",
     "InvalidSessionId",
     "SafeJSONStorage",
@@ -40,6 +51,7 @@ __all__ = [
     "SessionNotFound",
     "SessionStore",
     "SessionSummary",
+    "SpecialFileError",
     "StoreError",
     "StoreLockTimeout",
     "StoreWriteError",

@@ -30,9 +30,10 @@ class StoreError(Exception):
         self.backup = backup
 
     def __str__(self) -> str:
+        # "file: field: problem. What to do", the field first so that it reads like a location
         message = self.problem
         if self.field:
-            message = f"{message} (field `{self.field}`)"
+            message = f"{self.field}: {message}"
         if self.path is not None:
             message = f"{self.path}: {message}"
         if self.hint:
@@ -79,6 +80,10 @@ class CorruptSessionError(UnreadableSessionError):
 
 class ForeignFileError(UnreadableSessionError):
     """Valid JSON, but not a facilitator session."""
+
+
+class SpecialFileError(UnreadableSessionError):
+    """A named pipe, a device, a folder … where a regular file was expected; never opened."""
 
 
 class UnsupportedSchemaError(UnreadableSessionError):

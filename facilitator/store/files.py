@@ -1,20 +1,27 @@
-"""Crash-safe file primitives: private folders, atomic writes, backups. No TinyDB here.
+"""Crash-safe file primitives: private folders, atomic writes, backups, swaps. No TinyDB here.
 
 An atomic write never touches the live file: the bytes go to a temp file in the same folder,
 which is flushed and fsynced, then renamed over the live file with `os.replace` (atomic on
 POSIX), and the folder is fsynced so the rename itself survives a power cut. A kill at any
 moment leaves either the old file or the new one, plus at worst a stale temp file that the next
 write of the same session removes.
+
+Files are read with `read_regular`: a named pipe would block the reader for ever and a device
+could stream without end, so anything but a regular file is refused before it is read.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import uuid
 from pathlib import Path
 
 from facilitator.durable import fsync_dir
+
+from .errors import SpecialFileError
 
 FILE_MODE = 0o600  # sessions hold an executive committee's strategy: owner only
 DIR_MODE = 0o700
@@ -27,8 +34,53 @@ def ensure_private_dir(path: Path) -> None:
     """
     if path.is_dir():
         return
+    if path.exists():  # mkdir(exist_ok=True) would only say "File exists"
+        raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(path))
     path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     os.chmod(path, DIR_MODE)  # mkdir's mode is filtered by the umask
+
+
+def _kind_of(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a file of an unknown kind")
+
+
+def _refuse(path: Path, mode: int, *, link: bool = False) -> SpecialFileError:
+    what = _kind_of(mode)
+    return SpecialFileError(
+        f"{'a symbolic link to ' if link else ''}{what}, not a regular file: it was not opened",
+        path=path,
+        hint="facilitator reads only plain files: move this one away, or give a plain file",
+    )
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of `path`, which must be a regular file (or a symbolic link to one).
+
+    The kind is checked with `lstat` (and `stat` through a link) before opening, so a device is
+    never opened; the file is then opened with O_NONBLOCK, so that a FIFO swapped in meanwhile
+    cannot block, and checked again with `fstat` on what was actually opened. Raises
+    `FileNotFoundError` (and other `OSError`s) as `open` would, `SpecialFileError` for the rest.
+    """
+    mode = os.lstat(path).st_mode
+    if stat.S_ISLNK(mode):
+        target = os.stat(path).st_mode
+        if not stat.S_ISREG(target):
+            raise _refuse(path, target, link=True)
+    elif not stat.S_ISREG(mode):
+        raise _refuse(path, mode)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        opened = os.fstat(fd).st_mode
+        if not stat.S_ISREG(opened):
+            raise _refuse(path, opened)
+        return handle.read()
 
 
 def temp_name(path: Path, tag: str = "") -> Path:
@@ -69,7 +121,7 @@ def snapshot(source: Path, target: Path) -> None:
     try:
         os.link(source, tmp)
     except OSError:
-        atomic_write_bytes(target, source.read_bytes())
+        atomic_write_bytes(target, read_regular(source))
         return
     try:
         os.replace(tmp, target)
@@ -92,6 +144,58 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup_to: Path | None = None
             tmp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+def swap_name(path: Path) -> Path:
+    """Where `swap` keeps the live state of `path` while it exchanges it with the backup."""
+    return path.with_name(path.name + ".swap")
+
+
+def swap(path: Path, backup: Path) -> None:
+    """Exchange the states of `path` and `backup`; at every instant both are in named files.
+
+    1. ``<file>.swap`` gets the live state (a hard link, else a copy; fsynced);
+    2. the backup is renamed over the live file — the commit point: the old backup is live;
+    3. ``<file>.swap`` is renamed to the backup.
+
+    A kill or a Ctrl-C between two steps leaves the swap file, which `finish_swap` resolves
+    under the lock before anything else touches the session: a temp file would be deleted by
+    the next save, so the state held only there would be lost.
+    """
+    held = swap_name(path)
+    snapshot(path, held)
+    fsync_dir(path.parent)
+    os.replace(backup, path)
+    fsync_dir(path.parent)
+    os.replace(held, backup)
+    fsync_dir(path.parent)
+
+
+def finish_swap(path: Path, backup: Path) -> bool:
+    """Resolve a swap a kill interrupted (call it holding the lock); True if there was one.
+
+    While the backup still exists, step 2 has not run: the swap file is a copy of the live
+    file and goes. Once it is gone, step 2 has run: the swap file holds the old live state and
+    becomes the backup.
+    """
+    held = swap_name(path)
+    if not os.path.lexists(held):
+        return False
+    if os.path.lexists(backup):
+        held.unlink()
+    else:
+        os.replace(held, backup)
+    fsync_dir(path.parent)
+    return True
+
+
+def unused_name(path: Path) -> Path:
+    """`path`, or `path-2`, `path-3` … the first that does not exist (under the caller's lock)."""
+    candidate, n = path, 1
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
 
 
 def remove_quietly(*paths: Path) -> None:

@@ -17,8 +17,11 @@ put back together. The `meta` table is separate so the format marker and schema 
 checked before the session is interpreted. Tables this release does not know are left as they
 are when saving, like unknown keys inside the session.
 
-Beside each file: ``<id>.json.lock`` (the lock), ``<id>.json.bak`` (the state before the last
-change) and, after a restore, ``<id>.json.damaged-<time>`` (the damaged file, kept for study).
+Beside each file: ``<id>.json.lock`` (the lock, only while the session exists),
+``<id>.json.bak`` (the state before the last change), ``<id>.json.damaged-<time>`` (a damaged
+file a restore or an import put aside, kept for study) and, only while a restore runs or after
+one was killed, ``<id>.json.swap`` (see `files.swap`). A deleted session's files are moved to
+``deleted/<id>-<time>/``, from which `facilitator import` brings it back.
 
 Concurrency and crash safety
 ----------------------------
@@ -27,15 +30,16 @@ sees the old file or the new one. Every write is a read–modify–write done en
 `filelock.FileLock` on ``<file>.lock``: the file is re-read inside the lock, changed, and
 replaced atomically, so two processes never lose each other's changes. Do not call the store's
 writing methods from inside an `update` function for the same session: the lock is not
-re-entrant across calls and the inner call would time out.
+re-entrant across calls and the inner call would time out. Whoever takes the lock first
+finishes a restore that a kill interrupted (`files.finish_swap`); a reader that sees the swap
+file takes the lock for that.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import re
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -49,9 +53,16 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from facilitator import __version__
-from facilitator.session import SCHEMA_VERSION, Session, SessionFormatError, new_id, now_iso
+from facilitator.session import (
+    SCHEMA_VERSION,
+    Session,
+    SessionFormatError,
+    new_id,
+    now_iso,
+    shown,
+)
 
-from . import files
+from . import codec, files
 from .errors import (
     BackupError,
     CorruptSessionError,
@@ -72,13 +83,41 @@ from .schema import (
     export_session,
     from_envelope,
     import_session,
+    replace_lone_surrogates,
     to_envelope,
 )
 
 ENV_VAR = "FACILITATOR_DATA_DIR"
 SUFFIX = ".json"
+TRASH = "deleted"
 RESTORE_COMMAND = "facilitator sessions restore {id}"
-_VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+DELETE_COMMAND = "facilitator sessions delete {id}"
+_MAX_ID = 64
+
+
+def id_problem(value: object) -> str:
+    """Why `value` cannot be a session id, or "" when it can. An id names a file: no path
+    separator, no dot, nothing a shell or another file system would read differently."""
+    if not isinstance(value, str):
+        return "it is not text"
+    if not value:
+        return "it is empty"
+    if len(value) > _MAX_ID:
+        return f"it has {len(value)} characters, at most {_MAX_ID} are allowed"
+    bad = next((c for c in value if not (c.isascii() and (c.isalnum() or c in "-_"))), None)
+    if bad is not None:
+        return f"it contains {bad!r}; only letters, digits, '-' and '_' are allowed"
+    if not value[0].isalnum():
+        return f"it starts with {value[0]!r}; it must start with a letter or a digit"
+    return ""
+
+
+def _backup_of(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
 
 
 def default_data_dir() -> Path:
@@ -130,74 +169,24 @@ class SessionSummary:
 SummaryList = list[SessionSummary]
 
 
+@dataclass(frozen=True)
+class Imported:
+    """What `SessionStore.import_data` did, for the command line to report."""
+
+    session: Session
+    """The session as saved."""
+    id_problem: str = ""
+    """Why the imported id was not kept (then the session got a new one); "" when it was."""
+    damaged: UnreadableSessionError | None = None
+    """The damaged session file that holds the imported id, left alone (no `replace`)."""
+    set_aside: Path | None = None
+    """With `replace`: where the damaged session file it replaced was kept."""
+    replaced: tuple[str, ...] = ()
+    """Where lone surrogates were replaced by U+FFFD (``session.title`` …)."""
+
+
 # --------------------------------------------------------------------------------------------
 # The TinyDB storage
-
-
-def _decode(raw: bytes, path: Path) -> Any:
-    if not raw.strip():
-        raise CorruptSessionError("the file is empty (it was probably cut off)", path=path)
-    if b"\x00" in raw:
-        at = raw.index(b"\x00")
-        raise CorruptSessionError(
-            f"the file contains NUL bytes (first at byte {at}): it was damaged by a crash, a "
-            "full disk or another program",
-            path=path,
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise CorruptSessionError(
-            f"the file is not UTF-8 text (bad byte at position {error.start})", path=path
-        ) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        cause = "the file ends too early: it was probably cut off" if _cut_off(text) else error.msg
-        raise CorruptSessionError(
-            f"the file is not valid JSON at line {error.lineno}, column {error.colno} ({cause})",
-            path=path,
-        ) from None
-    except RecursionError:
-        raise CorruptSessionError(
-            "the file is nested too deeply to be a session", path=path
-        ) from None
-
-
-def _cut_off(text: str) -> bool:
-    """True when the JSON text stops inside a string or with brackets still open."""
-    depth, in_string, escaped = 0, False, False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-    return in_string or depth > 0
-
-
-def _encode(tables: Any, path: Path) -> bytes:
-    try:
-        try:
-            text = json.dumps(tables, ensure_ascii=False, indent=1, allow_nan=False)
-            return text.encode("utf-8")
-        except UnicodeEncodeError:
-            # Lone surrogates (from a bad paste) cannot be UTF-8: escape everything instead,
-            # which JSON allows and which reads back to exactly the same strings.
-            return json.dumps(tables, ensure_ascii=True, indent=1, allow_nan=False).encode()
-    except (TypeError, ValueError) as error:
-        raise InvalidSessionData(
-            f"the session holds a value JSON cannot store ({error}); nothing was written",
-            path=path,
-        ) from None
 
 
 class SafeJSONStorage(Storage):
@@ -221,7 +210,7 @@ class SafeJSONStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         if not self._loaded:
             try:
-                raw = self.path.read_bytes()
+                raw = files.read_regular(self.path)
             except FileNotFoundError:
                 if self.must_exist:
                     raise SessionNotFound(
@@ -233,7 +222,7 @@ class SafeJSONStorage(Storage):
                     f"cannot read the file: {error.strerror}", path=self.path
                 ) from None
             if raw is not None:
-                tables = _decode(raw, self.path)
+                tables = codec.decode(raw, self.path)
                 check_tables(tables, path=self.path)
                 self._tables = tables
             self._loaded = True
@@ -246,7 +235,7 @@ class SafeJSONStorage(Storage):
     def commit(self, *, backup_to: Path | None = None) -> None:
         if not self._dirty:
             return
-        data = _encode(self._tables, self.path)
+        data = codec.encode(self._tables, self.path)
         try:
             for stale in files.stale_temps(self.path):  # left by a killed writer; we hold the lock
                 files.remove_quietly(stale)
@@ -317,16 +306,15 @@ class SessionStore:
 
     def path(self, session_id: str) -> Path:
         """The session's file; refuses ids that could name anything else."""
-        if not isinstance(session_id, str) or not _VALID_ID.fullmatch(session_id):
+        problem = id_problem(session_id)
+        if problem:
             raise InvalidSessionId(
-                f"{session_id!r} is not a session id (letters, digits, '-' and '_' only)",
-                path=self.data_dir,
+                f"{shown(session_id)} is not a valid session id: {problem}", path=self.data_dir
             )
         return self.data_dir / f"{session_id}{SUFFIX}"
 
     def backup_path(self, session_id: str) -> Path:
-        path = self.path(session_id)
-        return path.with_name(path.name + ".bak")
+        return _backup_of(self.path(session_id))
 
     def exists(self, session_id: str) -> bool:
         return self.path(session_id).exists()
@@ -334,7 +322,10 @@ class SessionStore:
     # -- reading --------------------------------------------------------------------------------
 
     def load(self, session_id: str) -> Session:
-        return self._read(self.path(session_id), session_id)
+        path = self.path(session_id)
+        if self._folder_exists():
+            self._finish_interrupted_restore(path)
+        return self._read(path, session_id)
 
     def list(self) -> SummaryList:
         """Every session in the folder, most recently updated first; damaged files last.
@@ -342,15 +333,27 @@ class SessionStore:
         A file that cannot be read appears with `damaged=True` and the error message in
         `problem`, so one bad file never hides the others.
         """
-        if not self.data_dir.is_dir():
+        if not self._folder_exists():
             return []
+        try:
+            names = sorted(entry.name for entry in os.scandir(self.data_dir))
+        except OSError as error:
+            raise self._folder_error(error) from None
         good: SummaryList = []
         damaged: SummaryList = []
-        for path in sorted(self.data_dir.glob(f"*{SUFFIX}")):
-            if path.name.startswith(".") or not path.is_file():
+        for name in names:
+            if name.startswith(".") or not name.endswith(SUFFIX):
                 continue
-            session_id = path.name[: -len(SUFFIX)]
+            path, session_id = self.data_dir / name, name[: -len(SUFFIX)]
             try:
+                problem = id_problem(session_id)
+                if problem:
+                    raise ForeignFileError(
+                        f"the file name is not a session id ({problem})",
+                        path=path,
+                        hint="Rename the file, or move it out of the sessions folder",
+                    )
+                self._finish_interrupted_restore(path)
                 good.append(SessionSummary.of(self._read(path, session_id), path))
             except StoreError as error:
                 damaged.append(
@@ -369,14 +372,9 @@ class SessionStore:
         """Save a new session; refuses an id already in use."""
         path = self.path(session.id)
         with self._locked(path):
-            if path.exists():
+            if os.path.lexists(path):
                 raise SessionExists(f"a session with id {session.id} already exists", path=path)
-            db = _open(path, must_exist=False)
-            try:
-                self._put(db, session, path)
-                _storage(db).commit()
-            finally:
-                db.close()
+            self._write_new(path, session)
         return session
 
     def update(self, session_id: str, fn: Callable[[Session], object]) -> Session:
@@ -391,27 +389,7 @@ class SessionStore:
         """
         path = self.path(session_id)
         with self._locked(path):
-            db = _open(path)
-            try:
-                session = self._from_db(db, path, session_id)
-                before = session.to_dict()
-                result = fn(session)
-                if isinstance(result, Session):
-                    session = result
-                if session.id != session_id:
-                    raise InvalidSessionData(
-                        f"the update changed the session id to {session.id!r}",
-                        path=path,
-                        field="id",
-                    )
-                if session.to_dict() == before:
-                    return session
-                session.updated = now_iso()
-                self._put(db, session, path)
-                _storage(db).commit(backup_to=self.backup_path(session_id))
-            finally:
-                db.close()
-        return session
+            return self._change(path, session_id, fn)
 
     def duplicate(self, session_id: str) -> Session:
         """A copy under a new id, its title suffixed "(copie)" or "(copy)"."""
@@ -422,31 +400,41 @@ class SessionStore:
         copy.created = copy.updated = now_iso()
         return self.create(copy)
 
-    def delete(self, session_id: str) -> None:
-        """Remove the session, its backup and any leftovers; works on a damaged file too."""
+    def delete(self, session_id: str) -> Path:
+        """Take the session out of the store; works on a damaged file too.
+
+        Its file, backup and any damaged copies are moved (not erased) to the folder returned,
+        ``deleted/<id>-<time>/``: a deletion by mistake is undone by importing the file there.
+        """
         path = self.path(session_id)
         with self._locked(path):
-            if not path.exists():
+            if not os.path.lexists(path):
                 raise SessionNotFound("there is no such session to delete", path=path)
-            leftovers = [
-                *files.stale_temps(path),
-                *path.parent.glob(f"{path.name}.damaged-*"),
-            ]
+            kept = files.unused_name(self.data_dir / TRASH / f"{session_id}-{_stamp()}")
+            # The session file goes first: once it is moved, the session is deleted.
+            moving = [path, self.backup_path(session_id)]
+            moving += sorted(path.parent.glob(f"{path.name}.damaged-*"))
             try:
-                files.remove_quietly(path, self.backup_path(session_id), *leftovers)
+                files.ensure_private_dir(kept.parent)
+                files.ensure_private_dir(kept)
+                for source in moving:
+                    if os.path.lexists(source):
+                        os.replace(source, kept / source.name)
+                files.remove_quietly(*files.stale_temps(path))
+                files.fsync_dir(kept)
+                files.fsync_dir(path.parent)
             except OSError as error:
                 raise StoreWriteError(
-                    f"could not delete the session: {error.strerror}", path=path
+                    f"could not delete the session: {error.strerror or error}", path=path
                 ) from None
-            files.fsync_dir(path.parent)
-        # The lock file goes last, outside the lock: a waiter then finds no session.
-        files.remove_quietly(self._lock_path(path))
+        return kept
 
     def restore_backup(self, session_id: str) -> Session:
         """Put back the state saved before the last change (`<file>.bak`).
 
-        A damaged file is kept aside as `<file>.damaged-<time>`; a readable one becomes the new
-        backup, so a restore can itself be undone.
+        A readable file and its backup are swapped (`files.swap`), so a restore can itself be
+        undone and no state is lost if it is interrupted. A damaged file is kept aside as
+        `<file>.damaged-<time>`, then the backup is copied in its place.
         """
         path = self.path(session_id)
         backup = self.backup_path(session_id)
@@ -457,61 +445,121 @@ class SessionStore:
                     path=backup,
                 )
             try:
-                raw = backup.read_bytes()
                 session = self._read(backup, session_id, hints=False)
-            except (StoreError, OSError) as error:
-                problem = error.problem if isinstance(error, StoreError) else str(error)
+            except StoreError as error:
                 raise BackupError(
-                    f"the backup cannot be used either: {problem}",
+                    f"the backup cannot be used either: {error.problem}",
                     path=backup,
                     hint="Nothing was changed; send both files to support",
                 ) from None
-            state = "missing"
-            if path.exists():
-                try:
-                    self._read(path, session_id, hints=False)
-                    state = "good"
-                except UnreadableSessionError:
-                    state = "damaged"
+            state = self._state(path, session_id)
             try:
-                if state == "damaged":
-                    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-                    files.snapshot(path, path.with_name(f"{path.name}.damaged-{stamp}"))
-                files.atomic_write_bytes(path, raw, backup_to=backup if state == "good" else None)
+                if state == "good":
+                    files.swap(path, backup)
+                else:
+                    if state == "damaged":
+                        self._set_aside(path)
+                    files.snapshot(backup, path)
+                    files.fsync_dir(path.parent)
             except OSError as error:
                 raise StoreWriteError(
-                    f"could not restore the backup: {error.strerror}", path=path
+                    f"could not restore the backup: {error.strerror or error}", path=path
                 ) from None
         return session
 
-    def import_dict(self, data: Any, *, replace: bool = False) -> Session:
-        """Save an exported session (see `export_dict`).
+    def import_data(self, data: Any, *, replace: bool = False) -> Imported:
+        """Save an exported session (see `export_dict`, or a session file's raw content).
 
-        It keeps its id when that id is free. When a session with that id exists, the import
-        gets a new id, or with `replace=True` overwrites it (the old state goes to the backup).
+        It keeps its id when that id is valid and free. When the id is taken, the import gets a
+        new id, or with `replace=True` takes its place: a readable session goes to the backup, a
+        damaged one is kept aside as `<file>.damaged-<time>`. The id is chosen under the file's
+        lock, so imports of one file running at the same moment each get their own session.
         """
-        session = import_session(data)
-        if not _VALID_ID.fullmatch(session.id):
-            session.id = new_id()
-        if self.exists(session.id):
+        with codec.reading(None):
+            data, replaced = replace_lone_surrogates(data)
+            session = import_session(data)
+        problem = id_problem(session.id)
+        damaged = None
+        if problem:
+            problem = f"{shown(session.id)} is not a valid session id: {problem}"
+        else:
             if replace:
-                return self.update(session.id, lambda _: session)
-            session.id = new_id()
-        return self.create(session)
+                with contextlib.suppress(SessionNotFound):
+                    saved, kept = self._replace(session)
+                    return Imported(saved, set_aside=kept, replaced=replaced)
+            try:
+                return Imported(self.create(session), replaced=replaced)
+            except SessionExists:
+                problem = f"session id {session.id} is already taken"
+                damaged = self._damage_of(session.id)
+        session.id = new_id()  # random: `create` still checks it under its own lock
+        saved = self.create(session)
+        return Imported(saved, id_problem=problem, damaged=damaged, replaced=replaced)
+
+    def import_dict(self, data: Any, *, replace: bool = False) -> Session:
+        """`import_data`, for callers that only need the saved session."""
+        return self.import_data(data, replace=replace).session
 
     # -- internals ------------------------------------------------------------------------------
 
     def _lock_path(self, path: Path) -> Path:
         return path.with_name(path.name + ".lock")
 
-    def _locked(self, path: Path) -> contextlib.AbstractContextManager[None]:
-        return locked_file(
+    @contextmanager
+    def _locked(self, path: Path) -> Iterator[None]:
+        """The session's lock, with any restore a kill interrupted finished first."""
+        with locked_file(
             path,
             self.data_dir,
             self.lock_timeout,
             folder_name="sessions folder",
             subject="this session",
             hint="Close the other window working on it and try again; nothing was changed",
+        ):
+            try:
+                try:
+                    files.finish_swap(path, _backup_of(path))
+                except OSError as error:
+                    raise StoreWriteError(
+                        f"could not finish an interrupted restore: {error.strerror or error}",
+                        path=files.swap_name(path),
+                        hint="Both states are still on disk; fix the permissions and try again",
+                    ) from None
+                yield
+            finally:
+                # A lock file exists only beside a session: a failed create, an update of a
+                # missing session or a delete leaves none. It is removed while held: a process
+                # waiting on it then finds it unlinked and takes a new one (filelock checks).
+                if not os.path.lexists(path):
+                    files.remove_quietly(self._lock_path(path))
+
+    def _finish_interrupted_restore(self, path: Path) -> None:
+        """Readers take no lock, except to finish a restore a kill left half done."""
+        if os.path.lexists(files.swap_name(path)):
+            with self._locked(path):
+                pass
+
+    def _folder_exists(self) -> bool:
+        """False when the sessions folder does not exist yet; an error when it cannot be one."""
+        try:
+            mode = os.stat(self.data_dir).st_mode
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            raise self._folder_error(error) from None
+        if not stat.S_ISDIR(mode):
+            raise StoreError(
+                "the sessions folder is a file, not a folder",
+                path=self.data_dir,
+                hint=f"Choose another folder with --data-dir or {ENV_VAR}, or move this file",
+            )
+        return True
+
+    def _folder_error(self, error: OSError) -> StoreError:
+        return StoreError(
+            f"cannot open the sessions folder: {error.strerror or error}",
+            path=self.data_dir,
+            hint=f"Choose another folder with --data-dir or {ENV_VAR}",
         )
 
     def _read(self, path: Path, session_id: str, *, hints: bool = True) -> Session:
@@ -527,16 +575,95 @@ class SessionStore:
                 self._add_hint(error, session_id)
             raise
 
+    def _state(self, path: Path, session_id: str) -> str:
+        """What a restore or a replacing import overwrites: "missing", "good" or "damaged"."""
+        if not os.path.lexists(path):
+            return "missing"
+        try:
+            self._read(path, session_id, hints=False)
+        except UnreadableSessionError:
+            return "damaged"
+        return "good"
+
+    def _damage_of(self, session_id: str) -> UnreadableSessionError | None:
+        """What is wrong with the stored session, if it is damaged."""
+        try:
+            self.load(session_id)
+        except UnreadableSessionError as error:
+            return error
+        except StoreError:  # deleted meanwhile, or the like: the id was simply taken
+            pass
+        return None
+
     def _from_db(self, db: TinyDB, path: Path, session_id: str) -> Session:
-        envelope = envelope_from_documents(
-            [dict(doc) for doc in db.table("meta").all()],
-            [dict(doc) for doc in db.table("session").all()],
-            path=path,
-        )
-        session = from_envelope(envelope, path=path, what="file")
+        with codec.reading(path):  # TinyDB reads the file lazily, inside this block
+            envelope = envelope_from_documents(
+                [dict(doc) for doc in db.table("meta").all()],
+                [dict(doc) for doc in db.table("session").all()],
+                path=path,
+            )
+            session = from_envelope(envelope, path=path, what="file")
         # The file name is the id: a session file copied by hand becomes its own session.
         session.id = session_id
         return session
+
+    def _change(self, path: Path, session_id: str, fn: Callable[[Session], object]) -> Session:
+        """`update`'s read–change–write, the lock held by the caller."""
+        db = _open(path)
+        try:
+            session = self._from_db(db, path, session_id)
+            before = session.to_dict()
+            result = fn(session)
+            if isinstance(result, Session):
+                session = result
+            if session.id != session_id:
+                raise InvalidSessionData(
+                    f"the update changed the session id to {session.id!r}",
+                    path=path,
+                    field="id",
+                )
+            if session.to_dict() == before:
+                return session
+            session.updated = now_iso()
+            self._put(db, session, path)
+            _storage(db).commit(backup_to=self.backup_path(session_id))
+        finally:
+            db.close()
+        return session
+
+    def _write_new(self, path: Path, session: Session) -> None:
+        """Write `session` as a new file (no backup), the lock held by the caller."""
+        db = _open(path, must_exist=False)
+        try:
+            self._put(db, session, path)
+            _storage(db).commit()
+        finally:
+            db.close()
+
+    def _replace(self, session: Session) -> tuple[Session, Path | None]:
+        """Put `session` in place of the stored session with its id (`SessionNotFound` when
+        there is none); returns the saved session and where a damaged file was kept aside."""
+        path = self.path(session.id)
+        with self._locked(path):
+            if self._state(path, session.id) == "damaged":
+                kept = self._set_aside(path)
+                self._write_new(path, session)
+                return session, kept
+            return self._change(path, session.id, lambda _: session), None
+
+    def _set_aside(self, path: Path) -> Path:
+        """Move a damaged session file out of the way, kept as `<file>.damaged-<time>`."""
+        kept = files.unused_name(path.with_name(f"{path.name}.damaged-{_stamp()}"))
+        try:
+            os.replace(path, kept)
+        except OSError as error:
+            raise StoreWriteError(
+                f"could not move the damaged file aside: {error.strerror or error}",
+                path=path,
+                hint="Nothing was changed",
+            ) from None
+        files.fsync_dir(path.parent)
+        return kept
 
     def _put(self, db: TinyDB, session: Session, path: Path) -> None:
         """Write the session into the tables (buffered by the storage until commit)."""
@@ -545,7 +672,7 @@ class SessionStore:
             Session.from_dict(envelope["session"])
         except SessionFormatError as error:
             raise InvalidSessionData(
-                f"the session was not saved: {error.problem}", path=path, field=error.field
+                error.problem, path=path, field=error.field, hint="The session was not saved"
             ) from None
         meta = {
             "format": FORMAT,
@@ -562,7 +689,7 @@ class SessionStore:
     def _add_hint(self, error: UnreadableSessionError, session_id: str) -> None:
         if error.hint or error.path is None:
             return
-        backup = error.path.with_name(error.path.name + ".bak")
+        backup = _backup_of(error.path)
         if isinstance(error, CorruptSessionError | ForeignFileError) and backup.exists():
             error.backup = backup
             error.hint = (
@@ -574,5 +701,5 @@ class SessionStore:
         else:
             error.hint = (
                 "No backup of it exists; open the file in a text editor to repair it, or delete "
-                "the session"
+                f"the session (`{DELETE_COMMAND.format(id=session_id)}` keeps a copy)"
             )

@@ -13,6 +13,7 @@ the step to `MIGRATIONS`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -89,9 +90,7 @@ def from_envelope(data: Any, *, path: Path | None = None, what: str = "data") ->
     try:
         session = Session.from_dict(session_data)
     except SessionFormatError as error:
-        raise CorruptSessionError(
-            f"a field has the wrong type: {error.problem}", path=path, field=error.field
-        ) from None
+        raise CorruptSessionError(error.problem, path=path, field=error.field) from None
     session.schema_version = SCHEMA_VERSION
     return session
 
@@ -112,6 +111,36 @@ def import_session(data: Any, *, path: Path | None = None) -> Session:
             list(data["meta"].values()), list(data.get("session", {}).values()), path=path
         )
     return from_envelope(data, path=path, what="file" if path else "data")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(data: Any) -> tuple[Any, tuple[str, ...]]:
+    """`data` with every lone surrogate replaced by U+FFFD, and where (``session.title`` …).
+
+    Imported text comes from outside: a lone surrogate (half of an emoji, from a bad paste or a
+    hostile file) is not a character, cannot be written as UTF-8 and breaks every tool that
+    prints or exports it. A pair, as JSON writes an emoji, was already joined by the decoder.
+    """
+    places: list[str] = []
+
+    def clean(value: Any, where: str) -> Any:
+        if isinstance(value, str):
+            fixed = _LONE_SURROGATE.sub("\ufffd", value)
+            if fixed != value:
+                places.append(where or "(the whole value)")
+            return fixed
+        if isinstance(value, list):
+            return [clean(item, f"{where}[{i}]") for i, item in enumerate(value)]
+        if isinstance(value, dict):
+            return {
+                clean(key, f"{where} (a key)"): clean(item, f"{where}.{key}" if where else key)
+                for key, item in value.items()
+            }
+        return value
+
+    return clean(data, ""), tuple(places)
 
 
 def check_tables(tables: Any, *, path: Path | None = None) -> None:
@@ -137,12 +166,24 @@ def check_tables(tables: Any, *, path: Path | None = None) -> None:
         )
     for name in ("meta", "session"):
         table = tables.get(name, {})
-        if not isinstance(table, dict) or not all(
-            isinstance(doc, dict) and key.isdigit() for key, doc in table.items()
-        ):
+        if not isinstance(table, dict):
             raise CorruptSessionError(
                 f"the `{name}` table is not a set of TinyDB documents", path=path, field=name
             )
+        for key, doc in table.items():
+            # TinyDB turns each key into an int: "²" passes str.isdigit but not int()
+            if not (key.isascii() and key.isdecimal()):
+                raise CorruptSessionError(
+                    f"the `{name}` table has a document numbered {key!r}, not a number",
+                    path=path,
+                    field=name,
+                )
+            if not isinstance(doc, dict):
+                raise CorruptSessionError(
+                    f"document {key} of the `{name}` table is {_kind(doc)}, not an object",
+                    path=path,
+                    field=name,
+                )
 
 
 def envelope_from_documents(

@@ -36,7 +36,7 @@ from facilitator.training.progress import (
     now_iso,
 )
 
-from . import files
+from . import codec, files
 from .errors import (
     CorruptSessionError,
     ForeignFileError,
@@ -44,7 +44,7 @@ from .errors import (
     StoreWriteError,
     UnsupportedSchemaError,
 )
-from .repository import _decode, _encode, default_data_dir, locked_file
+from .repository import default_data_dir, locked_file
 
 FORMAT = "facilitator-training"
 SUFFIX = ".json"
@@ -77,7 +77,7 @@ class _Storage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         if not self._loaded:
             try:
-                raw: bytes | None = self.path.read_bytes()
+                raw: bytes | None = files.read_regular(self.path)
             except FileNotFoundError:
                 raw = None
             except OSError as error:
@@ -85,7 +85,7 @@ class _Storage(Storage):
                     f"cannot read the file: {error.strerror}", path=self.path
                 ) from None
             if raw is not None:
-                tables = _decode(raw, self.path)
+                tables = codec.decode(raw, self.path)
                 _check_tables(tables, self.path)
                 self._tables = tables
             self._loaded = True
@@ -98,7 +98,7 @@ class _Storage(Storage):
     def commit(self, backup_to: Path | None) -> None:
         if not self._dirty:
             return
-        data = _encode(self._tables, self.path)
+        data = codec.encode(self._tables, self.path)
         try:
             for stale in files.stale_temps(self.path):
                 files.remove_quietly(stale)
@@ -138,15 +138,16 @@ def _check_tables(tables: Any, path: Path) -> None:
 
 
 def _from_db(db: TinyDB, path: Path) -> TraineeProgress:
-    docs = db.table("trainee").all()
-    if not docs:
-        raise CorruptSessionError("the file holds no trainee", path=path, field="trainee")
-    try:
-        return TraineeProgress.from_dict(dict(docs[0]))
-    except ProgressFormatError as error:
-        raise CorruptSessionError(
-            f"the training progress is damaged: {error.problem}", path=path, field=error.field
-        ) from None
+    with codec.reading(path):  # TinyDB reads the file lazily, inside this block
+        docs = db.table("trainee").all()
+        if not docs:
+            raise CorruptSessionError("the file holds no trainee", path=path, field="trainee")
+        try:
+            return TraineeProgress.from_dict(dict(docs[0]))
+        except ProgressFormatError as error:
+            raise CorruptSessionError(
+                f"the training progress is damaged: {error.problem}", path=path, field=error.field
+            ) from None
 
 
 class TrainingStore:
