@@ -13,6 +13,7 @@ from typing import IO, Any
 import click
 
 from facilitator import __version__
+from facilitator.terminal import for_terminal, one_line_for_terminal
 
 EXIT_BELOW_THRESHOLD = 1
 EXIT_BAD_INPUT = 2
@@ -428,15 +429,18 @@ def export_command(
 @click.option(
     "--replace",
     is_flag=True,
-    help="Overwrite the stored session with the same id (its previous state becomes the backup).",
+    help="Overwrite the stored session with the same id (its previous state becomes the backup; "
+    "a damaged one is kept aside as <file>.damaged-<time>).",
 )
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
 @click.pass_context
 def import_command(ctx: click.Context, file: str, replace: bool, data_dir: str | None) -> None:
-    """Import a session exported as JSON (`facilitator export SESSION --format json`).
+    """Import a session exported as JSON (`facilitator export SESSION --format json`), or a
+    session file (one kept by `facilitator sessions delete`, say).
 
-    The session keeps its id unless that id is taken (then it gets a new one; --replace
-    overwrites instead).
+    The session keeps its id unless that id is taken or invalid (then it gets a new one;
+    --replace overwrites a taken one instead). Invalid characters (lone surrogates) become
+    U+FFFD; what the app could not use (a bad date, language or duplicate id) is refused.
     """
     from facilitator.minutes import jsonfile
     from facilitator.store import StoreError, export_session
@@ -444,20 +448,37 @@ def import_command(ctx: click.Context, file: str, replace: bool, data_dir: str |
     store = _session_store(ctx, data_dir)
     try:
         session = jsonfile.load(file)
-        saved = store.import_dict(export_session(session), replace=replace)
+        done = store.import_data(export_session(session), replace=replace)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    title = saved.title or "(untitled)"
-    click.echo(f"imported “{title}” as session {saved.id} into {store.data_dir}")
-    if saved.id != session.id:
-        click.echo(f"(session id {session.id} was already taken: the import got a new id)")
+    saved = done.session
+    title = one_line_for_terminal(saved.title) or "(untitled)"
+    click.echo(f"imported “{title}” as session {saved.id} into {for_terminal(store.data_dir)}")
+    if done.id_problem:
+        click.echo(f"({for_terminal(done.id_problem)}: the import got a new id)")
+    if done.damaged is not None:
+        click.echo(
+            f"The session file {for_terminal(done.damaged.path)} is damaged "
+            f"({for_terminal(done.damaged.problem)}). To put the import in its place, run "
+            f"`facilitator import {for_terminal(file)} --replace`: the damaged file is then kept "
+            "aside as <file>.damaged-<time>."
+        )
+    if done.set_aside is not None:
+        kept = for_terminal(done.set_aside)
+        click.echo(f"The damaged session file it replaced is kept as {kept}")
+    if done.replaced:
+        click.echo(
+            "Invalid characters (lone surrogates) were replaced by U+FFFD in: "
+            + for_terminal(", ".join(done.replaced))
+        )
 
 
 @main.group("sessions", invoke_without_command=True)
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
 @click.pass_context
 def sessions_command(ctx: click.Context, data_dir: str | None) -> None:
-    """List the stored sessions; `facilitator sessions restore ID` puts back a backup."""
+    """List the stored sessions; `facilitator sessions restore ID` puts back a backup,
+    `facilitator sessions delete ID` deletes one."""
     ctx.ensure_object(dict)
     if data_dir:
         ctx.obj["data_dir"] = data_dir
@@ -471,14 +492,16 @@ def sessions_command(ctx: click.Context, data_dir: str | None) -> None:
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     if not summaries:
-        click.echo(f"no session in {store.data_dir}")
+        click.echo(f"no session in {for_terminal(store.data_dir)}")
         return
     for s in summaries:
+        # every field comes from a file (the id from its name): one line each, no escapes
+        line = one_line_for_terminal
         if s.damaged:
-            click.echo(f"{s.id:<24} DAMAGED  {s.problem}")
+            click.echo(f"{line(s.id):<24} DAMAGED  {line(s.problem)}")
         else:
-            updated = s.updated[:16].replace("T", " ")
-            click.echo(f"{s.id:<24} {updated:<16}  {s.kind:<13} {s.lang:<2}  {s.title}")
+            updated = line(s.updated[:16].replace("T", " "))
+            click.echo(f"{line(s.id):<24} {updated:<16}  {s.kind:<13} {s.lang:<2}  {line(s.title)}")
 
 
 @sessions_command.command("restore")
@@ -488,8 +511,8 @@ def sessions_command(ctx: click.Context, data_dir: str | None) -> None:
 def sessions_restore(ctx: click.Context, session_id: str, data_dir: str | None) -> None:
     """Put back the state a session had before its last change (its backup file).
 
-    A damaged session file is kept aside as <file>.damaged-<time>; a readable one becomes the
-    new backup, so a restore can itself be undone.
+    A readable session and its backup swap places, so a restore can itself be undone; a damaged
+    session file is kept aside as <file>.damaged-<time>.
     """
     from facilitator.store import StoreError
 
@@ -498,7 +521,40 @@ def sessions_restore(ctx: click.Context, session_id: str, data_dir: str | None) 
         session = store.restore_backup(session_id)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"restored session {session.id} “{session.title}” from its backup")
+    title = one_line_for_terminal(session.title)
+    click.echo(f"restored session {session.id} “{title}” from its backup")
+
+
+@sessions_command.command("delete")
+@click.argument("session_id", metavar="ID")
+@click.option("--yes", "-y", is_flag=True, help="Delete without asking for confirmation.")
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
+@click.pass_context
+def sessions_delete(ctx: click.Context, session_id: str, yes: bool, data_dir: str | None) -> None:
+    """Delete a session, damaged or not (asks first, unless --yes).
+
+    Its files are moved to deleted/<ID>-<time>/ in the sessions folder, not erased:
+    `facilitator import` of the session file there brings it back.
+    """
+    from facilitator.store import SUFFIX, StoreError, UnreadableSessionError
+
+    store = _session_store(ctx, data_dir)
+    if not yes:
+        try:
+            what = f"“{one_line_for_terminal(store.load(session_id).title) or '(untitled)'}”"
+        except UnreadableSessionError:
+            what = "(damaged)"
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+        click.confirm(f"Delete session {session_id} {what}?", abort=True)
+    try:
+        kept = store.delete(session_id)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(
+        f"deleted session {session_id}; its files are kept in {for_terminal(kept)}: "
+        f"`facilitator import {for_terminal(kept / (session_id + SUFFIX))}` brings it back"
+    )
 
 
 # --- training: exercises and the trainer's report ----------------------------------------------

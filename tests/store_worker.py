@@ -95,7 +95,8 @@ def main(argv: list[str]) -> int:
         store.restore_backup(session_id)
         return 3  # not reached when the hook is called often enough
     if mode == "import":
-        data = json.loads(open(arg, encoding="utf-8").read())
+        with open(arg, encoding="utf-8") as file:
+            data = json.load(file)
         time.sleep(max(0.0, float(label) - time.time()))
         print(store.import_dict(data).id, flush=True)
         return 0
