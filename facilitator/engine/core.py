@@ -22,7 +22,14 @@ from facilitator.engine.evaluate import RuleSet, hint_template, key_result_hint,
 from facilitator.engine.extract import PartsView, extract
 from facilitator.engine.langdetect import LEXICONS as DETECTION_LEXICONS
 from facilitator.engine.langdetect import Vocabulary, detect, mixed
-from facilitator.engine.lexicon import Entry, LexiconError, LexiconIndex, read_lexicon
+from facilitator.engine.lexicon import (
+    Domain,
+    Entry,
+    LexiconError,
+    LexiconIndex,
+    load_domain,
+    read_lexicon,
+)
 from facilitator.engine.model import Assessment, Finding, Flags, Rewrite, Scores
 from facilitator.engine.normalize import Normalized, normalize
 from facilitator.engine.rewrite import apply_safe_edits, match_case
@@ -93,6 +100,8 @@ class Engine:
     """Assess OKR drafts. Headless: never imports Textual.
 
     `english_models` restricts the English candidates (tests pass `()` for the reduced mode).
+    `domains` names the domain packs (`lexicons/domains/<name>.toml`) whose acronyms the room
+    knows, for every draft unless a call passes its own.
     """
 
     rules_dir: Path | None = None
@@ -100,6 +109,7 @@ class Engine:
     english_models: tuple[str, ...] | None = None
     validate: bool = True
     problems: list[Problem] = field(default_factory=list)
+    domains: Sequence[str] = ()
 
     def __post_init__(self) -> None:
         self.rules_dir = self.rules_dir or data_dir("rules")
@@ -117,6 +127,9 @@ class Engine:
         }
         self._vocabulary = Vocabulary.from_entries({k: v.entries for k, v in self._langs.items()})
         self._lock = threading.Lock()
+        self._domains: dict[str, Domain] = {}
+        self._domain_terms: dict[tuple[str, ...], frozenset[str]] = {}
+        self._default_known = self.domain_terms(self.domains)  # an unknown name fails here
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -215,11 +228,15 @@ class Engine:
         lang: str | None = None,
         glossary: Iterable[str] = (),
         tier: str = "full",
+        domains: Iterable[str] | None = None,
     ) -> Assessment:
-        """Score one draft. `tier="lexical"` skips spaCy's models (per-keystroke feedback)."""
+        """Score one draft. `tier="lexical"` skips spaCy's models (per-keystroke feedback).
+
+        `glossary` and the `domains` packs (None: the engine's) list acronyms the room knows."""
         kind = normalize_kind(kind)
         norm = normalize(text if isinstance(text, str) else str(text))
         lang = self._pick_lang(norm.text, lang)
+        glossary = self._known(glossary, domains)
         if tier == "lexical":
             toks = self._quick_tokens(norm.text, lang)
             return self._assess(norm, toks, kind, lang, glossary, "lexical")
@@ -237,15 +254,16 @@ class Engine:
     ) -> list[Assessment]:
         """Assess many drafts, batching each language through `nlp.pipe`.
 
-        Items are texts, (text, kind[, lang]) tuples or mappings with text/kind/lang/glossary.
+        Items are texts, (text, kind[, lang]) tuples or mappings with
+        text/kind/lang/glossary/domains.
         """
-        prepared: list[tuple[Normalized, str, str, tuple[str, ...]]] = []
+        prepared: list[tuple[Normalized, str, str, frozenset[str]]] = []
         for item in items:
             text, kind, lang, glossary = _unpack(item)
             norm = normalize(text)
-            prepared.append(
-                (norm, normalize_kind(kind), self._pick_lang(norm.text, lang), glossary)
-            )
+            domains = item.get("domains") if isinstance(item, Mapping) else None
+            known = self._known(glossary, domains)
+            prepared.append((norm, normalize_kind(kind), self._pick_lang(norm.text, lang), known))
         results: list[Assessment | None] = [None] * len(prepared)
         for lang in LANGS:
             idx = [i for i, p in enumerate(prepared) if p[2] == lang]
@@ -262,10 +280,34 @@ class Engine:
                 texts = [prepared[i][0].text for i in part]
                 docs = list(pipeline.nlp.pipe(texts, batch_size=batch_size))
                 for i, doc in zip(part, docs, strict=True):
-                    norm, kind, _, glossary = prepared[i]
+                    norm, kind, _, known = prepared[i]
                     toks = from_doc(doc, pipeline.parsed)
-                    results[i] = self._assess(norm, toks, kind, lang, glossary, tier)
+                    results[i] = self._assess(norm, toks, kind, lang, known, tier)
         return [r for r in results if r is not None]
+
+    def domain(self, name: str) -> Domain:
+        """A domain pack by name (its terms spelled out per language); LexiconError if unknown."""
+        pack = self._domains.get(name)
+        if pack is None:
+            assert self.lexicons_dir is not None
+            pack = self._domains[name] = load_domain(self.lexicons_dir, name)
+        return pack
+
+    def domain_terms(self, names: Iterable[str]) -> frozenset[str]:
+        """The acronyms of the named domain packs, in capitals (as the glossary is compared)."""
+        key = (names,) if isinstance(names, str) else tuple(names)
+        terms = self._domain_terms.get(key)
+        if terms is None:
+            terms = frozenset(t.upper() for name in key for t in self.domain(name).terms)
+            self._domain_terms[key] = terms
+        return terms
+
+    def _known(self, glossary: Iterable[str], domains: Iterable[str] | None) -> frozenset[str]:
+        """Acronyms the room knows: the session glossary and the domain packs'."""
+        packs = self._default_known if domains is None else self.domain_terms(domains)
+        if not glossary:
+            return packs
+        return packs | frozenset(g.upper() for g in glossary)
 
     def _pick_lang(self, text: str, lang: str | None) -> str:
         if lang in LANGS:
@@ -287,7 +329,7 @@ class Engine:
         toks: Tokens,
         kind: str,
         lang: str,
-        glossary: Iterable[str],
+        glossary: frozenset[str],
         tier: str,
     ) -> Assessment:
         state = self._langs[lang]
@@ -332,7 +374,7 @@ class Engine:
         toks: Tokens,
         kind: str,
         lang: str,
-        glossary: Iterable[str],
+        glossary: frozenset[str],
         index: LexiconIndex,
         state: _Language,
     ) -> Context:
@@ -350,7 +392,7 @@ class Engine:
             hits,
             ex,
             features,
-            frozenset(g.upper() for g in glossary) if glossary else frozenset(),
+            glossary,
             quoted_ranges(norm.text),
         )
 

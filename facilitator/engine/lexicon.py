@@ -13,6 +13,7 @@ inflections the generator below cannot guess ("mis | mise" for "mettre"). Lines 
 from __future__ import annotations
 
 import csv
+import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -292,3 +293,76 @@ def _rest_matches(lower: list[str], lemma: list[str] | None, i: int, p: _Pattern
         if lower[j] not in p.forms[k] and (lemma is None or lemma[j] != p.words[k]):
             return False
     return True
+
+
+# --- domain packs ---------------------------------------------------------------------------
+# `lexicons/domains/<name>.toml`: the acronyms one audience reads without help (a pharmaceutical
+# room knows AMM and GMP, a software team CI and SLO), each spelled out in French and English.
+# Selected by name (`Engine(domains=["pharma"])`), a pack silences its acronyms like a session
+# glossary, in drafts of either language.
+
+DOMAINS = "domains"  # the folder under lexicons/
+_DOMAIN_LANGS = ("fr", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    name: str
+    title: dict[str, str]  # per language
+    terms: dict[str, dict[str, str]]  # acronym → {language: the term spelled out}
+    source: str = ""
+
+    def glossary(self, lang: str) -> dict[str, str]:
+        """Acronym → its spelled-out form in `lang` (the other language's when missing)."""
+        other = next(code for code in _DOMAIN_LANGS if code != lang)
+        return {t: d.get(lang) or d.get(other, "") for t, d in self.terms.items()}
+
+
+def domain_names(lexicons_dir: Path) -> list[str]:
+    return sorted(p.stem for p in (lexicons_dir / DOMAINS).glob("*.toml"))
+
+
+def read_domain(path: Path) -> Domain:
+    """A domain pack; LexiconError names the file and the field at fault."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(
+            f"{path}: cannot read the domain pack ({exc}); save it as UTF-8"
+        ) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: invalid TOML: {exc}") from exc
+    title = data.get("title", {})
+    if not isinstance(title, dict) or not all(
+        isinstance(title.get(lang), str) and title[lang].strip() for lang in _DOMAIN_LANGS
+    ):
+        raise LexiconError(
+            f'{path}: field \'title\' needs both languages: {{ fr = "…", en = "…" }}'
+        )
+    terms = data.get("terms")
+    if not isinstance(terms, dict) or not terms:
+        raise LexiconError(f"{path}: table [terms] is missing or empty")
+    out: dict[str, dict[str, str]] = {}
+    for term, spelled in terms.items():
+        if not isinstance(spelled, dict) or set(spelled) - set(_DOMAIN_LANGS):
+            raise LexiconError(
+                f'{path}: term \'{term}\': write {{ fr = "…", en = "…" }} (fr and en only)'
+            )
+        values = {k: v.strip() for k, v in spelled.items() if isinstance(v, str) and v.strip()}
+        if len(values) != len(spelled) or not values:
+            raise LexiconError(f"{path}: term '{term}': each language needs a non-empty text")
+        out[term.strip()] = values
+    unknown = set(data) - {"title", "terms", "source"}
+    if unknown:
+        raise LexiconError(
+            f"{path}: unknown field(s) {sorted(unknown)}; allowed: title, terms, source"
+        )
+    return Domain(path.stem, dict(title), out, str(data.get("source", "")))
+
+
+def load_domain(lexicons_dir: Path, name: str) -> Domain:
+    path = lexicons_dir / DOMAINS / f"{name}.toml"
+    if not path.is_file():
+        known = ", ".join(domain_names(lexicons_dir)) or "none"
+        raise LexiconError(f"unknown domain pack '{name}' (available: {known})")
+    return read_domain(path)

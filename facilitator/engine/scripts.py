@@ -75,7 +75,7 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
         if i in everyday_at:
             continue
         bare = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
-        if bare.upper() in known or bare in seen:
+        if bare in seen or bare.upper() in known or word.upper() in known:
             continue
         explained = (i + 1 < len(toks) and toks.text[i + 1] == "(") or (
             i > 0 and toks.text[i - 1] == "("

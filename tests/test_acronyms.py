@@ -1,0 +1,112 @@
+"""Acronyms per audience: everyday business acronyms, domain packs, the glossary."""
+
+import pytest
+
+from facilitator.engine import Engine
+from facilitator.engine.lexicon import LexiconError, domain_names, read_domain
+from facilitator.paths import data_dir
+
+
+@pytest.fixture(scope="module")
+def lexical() -> Engine:
+    return Engine(validate=False)
+
+
+def _jargon(engine: Engine, text: str, lang: str, **kw) -> list[str]:
+    return engine.assess(text, "key_result", lang=lang, tier="lexical", **kw).flags.jargon
+
+
+EVERYDAY = {
+    "en": "API CRM ERP KPI NPS ROI SLA SaaS B2B B2C CEO CFO CTO HR IT AI SEO UX UI PDF URL FAQ MVP "
+    "OKR KR Q1 Q2 Q3 Q4 H1 H2 FY24 FY2026",
+    "fr": "API CRM ERP KPI NPS ROI SLA SaaS B2B B2C CEO CFO CTO RH IT IA PME TPE CA TVA SEO UX UI "
+    "PDF URL FAQ MVP OKR KR T1 T2 T3 T4 S1 S2 H1 H2 RSE ETP CODIR COMEX",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_everyday_business_acronyms_are_not_jargon(lexical, lang):
+    frame = {
+        "en": "Cut the {} backlog by 20% by end of 2026",
+        "fr": "Réduire de 20 % le retard sur le {} d'ici fin 2026",
+    }[lang]
+    for acronym in EVERYDAY[lang].split():
+        assert _jargon(lexical, frame.format(acronym), lang) == [], acronym
+        if acronym.isalpha():  # "KPIs", "CRMs"
+            assert _jargon(lexical, frame.format(acronym + "s"), lang) == [], acronym + "s"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pack", "terms"),
+    [
+        ("Réduire le délai de clôture des CAPA et des OOS de 60 à 30 jours", "fr", "pharma",
+         ["CAPA", "OOS"]),
+        ("Soumettre 100 % des PSUR à l'ANSM et à l'EMA dans les délais", "fr", "pharma",
+         ["PSUR", "ANSM", "EMA"]),
+        ("Meet every KOL and MSL visit target under GMP by Q4 2026", "en", "pharma",
+         ["KOL", "MSL", "GMP"]),
+        ("Keep p95 latency under 200 ms and MTTR under 1 hour with SLO alerts", "en", "software",
+         ["MTTR", "SLO"]),
+        ("Réduire le MTTR de 4 h à 1 h et publier un SDK", "fr", "software", ["MTTR", "SDK"]),
+        ("Traiter 90 % des dossiers MDPH et des demandes CCAS en 30 jours", "fr",
+         "public-service", ["MDPH", "CCAS"]),
+        ("Answer 95% of FOI requests to HMRC within 20 days", "en", "public-service",
+         ["FOI", "HMRC"]),
+    ],
+)  # fmt: skip
+def test_a_domain_pack_silences_its_acronyms(lexical, text, lang, pack, terms):
+    assert _jargon(lexical, text, lang) == terms
+    assert _jargon(lexical, text, lang, domains=[pack]) == []
+    assert _jargon(lexical, text, lang, domains=["pharma", "software", "public-service"]) == []
+
+
+def test_a_pack_for_every_draft_or_per_call():
+    pharma = Engine(validate=False, domains=["pharma"])
+    text = "Réduire de 30 % les écarts BPF relevés en audit d'ici fin 2026"
+    assert _jargon(pharma, text, "fr") == []
+    assert _jargon(pharma, text, "fr", domains=[]) == ["BPF"]  # the call's packs replace them
+    assert _jargon(pharma, text, "fr", domains=["software"]) == ["BPF"]
+    # The glossary still adds to the packs.
+    assert _jargon(pharma, text + " et des XYZ", "fr", glossary=["xyz"]) == []
+
+
+def test_assess_many_takes_domains(lexical):
+    text = "Cut MTTR from 6 to 2 hours by Q3 2026"
+    plain, software = lexical.assess_many(
+        [{"text": text, "kind": "key_result"}, {"text": text, "domains": ["software"]}]
+    )
+    assert plain.flags.jargon == ["MTTR"] and software.flags.jargon == []
+
+
+def test_an_unknown_pack_is_refused_with_the_known_names(lexical):
+    with pytest.raises(LexiconError, match="pharma"):
+        Engine(validate=False, domains=["pharmacy"])
+    with pytest.raises(LexiconError, match="software"):
+        lexical.assess("Grow ARR", domains=["sofware"])
+
+
+def test_packs_spell_every_term_out_in_both_languages(lexical):
+    folder = data_dir("lexicons")
+    names = domain_names(folder)
+    assert {"pharma", "software", "public-service"} <= set(names)
+    for name in names:
+        pack = read_domain(folder / "domains" / f"{name}.toml")
+        assert pack.title.keys() == {"fr", "en"} and len(pack.terms) >= 20, name
+        for term, spelled in pack.terms.items():
+            assert spelled.keys() == {"fr", "en"}, (name, term)
+    assert lexical.domain("pharma").glossary("fr")["AMM"] == "autorisation de mise sur le marché"
+    pharma = "AMM BPF GMP HAS KOL PSUR CAPA ANSM EMA FDA MSL ATU PV RCP SMR ASMR CEPS"
+    for term in pharma.split(" "):
+        assert term in lexical.domain("pharma").terms, term
+    for term in ["CI", "CD", "PR", "SDK", "SRE", "SLO", "p95", "MTTR"]:
+        assert term in lexical.domain("software").terms, term
+
+
+def test_a_broken_pack_names_its_file_and_field(tmp_path):
+    path = tmp_path / "broken.toml"
+    path.write_text('title = { fr = "Essai", en = "Test" }\n[terms]\nXYZ = "x"\n', "utf-8")
+    with pytest.raises(LexiconError, match=r"broken\.toml: term 'XYZ'"):
+        read_domain(path)
+    path.write_text('title = { fr = "Essai" }\n[terms]\nXYZ = { fr = "x", en = "x" }\n', "utf-8")
+    with pytest.raises(LexiconError, match="title"):
+        read_domain(path)
