@@ -317,17 +317,24 @@ class FacilitatorApp(App[None]):
         else:
             self.push_screen(new)
 
-    def action_close_session(self) -> None:
-        """Back to the sessions list."""
+    async def action_close_session(self) -> None:
+        """Back to the sessions list; the session closes once its screens are gone."""
         from facilitator.tui.screens.home import HomeScreen
 
-        current = self.screen
-        if isinstance(current, BaseScreen):
-            current.flush()
+        leaving = []
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
-            self.pop_screen()
-        self.session = None
-        self._pending.clear()
+            screen = self.screen
+            if isinstance(screen, BaseScreen):
+                screen.flush()
+            leaving.append(self.pop_screen())
+        # A popped screen still runs what was queued for it until Textual removes it: a debounce
+        # timer that fell due while the flush was saving, a worker's result. Those need the
+        # session, so it is closed after them, not before.
+        for removed in leaving:
+            await removed
+        if not any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
+            self.session = None  # unless a session was opened again meanwhile
+            self._pending.clear()
         home = self.screen_stack[0] if self.screen_stack else None
         if isinstance(home, HomeScreen):
             home.reload()

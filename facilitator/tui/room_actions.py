@@ -191,11 +191,11 @@ def start_follow_up(app: FacilitatorApp, previous_id: str) -> None:
     order = {"review": 0, "retrospective": 1}
     templates.sort(key=lambda tpl: order.get(tpl.kind, 2))
 
-    def chosen(template: Any) -> None:
+    async def chosen(template: Any) -> None:
         if template is None:
             return
         if app.session is not None:
-            app.action_close_session()  # saves what is typed before the copy is taken
+            await app.action_close_session()  # saves what is typed before the copy is taken
         try:
             latest = app.store.load(previous_id)
             session = make(latest, template, date=app.now().date().isoformat())

@@ -3,13 +3,18 @@ debounce, huge pastes. Each test failed before its fix."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from facilitator.demo import demo_session
 from facilitator.tui.app import SESSION_SCREENS, FacilitatorApp, run_to_exit
 from facilitator.tui.minutes_export import export_minutes
+from facilitator.tui.screens.dialogs import ErrorDialog
+from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.training_start import open_trainer, open_training
-from tests.tui.conftest import settle, type_text
+from facilitator.tui.screens.workbench import DEBOUNCE
+from tests.tui.conftest import SIZE, settle, type_text
 from tests.tui.fake_engine import FakeEngine
 from tests.tui.test_training import make_pack
 
@@ -50,7 +55,7 @@ async def test_every_screen_survives_a_narrow_terminal(make_app, store, tmp_path
         await settle(pilot, 0.35)  # the findings list fills (it crashed at 45 columns)
         await shown_then_closed(lambda: app.action_room_entry("decision"))
         await shown_then_closed(lambda: export_minutes(app))
-        app.action_close_session()
+        await app.action_close_session()
         await settle(pilot)
         open_training(app, packs=[pack], pack=pack.id, trainee="Anne Martin")
         await settle(pilot, 0.35)
@@ -72,3 +77,32 @@ def test_a_crash_exits_with_a_failure_status(store) -> None:  # type: ignore[no-
     with pytest.raises(SystemExit) as exited:
         run_to_exit(Crashing(store, engine=FakeEngine(ready=True)), headless=True)
     assert exited.value.code == 1
+
+
+async def test_esc_right_after_typing_leaves_nothing_running_without_a_session(  # type: ignore[no-untyped-def]
+    make_app, store, monkeypatch
+) -> None:
+    """Esc within the debounce, while the disk is slow to take the autosave: the debounce timer
+    fell due during the save and fired on the popped screen after the session was closed."""
+    session = store.create(demo_session())
+    app = make_app()
+    update = app.store.update
+
+    def slow_update(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(DEBOUNCE + 0.05)
+        return update(*args, **kwargs)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            app.open_session(session.id, "workbench")
+            await settle(pilot)
+            await type_text(pilot, " vite")
+            with monkeypatch.context() as slow:
+                slow.setattr(app.store, "update", slow_update)
+                await pilot.press("escape")
+            await settle(pilot, DEBOUNCE + 0.1)
+            assert isinstance(app.screen, HomeScreen) and app.session is None
+        assert not [s for s in app.screen_stack if isinstance(s, ErrorDialog)]
+    assert app.return_code in (None, 0)
+    assert " vite" in store.load(session.id).objectives[0].text  # the autosave still happened

@@ -375,11 +375,11 @@ class WorkbenchScreen(SessionScreen):
 
         self.fapp.save_quietly(keep)
 
-    def draft_lang(self, text: str) -> str:
+    def draft_lang(self, text: str, session: Session | None = None) -> str:
         """The language the draft is written in: the session's, unless a draft of three words
         or more is clearly in the other one (a French session switched to English keeps its
-        French drafts assessed in French)."""
-        lang = self.session.lang
+        French drafts assessed in French). A worker passes the `session` it was given."""
+        lang = (session or self.session).lang
         detect = getattr(self.fapp.engine, "detect_lang", None)
         if detect is not None and len(text.split()) >= 3:
             try:
@@ -392,8 +392,10 @@ class WorkbenchScreen(SessionScreen):
 
     def _assess(self, text: str, kind: str, tier: str, started: float) -> None:
         group = f"assess-{tier}"
+        # Read here, on the UI thread: the app may close the session while the worker runs.
+        session = self.session
         self.run_worker(
-            lambda: self._assess_in_thread(text, kind, tier, started),
+            lambda: self._assess_in_thread(session, text, kind, tier, started),
             thread=True,
             exclusive=True,
             group=group,
@@ -401,11 +403,16 @@ class WorkbenchScreen(SessionScreen):
             name=group,
         )
 
-    def _assess_in_thread(self, text: str, kind: str, tier: str, started: float) -> None:
-        session = self.session
+    def _assess_in_thread(
+        self, session: Session, text: str, kind: str, tier: str, started: float
+    ) -> None:
         begun = time.perf_counter()
         assessment = self.fapp.engine.assess(
-            text, kind=kind, lang=self.draft_lang(text), glossary=list(session.glossary), tier=tier
+            text,
+            kind=kind,
+            lang=self.draft_lang(text, session),
+            glossary=list(session.glossary),
+            tier=tier,
         )
         if not get_current_worker().is_cancelled:
             stages = (begun, time.perf_counter())
