@@ -108,11 +108,15 @@ def bare_metric(ctx: Context, rule: Rule) -> list[Span]:
 
 @script("vague_objective")
 def vague_objective(ctx: Context, rule: Rule) -> list[Span]:
-    """ "Améliorer la qualité": a vague verb on at most `max` words, and no why."""
+    """ "Améliorer la qualité": a vague verb on at most `max` words and no why, or on a buzzword
+    ("Optimiser les synergies pour …")."""
     words = _words(ctx)
-    if len(words) < 2 or ctx.hits.get("why-markers") or not _first_is(ctx, words, "vague-verbs"):
+    if len(words) < 2 or not _first_is(ctx, words, "vague-verbs"):
+        return []
+    if ctx.hits.get("why-markers") and not ctx.hits.get("buzzwords"):
         return []
     rest = _object_words(ctx, words)
-    if not rest or len(rest) > rule.max:
-        return []
+    buzzword_object = bool(rest) and any(h.start == rest[0] for h in ctx.hits.get("buzzwords", ()))
+    if not rest or (len(rest) > rule.max and not buzzword_object):
+        return []  # "Optimiser les synergies pour …": a buzzword as the object is no clearer
     return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]
