@@ -4,6 +4,7 @@ import pytest
 
 from facilitator.engine.extract import extract
 from facilitator.engine.normalize import normalize
+from facilitator.engine.numbers import parse_digits
 
 SCOPE = frozenset({"territoires", "pays", "sites", "usines", "countries"})
 
@@ -62,6 +63,55 @@ def test_ranges(text, lang, baseline, target, direction):
 def test_relative_targets_and_multipliers(text):
     e = ex(text)
     assert e.measurable and not e.has_baseline
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        # French: a dot, a space, a no-break or a narrow no-break space group thousands …
+        ("Recruter 1.500 clients", "fr", 1500),
+        ("Recruter 1 500 clients", "fr", 1500),
+        ("Recruter 1\u00a0500 clients", "fr", 1500),
+        ("Recruter 1\u202f500 clients", "fr", 1500),
+        ("Atteindre 12 345 678 visites", "fr", 12_345_678),
+        ("Atteindre 1.234.567 visites", "fr", 1_234_567),
+        # … and a comma marks the decimals.
+        ("Gagner 1,5 point de marge", "fr", 1.5),
+        ("Atteindre 0,75 % de taux de clic", "fr", 0.75),
+        ("Générer 1.500,50 € de dons", "fr", 1500.5),
+        ("Générer 1 500,5 € de dons", "fr", 1500.5),
+        # English: a comma groups thousands, a dot marks the decimals.
+        ("Sign 1,500 customers", "en", 1500),
+        ("Reach 1,234,567 visits", "en", 1_234_567),
+        ("Gain 1.5 points of margin", "en", 1.5),
+        ("Raise 1,500.50 € in donations", "en", 1500.5),
+        ("Sign 1 500 customers", "en", 1500),
+        # A comma with one or two digits after it is a decimal in both languages.
+        ("Reach 2,5% conversion", "en", 2.5),
+    ],
+)
+def test_thousands_and_decimals(text, lang, value):
+    [q] = ex(text, lang).targets
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang", "value"),
+    [
+        ("1.500", "fr", 1500),
+        ("1.500", "en", 1.5),
+        ("1,500", "en", 1500),
+        ("1,500", "fr", 1.5),
+        ("1.500,5", "fr", 1500.5),
+        ("1.500,5", "en", 1500.5),
+        ("1,500.5", "en", 1500.5),
+        ("1,500.5", "fr", 1500.5),
+        ("-1 500", "fr", -1500),
+        ("+2,5", "fr", 2.5),
+    ],
+)
+def test_parse_digits(raw, lang, value):
+    assert parse_digits(raw, lang) == pytest.approx(value)
 
 
 def test_score_out_of_five():

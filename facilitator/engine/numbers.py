@@ -89,7 +89,8 @@ _GROUPED = re.compile(r"-?\d{1,3}([.,])\d{3}(?:\1\d{3})*")
 
 
 def parse_digits(text: str, lang: str) -> float | None:
-    """'1 500 000' → 1500000, '2,5' → 2.5, '1,500' → 1500 in English, 1.5 in French."""
+    """'1 500 000' → 1500000, '2,5' → 2.5, '1,500' → 1500 in English, 1.5 in French,
+    '1.500' → 1500 in French, 1.5 in English, '1.500,5' → 1500.5, '1,500.5' → 1500.5."""
     if text.isdigit():
         return float(text)  # the common case: "30", "2026"
     s = text.replace(" ", "").lstrip("+")
@@ -99,8 +100,11 @@ def parse_digits(text: str, lang: str) -> float | None:
         # "1.500" is 1500 in French, "1,500" is 1500 in English; the other reading is a decimal.
         if (sep == "." and lang == "fr") or (sep == "," and lang == "en") or s.count(sep) > 1:
             s = s.replace(sep, "")
-    if s.count(",") == 1 and "." in s:  # "1,500.5"
-        s = s.replace(",", "")
+    if "," in s and "." in s:
+        # Both separators: the last one is the decimal mark, the other groups thousands
+        # ("1,500.5" in English, "1.500,5" in French).
+        group = "," if s.rfind(".") > s.rfind(",") else "."
+        s = s.replace(group, "")
     s = s.replace(",", ".")
     try:
         return float(s)
