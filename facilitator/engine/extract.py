@@ -40,6 +40,12 @@ class Quantity:
     role: Role = "target"
     relative: bool = False  # "augmenter de 20 %", "+15 pts": a change, not a level
     comparator: str = ""  # ">=" for "au moins 20", "<=" for "moins de 5"
+    # A range ("entre 200 et 300 visites", "10–15 %") is one quantity: `value` is its low end,
+    # `low` and `high` its two ends; both None for a single figure.
+    low: float | None = None
+    high: float | None = None
+    lead: int = -1  # where the words that qualify it start ("entre", "au plus", "sous"), if any
+    noun: int = -1  # where a counted noun inside the unit starts ("300 visites par mois")
 
 
 @dataclass(slots=True)
@@ -59,6 +65,12 @@ class Parts:
     direction: str | None = None  # up | down | hold
     deadline: str | None = None
     deadline_date: str | None = None
+    # Added for ranges, thresholds and reference periods; the fields above keep their meaning
+    # (`target` shows a range whole: "200–300 visites par mois").
+    target_low: str | None = None  # "200 visites par mois" when the target is a range
+    target_high: str | None = None  # "300 visites par mois"
+    condition: str | None = None  # "sous 48 h", "within 2 sprints": a threshold on the way
+    baseline_period: str | None = None  # "T2 2025" in "par rapport à T2 2025": no deadline
 
     def as_dict(self) -> dict[str, str | None]:
         return {
@@ -69,6 +81,10 @@ class Parts:
             "direction": self.direction,
             "deadline": self.deadline,
             "deadline_date": self.deadline_date,
+            "target_low": self.target_low,
+            "target_high": self.target_high,
+            "condition": self.condition,
+            "baseline_period": self.baseline_period,
         }
 
 
@@ -105,6 +121,9 @@ class Extraction:
     text: str = ""
     quantities: list[Quantity] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
+    lang: str = ""
+    # Dates that a baseline refers to ("vs Q2 2025", "contre 61 % en 2025"): not deadlines.
+    periods: list[Deadline] = field(default_factory=list)
     _parts: Parts | None = None
     _metric: str | None = None
     _metric_known: bool = False
@@ -303,7 +322,7 @@ _UNIT = (
     r"(?:millions?|milliards?|billions?|thousand|mille)\b(?: d'euros| de dollars| euros| dollars)?|"
     r"(?:(?:working |business |calendar )?(?:jours?|days?)(?: ouvrés| ouvrables| calendaires)?|"
     r"j|h|heures?|hours?|hrs?|min|minutes?|sec|secondes?|seconds?|ms|"
-    r"semaines?|weeks?|mois|months?|ans|années|years?)\b)"
+    r"semaines?|weeks?|sprints?|itérations?|iterations?|mois|months?|ans|années|years?)\b)"
 )
 # "150 leads par mois", "3 releases / week": a rate is part of the unit.
 _PER = r"(?: ?(?:par|per|/|a|an|each) ?(?:jour|semaine|mois|an|année|trimestre|day|week|month|year|quarter)\b)"
@@ -333,6 +352,12 @@ _TIME_UNITS = {
     "semaines",
     "week",
     "weeks",
+    "sprint",
+    "sprints",
+    "itération",
+    "itérations",
+    "iteration",
+    "iterations",
 }
 _UNIT_AFTER = re.compile(rf" ?{_UNIT}(?: ?{_UNIT})?{_PER}?")
 _PER_AFTER = re.compile(_PER)
@@ -361,7 +386,7 @@ MULTIPLIER = re.compile(
     r"(?<![\w])(?:x ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?x(?![\w])|"
     r"(?:doubl|tripl|quadrupl|décupl|decupl)(?:er|é|ée|és|ées|e|es|ons|ez|ent|ant|ing|ed|d)?|"
     r"double|triple|quadruple|"
-    r"(?:divis(?:er|é|ée|és|ées|e|ons|ant)|divided|cut|reduced?) (?:par|by) (?:\d+|deux|trois|"
+    r"(?:divis(?:er|é|ée|és|ées|e|ons|ant)|divided|cut|reduced?) (?:par|by) (?:\d+(?![\d.,%]| ?%)|deux|trois|"
     r"quatre|cinq|dix|two|three|four|five|ten|half)|"
     r"halv(?:e|ed|ing)|in half|de moitié|by half|(?:\d+|two|three)-fold|"
     r"by (?:a|one) (?:third|quarter|fifth)|d'un (?:tiers|quart|cinquième))(?![\w])"
@@ -384,13 +409,27 @@ _SCOPE_PREP = (
     r"(?:sur|dans|de|des|en|in|across|within|over|for|pour|auprès de|chez|parmi|"
     r"among|at|aux|les|nos|ses|leurs|our|the|its|their|all|tous les|toutes les)"
 )
+# A threshold before a figure: at least (">=") or at most ("<="). The negations are tried first:
+# "pas plus de 3", "no more than 5" are at most, "pas moins de 40", "no fewer than 40" at least.
 _COMPARATOR_UP = re.compile(
-    r"(?:au moins|au minimum|minimum|plus de|supérieure? à|au-delà de|at least|more than|"
-    r"over|above|minimum of|>=|≥|>) ?$"
+    r"(?:\b(?:au moins|au minimum|minimum(?: de| of)?|plus de|supérieure?s? (?:ou égale?s? )?à|"
+    r"au-delà de|au-dessus de|at least|more than|greater than|higher than|in excess of|"
+    r"upwards of|over|above)|>=|=>|≥|>) ?$"
 )
 _COMPARATOR_DOWN = re.compile(
-    r"(?:moins de|au plus|au maximum|maximum|max\.?|inférieure? à|sous la barre de|en dessous de|"
-    r"less than|under|below|at most|no more than|fewer than|maximum of|<=|≤|<) ?$"
+    r"(?:\b(?:moins de|au plus|au maximum|maximum(?: de| of)?|max\.?|"
+    r"inférieure?s? (?:ou égale?s? )?à|sous(?: la barre (?:de|des)| les)?|en dessous de|"
+    r"en deçà de|plafonnée?s? à|limitée?s? à|less than|under|below|at most|fewer than|"
+    r"lower than|shorter than|smaller than|capped at|limited to)|<=|=<|≤|<) ?$"
+)
+_NOT_MORE = re.compile(
+    r"\b(?:pas plus (?:de|d')|pas au-delà (?:de|d')|ne (?:pas )?dépass\w*(?: pas)?|"
+    r"sans dépasser|n'exc[èé]d\w*(?: pas)?|(?:no|not) (?:more|higher|greater|longer) than|"
+    r"not (?:to )?exceed(?:ing)?|not above|not over) ?$"
+)
+_NOT_LESS = re.compile(
+    r"\b(?:pas moins (?:de|d')|(?:no|not) (?:less|fewer|lower|shorter) than|not below|"
+    r"not under) ?$"
 )
 _BASELINE_BEFORE = re.compile(
     r"(?:actuellement|aujourd'hui|actuel(?:le)?s?|currently|today|current(?:ly)?|baseline|"
@@ -674,6 +713,12 @@ _WORD_NUMBER = re.compile(WORD_NUMBER.pattern)  # on the lower-cased draft: no I
 _DIGIT_RUN = re.compile(r"\d+")  # faster to scan for than "[-+]?\d+": a sign is looked at apart
 
 
+# "10-15": the high end of a range after a hyphen (DIGITS refuses a number glued to a hyphen);
+# not after a year ("2025-2026" is a period, "T3-2026" a quarter).
+_RANGE_LOW_END = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d-)\d{1,4}(?:[.,]\d+)? ?%?-$")
+_RANGE_HIGH_END = re.compile(r"\d{1,3}(?:(?: |\.|,)\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?(?!\d)")
+
+
 def _numbers(text: str) -> Iterator[re.Match[str]]:
     """What DIGITS.finditer(text) finds: DIGITS starts with a look-behind, which keeps re from
     skipping ahead to the digits, so the digits are found first and DIGITS is tried there."""
@@ -685,9 +730,16 @@ def _numbers(text: str) -> Iterator[re.Match[str]]:
             start -= 1
         if start < done:
             continue
-        m = DIGITS.match(text, start)
-        if m is None and signed:  # "J+5": the sign belongs to the word before
-            m = DIGITS.match(text, start + 1)
+        if (
+            signed
+            and text[start] == "-"
+            and _RANGE_LOW_END.search(text, max(0, start - 8), start + 1)
+        ):
+            m = _RANGE_HIGH_END.match(text, start + 1)  # "10-15 %", "24-48 h": a range
+        else:
+            m = DIGITS.match(text, start)
+            if m is None and signed:  # "J+5": the sign belongs to the word before
+                m = DIGITS.match(text, start + 1)
         if m:
             done = m.end()
             yield m
@@ -706,7 +758,7 @@ def lower_same_length(text: str) -> str:
 
 
 def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
-    out = Extraction(text)
+    out = Extraction(text, lang=lang)
     # "KR2 : …", "1. …": a label's number counts nothing.
     taken: list[tuple[int, int]] = [(0, begin)] if (begin := label_end(text)) else []
 
@@ -737,7 +789,12 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
         if _DELAY_END.search(m.group()):
             continue
         shown = text[m.start() : m.end()].strip()  # as typed: the match ran on lower case
-        out.deadlines.append(Deadline(m.start(), m.end(), shown, _date_of(m.group())))
+        found = Deadline(m.start(), m.end(), shown, _date_of(m.group()))
+        if _is_baseline_period(lowered, m):  # "vs Q2 2025": what the baseline refers to
+            found.text = _PERIOD_LEAD.sub("", shown)
+            out.periods.append(found)
+        else:
+            out.deadlines.append(found)
         taken.append((m.start(), m.end()))
 
     maybe_name = has_digit and (
@@ -803,22 +860,67 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
 
     if len(out.quantities) > 1:
         out.quantities.sort(key=_start)
+        out.quantities = _merge_ranges(text, lowered, out.quantities)
     _assign_roles(lowered, out.quantities, scope_nouns)
     out.settle()
     if out.deadlines and out.baselines:
         # "contre 9 % en 2025": a date right after a baseline dates the baseline, not the target.
         base_ends = [q.end for q in out.baselines]
-        out.deadlines = [
-            d for d in out.deadlines if not any(0 <= d.start - e <= 2 for e in base_ends)
-        ]
-        out.has_deadline = bool(out.deadlines)
+        kept: list[Deadline] = []
+        for d in out.deadlines:
+            if any(0 <= d.start - e <= 2 for e in base_ends):
+                d.text = _PERIOD_LEAD.sub("", d.text)
+                out.periods.append(d)
+            else:
+                kept.append(d)
+        out.deadlines = kept
+        out.has_deadline = bool(kept)
     return out
+
+
+# A date right after these words is the period a baseline refers to, not a deadline:
+# "par rapport à T2 2025", "vs Q2 2025", "compared with end of 2025", "(base T1 2025)".
+_PERIOD_HINT = _hint(
+    (
+        "rapport",
+        "compar",
+        "vs",
+        "versus",
+        "contre",
+        "relative",
+        "against",
+        "than",
+        "base",
+        "réf",
+        "ref",
+    )
+)
+_BASELINE_PERIOD = re.compile(
+    r"(?:(?:\bpar rapport|\bcompar(?:é|ée|és|ées|ativement|ed|ing)s?|\brelative)"
+    r" (?:à |a |au |aux |with |to |against )|\bvs\.? ?|\bversus |\bcontre |\bagainst "
+    r"|(?<!later )(?<!earlier )(?<!sooner )\bthan )"
+    r"(?:(?:le |la |l'|les |the )?(?:fin |début |end |start |beginning )?"
+    r"(?:de |du |d'|des |of (?:the )?)?)?(?:in |en |au |à |at )?$"
+    r"|(?:^|[(,;:] ?|\b)(?:base(?:line)?|référence|reference)(?: ?: ?| )$"
+)
+
+
+_PERIOD_LEAD = re.compile(r"^(?:en|in|au|à|a|at|the|for|pour) ", re.IGNORECASE)
+
+
+def _is_baseline_period(lowered: str, m: re.Match[str]) -> bool:
+    window = lowered[max(0, m.start() - 32) : m.start()]
+    lead = m.groupdict().get("lead") or ""
+    if not _PERIOD_HINT.search(window):
+        return False
+    return _BASELINE_PERIOD.search(window + lead) is not None
 
 
 def _start(q: Quantity) -> int:
     return q.start
 
 
+_YEAR_DASH_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d ?[-–—/] ?$")
 _ARTICLE_BEFORE = re.compile(r"(?:\bthe|\bla|\ble|l'|\bdu|\bin|\ben|\bfor|\bpour) $", re.I)
 
 
@@ -843,16 +945,66 @@ def _read_number(
         and raw[:2] in ("19", "20")
         and raw.isdigit()
         and not q.unit
-        and (_reads_as_year(text, q.end) or _ARTICLE_BEFORE.search(text, 0, start))
+        and (
+            _reads_as_year(text, q.end)
+            or _ARTICLE_BEFORE.search(text, 0, start)
+            or _YEAR_DASH_BEFORE.search(text, max(0, start - 7), start)  # "2025–2026"
+        )
     ):
         q.role = "year"
     out.quantities.append(q)
     taken.append((q.start, q.end))
 
 
+# "300 visites par mois", "3 releases / week": a counted noun and a rate make a unit (a rate);
+# a counted noun alone does not ("40 000 abonnés": the target is 40 000, the metric "abonnés").
+_COUNTED_RATE = re.compile(rf" ([a-zà-ÿ][\w'-]+)(?: [a-zà-ÿ][\w'-]*){{0,2}}?{_PER}")
+_NOT_COUNTED = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "de",
+        "des",
+        "du",
+        "of",
+        "the",
+        "to",
+        "à",
+        "a",
+        "an",
+        "en",
+        "in",
+        "et",
+        "and",
+        "ou",
+        "or",
+        "sur",
+        "on",
+        "pour",
+        "for",
+        "par",
+        "per",
+        "avec",
+        "with",
+        "each",
+    ]
+)
+
+
 def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
     m = _UNIT_AFTER.match(text, q.end) or _PER_AFTER.match(text, q.end)
-    if m:
+    if (
+        m is None
+        and (c := _COUNTED_RATE.match(text, q.end)) is not None
+        and c.group(1) not in _NOT_COUNTED
+        and not c.group(1).startswith(("l'", "d'"))
+    ):
+        q.noun = c.start(1)
+        q.unit = text[c.start(1) : c.end()]
+        q.end = c.end()
+        q.text = text[q.start : q.end]
+    elif m:
         unit = m.group().strip()
         q.unit = unit
         q.end = m.end()
@@ -938,7 +1090,24 @@ def _is_placeholder(text: str, m: re.Match[str]) -> bool:
 
 # Cheap substring tests that must pass before the end-anchored patterns are searched: those
 # patterns try every start position of the window, and most quantities need none of them.
-_UP_KEYS = ("moins", "plus", "least", "more", "over", "above", "min", ">", "≥", "sup", "delà")
+_UP_KEYS = (
+    "moins",
+    "plus",
+    "least",
+    "more",
+    "over",
+    "above",
+    "min",
+    ">",
+    "≥",
+    "sup",
+    "delà",
+    "dessus",
+    "greater",
+    "higher",
+    "excess",
+    "upwards",
+)
 _DOWN_KEYS = (
     "moins",
     "plus",
@@ -951,9 +1120,18 @@ _DOWN_KEYS = (
     "≤",
     "inf",
     "dessous",
+    "deçà",
     "barre",
     "fewer",
+    "sous",
+    "plafonn",
+    "limit",
+    "lower",
+    "shorter",
+    "smaller",
+    "capped",
 )
+_NOT_KEYS = ("pas", "not", "no ", "sans", "n'ex", "dépass")
 _BASE_KEYS = (
     "actuel",
     "aujourd",
@@ -977,7 +1155,8 @@ _BASE_KEYS = (
 
 
 _UP_HINT, _DOWN_HINT, _BASE_HINT = _hint(_UP_KEYS), _hint(_DOWN_KEYS), _hint(_BASE_KEYS)
-_ANY_HINT = _hint(tuple(dict.fromkeys(_UP_KEYS + _DOWN_KEYS + _BASE_KEYS)))  # one search
+_NOT_HINT = _hint(_NOT_KEYS)
+_ANY_HINT = _hint(tuple(dict.fromkeys(_UP_KEYS + _DOWN_KEYS + _BASE_KEYS + _NOT_KEYS)))
 
 
 def _ends_with(window: str, words: tuple[str, ...]) -> bool:
@@ -990,6 +1169,34 @@ def _ends_with(window: str, words: tuple[str, ...]) -> bool:
         w.endswith(word) and (len(w) == len(word) or not w[-len(word) - 1].isalnum())
         for word in words
     )
+
+
+def _ending(window: str, words: tuple[str, ...]) -> str | None:
+    """The one of `words` that `window` ends with (see `_ends_with`), the longest first."""
+    w = window.rstrip(" ")
+    if not w.endswith(words):
+        return None
+    found = [
+        word
+        for word in words
+        if w.endswith(word) and (len(w) == len(word) or not w[-len(word) - 1].isalnum())
+    ]
+    return max(found, key=len) if found else None
+
+
+def _comparator(near: str) -> tuple[str, int] | None:
+    """At least (">=") or at most ("<=") from the words just before a figure, and where those
+    words start in `near`; the negations first ("pas plus de" is at most)."""
+    if _NOT_HINT.search(near):
+        if m := _NOT_MORE.search(near):
+            return "<=", m.start()
+        if m := _NOT_LESS.search(near):
+            return ">=", m.start()
+    if _UP_HINT.search(near) and (m := _COMPARATOR_UP.search(near)):
+        return ">=", m.start()
+    if _DOWN_HINT.search(near) and (m := _COMPARATOR_DOWN.search(near)):
+        return "<=", m.start()
+    return None
 
 
 def _delta_before(window: str) -> bool:
@@ -1009,24 +1216,25 @@ def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str])
     for i, q in enumerate(qs):
         if q.role in ("name", "year"):
             continue
-        before = lowered[max(0, q.start - 40) : q.start]
+        at = q.lead if q.lead >= 0 else q.start  # a range's words: "entre", "de", "between"
+        before = lowered[max(0, at - 40) : at]
         near = before[-28:]
         after = lowered[q.end : q.end + 40]
         if _is_scope(near, after, q, scope_nouns):
             q.role = "scope"
             continue
-        if (
-            q.kind == "duration"
-            and _is_time(q.unit.lower())
-            and _ends_with(near, _CONDITION_BEFORE)
-        ):
-            q.role = "condition"
-            continue
+        if q.kind == "duration" and _is_time(q.unit.lower()):
+            word = _ending(near, _CONDITION_BEFORE)
+            if word is not None:
+                # "Résoudre 90 % des tickets sous 48 h", "within 2 sprints": a duration the
+                # result must fit in (at most), not the target count.
+                q.role, q.comparator = "condition", "<="
+                q.lead = at - (len(near) - len(near.rstrip(" "))) - len(word)
+                continue
         hinted = _ANY_HINT.search(near) is not None  # most figures have no such word nearby
-        if hinted and _UP_HINT.search(near) and _COMPARATOR_UP.search(near):
-            q.comparator = ">="
-        elif hinted and _DOWN_HINT.search(near) and _COMPARATOR_DOWN.search(near):
-            q.comparator = "<="
+        threshold = _comparator(near) if hinted else None
+        if threshold is not None:
+            q.comparator, q.lead = threshold[0], at - len(near) + threshold[1]
         if (
             (hinted and _BASE_HINT.search(near) and _BASELINE_BEFORE.search(near))
             or _BASELINE_AFTER.match(after)
@@ -1047,8 +1255,145 @@ def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str])
                 if q.kind != "placeholder":
                     q.kind = nxt.kind
             continue
-        if q.role == "target" and _delta_before(near) and not _RANGE_TO.match(between):
+        # "réduire de plus de 20 %" is a change; in "pas plus de 3", "de" belongs to the threshold.
+        change = near[: threshold[1]] if threshold is not None else near
+        if q.role == "target" and _delta_before(change) and not _RANGE_TO.match(between):
             q.relative = q.relative or q.kind in ("percent", "points", "number", "money")
+
+
+# --- ranges ------------------------------------------------------------------------------------
+
+# Verbs of change: with one of them, "de X à Y" / "from X to Y" goes from a baseline to a target
+# ("faire passer le taux de 4 % à 2 %"); without, it is a target range ("recruter de 10 à 15
+# commerciaux"). A range is written low to high, so "de 12 à 8" is always a change.
+_CHANGE_VERB = re.compile(
+    r"\b(?:pass(?:er|e|es|ent|é|ée|és|ées|ons|ez|era|eront|ant)|augment\w*|rédui\w*|réduct\w*|"
+    r"diminu\w*|baiss\w*|abaiss\w*|ramen\w*|ramèn\w*|port(?:er|e|ent|é|ée|és|ées|ons|ez|era)|"
+    r"amélior\w*|accro[iî]\w*|hauss\w*|relev\w*|relèv\w*|raccourc\w*|descend\w*|"
+    r"mont(?:er|e|ent|é|ée|ons|ez|era)|progress\w*|évolu\w*|[cg]ro[iî]t\w*|grimp\w*|"
+    r"increas\w*|decreas\w*|reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
+    r"grow(?:s|n|ing)?|grew|improv\w*|mov(?:e|es|ed|ing)|go(?:es|ing)?|went|bring(?:s|ing)?|"
+    r"brought|tak(?:e|es|en|ing)|took|drop(?:s|ped|ping)?|shrink\w*|lift\w*|boost\w*|"
+    r"shorten\w*|climb\w*|ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|expand\w*|push\w*|"
+    r"declin\w*)\b"
+)
+_RANGE_OPEN = ("entre", "between")
+_RANGE_AND = (" et ", " and ")
+_RANGE_TO_WORDS = (" à ", " a ", " to ")
+_RANGE_DASHES = ("-", "–", "—", " - ", " – ", " — ", " –", "– ")
+_RANGE_KINDS = frozenset({"number", "percent", "money", "duration", "points", "placeholder"})
+# Words that are no verb though they end like one: "Nombre de leads de 200 à 300".
+_NOT_VERBS = frozenset(
+    [
+        "nombre",
+        "chiffre",
+        "titre",
+        "centre",
+        "membre",
+        "ordre",
+        "offre",
+        "lettre",
+        "cadre",
+        "livre",
+        "taux",
+        "part",
+        "délai",
+        "cycle",
+        "number",
+        "rate",
+        "share",
+        "water",
+        "letter",
+    ]
+)
+
+
+def _merge_ranges(text: str, lowered: str, qs: list[Quantity]) -> list[Quantity]:
+    """ "entre 200 et 300 visites par mois", "10–15 %", "recruter de 10 à 15 commerciaux":
+    two figures that bound one target become one quantity with both ends and the unit."""
+    out: list[Quantity] = []
+    i, n = 0, len(qs)
+    while i < n:
+        a = qs[i]
+        b = qs[i + 1] if i + 1 < n else None
+        lead = _range_lead(text, lowered, a, b) if b is not None else None
+        if b is None or lead is None:
+            out.append(a)
+            i += 1
+            continue
+        out.append(_range(text, a, b, lead))
+        i += 2
+    return out
+
+
+def _range_lead(text: str, lowered: str, a: Quantity, b: Quantity) -> int | None:
+    """Where the range made of `a` and `b` starts (its "entre", "between", "de" …), or None
+    when they are no range."""
+    if a.kind not in _RANGE_KINDS or a.role == "name" or b.role in ("name", "year"):
+        return None
+    if b.kind not in _RANGE_KINDS and b.kind != "score":
+        return None
+    if a.unit and b.unit and a.kind != b.kind:
+        return None
+    between = lowered[a.end : b.start]
+    if len(between) > 5:
+        return None
+    before = lowered[max(0, a.start - 12) : a.start]
+    if between in _RANGE_AND:  # only after "entre" / "between": "10 et 15 %" alone is two
+        for word in _RANGE_OPEN:
+            if before.endswith(word + " "):
+                return a.start - len(word) - 1
+        return None
+    if a.role == "year":
+        return None  # "2025-2026", "2025 à 2026": a period
+    if a.value is not None and b.value is not None and _scaled(a, b) >= b.value:
+        return None  # "de 12 à 8", "12%-8%": a change
+    if between in _RANGE_DASHES:
+        return a.start
+    if between not in _RANGE_TO_WORDS or _CHANGE_VERB.search(lowered, 0, a.start):
+        return None
+    if _ends_with(before, _RANGE_FROM):
+        # "Taux de conversion de 2 % à 3 %" (no verb): from a baseline to a target.
+        first = _FIRST_WORD.match(text, label_end(text))
+        if not first or first.group().lower() in _NOT_VERBS or not _looks_like_verb(first.group()):
+            return None
+        w = before.rstrip(" ")
+        return (
+            a.start
+            - (len(before) - len(w))
+            - next(len(word) for word in _RANGE_FROM if w.endswith(word))
+        )
+    return a.start
+
+
+def _scaled(a: Quantity, b: Quantity) -> float:
+    """The low end's value in the high end's unit: "1,5 à 2 M€" is 1.5 M€."""
+    assert a.value is not None
+    if a.unit or not b.unit:
+        return a.value
+    scale = _SCALE.get(b.unit.split()[0].rstrip("€$"))
+    return a.value * scale if scale else a.value
+
+
+def _range(text: str, a: Quantity, b: Quantity, lead: int) -> Quantity:
+    if a.unit and a.unit != b.unit:
+        low = a.text
+    else:
+        low = text[a.start : (a.noun if a.noun >= 0 else a.end - len(a.unit))].rstrip()
+    value = _scaled(a, b) if a.value is not None else None
+    return Quantity(
+        a.start,
+        b.end,
+        f"{low}–{b.text}",
+        value,
+        b.unit or a.unit,
+        b.kind if b.unit or b.kind != "number" else a.kind,
+        relative=a.relative or b.relative,
+        low=value,
+        high=b.value,
+        lead=lead,
+        noun=b.noun,
+    )
 
 
 _SCOPE_NOUN = re.compile(
@@ -1275,6 +1620,13 @@ def _parts(text: str, ex: Extraction) -> Parts:
     if target:
         parts.target = _fmt_target(target)
         parts.unit = target.unit or (baseline.unit if baseline else "") or None
+        if target.high is not None:
+            low, _, high = target.text.partition("–")
+            unit = target.unit
+            if unit and not low.endswith(unit) and high.endswith(unit):
+                number = high[: len(high) - len(unit)]
+                low += number[len(number.rstrip()) :] + unit  # "38" + "%", "200" + " visites"
+            parts.target_low, parts.target_high = low, high
     if baseline:
         # "de 4 à 2 jours": the baseline borrows the target's unit.
         shown = baseline.unit and baseline.unit not in baseline.text
@@ -1282,6 +1634,13 @@ def _parts(text: str, ex: Extraction) -> Parts:
     if ex.deadlines:
         parts.deadline = ex.deadlines[-1].text
         parts.deadline_date = ex.deadlines[-1].date
+    if ex.periods:
+        parts.baseline_period = ex.periods[0].text
+    condition = next((q for q in ex.quantities if q.role == "condition"), None)
+    if condition is not None and ex.targets:  # alone, the duration is the target itself
+        parts.condition = text[
+            max(condition.lead, 0) if condition.lead >= 0 else condition.start : condition.end
+        ]
     parts.direction = _direction(text, target, baseline)
     parts.metric = ex.metric
     return parts
@@ -1297,12 +1656,15 @@ def _fmt_target(q: Quantity) -> str:
 
 def _direction(text: str, target: Quantity | None, baseline: Quantity | None) -> str | None:
     if target and baseline and target.value is not None and baseline.value is not None:
+        high = target.high if target.high is not None else target.value
         if target.value > baseline.value:
             return "up"
-        if target.value < baseline.value:
+        if high < baseline.value:
             return "down"
-        return "hold"
-    if target and target.comparator:
+        return "hold"  # the same level, or a range around the baseline
+    if target and target.comparator and not target.relative:
+        # "au plus 10 minutes", "under 2%": at most, down; "au moins 40", "≥ 40": at least, up.
+        # For a change ("réduire de plus de 20 %") the threshold bounds its size: the verb says.
         return "up" if target.comparator == ">=" else "down"
     if target and target.text.startswith("-"):
         return "down"
@@ -1324,40 +1686,315 @@ def _direction(text: str, target: Quantity | None, baseline: Quantity | None) ->
     return None
 
 
+# The metric is the whole noun phrase naming what is measured, up to a natural boundary (the
+# figures, "de X à Y", the deadline, a purpose, the end). A longer one is cut at most at this
+# many words, and only where a phrase ends: after a content word and before a preposition,
+# a relative pronoun or a conjunction ("part des clients | qui renouvellent …").
+METRIC_MAX_WORDS = 16
+
+
 def _metric(text: str, ex: Extraction) -> str | None:
     """The measured thing: the words between the verb and the first figure or date."""
-    stops = sorted(
-        [q.start for q in ex.quantities if q.role not in ("name",)]
-        + [d.start for d in ex.deadlines]
+    # Where each figure or date starts (its qualifying words included: "entre", "au plus",
+    # "sous"), where it ends, and where the words after it start ("300 | visites par mois").
+    marks = sorted(
+        [
+            (
+                q.lead if 0 <= q.lead < q.start else q.start,
+                q.end,
+                q.noun if q.noun >= 0 else q.end,
+                False,
+            )
+            for q in ex.quantities
+            if q.role != "name"
+        ]
+        + [(d.start, d.end, d.end, True) for d in ex.deadlines]
+        + [(d.start, d.end, d.end, True) for d in ex.periods]
     )
+    stops = [m[0] for m in marks]
     begin = label_end(text)  # "KR1 : …": the label is no part of the metric
-    first_word = _FIRST_WORD.match(text, begin)
-    if stops and stops[0] <= begin + 1:
+    if marks and marks[0][0] <= begin + 1:
         # "95 % des demandes traitées sous 48 h": the metric follows the first figure.
-        ends = {q.start: q.end for q in ex.quantities} | {d.start: d.end for d in ex.deadlines}
-        first_end = ends.get(stops[0], stops[0])
-        later = [s for s in stops if s >= first_end]
-        chunk = text[first_end : later[0] if later else len(text)]
-    else:
-        start = first_word.end() if first_word and _looks_like_verb(first_word.group()) else begin
-        causative = _CAUSATIVE.match(text, begin)
-        if causative:  # "faire passer le taux …", "faire baisser les retards …"
-            start = causative.end()
-        chunk = text[start : stops[0] if stops else len(text)]
-    chunk = _PURPOSE.split(chunk)[0]
-    words = _trim(chunk.split())
-    if not words or (len(words) == 1 and len(words[0]) <= 4 and words[0].islower()):
-        if stops and not words:
-            # "Réduire de 30 % les déviations qualité": the metric comes after the figure.
-            first_end = max([q.end for q in ex.quantities if q.start == stops[0]] or [stops[0]])
-            later = [s for s in stops if s > first_end]
-            tail = _trim(text[first_end : later[0] if later else len(text)].split())
-            return " ".join(tail[:8]) or None
+        return _join(_after(text, marks, ex.lang), ex.lang)
+    opener = _OPENER.match(text, begin)  # "mettre en place …", "essayer de réduire …"
+    at = opener.end() if opener else begin
+    first_word = _FIRST_WORD.match(text, at)
+    verb = bool(first_word and _looks_like_verb(first_word.group()))
+    start = first_word.end() if first_word and verb else at
+    causative = _CAUSATIVE.match(text, at)
+    if causative:  # "faire passer le taux …", "faire baisser les retards …"
+        start = causative.end()
+    if verb and (second := _AND_VERB.match(text, start)) and _verb(second.group(1), ex.lang):
+        start = second.end()  # "Attract and retain top talent"
+    chunk = text[start : stops[0] if stops else len(text)]
+    words = _trim(_ENDS.split(_PURPOSE.split(chunk)[0])[0].split())
+    if marks and (
+        not words
+        # "Post significant 15% gains …": the adjective right before the figure qualifies
+        # the noun after it
+        or (words[-1].lower() in _NOT_A_METRIC and chunk.rstrip().endswith(words[-1]))
+        or (
+            # "Resolve 90% of tickets": a first word we did not know as a verb, then "of …"
+            len(words) == 1 and not verb and start == begin and _OF_AFTER.match(text, marks[0][1])
+        )
+    ):
+        # "Réduire de 30 % les déviations qualité", "Deliver strong 20% growth": the metric
+        # comes after the figure.
+        tail = _after(text, marks, ex.lang, dates_from_start=True)
+        if tail and not all(w.lower() in _NOT_A_METRIC for w in tail):
+            return _join(tail, ex.lang)
+    if not words or all(w.lower() in _NOT_A_METRIC for w in words):
         return None
-    return " ".join(words[:8])
+    if len(words) == 1 and len(words[0]) <= 4 and words[0].islower():
+        return None
+    return _join(words, ex.lang)
 
 
+def _after(
+    text: str, marks: list[tuple[int, int, int, bool]], lang: str, dates_from_start: bool = False
+) -> list[str]:
+    """The words after the first figure, up to the next figure or date. After a date that
+    opens the words left to read ("Shorten the year-end close") they start with the date."""
+    stop, end, after, date = marks[0]
+    if dates_from_start and date:
+        end = after = stop
+    later = [m[0] for m in marks if m[0] > end or (m[0] == end and m[0] > stop)]
+    tail = text[after : later[0] if later else len(text)]
+    return _trim(_ENDS.split(tail)[0].split())
+
+
+def _join(words: list[str], lang: str) -> str | None:
+    """The metric's words, up to a second idea ("… et accélérer …", "…, rally the teams"),
+    cut where a phrase ends if they are more than METRIC_MAX_WORDS."""
+    if not words:
+        return None
+    for j in range(1, len(words)):
+        w = words[j].lower()
+        if (
+            w in ("et", "and", "ou", "or") and j + 1 < len(words) and _verb(words[j + 1], lang)
+        ) or (words[j - 1].endswith(",") and _verb(words[j], lang)):
+            words = _trim(words[:j])
+            break
+    if len(words) > METRIC_MAX_WORDS:
+        cut = next(
+            (
+                k
+                for k in range(METRIC_MAX_WORDS, 0, -1)
+                if _starts_phrase(words[k]) and words[k - 1].lower() not in _NO_END
+            ),
+            None,
+        )
+        if cut is None:  # no phrase boundary: at least never end on a function word
+            cut = next(
+                (k for k in range(METRIC_MAX_WORDS, 0, -1) if words[k - 1].lower() not in _NO_END),
+                METRIC_MAX_WORDS,
+            )
+        words = _trim(words[:cut])
+    return " ".join(words) or None
+
+
+def _verb(word: str, lang: str) -> bool:
+    """A word that opens a second idea: an infinitive in French, a common verb in English."""
+    w = word.lower()
+    if w in _COMMON_VERBS:
+        return True
+    return lang == "fr" and len(w) > 4 and w.endswith(("er", "ir", "re")) and w not in _NOT_VERBS
+
+
+def _starts_phrase(word: str) -> bool:
+    w = word.lower()
+    return w in _PHRASE_STARTS or w.startswith(("d'", "qu'", "l'"))
+
+
+_AND_VERB = re.compile(r" (?:et|and|ou|or|&) ([\w'-]+)")
+_OF_AFTER = re.compile(r" (?:of|de|des|du|d')\b")
+# Prepositions, relative pronouns and conjunctions: a phrase can end before one.
+_PHRASE_STARTS = frozenset(
+    [
+        "de",
+        "des",
+        "du",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "sur",
+        "pour",
+        "par",
+        "avec",
+        "chez",
+        "auprès",
+        "entre",
+        "parmi",
+        "sans",
+        "selon",
+        "après",
+        "avant",
+        "pendant",
+        "depuis",
+        "qui",
+        "que",
+        "dont",
+        "où",
+        "lequel",
+        "laquelle",
+        "lesquels",
+        "lesquelles",
+        "et",
+        "ou",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "to",
+        "among",
+        "across",
+        "within",
+        "who",
+        "which",
+        "that",
+        "whose",
+        "whom",
+        "where",
+        "and",
+        "or",
+        "but",
+        "mais",
+        "after",
+        "before",
+        "during",
+        "per",
+        "via",
+        "through",
+        "without",
+    ]
+)
+# Words a metric never ends on: the words above, determiners, possessives.
+_NO_END = (
+    _PHRASE_STARTS
+    | _LEAD_WORDS
+    | _TRAIL_WORDS
+    | frozenset(["l'", "d'", "qu'", "leur", "leurs", "their", "his", "her", "this", "these"])
+    | frozenset(["those", "ce", "cet", "cette", "ces", "chaque", "each", "every", "tous", "all"])
+)
+# Words that cannot be a metric on their own: they qualify one ("strong", "forte").
+_NOT_A_METRIC = frozenset(
+    [
+        "strong",
+        "stronger",
+        "significant",
+        "significantly",
+        "solid",
+        "good",
+        "better",
+        "best",
+        "great",
+        "greater",
+        "high",
+        "higher",
+        "big",
+        "bigger",
+        "major",
+        "substantial",
+        "robust",
+        "sustainable",
+        "healthy",
+        "excellent",
+        "meaningful",
+        "massive",
+        "huge",
+        "record",
+        "steady",
+        "consistent",
+        "clear",
+        "real",
+        "positive",
+        "rapid",
+        "fast",
+        "quick",
+        "more",
+        "very",
+        "fort",
+        "forte",
+        "forts",
+        "fortes",
+        "significatif",
+        "significative",
+        "significatifs",
+        "significatives",
+        "significativement",
+        "solide",
+        "solides",
+        "bon",
+        "bonne",
+        "bons",
+        "bonnes",
+        "meilleur",
+        "meilleure",
+        "meilleurs",
+        "meilleures",
+        "grand",
+        "grande",
+        "grands",
+        "grandes",
+        "important",
+        "importante",
+        "importants",
+        "importantes",
+        "durable",
+        "durables",
+        "net",
+        "nette",
+        "nets",
+        "nettes",
+        "réel",
+        "réelle",
+        "réels",
+        "réelles",
+        "excellente",
+        "excellents",
+        "excellentes",
+        "majeur",
+        "majeure",
+        "majeurs",
+        "majeures",
+        "massif",
+        "massive",
+        "massifs",
+        "massives",
+        "rapide",
+        "rapides",
+        "plus",
+        "mieux",
+        "très",
+        "nouveau",
+        "nouvelle",
+        "nouveaux",
+        "nouvelles",
+        "new",
+        "strongly",
+    ]
+)
 _PURPOSE = re.compile(r"\b(?:pour|afin|so that|in order|grâce|through|via|en vue)\b|[;(]")
+# Words that end a metric wherever it is read (after its figure too): a comparison, a deadline's
+# lead, a second action ("tout en optimisant", "while growing").
+_ENDS = re.compile(
+    r"\b(?:par rapport|relative to|versus|vs\b|compar(?:é|ée|és|ées|ed|ing)s? (?:à|au|aux|with|to)|"
+    r"tout en|while|whilst|d'ici|until|jusqu'au)\b|(?<![\w-])(?:avant|before)(?![\w-])|[;(]"
+)
+# Words before the verb that name no metric: "mettre en place", "essayer de", "start to".
+_OPENER = re.compile(
+    r"(?:(?:mettre|mise|mettons|mettez) (?:en place|en œuvre|en oeuvre|à jour|en ligne)|"
+    r"(?:set|roll|carry|scale|look|put) (?:up|out|into|in place)|"
+    r"(?:commencer|continuer|chercher|viser) à|(?:essayer|tenter) d[e']|"
+    r"(?:start|try|continue|aim|seek|strive) to) ?",
+    re.IGNORECASE,
+)
 
 
 _FIRST_WORD = re.compile(r"[\w'-]+")
@@ -1365,6 +2002,43 @@ _CAUSATIVE = re.compile(r"(?:faire|fait|faisons) [\w-]+(?:er|ir|re)\b", re.IGNOR
 
 
 _COMMON_VERBS = {
+    "resolve",
+    "respond",
+    "convert",
+    "retain",
+    "recruit",
+    "sell",
+    "onboard",
+    "acquire",
+    "generate",
+    "attract",
+    "enrol",
+    "enroll",
+    "certify",
+    "collect",
+    "earn",
+    "win",
+    "provide",
+    "leverage",
+    "contribute",
+    "send",
+    "nail",
+    "strengthen",
+    "revamp",
+    "give",
+    "become",
+    "rally",
+    "attend",
+    "streamline",
+    "accelerate",
+    "modernise",
+    "modernize",
+    "empower",
+    "enable",
+    "establish",
+    "simplify",
+    "automate",
+    "decommission",
     "improve",
     "deploy",
     "implement",
