@@ -371,6 +371,12 @@ def _session_store(ctx: click.Context, data_dir: str | None) -> Any:
     help="';' suits Excel set to French (decimals then use a comma).",
 )
 @click.option("--demo", is_flag=True, help="Export the bundled demo session.")
+@click.option(
+    "--force",
+    "-f",
+    is_flag=True,
+    help="Replace the file if it exists (never a read-only file, a link, a FIFO or a device).",
+)
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
 @click.pass_context
 def export_command(
@@ -381,11 +387,13 @@ def export_command(
     template: str | None,
     csv_delimiter: str,
     demo: bool,
+    force: bool,
     data_dir: str | None,
 ) -> None:
     """Export a session: minutes in Word (.docx) or Markdown, the full session as JSON, or the
     objectives and key results as CSV. SESSION is a session id (`facilitator sessions` lists
-    them). Writes atomically: a failed export leaves any previous file untouched.
+    them). Writes atomically: a failed export leaves any previous file untouched. A new file is
+    readable by its owner only; an existing one is replaced only with --force.
     """
     from pathlib import Path
 
@@ -414,14 +422,14 @@ def export_command(
         raise click.ClickException(str(error)) from None
     path = Path(output) if output else Path(default_filename(session, fmt))
     try:
-        export_session(session, path, fmt, template, delimiter=csv_delimiter)
+        export_session(session, path, fmt, template, delimiter=csv_delimiter, overwrite=force)
     except ExportError as error:
         raise click.ClickException(str(error)) from None
     except Exception as error:  # a bug must still come out as a message, not a traceback
         raise click.ClickException(
             f"{path}: the export failed ({type(error).__name__}: {error}); nothing was written"
         ) from None
-    click.echo(f"{path} ({fmt}, {path.stat().st_size:,} bytes)")
+    click.echo(f"{for_terminal(path)} ({fmt}, {path.stat().st_size:,} bytes)")
 
 
 @main.command("import")

@@ -408,9 +408,9 @@ def test_an_unusable_template_is_a_clear_error(tmp_path: Path) -> None:
 def test_json_export_import_export_gives_the_same_data(tmp_path: Path) -> None:
     for session in (demo_session(), hostile_session(), session_from_template("retrospective",
                                                                              "en")):  # fmt: skip
-        first = export_session(session, tmp_path / "a.json")
+        first = export_session(session, tmp_path / "a.json", overwrite=True)
         again = jsonfile.load(first)
-        second = export_session(again, tmp_path / "b.json")
+        second = export_session(again, tmp_path / "b.json", overwrite=True)
         a, b = (json.loads(p.read_text(encoding="utf-8")) for p in (first, second))
         a.pop("exported"), b.pop("exported")
         assert a == b
@@ -543,7 +543,7 @@ def test_a_failing_export_leaves_the_previous_file_intact(
 
     monkeypatch.setattr(minutes, "_write_all", half_then_full_disk)
     with pytest.raises(ExportError, match=r"cr.docx: could not write the file .*No space left"):
-        export_session(demo_session(), target)
+        export_session(demo_session(), target, overwrite=True)
     assert target.read_bytes() == b"previous minutes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cr.docx"]  # no temp left behind
     monkeypatch.undo()
@@ -553,7 +553,7 @@ def test_a_failing_export_leaves_the_previous_file_intact(
 
     monkeypatch.setattr(minutes.docx, "render", broken_writer)
     with pytest.raises(RuntimeError):
-        export_session(demo_session(), target)
+        export_session(demo_session(), target, overwrite=True)
     assert target.read_bytes() == b"previous minutes"
     monkeypatch.undo()
 
@@ -566,7 +566,7 @@ def test_a_failing_export_leaves_the_previous_file_intact(
     monkeypatch.undo()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cr.docx"]
 
-    export_session(demo_session(), target)  # a good export replaces it, keeping its mode
+    export_session(demo_session(), target, overwrite=True)  # replaced, keeping its mode
     assert target.read_bytes().startswith(b"PK") and (target.stat().st_mode & 0o777) == 0o640
 
 

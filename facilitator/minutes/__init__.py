@@ -11,6 +11,8 @@
 Writes are atomic: the whole file is built in memory, written to a temp file in the same
 folder, flushed and fsynced, then renamed over the target (`os.replace`). A failure at any
 point raises `ExportError` and leaves the previous file, if any, untouched, and no temp file.
+A new file is owner-only (0600); an existing one is replaced only when asked (`overwrite=True`),
+and never when it is read-only, a link, a FIFO or a device (see `atomic_write`).
 
 Headless: imports neither Textual nor spaCy (a test checks), so the CLI and the TUI's workers
 can export without loading a model.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import unicodedata
 import uuid
 from datetime import date
@@ -29,8 +32,10 @@ from typing import BinaryIO
 
 from facilitator.durable import fsync_dir
 from facilitator.session import Session
+from facilitator.store.files import FILE_MODE
 
 from .content import Minutes, build
+from .files import not_regular
 
 FORMATS = ("docx", "md", "json", "csv")
 EXTENSIONS = {"docx": ".docx", "md": ".md", "json": ".json", "csv": ".csv"}
@@ -39,6 +44,7 @@ _SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md", ".json": "json", "
 __all__ = [
     "EXTENSIONS",
     "FORMATS",
+    "ExistingFileError",
     "ExportError",
     "Minutes",
     "atomic_write",
@@ -60,6 +66,11 @@ class ExportError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.problem}" if self.path is not None else self.problem
+
+
+class ExistingFileError(ExportError):
+    """The file exists and replacing it was not asked for: a caller may ask the user, then
+    export again with `overwrite=True` (the CLI's --force)."""
 
 
 def format_for(path: str | Path) -> str | None:
@@ -116,8 +127,11 @@ def export_session(
     template: str | Path | None = None,
     *,
     delimiter: str = ",",
+    overwrite: bool = False,
 ) -> Path:
-    """Write `session` to `path` atomically; `fmt` defaults to the file's suffix, else docx."""
+    """Write `session` to `path` atomically; `fmt` defaults to the file's suffix, else docx.
+
+    An existing file is replaced only with `overwrite` (else ExistingFileError)."""
     path = Path(path)
     fmt = fmt or format_for(path) or "docx"
     try:
@@ -126,7 +140,7 @@ def export_session(
         if error.path is None and template is None:
             error.path = path
         raise
-    atomic_write(path, data)
+    atomic_write(path, data, overwrite=overwrite)
     return path
 
 
@@ -141,30 +155,29 @@ def _write_all(handle: BinaryIO, data: bytes) -> None:
         handle.write(view[start : start + (1 << 20)])
 
 
-def atomic_write(path: str | Path, data: bytes) -> None:
-    """Replace `path` with `data`, all or nothing; an existing file keeps its permissions."""
+def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = False) -> None:
+    """Replace `path` with `data`, all or nothing.
+
+    A new file is readable by its owner only (0600, like the session files). An existing regular
+    file is replaced only with `overwrite` and keeps its permissions; a read-only one never is.
+    Anything else (a link, a FIFO, a device, a folder) is refused with what it is.
+    """
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
         raise ExportError(f"the folder {folder} does not exist", path)
-    if path.is_dir():
-        raise ExportError("this is a folder, not a file name", path)
-    try:
-        mode: int | None = path.stat().st_mode & 0o7777
-    except OSError:
-        mode = None
+    mode = _replaceable_mode(path, overwrite)
     tmp = folder / f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
     except OSError as error:
         raise ExportError(f"cannot write in this folder: {error.strerror or error}", path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE if mode is None else mode)  # not the umask's
             _write_all(handle, data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -177,3 +190,42 @@ def atomic_write(path: str | Path, data: bytes) -> None:
             ) from None
         raise
     fsync_dir(folder)
+
+
+def _replaceable_mode(path: Path, overwrite: bool) -> int | None:
+    """The permissions of the regular file at `path` that the export may replace, or None when
+    there is no file yet; any other target raises ExportError saying what it is."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise ExportError(f"cannot look at the file: {error.strerror or error}", path) from None
+    nothing = "nothing was written"
+    if stat.S_ISLNK(st.st_mode):
+        raise ExportError(
+            f"this is a symbolic link to {os.readlink(path)}; links are not followed and "
+            f"{nothing}: give the path it points to if the export should go there",
+            path,
+        )
+    kind = not_regular(st.st_mode)
+    if kind is not None:
+        raise ExportError(
+            f"this is {kind}, not a regular file; {nothing}: give a new or existing file name",
+            path,
+        )
+    # The rename would replace the file whatever its permissions. The bits are checked, not
+    # only access(): root may write anything, yet a file marked read-only must stay as it is.
+    if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise ExportError(
+            f"the file is read-only; {nothing}: make it writable first (chmod u+w) if it should "
+            "be replaced, or choose another name",
+            path,
+        )
+    if not overwrite:
+        raise ExistingFileError(
+            f"the file already exists; {nothing}: choose another name, or replace it "
+            "(--force on the command line)",
+            path,
+        )
+    return stat.S_IMODE(st.st_mode) & 0o777
