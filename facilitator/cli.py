@@ -361,7 +361,8 @@ def _session_store(ctx: click.Context, data_dir: str | None) -> Any:
     "--template",
     type=click.Path(dir_okay=False),
     default=None,
-    help="A client .docx or .dotx whose styles, header and footer the Word minutes take.",
+    help="A client .docx or .dotx whose styles, header and footer the Word minutes take "
+    "(a regular file of at most 20 MB, unpacking to at most 100 MB).",
 )
 @click.option(
     "--csv-delimiter",

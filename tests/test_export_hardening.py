@@ -8,7 +8,10 @@ names file types is given made-up `st_mode` values.
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +19,7 @@ from click.testing import CliRunner, Result
 
 from facilitator.cli import main
 from facilitator.demo import demo_session
-from facilitator.minutes import ExistingFileError, ExportError, default_filename
+from facilitator.minutes import ExistingFileError, ExportError, default_filename, docx, render
 from facilitator.minutes.files import not_regular
 
 
@@ -130,3 +133,61 @@ def test_the_app_gets_an_export_error_it_can_show(tmp_path: Path) -> None:
 )
 def test_file_types_are_named(mode: int, kind: str | None) -> None:
     assert not_regular(mode) == kind
+
+
+# --------------------------------------------------------------------------------------------
+# Item 4: a client template is a regular file of bounded size, checked before python-docx
+
+
+@pytest.fixture
+def no_python_docx(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The refusal must come before python-docx reads a single part."""
+
+    def opened(*args: object) -> None:
+        raise AssertionError("python-docx opened a template that should have been refused")
+
+    monkeypatch.setattr(docx, "Document", opened)
+
+
+def test_a_zip_bomb_template_is_refused_unopened(tmp_path: Path, no_python_docx: None) -> None:
+    bomb = tmp_path / "client.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/media/zeros.bin", "w", force_zip64=True) as part:
+            chunk = bytes(1 << 20)
+            for _ in range(docx.MAX_TEMPLATE_UNPACKED // len(chunk) + 1):
+                part.write(chunk)
+    assert bomb.stat().st_size < 1_000_000
+    with pytest.raises(ExportError, match=r"client.docx: the template unpacks to 10\d MB, over"):
+        render(demo_session(), "docx", template=bomb)
+
+
+def test_a_template_file_over_the_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_python_docx: None
+) -> None:
+    template = tmp_path / "client.docx"
+    template.write_bytes(bytes(2_000_000))
+    monkeypatch.setattr(docx, "MAX_TEMPLATE_BYTES", 1_000_000)
+    with pytest.raises(ExportError, match=r"client.docx: the template is 2 MB, over the 1 MB"):
+        render(demo_session(), "docx", template=template)
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    """A regression here would wait forever: fail after 20 s instead."""
+
+    def expired(*args: object) -> None:
+        pytest.fail("the template was waited for")  # not an OSError: nothing may swallow it
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_fifo_template_is_refused_without_waiting(tmp_path: Path, deadline: None) -> None:
+    fifo = tmp_path / "client.docx"
+    os.mkfifo(fifo)
+    with pytest.raises(ExportError, match=r"client.docx: the template is a named pipe \(FIFO\)"):
+        render(demo_session(), "docx", template=fifo)

@@ -7,6 +7,10 @@ its styles, page set-up, header and footer apply. A style the template does not 
 as the built-in style of that name (Word then shows it under its usual name), so a sparse
 template never stops an export.
 
+The template must be a regular file of at most 20 MB whose parts unpack to at most 100 MB
+(`MAX_TEMPLATE_BYTES`, `MAX_TEMPLATE_UNPACKED`), checked before python-docx opens it: a FIFO
+or a device would hang the export, a zip bomb exhaust the memory.
+
 Without a template, the document gets an A4 page, 2 cm margins, the session's language for the
 spelling checker, compact table text and a footer with the page number. Direct formatting is
 kept to that case: on a client template, the client's styles decide.
@@ -15,10 +19,11 @@ kept to that case: on a client template, the client's styles decide.
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -40,6 +45,7 @@ from .content import (
     Table,
     Title,
 )
+from .files import not_regular
 
 TABLE_STYLES = ("Light List Accent 1", "Table Grid")
 """Built-in table styles of Word's default template, in order of preference."""
@@ -49,8 +55,15 @@ _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
+MAX_TEMPLATE_BYTES = 20_000_000
+"""A client template's file size: Word templates with a logo weigh well under 1 MB."""
+MAX_TEMPLATE_UNPACKED = 100_000_000
+"""The total unpacked size of a template's parts. A zip of 1.6 MB can declare 1.5 GB of zeros,
+which python-docx would read into memory whole."""
+
+
 class TemplateProblem(ValueError):
-    """The client template cannot be used (missing, not a Word file …)."""
+    """The client template cannot be used (missing, not a Word file, too big …)."""
 
 
 def render(minutes: Minutes, template: str | Path | None = None) -> bytes:
@@ -71,15 +84,13 @@ def _open(template: str | Path | None) -> tuple[Any, bool]:
     if template is None:
         return Document(), True
     path = Path(template)
+    data = _read_template(path)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TemplateProblem(f"{path}: the template file does not exist") from None
-    except OSError as error:
-        raise TemplateProblem(f"{path}: cannot read the template ({error.strerror})") from None
-    try:
+        _check_unpacked_size(path, data)
         data = _as_document(data)
         doc = Document(io.BytesIO(data))
+    except TemplateProblem:
+        raise
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise TemplateProblem(
             f"{path}: not a Word document or template (.docx, .dotx): {error}"
@@ -91,6 +102,52 @@ def _open(template: str | Path | None) -> tuple[Any, bool]:
         if child.tag != qn("w:sectPr"):  # keep the last section: page set-up, header, footer
             body.remove(child)
     return doc, False
+
+
+def _read_template(path: Path) -> bytes:
+    """The template's bytes, from a regular file of at most MAX_TEMPLATE_BYTES."""
+
+    def check(st: os.stat_result) -> None:
+        kind = not_regular(st.st_mode)
+        if kind is not None:
+            raise TemplateProblem(
+                f"{path}: the template is {kind}, not a regular file: give a .docx or .dotx file"
+            )
+        if st.st_size > MAX_TEMPLATE_BYTES:
+            _too_big(path, "is", st.st_size, MAX_TEMPLATE_BYTES)
+
+    try:
+        check(os.stat(path))  # before opening: opening a device can itself act on it
+        # O_NONBLOCK: should the path turn into a FIFO meanwhile, opening it must not wait for
+        # a writer. It changes nothing for a regular file.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise TemplateProblem(f"{path}: the template file does not exist") from None
+    except OSError as error:
+        raise TemplateProblem(f"{path}: cannot read the template ({error.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        check(os.fstat(handle.fileno()))  # the file opened is the one checked
+        data = handle.read(MAX_TEMPLATE_BYTES + 1)  # it may have grown since
+    if len(data) > MAX_TEMPLATE_BYTES:
+        _too_big(path, "is", len(data), MAX_TEMPLATE_BYTES)
+    return data
+
+
+def _check_unpacked_size(path: Path, data: bytes) -> None:
+    """Refuse a template whose parts unpack to more than MAX_TEMPLATE_UNPACKED, before
+    python-docx reads them: zipfile never unpacks more than a part's declared size, so the
+    sizes in the zip's directory bound what opening the template costs."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(item.file_size for item in archive.infolist())
+    if unpacked > MAX_TEMPLATE_UNPACKED:
+        _too_big(path, "unpacks to", unpacked, MAX_TEMPLATE_UNPACKED)
+
+
+def _too_big(path: Path, verb: str, size: int, limit: int) -> NoReturn:
+    raise TemplateProblem(
+        f"{path}: the template {verb} {size / 1e6:,.0f} MB, over the {limit / 1e6:,.0f} MB "
+        "limit: save it without its embedded pictures or media, or use another template"
+    )
 
 
 def _as_document(data: bytes) -> bytes:
