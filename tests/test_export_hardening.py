@@ -7,6 +7,8 @@ names file types is given made-up `st_mode` values.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import signal
 import stat
@@ -21,6 +23,7 @@ from facilitator.cli import main
 from facilitator.demo import demo_session
 from facilitator.minutes import ExistingFileError, ExportError, default_filename, docx, render
 from facilitator.minutes.files import not_regular
+from facilitator.session import Session
 
 
 def export(*args: str) -> Result:
@@ -191,3 +194,42 @@ def test_a_fifo_template_is_refused_without_waiting(tmp_path: Path, deadline: No
     os.mkfifo(fifo)
     with pytest.raises(ExportError, match=r"client.docx: the template is a named pipe \(FIFO\)"):
         render(demo_session(), "docx", template=fifo)
+
+
+# --------------------------------------------------------------------------------------------
+# Item 5: every cell a spreadsheet would run as a formula is neutralised
+
+
+def csv_text_cell(text: str) -> str:
+    session = Session(lang="fr")
+    session.add_objective(text)
+    data = render(session, "csv").decode("utf-8-sig")
+    return next(csv.DictReader(io.StringIO(data)))["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=1+1",
+        " =1+1",
+        "   @SUM(A1)",
+        "\n=1+1",
+        "\t=1+1",
+        "\r=1+1",
+        "\u00a0=1+1",
+        "＝1+1",
+        "＋cmd",
+        "－cmd",
+        "＠SUM(A1)",
+        " ＋cmd",
+        "+cmd",
+        "-2+cmd",
+    ],
+)
+def test_csv_neutralises_formulas(text: str) -> None:
+    assert csv_text_cell(text).startswith("'")
+
+
+@pytest.mark.parametrize("text", ["-20 %", "+3,5", "Réduire de 20 %", "a = b", "－５"])
+def test_csv_keeps_plain_text_and_signed_numbers(text: str) -> None:
+    assert csv_text_cell(text) == text

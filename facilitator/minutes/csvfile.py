@@ -12,7 +12,8 @@ is followed by its key results; dropped objectives are listed too (status "dropp
 Scores are 0–100, progress is a whole percentage, a grade is 0.0–1.0, dates are as typed.
 
 A cell that a spreadsheet would run as a formula (starting with "=", "@", or "+"/"-" followed by
-something other than a number) is prefixed with an apostrophe.
+something other than a number, also after leading spaces or in their fullwidth forms ＝ ＠ ＋ －),
+or starting with a tab or a line break, is prefixed with an apostrophe.
 """
 
 from __future__ import annotations
@@ -55,7 +56,11 @@ COLUMNS = (
     "findings",  # rule ids still firing on the current wording, space-separated
 )
 
-_FORMULA = re.compile(r"^(?:[=@\t]|[+-](?![\d\s.,%]*$))")
+# Spreadsheets skip leading spaces, tabs and line breaks before a formula, and Excel reads the
+# fullwidth ＝ ＋ － ＠ (typed with a Japanese or Chinese input method) as = + - @. A leading
+# tab or line break is neutralised in any case, as OWASP advises; a sign followed only by a
+# number ("-20 %", "+3,5") is a value, not a formula, and stays as it is.
+_FORMULA = re.compile(r"^(?:[\t\n]|\s*(?:[=@\uff1d\uff20]|[+\-\uff0b\uff0d](?![\d\s.,%]*$)))")
 
 
 def _safe(value: object) -> str:
