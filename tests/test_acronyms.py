@@ -110,3 +110,43 @@ def test_a_broken_pack_names_its_file_and_field(tmp_path):
     path.write_text('title = { fr = "Essai" }\n[terms]\nXYZ = { fr = "x", en = "x" }\n', "utf-8")
     with pytest.raises(LexiconError, match="title"):
         read_domain(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "head", "terms"),
+    [
+        (
+            "Réduire de 30 % les écarts BPF et de 20 % le délai des CAPA et des OOS d'ici fin 2026",
+            "fr",
+            "Sigles à expliquer : BPF, CAPA, OOS.",
+            ["BPF", "CAPA", "OOS"],
+        ),
+        (
+            "Cut MTTR from 6 to 2 hours and keep SLO breaches under 3 a month by Q3 2026",
+            "en",
+            "Acronyms to spell out: MTTR, SLO.",
+            ["MTTR", "SLO"],
+        ),
+    ],
+)
+@pytest.mark.parametrize("tier", ["lexical", "full"])
+def test_one_finding_lists_every_unexplained_acronym(engine, text, lang, head, terms, tier):
+    a = engine.assess(text, "key_result", lang, tier=tier)
+    [finding] = [f for f in a.findings if f.rule == "unexplained-acronym"]
+    assert finding.message.startswith(head)
+    assert finding.text == terms[0] and text[finding.start : finding.end] == terms[0]
+    # One suggestion per acronym to spell out, then the glossary.
+    assert [s.split(" (")[0] for s in finding.suggestions[: len(terms)]] == terms
+    assert len(finding.suggestions) == len(terms) + 1
+    assert a.flags.jargon == terms  # the flag still lists each term
+    assert ("unexplained-acronym", round(finding.weight)) in a.scores.explain["clarity"]
+
+
+def test_the_list_leaves_out_what_the_room_knows(lexical):
+    text = "Réduire de 20 % le délai des CAPA et des OOS d'ici fin 2026"
+    a = lexical.assess(text, "key_result", "fr", glossary=["capa"], tier="lexical")
+    [finding] = [f for f in a.findings if f.rule == "unexplained-acronym"]
+    assert finding.message.startswith("Sigles à expliquer : OOS.") and a.flags.jargon == ["OOS"]
+    explained = "Réduire le délai des actions correctives et préventives (CAPA) et des OOS"
+    a = lexical.assess(explained, "key_result", "fr", tier="lexical")
+    assert a.flags.jargon == ["OOS"]

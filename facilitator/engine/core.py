@@ -35,7 +35,7 @@ from facilitator.engine.normalize import Normalized, normalize
 from facilitator.engine.rewrite import apply_safe_edits, match_case
 from facilitator.engine.rules import Rule, RuleError, load_rule, rule_files
 from facilitator.engine.score import Scoring, ScoringError, score
-from facilitator.engine.scripts import SCRIPTS
+from facilitator.engine.scripts import GROUPED, SCRIPTS, group
 from facilitator.engine.tokens import Tokens, from_doc
 from facilitator.paths import data_dir
 
@@ -73,6 +73,7 @@ class _Language:
     by_kind: dict[str, RuleSet] = field(default_factory=dict)  # rules that apply to each kind
     flags: dict[str, str] = field(default_factory=dict)  # rule id → the flag it feeds
     hint_template: str | None = None  # the key result proposed for an objective
+    grouped: dict[str, Rule] = field(default_factory=dict)  # one finding per draft (scripts)
 
     def __post_init__(self) -> None:
         self.set_rules(self.rules)
@@ -82,6 +83,7 @@ class _Language:
         self.flags = {r.id: r.flag for r in rules}
         self.by_kind = {kind: RuleSet([r for r in rules if r.applies(kind)]) for kind in KINDS}
         self.hint_template = hint_template(rules)
+        self.grouped = {r.id: r for r in rules if r.script in GROUPED}
 
 
 @dataclass(slots=True)
@@ -342,7 +344,9 @@ class Engine:
         index = state.full_index if tier != "lexical" and state.full_index else state.quick_index
         ctx = self._context(norm, toks, kind, lang, glossary, index, state)
         findings = run_rules(ctx, state.by_kind[kind])
-        flags = _flags(ctx, findings, state.flags)
+        flags = _flags(ctx, findings, state.flags)  # jargon lists each acronym…
+        if len(findings) > 1 and state.grouped:
+            findings = group(findings, state.grouped)  # …the room reads them in one finding
         scores = score(findings, kind, self._scoring)
         # The rewrite and the key-result hint come with the full pass: per keystroke, findings
         # and scores are enough.

@@ -6,10 +6,12 @@ rule's own). Rules choose a script with `script = "name"` and may pass `lexicon`
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from facilitator.engine.context import Context
+from facilitator.engine.model import Finding
 from facilitator.engine.normalize import label_end
 from facilitator.engine.rules import Rule
 from facilitator.engine.tokens import Tokens
@@ -21,16 +23,50 @@ SCRIPTS: dict[str, Script] = {}
 # Scripts that can only report hits of their rule's word lists: the engine skips them, cheaply,
 # when none of those lists found anything in the draft.
 NEEDS_HITS: set[str] = set()
+# Scripts whose findings in one draft become one finding listing every match ("Sigles à
+# expliquer : CAPA, OOS"): the room reads one remark, not one per acronym. See `group`.
+GROUPED: set[str] = set()
 
 
-def script(name: str, needs_hits: bool = False) -> Callable[[Script], Script]:
+def script(
+    name: str, needs_hits: bool = False, grouped: bool = False
+) -> Callable[[Script], Script]:
     def register(fn: Script) -> Script:
         SCRIPTS[name] = fn
         if needs_hits:
             NEEDS_HITS.add(name)
+        if grouped:
+            GROUPED.add(name)
         return fn
 
     return register
+
+
+def group(findings: list[Finding], rules: Mapping[str, Rule]) -> list[Finding]:
+    """One finding per rule of `rules` (by id; their scripts are GROUPED) instead of one per
+    match: the first match's span, "{match}" in the message standing for every match ("CAPA,
+    OOS"), and each suggestion about "{match}" given once per match. The others are unchanged."""
+    matches: dict[str, list[str]] = {}
+    for f in findings:
+        if f.rule in rules and f.text not in matches.setdefault(f.rule, []):
+            matches[f.rule].append(f.text)
+    if all(len(texts) < 2 for texts in matches.values()):
+        return findings  # at most one match per rule: its finding already says it all
+    out: list[Finding] = []
+    done: set[str] = set()
+    for f in findings:
+        texts = matches.get(f.rule)
+        if texts is None or len(texts) < 2:
+            out.append(f)
+        elif f.rule not in done:
+            done.add(f.rule)
+            rule = rules[f.rule]
+            suggestions: list[str] = []
+            for t in rule.suggestions:
+                suggestions += [t.replace("{match}", x) for x in texts] if "{match}" in t else [t]
+            message = rule.message.replace("{match}", ", ".join(texts))
+            out.append(dataclasses.replace(f, message=message, suggestions=suggestions))
+    return out
 
 
 # "NPS", "KPIs", "R&D", and "eNPS" (a lower-case prefix before capitals).
@@ -49,9 +85,10 @@ def _shouting(toks: Tokens) -> bool:
     return len(words) >= 4 and sum(w.isupper() for w in words) > 0.6 * len(words)
 
 
-@script("acronyms")
+@script("acronyms", grouped=True)
 def acronyms(ctx: Context, rule: Rule) -> list[Span]:
-    """Acronyms not in the everyday list nor the workshop glossary, and not explained."""
+    """Acronyms not in the everyday list, the workshop glossary nor the domain packs, and not
+    explained. The engine then gathers them in one finding (see `group`)."""
     toks = ctx.toks
     if not _CAPITALS.search(ctx.text):
         return []  # no two capitals in a row: no acronym
