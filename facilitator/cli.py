@@ -1,11 +1,17 @@
 """The `facilitator` command line: score drafts, explain rules, list and check workshop templates.
 
 Heavy imports (spaCy, Textual) happen inside the commands that need them, so `--help` is instant.
+
+Every text that comes from a session, a file or the room goes through `for_terminal` (or
+`one_line_for_terminal` in a one-line cell) before it is printed: an imported title can carry
+escape sequences that set the clipboard or clear the screen. JSON output is escaped instead
+(`_json_text`), so the data stays whole.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -17,12 +23,25 @@ from facilitator.terminal import for_terminal, one_line_for_terminal
 
 EXIT_BELOW_THRESHOLD = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
 _DATA_DIR_HELP = (
     "Folder of the session files (default: $FACILITATOR_DATA_DIR, else the user data folder)."
 )
 
 
-@click.group(invoke_without_command=True)
+class _Commands(click.Group):
+    """The command group. Error messages quote file names and file content, so every one of
+    them, from any command or from click itself, goes through `for_terminal` here."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as error:
+            error.message = for_terminal(error.message)
+            raise
+
+
+@click.group(cls=_Commands, invoke_without_command=True)
 @click.version_option(__version__, prog_name="facilitator")
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
 @click.pass_context
@@ -117,74 +136,127 @@ def score(
 ) -> None:
     """Score an objective or key result for clarity, ambition and measurability.
 
-    Exit status: 0 fine, 1 a score is under --fail-under, 2 bad input (a line of --jsonl).
+    Exit status: 0 fine, 1 a score is under --fail-under, 2 bad input (a usage error, or a line
+    of --jsonl that cannot be scored: it gets an error line and the others still run),
+    3 internal error (a bug, or the input could not be read to the end).
     """
     from facilitator.engine import Engine
 
+    if jsonl is not None and text is not None:
+        raise click.UsageError("give a TEXT to score, or --jsonl FILE, not both")
     if jsonl is None and text is None:
         raise click.UsageError("give a TEXT to score, or --jsonl FILE")
-    engine = Engine()
-    _warn_problems(engine)
-    if jsonl is not None:
-        sys.exit(_score_jsonl(engine, jsonl, glossary, fail_under))
-    assert text is not None
-    assessment = engine.assess(text, kind, None if lang == "auto" else lang, glossary)
-    _warn_problems(engine)
-    if fmt == "json":
-        click.echo(json.dumps(assessment.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        from facilitator.report import render_assessment
+    try:
+        engine = Engine()
+        _warn_problems(engine)
+        if jsonl is not None:
+            sys.exit(_score_jsonl(engine, jsonl, glossary, fail_under))
+        assert text is not None
+        assessment = engine.assess(text, kind, None if lang == "auto" else lang, glossary)
+        _warn_problems(engine)
+        if fmt == "json":
+            click.echo(_json_text(assessment.to_dict(), indent=2))
+        else:
+            from facilitator.report import render_assessment
 
-        render_assessment(assessment)
+            render_assessment(assessment)
+    except Exception as error:  # its own status: a crash must never read as a low score
+        click.echo(
+            f"error: the run stopped on an internal error ({_describe(error)}); what was "
+            "written before is complete. Please report it with the input that caused it.",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
     if fail_under is not None and assessment.scores.overall < fail_under:
         sys.exit(EXIT_BELOW_THRESHOLD)
+
+
+def _describe(error: BaseException) -> str:
+    return for_terminal(f"{type(error).__name__}: {error}")
+
+
+def _json_text(data: Any, indent: int | None = None) -> str:
+    """Strict JSON (no NaN) that a terminal shows as it is.
+
+    json.dumps escapes the C0 controls, ESC included, but writes DEL, the C1 controls, the
+    bidirectional overrides and lone surrogates as they are: output holding one is written all
+    in \\u escapes instead, which is the same data.
+    """
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
+    if for_terminal(text) != text:
+        text = json.dumps(data, ensure_ascii=True, allow_nan=False, indent=indent)
+    return text
+
+
+# A batch is written as soon as it is scored, before the next is read: 256 drafts, or fewer
+# when they are long, so that memory stays bounded whatever the lines hold.
+_BATCH_DRAFTS = 256
+_BATCH_CHARS = 4_000_000
 
 
 def _score_jsonl(
     engine: Any, stream: IO[str], glossary: tuple[str, ...], fail_under: int | None
 ) -> int:
-    """Score a JSONL stream in batches; a bad line gets an error line and the rest still runs."""
+    """Score a JSONL stream batch by batch; a line that cannot be scored gets an error line and
+    the others still run. The status is the worst met (internal error > bad line > low score)."""
     status = 0
-    for batch in _batches(_read_jsonl(stream), 256):
-        good = [(n, item) for n, item in batch if "error" not in item]
-        items = [
-            {
-                "text": item["text"],
-                "kind": item["kind"],
-                "lang": item.get("lang"),
-                "glossary": glossary,
-            }
-            for _, item in good
+    for batch in _batches(_read_jsonl(stream)):
+        drafts = [
+            {"text": i["text"], "kind": i["kind"], "lang": i.get("lang"), "glossary": glossary}
+            for _, i in batch
+            if "error" not in i
         ]
-        results = iter(engine.assess_many(items))
+        results = iter(_assess_each(engine, drafts))
         for n, item in batch:
+            out: dict[str, Any] = {"id": item.get("id"), "line": n}
             if "error" in item:
-                status = EXIT_BAD_INPUT
-                click.echo(
-                    json.dumps(
-                        {"id": item.get("id"), "line": n, "error": item["error"]},
-                        ensure_ascii=False,
-                    )
+                status = max(status, EXIT_BAD_INPUT)
+                out["error"] = item["error"]
+            elif isinstance(a := next(results), Exception):
+                status = max(status, EXIT_INTERNAL)
+                out["error"] = (
+                    f"line {n}: internal error ({type(a).__name__}: {a}); "
+                    "please report it with this line"
                 )
-                continue
-            a = next(results)
-            out = {"id": item.get("id"), **_jsonl_fields(a)}
-            click.echo(json.dumps(out, ensure_ascii=False))
-            if fail_under is not None and a.scores.overall < fail_under and status == 0:
-                status = EXIT_BELOW_THRESHOLD
+            else:
+                out.update(_jsonl_fields(a))
+                if fail_under is not None and a.scores.overall < fail_under:
+                    status = max(status, EXIT_BELOW_THRESHOLD)
+            click.echo(_json_text(out))  # click.echo flushes: each line is out as it is done
     _warn_problems(engine)
     return status
 
 
+def _assess_each(engine: Any, items: list[dict[str, Any]]) -> list[Any]:
+    """The batch's assessments, in order. If the engine fails on the batch, each draft is
+    assessed alone, so that a draft it fails on costs only its own line (the exception takes
+    its place in the list)."""
+    try:
+        return list(engine.assess_many(items))
+    except Exception:
+        results: list[Any] = []
+        for item in items:
+            try:
+                results.extend(engine.assess_many([item]))
+            except Exception as error:
+                results.append(error)
+        return results
+
+
 def _jsonl_fields(a: Any) -> dict[str, Any]:
     d = a.to_dict()
-    return {k: d[k] for k in ("lang", "kind", "scores", "flags", "parts", "findings", "rewrite")}
+    fields = ("lang", "kind", "scores", "flags", "parts", "findings", "rewrite", "notices")
+    return {k: d[k] for k in fields}
 
 
 def _read_jsonl(stream: IO[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each non-blank line as (number, item); a line that cannot be scored comes as
+    (number, {"id"?, "error"}), and nothing in a line stops the lines after it."""
     from facilitator.engine import normalize_kind
 
     for n, line in enumerate(stream, start=1):
+        if n == 1:
+            line = line.removeprefix("\ufeff")  # the byte-order mark Windows editors write
         if not line.strip():
             continue
         try:
@@ -192,43 +264,50 @@ def _read_jsonl(stream: IO[str]) -> Iterator[tuple[int, dict[str, Any]]]:
         except json.JSONDecodeError as exc:
             yield n, {"error": f"line {n}: invalid JSON ({exc.msg} at column {exc.colno})"}
             continue
+        except RecursionError:
+            yield n, {"error": f"line {n}: the JSON is nested too deeply"}
+            continue
+        except ValueError:  # the only other one: Python's bound on an integer's digits
+            digits = sys.get_int_max_str_digits()
+            yield n, {"error": f"line {n}: a number is too long (over {digits:,} digits): "
+                      "write long ids as strings"}  # fmt: skip
+            continue
         if not isinstance(item, dict):
             yield n, {"error": f"line {n}: expected a JSON object {{id, text, kind, lang?}}"}
             continue
+        ident = item.get("id")
+        if isinstance(ident, dict | list):
+            yield n, {"error": f"line {n}: field 'id' must be a string, a number or null"}
+            continue
+        if isinstance(ident, float) and not math.isfinite(ident):
+            ident = json.dumps(ident)  # "NaN", "Infinity": strict JSON has no such numbers
+        item["id"] = ident
         text = item.get("text")
         if not isinstance(text, str):
-            yield (
-                n,
-                {
-                    "id": item.get("id"),
-                    "error": f"line {n}: field 'text' is missing or not a string",
-                },
-            )
+            yield n, {"id": ident, "error": f"line {n}: field 'text' is missing or not a string"}
             continue
         try:
             item["kind"] = normalize_kind(str(item.get("kind") or "objective"))
         except ValueError as exc:
-            yield n, {"id": item.get("id"), "error": f"line {n}: field 'kind': {exc}"}
+            yield n, {"id": ident, "error": f"line {n}: field 'kind': {exc}"}
             continue
-        lang = item.get("lang")
-        if lang not in (None, "", "auto", "fr", "en"):
-            yield (
-                n,
-                {"id": item.get("id"), "error": f"line {n}: field 'lang' must be fr, en or auto"},
-            )
+        if item.get("lang") not in (None, "", "auto", "fr", "en"):
+            yield n, {"id": ident, "error": f"line {n}: field 'lang' must be fr, en or auto"}
             continue
         yield n, item
 
 
 def _batches(
-    items: Iterator[tuple[int, dict[str, Any]]], size: int
+    items: Iterator[tuple[int, dict[str, Any]]],
 ) -> Iterator[list[tuple[int, dict[str, Any]]]]:
     batch: list[tuple[int, dict[str, Any]]] = []
+    chars = 0
     for item in items:
         batch.append(item)
-        if len(batch) == size:
+        chars += len(item[1].get("text", ""))
+        if len(batch) == _BATCH_DRAFTS or chars >= _BATCH_CHARS:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 
@@ -241,7 +320,7 @@ def _warn_problems(engine: Any) -> None:
     for problem in engine.problems:
         if str(problem) not in _warned:
             _warned.add(str(problem))
-            click.echo(f"warning: rule refused: {problem}", err=True)
+            click.echo(f"warning: rule refused: {for_terminal(problem)}", err=True)
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -268,7 +347,7 @@ def rules(rule_id: str | None, lang: str | None, check: bool) -> None:
             p for code in ([lang] if lang else ["fr", "en"]) for p in engine.check_examples(code)
         ]
         for p in [*engine.problems, *failures]:
-            click.echo(str(p))
+            click.echo(for_terminal(p))
         total = sum(len(r.bad) + len(r.good) for r in engine.rules(lang))
         click.echo(
             f"{total - len(failures)} of {total} examples pass in {len(engine.rules(lang))} rules"
@@ -307,13 +386,12 @@ def workshops(ctx: click.Context, lang: str) -> None:
 
     try:
         for t in list_templates(lang):
-            click.echo(
-                f"{t.id:<16} {t.kind:<13} {t.duration_minutes:>4} min  "
-                f"{t.participants:<6} {t.text('title', lang)}"
-            )
+            cells = (t.id, t.kind, t.participants, t.text("title", lang))
+            name, kind, people, title = (one_line_for_terminal(cell) for cell in cells)
+            click.echo(f"{name:<16} {kind:<13} {t.duration_minutes:>4} min  {people:<6} {title}")
     except TemplateError as exc:
         for p in exc.problems:
-            click.echo(str(p), err=True)
+            click.echo(for_terminal(p), err=True)
         sys.exit(1)
 
 
@@ -325,9 +403,9 @@ def workshops_check(file: str) -> None:
 
     problems = check_template(file)
     for p in problems:
-        click.echo(str(p))
+        click.echo(for_terminal(p))
     if not problems:
-        click.echo(f"{file}: OK")
+        click.echo(f"{for_terminal(file)}: OK")
     sys.exit(1 if has_errors(problems) else 0)
 
 
@@ -582,7 +660,7 @@ def _load_packs() -> Any:
 
     packs, problems = load_packs()
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(for_terminal(problem), err=True)
     return packs, problems
 
 
@@ -600,8 +678,8 @@ def exercises_command(ctx: click.Context, lang: str | None) -> None:
     shown = [p for p in packs if not lang or p.lang == lang]
     for pack in shown:
         click.echo(
-            f"{pack.id:<24} {pack.lang}  level {pack.level}  {len(pack.exercises):>3} exercises  "
-            f"{pack.title}"
+            f"{one_line_for_terminal(pack.id):<24} {pack.lang}  level {pack.level}  "
+            f"{len(pack.exercises):>3} exercises  {one_line_for_terminal(pack.title)}"
         )
     click.echo(f"{sum(len(p.exercises) for p in shown)} exercises in {len(shown)} packs")
     sys.exit(1 if problems else 0)
@@ -630,13 +708,13 @@ def exercises_check(file: str, no_engine: bool) -> None:
         _warn_problems(engine)
     problems = check_pack(file, engine)
     for p in problems:
-        click.echo(str(p))
+        click.echo(for_terminal(p))
     if not has_errors(problems):
         from facilitator.training import load_pack
 
         pack = load_pack(file)
         how = "structure only" if no_engine else "drafts and model answers graded by the engine"
-        click.echo(f"{file}: OK ({len(pack.exercises)} exercises, {how})")
+        click.echo(f"{for_terminal(file)}: OK ({len(pack.exercises)} exercises, {how})")
     sys.exit(1 if has_errors(problems) else 0)
 
 
@@ -650,12 +728,16 @@ def exercises_show(pack: str) -> None:
         loaded = load_pack(pack)
     except PackError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"{loaded.title} ({loaded.id}, {loaded.lang}, level {loaded.level})")
+    title, pack_id = one_line_for_terminal(loaded.title), one_line_for_terminal(loaded.id)
+    click.echo(f"{title} ({pack_id}, {loaded.lang}, level {loaded.level})")
     for ex in loaded.exercises:
         answer = "choice" if ex.is_choice else f"{ex.items} line(s)" if ex.items > 1 else "rewrite"
+        name, kind, skill, title = (
+            one_line_for_terminal(text)
+            for text in (ex.id, ex.kind, skill_label(ex.skill, loaded.lang), ex.title)
+        )
         click.echo(
-            f"{ex.number:>3}. {ex.id:<30} {ex.kind:<10} L{ex.level} {answer:<10} "
-            f"{skill_label(ex.skill, loaded.lang)} — {ex.title}"
+            f"{ex.number:>3}. {name:<30} {kind:<10} L{ex.level} {answer:<10} {skill} — {title}"
         )
 
 
@@ -671,7 +753,7 @@ def _group_progress(
     store = _training_store(ctx, data_dir)
     trainees, problems = store.trainees(group)
     for problem in problems:
-        click.echo(f"warning: {problem}", err=True)
+        click.echo(f"warning: {for_terminal(problem)}", err=True)
     packs, _ = _load_packs()
     return store, trainees, packs, lang or _report_lang(packs, trainees, pack_id)
 
@@ -695,7 +777,8 @@ def exercises_progress(
     store, trainees, packs, lang = _group_progress(ctx, data_dir, group, pack_id, lang)
     s = summarize(trainees, lang=lang, group=group, packs=packs, pack=pack_id)
     if not s.trainees:
-        click.echo(f"no trainee in {store.root}" + (f" for group {group!r}" if group else ""))
+        where = f"{store.root}" + (f" for group {group!r}" if group else "")
+        click.echo(f"no trainee in {for_terminal(where)}")
         return
     click.echo(
         f"{len(s.trainees)} trainee(s), {s.done} passed of {s.opened} started, "
@@ -705,8 +788,9 @@ def exercises_progress(
     click.echo(f"{'trainee':<28} {'group':<16} started  passed  attempts  hints  shown  score")
     for t in s.trainees:
         score = "—" if t.mean_overall is None else f"{t.mean_overall:.0f}"
+        name, team = one_line_for_terminal(t.name)[:28], one_line_for_terminal(t.group)[:16]
         click.echo(
-            f"{t.name[:28]:<28} {t.group[:16]:<16} {t.opened:>7} {t.done:>7} {t.attempts:>9} "
+            f"{name:<28} {team:<16} {t.opened:>7} {t.done:>7} {t.attempts:>9} "
             f"{t.hints:>6} {t.revealed:>6} {score:>6}"
         )
     if s.mistakes:
@@ -715,7 +799,7 @@ def exercises_progress(
         for m in s.mistakes[:10]:
             click.echo(
                 f"  {m.attempts:>3} attempts ({m.failed} failed), {m.trainees} trainee(s): "
-                f"{m.rule} — {m.title}"
+                f"{one_line_for_terminal(m.rule)} — {one_line_for_terminal(m.title)}"
             )
 
 
@@ -756,7 +840,9 @@ def exercises_report(
         export_report(path, trainees, lang=lang, group=group, packs=packs, pack=pack_id)
     except ExportError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"{path} ({len(trainees)} trainee(s), {lang}, {path.stat().st_size:,} bytes)")
+    click.echo(
+        f"{for_terminal(path)} ({len(trainees)} trainee(s), {lang}, {path.stat().st_size:,} bytes)"
+    )
 
 
 @main.command("train")

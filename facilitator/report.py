@@ -1,15 +1,22 @@
-"""Terminal output for the CLI (rich): an assessment with its spans highlighted, and rules."""
+"""Terminal output for the CLI (rich): an assessment with its spans highlighted, and rules.
+
+A draft, and the findings, suggestions and rewrite made from it, are outside text: each goes
+through `_plain` (or `for_terminal` in a Text) so that it can carry neither a terminal escape
+sequence nor rich markup ("[/b]" would stop the output with a MarkupError).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from facilitator.engine import Assessment
 from facilitator.engine.rules import Rule
+from facilitator.terminal import for_terminal, one_line_for_terminal
 
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 _LABELS = {
@@ -44,6 +51,11 @@ _LABELS = {
 }
 
 
+def _plain(value: object) -> str:
+    """Outside text for a markup string: shown as it is, never acted on by rich or the terminal."""
+    return escape(for_terminal(value))
+
+
 def _bar(value: int) -> Text:
     filled = round(value / 10)
     style = "green" if value >= 75 else "yellow" if value >= 50 else "red"
@@ -54,13 +66,15 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     labels = _LABELS[a.lang]
     for notice in a.notices:
-        console.print(f"[dim]note: {notice}[/dim]")
+        console.print(f"[dim]note: {_plain(notice)}[/dim]")
     if not a.normalized.strip():
         console.print(labels["empty"])
         return
-    text = Text(a.text)
+    text = Text(for_terminal(a.text))
     for f in a.findings:
-        if f.end - f.start < len(a.text):
+        # Offsets are into the draft: once escapes are removed they no longer fit, and the
+        # spans go unmarked rather than mismarked.
+        if f.end - f.start < len(a.text) and text.plain == a.text:
             text.stylize(f"underline {_LEVEL_STYLE[f.level]}", f.start, f.end)
     console.print(text)
     console.print()
@@ -72,7 +86,8 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
     parts = {k: v for k, v in a.parts.items() if v}
     if a.kind == "key_result" and parts:
         console.print(
-            f"\n[bold]{labels['parts']}[/bold]: " + ", ".join(f"{k}={v}" for k, v in parts.items())
+            f"\n[bold]{labels['parts']}[/bold]: "
+            + ", ".join(f"{k}={_plain(v)}" for k, v in parts.items())
         )
     console.print()
     if not a.findings:
@@ -81,18 +96,18 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
         head = Text(f"● {f.rule}", style=_LEVEL_STYLE[f.level])
         head.append(f"  [{f.dimension}, {f.level}]", style="dim")
         if f.end - f.start < len(a.text):
-            head.append(f"  « {f.text} »")
+            head.append(f"  « {for_terminal(f.text)} »")
         console.print(head)
-        console.print(f"  {f.message}")
-        console.print(f"  [dim]{labels['why']}: {f.rationale} — {f.source}[/dim]")
+        console.print(f"  {_plain(f.message)}")
+        console.print(f"  [dim]{labels['why']}: {_plain(f.rationale)} — {_plain(f.source)}[/dim]")
         if f.suggestions:
-            shown = [s if s else labels["remove"] for s in f.suggestions[:4]]
+            shown = [_plain(s) if s else labels["remove"] for s in f.suggestions[:4]]
             console.print(f"  → {labels['suggest']}: " + " | ".join(shown))
     if a.key_result_hint:
-        console.print(f"\n[bold]{labels['kr_hint']}[/bold]: {a.key_result_hint}")
+        console.print(f"\n[bold]{labels['kr_hint']}[/bold]: {_plain(a.key_result_hint)}")
     if a.rewrite:
         s = a.rewrite.scores
-        console.print(f"\n[bold]{labels['rewrite']}[/bold]: {a.rewrite.text}")
+        console.print(f"\n[bold]{labels['rewrite']}[/bold]: {_plain(a.rewrite.text)}")
         console.print(
             f"  {labels['overall']} {a.scores.overall} → {s.overall}  "
             f"({labels['clarity']} {s.clarity}, {labels['ambition']} {s.ambition}, "
@@ -104,7 +119,8 @@ def list_rules(rules: Sequence[Rule], console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     table = Table("id", "lang", "dimension", "level", "applies to", "title")
     for r in sorted(rules, key=lambda r: (r.lang, r.dimension, r.id)):
-        table.add_row(r.id, r.lang, r.dimension, r.level, r.applies_to, r.title)
+        cells = (r.id, r.lang, r.dimension, r.level, r.applies_to, r.title)
+        table.add_row(*(escape(one_line_for_terminal(cell)) for cell in cells))
     console.print(table)
     console.print(f"{len(rules)} rules")
 
@@ -118,19 +134,19 @@ def explain_rule(rule: Rule, console: Console | None = None) -> None:
         if fr
         else ("What it does", "Why is this bad?", "Example", "Use instead", "Source")
     )
-    console.print(f"[bold]{rule.id}[/bold] ({rule.lang}) — {rule.title}")
+    console.print(f"[bold]{_plain(rule.id)}[/bold] ({rule.lang}) — {_plain(rule.title)}")
     console.print(
         f"[dim]{rule.kind}, {rule.dimension}, {rule.level}, {rule.applies_to}, "
-        f"−{rule.weight:g} points, {rule.path}[/dim]\n"
+        f"−{rule.weight:g} points, {_plain(rule.path)}[/dim]\n"
     )
-    console.print(f"[bold]{heads[0]}[/bold]\n  {rule.message}\n")
-    console.print(f"[bold]{heads[1]}[/bold]\n  {rule.rationale}\n")
+    console.print(f"[bold]{heads[0]}[/bold]\n  {_plain(rule.message)}\n")
+    console.print(f"[bold]{heads[1]}[/bold]\n  {_plain(rule.rationale)}\n")
     console.print(f"[bold]{heads[2]}[/bold]")
     for ex in rule.bad:
-        console.print(f"  ✗ {ex.text}")
+        console.print(f"  ✗ {_plain(ex.text)}")
     console.print(f"\n[bold]{heads[3]}[/bold]")
     for ex in rule.good:
-        console.print(f"  ✓ {ex.text}")
+        console.print(f"  ✓ {_plain(ex.text)}")
     if rule.suggestions:
-        console.print("  → " + " | ".join(rule.suggestions))
-    console.print(f"\n[bold]{heads[4]}[/bold]\n  {rule.source}")
+        console.print("  → " + " | ".join(_plain(s) for s in rule.suggestions))
+    console.print(f"\n[bold]{heads[4]}[/bold]\n  {_plain(rule.source)}")

@@ -62,7 +62,8 @@ def test_jsonl_mixed_languages_with_a_broken_line(tmp_path):
     assert out[0]["lang"] == "fr" and out[2]["lang"] == "en"
     assert out[1]["line"] == 2 and "invalid JSON" in out[1]["error"]
     assert "text" in out[3]["error"] and "kind" in out[4]["error"]
-    assert set(out[0]) == {"id", "lang", "kind", "scores", "flags", "parts", "findings", "rewrite"}
+    assert set(out[0]) == {"id", "line", "lang", "kind", "scores", "flags", "parts", "findings",
+                           "rewrite", "notices"}  # fmt: skip
 
 
 def test_jsonl_from_stdin_and_fail_under():
