@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.worker import Worker, WorkerState
@@ -29,6 +30,7 @@ from facilitator.tui.i18n import LANGS, other, t
 from facilitator.tui.room_actions import SCREENS as ROOM_SCREENS
 from facilitator.tui.screens.base import BaseScreen, SessionScreen, localize_bindings
 from facilitator.tui.screens.dialogs import ErrorDialog
+from facilitator.tui.terminal_filter import FOR_TERMINAL
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -111,6 +113,10 @@ class FacilitatorApp(App[None]):
         self._pending: list[Callable[[Session], object]] = []
         self._reported: set[str] = set()
         self._time_up: tuple[str, str, float] | None = None
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the one that keeps outside text's escapes from the terminal."""
+        return [*super().get_line_filters(), FOR_TERMINAL]
 
     # -- start ----------------------------------------------------------------------------------
 

@@ -4,19 +4,26 @@ debounce, huge pastes. Each test failed before its fix."""
 from __future__ import annotations
 
 import time
+from dataclasses import fields, is_dataclass
 
 import pytest
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.color import Color
 
 from facilitator.demo import demo_session
+from facilitator.training import load_pack
 from facilitator.tui.app import SESSION_SCREENS, FacilitatorApp, run_to_exit
 from facilitator.tui.minutes_export import export_minutes
 from facilitator.tui.screens.dialogs import ErrorDialog
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.training_start import open_trainer, open_training
 from facilitator.tui.screens.workbench import DEBOUNCE
+from facilitator.tui.terminal_filter import FOR_TERMINAL
 from tests.tui.conftest import SIZE, settle, type_text
 from tests.tui.fake_engine import FakeEngine
-from tests.tui.test_training import make_pack
+from tests.tui.test_training import PACK, make_pack
 
 NARROW = [(1, 1), (20, 10), (45, 15), (60, 20)]
 
@@ -106,3 +113,78 @@ async def test_esc_right_after_typing_leaves_nothing_running_without_a_session( 
         assert not [s for s in app.screen_stack if isinstance(s, ErrorDialog)]
     assert app.return_code in (None, 0)
     assert " vite" in store.load(session.id).objectives[0].text  # the autosave still happened
+
+
+# The red team's escapes: the clipboard (OSC 52), the window title (OSC 0), a cleared screen, a
+# colour, an 8-bit CSI, a bell.
+HOSTILE = "\x1b]52;c;cHduZWQ=\x07\x1b]0;pwned\x1b\\\x1b[2J\x1b[31m\x9b2J\x07"
+TEXT_FIELDS = {"title", "organisation", "place", "facilitator", "name", "role", "team", "text"}
+TEXT_FIELDS |= {"vision", "note", "next_step"}
+
+
+def _poisoned(node: object) -> None:
+    """Put the escapes into every text a person or a file wrote, all through the session."""
+    if is_dataclass(node):
+        for item in fields(node):
+            value = getattr(node, item.name)
+            if item.name in TEXT_FIELDS and isinstance(value, str):
+                setattr(node, item.name, f"{HOSTILE}{value}{HOSTILE}")
+            elif item.name == "glossary":
+                setattr(node, item.name, {HOSTILE + k: HOSTILE + v for k, v in value.items()})
+            else:
+                _poisoned(value)
+    elif isinstance(node, list):
+        for value in node:
+            _poisoned(value)
+
+
+def _assert_clean(app) -> str:  # type: ignore[no-untyped-def]
+    """What the app paints, checked: no escape, no bell, no 8-bit control."""
+    painted = app.export_screenshot()
+    leaked = sorted({hex(ord(ch)) for ch in painted if ch in "\x1b\x07\x9b"})
+    assert not leaked, f"{type(app.screen).__name__} painted {leaked}"
+    return painted
+
+
+async def test_escapes_in_a_session_never_reach_the_terminal(make_app, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An imported session carrying escapes in its texts, opened on every screen; a pack, an error
+    message and a paste carrying them too."""
+    session = demo_session()
+    _poisoned(session)
+    session = store.create(session)
+    hostile_pack = tmp_path / "hostile.toml"
+    hostile_pack.write_text(PACK.replace('title = "', 'title = "\\u001b]0;pwned\\u0007'), "utf-8")
+    pack = load_pack(hostile_pack)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        _assert_clean(app)  # home: the sessions table
+        app.open_session(session.id)
+        for name in SESSION_SCREENS:
+            app.goto(name)
+            await settle(pilot)
+            _assert_clean(app)
+        app.goto("workbench")
+        await settle(pilot)
+        app.post_message(events.Paste(f"{HOSTILE}Réduire les retards"))  # the room pastes
+        await settle(pilot, 0.35)
+        _assert_clean(app)
+        app.show_error("Erreur", f"{HOSTILE}fichier.toml:3: {HOSTILE}")
+        await settle(pilot)
+        _assert_clean(app)
+        app.pop_screen()
+        await app.action_close_session()
+        open_training(app, packs=[pack], pack=pack.id, trainee=f"{HOSTILE}Anne")
+        await settle(pilot, 0.35)
+        _assert_clean(app)
+
+
+def test_a_painted_line_keeps_its_width_and_the_text_around_an_escape() -> None:
+    link = Style(link="https://example.org/\x1b]52;c;cHduZWQ=\x07")
+    line = [Segment("│ "), Segment("\x1b[2JTitre", Style(bold=True)), Segment(" ok", link)]
+    painted = FOR_TERMINAL.apply(line, Color(0, 0, 0))
+    assert [s.text for s in painted] == ["│ ", "Titre   ", " ok"]  # "[2J" took 3 cells
+    assert sum(s.cell_length for s in painted) == sum(s.cell_length for s in line)
+    assert painted[2].style is not None and painted[2].style.link == "https://example.org/"
+    untouched = [Segment("Réduire de 30\u202f% 🚀")]
+    assert FOR_TERMINAL.apply(untouched, Color(0, 0, 0)) is untouched
