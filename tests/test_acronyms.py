@@ -150,3 +150,43 @@ def test_the_list_leaves_out_what_the_room_knows(lexical):
     explained = "Réduire le délai des actions correctives et préventives (CAPA) et des OOS"
     a = lexical.assess(explained, "key_result", "fr", tier="lexical")
     assert a.flags.jargon == ["OOS"]
+
+
+# Anglicisms in French drafts, each with a French wording the coach proposes.
+ANGLICISMS = [
+    ("Atteindre 98 % de compliance aux procédures", "compliance", "conformité"),
+    ("Devenir best-in-class sur le service après-vente", "best-in-class", "de référence"),
+    ("Simplifier le workflow de validation des devis", "workflow", "processus"),
+    ("Réduire la durée de l'onboarding à 5 jours", "onboarding", "intégration"),
+    ("Faire baisser le churn mensuel à 2 %", "churn", "attrition"),
+    ("Générer 300 leads par mois", "leads", "prospects"),
+    ("Automatiser le reporting mensuel", "reporting", "tableau de bord"),
+    ("Réussir le go-live du nouvel outil en mars", "go-live", "mise en service"),
+    ("Publier une release par mois", "release", "version"),
+    ("Partager la roadmap avec les clients", "roadmap", "feuille de route"),
+    ("Collecter le feedback de 200 clients", "feedback", "retour"),
+    ("Tenir chaque deadline du projet", "deadline", "échéance"),
+    ("Lancer un benchmark des prix concurrents", "benchmark", "comparaison"),
+    ("Organiser le kick-off avec les 12 agences", "kick-off", "lancement"),
+    ("Partager les insights clients chaque mois", "insights", "enseignements"),
+    ("Rendre la plateforme scalable", "scalable", "extensible"),
+    (
+        "Doubler le pipeline commercial d'ici fin 2026",
+        "pipeline commercial",
+        "portefeuille d'affaires",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "term", "french"), ANGLICISMS)
+def test_anglicisms_get_a_french_wording(engine, text, term, french):
+    a = engine.assess(text, "key_result", "fr")
+    found = [f for f in a.findings if f.text == term]
+    assert found, [(f.rule, f.text) for f in a.findings]
+    assert any(french in f.suggestions for f in found), [f.suggestions for f in found]
+    assert term in a.flags.jargon
+
+
+def test_a_software_pipeline_is_no_anglicism(engine):
+    a = engine.assess("Ramener la durée du pipeline de déploiement à 10 minutes", "key_result")
+    assert a.lang == "fr" and "pipeline" not in " ".join(a.flags.jargon)
