@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.reactive import reactive
 from textual.screen import ModalScreen
+from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from facilitator.session import Session
@@ -33,6 +34,12 @@ from facilitator.tui.screens.dialogs import ErrorDialog
 from facilitator.tui.terminal_filter import FOR_TERMINAL
 
 STYLES = Path(__file__).parent / "styles"
+
+MAX_FIELD_CHARS = 2000
+"""What a field holds at most: a paste is cut to the room left, with a notice. An objective is a
+sentence, and the engine reads only its first 2,000 characters (`engine.normalize.MAX_CHARS`,
+not imported: it would load the engine with the app); past that, a 1 MB paste made every
+keystroke take 1.5 s."""
 
 SESSION_SCREENS: dict[str, str] = {
     "setup": "facilitator.tui.screens.setup:SetupScreen",
@@ -205,6 +212,30 @@ class FacilitatorApp(App[None]):
 
     def now(self) -> datetime:
         return self.clock() if self.clock is not None else datetime.now(UTC)
+
+    # -- pastes ---------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        # Every paste comes through here before Textual hands it to the focused field.
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            self._fit_paste(event)
+        await super().on_event(event)
+
+    def _fit_paste(self, paste: events.Paste) -> None:
+        """Cut `paste` to what the focused field can still hold, and say so."""
+        field = self.focused
+        if isinstance(field, Input):
+            kept = len(field.value) - len(field.selected_text)
+        elif isinstance(field, TextArea):
+            kept = len(field.text) - len(field.selected_text)
+        else:
+            return
+        room = max(0, MAX_FIELD_CHARS - kept)
+        if len(paste.text) <= room:
+            return
+        message = t(self.lang, "paste.cut", max=MAX_FIELD_CHARS, size=len(paste.text))
+        paste.text = paste.text[:room]
+        self.notify(message, severity="warning", timeout=6)
 
     # -- errors ---------------------------------------------------------------------------------
 

@@ -25,6 +25,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bind.palette": "Commandes",
         "lang.name": "français",
         "lang.switched": "Langue : français",
+        "paste.cut": (
+            "Texte collé coupé : un champ garde au plus {max} caractères ({size} collés)."
+        ),
         "engine.starting": "◌ moteur : démarrage…",
         "engine.loading": "◐ modèle en chargement (analyse rapide)",
         "engine.ready": "● analyse complète",
@@ -282,6 +285,7 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
         "bind.palette": "Commands",
         "lang.name": "English",
         "lang.switched": "Language: English",
+        "paste.cut": "Pasted text cut: a field holds at most {max} characters ({size} pasted).",
         "engine.starting": "◌ engine: starting…",
         "engine.loading": "◐ model loading (quick analysis)",
         "engine.ready": "● full analysis",

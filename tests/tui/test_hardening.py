@@ -11,10 +11,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.color import Color
+from textual.widgets import Input
 
 from facilitator.demo import demo_session
+from facilitator.engine.normalize import MAX_CHARS
 from facilitator.training import load_pack
-from facilitator.tui.app import SESSION_SCREENS, FacilitatorApp, run_to_exit
+from facilitator.tui.app import MAX_FIELD_CHARS, SESSION_SCREENS, FacilitatorApp, run_to_exit
 from facilitator.tui.minutes_export import export_minutes
 from facilitator.tui.screens.dialogs import ErrorDialog
 from facilitator.tui.screens.home import HomeScreen
@@ -188,3 +190,36 @@ def test_a_painted_line_keeps_its_width_and_the_text_around_an_escape() -> None:
     assert painted[2].style is not None and painted[2].style.link == "https://example.org/"
     untouched = [Segment("Réduire de 30\u202f% 🚀")]
     assert FOR_TERMINAL.apply(untouched, Color(0, 0, 0)) is untouched
+
+
+async def test_a_huge_paste_is_cut_to_what_a_field_holds_and_the_user_is_told(  # type: ignore[no-untyped-def]
+    make_app, store
+) -> None:
+    """A 1 MB paste made every later keystroke take 1.5 s."""
+    session = store.create(demo_session())
+    megabyte = "Réduire les délais de livraison " * 32_768
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        app.open_session(session.id, "setup")
+        await settle(pilot)
+        title = app.screen.query_one("#meta-title", Input)
+        title.focus()
+        title.value = ""
+        app.post_message(events.Paste(megabyte))
+        await settle(pilot)
+        assert len(title.value) == MAX_FIELD_CHARS
+        app.goto("workbench")
+        await settle(pilot)
+        editor = app.screen.editor
+        editor.text = "Réduire "  # what is there already counts
+        editor.move_cursor(editor.document.end)
+        app.post_message(events.Paste(megabyte))
+        await settle(pilot, DEBOUNCE + 0.1)
+        assert len(editor.text) == MAX_FIELD_CHARS and editor.text.startswith("Réduire Réduire")
+        started = time.perf_counter()
+        await type_text(pilot, "x")
+        assert time.perf_counter() - started < 0.5
+        cut = [n.message for n in app._notifications if "au plus 2000 caractères" in n.message]
+        assert len(cut) == 2, [n.message for n in app._notifications]
+    assert MAX_FIELD_CHARS == MAX_CHARS  # the engine reads no more than a field holds
