@@ -35,10 +35,25 @@ _FR_VERB = re.compile(r"(?:er|ir|re|oir)$")
 _EN_NOT_VERB = re.compile(r"(?:al|ful|ous|ive|ic|ity|ness|ence|ance|ion|ship|ment|-class)$")
 
 
+# Words that soften the verb they open ("Essayer de renforcer …"): the change is named after them.
+_SOFTENERS = ("hedges", "contributory", "start-wording")
+_LINKS = frozenset({"de", "d'", "à", "to"})
+
+
 def _words(ctx: Context) -> list[int]:
+    """The draft's words after its label and after a softener opening it."""
     start = label_end(ctx.text)
     toks = ctx.toks
-    return [i for i in toks.words() if toks.idx[i] >= start]
+    words = [i for i in toks.words() if toks.idx[i] >= start]
+    if words:
+        for name in _SOFTENERS:
+            for h in ctx.hits.get(name, ()):
+                if h.start == words[0]:
+                    words = [i for i in words if i >= h.end]
+                    while words and toks.lower[words[0]] in _LINKS:
+                        words = words[1:]
+                    return words
+    return words
 
 
 def _has_verb(ctx: Context, words: list[int]) -> bool:
