@@ -818,6 +818,7 @@ def _report_lang(packs: Any, trainees: Any, pack_id: str | None) -> str:
 @click.option("--pack", "pack_id", default=None, help="One pack's exercises only.")
 @click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None,
               help="Report language (default: the packs' language).")  # fmt: skip
+@click.option("--force", is_flag=True, help="Replace the report if the file already exists.")
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
 @click.pass_context
 def exercises_report(
@@ -826,6 +827,7 @@ def exercises_report(
     group: str | None,
     pack_id: str | None,
     lang: str | None,
+    force: bool,
     data_dir: str | None,
 ) -> None:
     """Write the Word training report: where the group struggled, trainee by trainee."""
@@ -837,7 +839,9 @@ def exercises_report(
     _, trainees, packs, lang = _group_progress(ctx, data_dir, group, pack_id, lang)
     path = Path(output) if output else Path(default_report_name(group, lang))
     try:
-        export_report(path, trainees, lang=lang, group=group, packs=packs, pack=pack_id)
+        export_report(
+            path, trainees, lang=lang, group=group, packs=packs, pack=pack_id, overwrite=force
+        )
     except ExportError as error:
         raise click.ClickException(str(error)) from None
     click.echo(

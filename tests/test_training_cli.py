@@ -118,6 +118,10 @@ def test_exercises_progress_and_report(runner: CliRunner, tmp_path: Path) -> Non
     assert "2 trainee(s), fr" in report.output
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert "Groupe : CODIR" in texts and "Anne" in texts and "Bob" in texts
+    again = ["--data-dir", str(data), "exercises", "report", "-o", str(out)]
+    refused = runner.invoke(main, again)
+    assert refused.exit_code == 1 and "--force" in refused.output  # never replaced silently
+    assert runner.invoke(main, [*again, "--force"]).exit_code == 0
     bad = runner.invoke(
         main,
         ["exercises", "report", "-o", str(tmp_path / "no" / "r.docx"), "--data-dir", str(data)],

@@ -396,13 +396,15 @@ def export_report(
     packs: Sequence[Pack] = (),
     pack: str | None = None,
     today: date | None = None,
+    overwrite: bool = False,
 ) -> Path:
-    """Write the Word report to `path`, atomically; raises ExportError with the file and why."""
+    """Write the Word report to `path`, atomically; raises ExportError with the file and why
+    (ExistingFileError when the file exists and `overwrite` is not set)."""
     path = Path(path)
     minutes = build_report(trainees, lang=lang, group=group, packs=packs, pack=pack, today=today)
     try:
         data = render_report(minutes)
     except (ValueError, OSError) as error:
         raise ExportError(f"the report could not be built: {error}", path) from None
-    atomic_write(path, data)
+    atomic_write(path, data, overwrite=overwrite)
     return path
