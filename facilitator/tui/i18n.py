@@ -70,7 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "home.bind.delete": "Supprimer",
         "home.bind.language": "English",
         "home.delete.title": "Supprimer la séance ?",
-        "home.delete.body": "« {title} » sera supprimée définitivement, avec sa sauvegarde.",
+        "home.delete.body": (
+            "« {title} » quittera la liste ; son dernier état est gardé dans le dossier "
+            "« deleted » des sessions."
+        ),
         "home.deleted": "Séance supprimée : {title}",
         "home.duplicated": "Séance dupliquée : {title}",
         "home.datadir": "Dossier des séances : {path}",
@@ -325,7 +328,9 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
         "home.bind.delete": "Delete",
         "home.bind.language": "Français",
         "home.delete.title": "Delete the session?",
-        "home.delete.body": "“{title}” will be deleted for good, with its backup.",
+        "home.delete.body": (
+            "“{title}” leaves the list; its last state is kept in the sessions' “deleted” folder."
+        ),
         "home.deleted": "Session deleted: {title}",
         "home.duplicated": "Session duplicated: {title}",
         "home.datadir": "Sessions folder: {path}",
