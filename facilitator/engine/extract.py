@@ -782,6 +782,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
         )
     else:
         deadlines = ()
+    periods = not words.isdisjoint(_PERIOD_WORDS)  # "par rapport à", "vs", "compared" …
     for m in deadlines:
         if m.group("alone") and not m.group("lead"):
             continue
@@ -790,7 +791,7 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
             continue
         shown = text[m.start() : m.end()].strip()  # as typed: the match ran on lower case
         found = Deadline(m.start(), m.end(), shown, _date_of(m.group()))
-        if _is_baseline_period(lowered, m):  # "vs Q2 2025": what the baseline refers to
+        if periods and _is_baseline_period(lowered, m):  # "vs Q2 2025": the baseline's date
             found.text = _PERIOD_LEAD.sub("", shown)
             out.periods.append(found)
         else:
@@ -860,7 +861,9 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
 
     if len(out.quantities) > 1:
         out.quantities.sort(key=_start)
-        out.quantities = _merge_ranges(text, lowered, out.quantities)
+        # A range needs "entre"/"between", a dash, or a verb that counts ("signer 3 à 5 …").
+        if not words.isdisjoint(_RANGE_CUES) or "-" in text or "–" in text or "—" in text:
+            out.quantities = _merge_ranges(text, lowered, out.quantities)
     _assign_roles(lowered, out.quantities, scope_nouns)
     out.settle()
     if out.deadlines and out.baselines:
@@ -880,10 +883,10 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
 
 # A date right after these words is the period a baseline refers to, not a deadline:
 # "par rapport à T2 2025", "vs Q2 2025", "compared with end of 2025", "(base T1 2025)".
-_PERIOD_HINT = _hint(
-    (
+# Words without which no date is a baseline's period (the draft's words, lower case).
+_PERIOD_WORDS = frozenset(
+    [
         "rapport",
-        "compar",
         "vs",
         "versus",
         "contre",
@@ -891,9 +894,17 @@ _PERIOD_HINT = _hint(
         "against",
         "than",
         "base",
-        "réf",
-        "ref",
-    )
+        "baseline",
+        "référence",
+        "reference",
+        "compared",
+        "comparing",
+        "comparé",
+        "comparée",
+        "comparés",
+        "comparées",
+        "comparativement",
+    ]
 )
 _BASELINE_PERIOD = re.compile(
     r"(?:(?:\bpar rapport|\bcompar(?:é|ée|és|ées|ativement|ed|ing)s?|\brelative)"
@@ -910,10 +921,7 @@ _PERIOD_LEAD = re.compile(r"^(?:en|in|au|à|a|at|the|for|pour) ", re.IGNORECASE)
 
 def _is_baseline_period(lowered: str, m: re.Match[str]) -> bool:
     window = lowered[max(0, m.start() - 32) : m.start()]
-    lead = m.groupdict().get("lead") or ""
-    if not _PERIOD_HINT.search(window):
-        return False
-    return _BASELINE_PERIOD.search(window + lead) is not None
+    return _BASELINE_PERIOD.search(window + (m.group("lead") or "")) is not None
 
 
 def _start(q: Quantity) -> int:
@@ -1263,26 +1271,74 @@ def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str])
 
 # --- ranges ------------------------------------------------------------------------------------
 
-# Verbs of change: with one of them, "de X à Y" / "from X to Y" goes from a baseline to a target
-# ("faire passer le taux de 4 % à 2 %"); without, it is a target range ("recruter de 10 à 15
-# commerciaux"). A range is written low to high, so "de 12 à 8" is always a change.
-_CHANGE_VERB = re.compile(
-    r"\b(?:pass(?:er|e|es|ent|é|ée|és|ées|ons|ez|era|eront|ant)|augment\w*|rédui\w*|réduct\w*|"
-    r"diminu\w*|baiss\w*|abaiss\w*|ramen\w*|ramèn\w*|port(?:er|e|ent|é|ée|és|ées|ons|ez|era)|"
-    r"amélior\w*|accro[iî]\w*|hauss\w*|relev\w*|relèv\w*|raccourc\w*|descend\w*|"
-    r"mont(?:er|e|ent|é|ée|ons|ez|era)|progress\w*|évolu\w*|[cg]ro[iî]t\w*|grimp\w*|"
-    r"increas\w*|decreas\w*|reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
-    r"grow(?:s|n|ing)?|grew|improv\w*|mov(?:e|es|ed|ing)|go(?:es|ing)?|went|bring(?:s|ing)?|"
-    r"brought|tak(?:e|es|en|ing)|took|drop(?:s|ped|ping)?|shrink\w*|lift\w*|boost\w*|"
-    r"shorten\w*|climb\w*|ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|expand\w*|push\w*|"
-    r"declin\w*)\b"
+# Verbs that count or hold: after them "de 10 à 15" is a range ("recruter de 10 à 15 commerciaux",
+# "maintenir le stock de 20 à 30 jours"); after any other, from a baseline to a target. A range
+# is written low to high, so "de 12 à 8" is always a change.
+_RANGE_VERBS = frozenset(
+    [
+        "recruter",
+        "embaucher",
+        "signer",
+        "générer",
+        "livrer",
+        "former",
+        "ouvrir",
+        "publier",
+        "obtenir",
+        "vendre",
+        "traiter",
+        "conclure",
+        "organiser",
+        "réaliser",
+        "mener",
+        "conduire",
+        "lancer",
+        "déployer",
+        "atteindre",
+        "accueillir",
+        "collecter",
+        "lever",
+        "maintenir",
+        "tenir",
+        "garder",
+        "conserver",
+        "stabiliser",
+        "hire",
+        "recruit",
+        "sign",
+        "generate",
+        "deliver",
+        "train",
+        "open",
+        "publish",
+        "win",
+        "sell",
+        "close",
+        "ship",
+        "run",
+        "launch",
+        "deploy",
+        "onboard",
+        "acquire",
+        "book",
+        "land",
+        "reach",
+        "achieve",
+        "collect",
+        "hold",
+        "keep",
+        "maintain",
+        "conduct",
+        "host",
+    ]
 )
 _RANGE_OPEN = ("entre", "between")
+_RANGE_CUES = _RANGE_VERBS | frozenset(_RANGE_OPEN)
 _RANGE_AND = (" et ", " and ")
 _RANGE_TO_WORDS = (" à ", " a ", " to ")
 _RANGE_DASHES = ("-", "–", "—", " - ", " – ", " — ", " –", "– ")
 _RANGE_KINDS = frozenset({"number", "percent", "money", "duration", "points", "placeholder"})
-# Words that are no verb though they end like one: "Nombre de leads de 200 à 300".
+# Words that are no verb though they end like one ("nombre", "offre"): see `_verb`.
 _NOT_VERBS = frozenset(
     [
         "nombre",
@@ -1311,8 +1367,11 @@ _NOT_VERBS = frozenset(
 def _merge_ranges(text: str, lowered: str, qs: list[Quantity]) -> list[Quantity]:
     """ "entre 200 et 300 visites par mois", "10–15 %", "recruter de 10 à 15 commerciaux":
     two figures that bound one target become one quantity with both ends and the unit."""
+    n = len(qs)
+    if all(qs[k + 1].start - qs[k].end > 5 for k in range(n - 1)):
+        return qs  # no two figures close enough: the usual case
     out: list[Quantity] = []
-    i, n = 0, len(qs)
+    i = 0
     while i < n:
         a = qs[i]
         b = qs[i + 1] if i + 1 < n else None
@@ -1333,11 +1392,9 @@ def _range_lead(text: str, lowered: str, a: Quantity, b: Quantity) -> int | None
         return None
     if b.kind not in _RANGE_KINDS and b.kind != "score":
         return None
-    if a.unit and b.unit and a.kind != b.kind:
+    if b.start - a.end > 5 or (a.unit and b.unit and a.kind != b.kind):
         return None
     between = lowered[a.end : b.start]
-    if len(between) > 5:
-        return None
     before = lowered[max(0, a.start - 12) : a.start]
     if between in _RANGE_AND:  # only after "entre" / "between": "10 et 15 %" alone is two
         for word in _RANGE_OPEN:
@@ -1350,20 +1407,20 @@ def _range_lead(text: str, lowered: str, a: Quantity, b: Quantity) -> int | None
         return None  # "de 12 à 8", "12%-8%": a change
     if between in _RANGE_DASHES:
         return a.start
-    if between not in _RANGE_TO_WORDS or _CHANGE_VERB.search(lowered, 0, a.start):
+    if between not in _RANGE_TO_WORDS:
         return None
-    if _ends_with(before, _RANGE_FROM):
-        # "Taux de conversion de 2 % à 3 %" (no verb): from a baseline to a target.
-        first = _FIRST_WORD.match(text, label_end(text))
-        if not first or first.group().lower() in _NOT_VERBS or not _looks_like_verb(first.group()):
-            return None
-        w = before.rstrip(" ")
-        return (
-            a.start
-            - (len(before) - len(w))
-            - next(len(word) for word in _RANGE_FROM if w.endswith(word))
-        )
-    return a.start
+    # "de X à Y", "from X to Y", "X à Y" go from a baseline to a target ("faire passer le taux
+    # de 2 % à 3 %", "NPS de 30 à 45", "Increase NPS 30 to 45") unless the verb counts or
+    # holds: "recruter de 10 à 15 commerciaux", "signer 3 à 5 distributeurs".
+    begin = label_end(text)
+    first = _FIRST_WORD.match(text, begin)
+    if first and first.group().lower() in _OPENER_WORDS and (op := _OPENER.match(text, begin)):
+        first = _FIRST_WORD.match(text, op.end())
+    if not first or first.group().lower() not in _RANGE_VERBS:
+        return None
+    w = before.rstrip(" ")
+    last = w[w.rfind(" ") + 1 :]
+    return a.start - (len(before) - len(w)) - len(last) if last in _RANGE_FROM else a.start
 
 
 def _scaled(a: Quantity, b: Quantity) -> float:
@@ -1806,6 +1863,32 @@ def _starts_phrase(word: str) -> bool:
     return w in _PHRASE_STARTS or w.startswith(("d'", "qu'", "l'"))
 
 
+_OPENER_WORDS = frozenset(
+    [
+        "mettre",
+        "mise",
+        "mettons",
+        "mettez",
+        "set",
+        "roll",
+        "carry",
+        "scale",
+        "look",
+        "put",
+        "commencer",
+        "continuer",
+        "chercher",
+        "viser",
+        "essayer",
+        "tenter",
+        "start",
+        "try",
+        "continue",
+        "aim",
+        "seek",
+        "strive",
+    ]
+)
 _AND_VERB = re.compile(r" (?:et|and|ou|or|&) ([\w'-]+)")
 _OF_AFTER = re.compile(r" (?:of|de|des|du|d')\b")
 # Prepositions, relative pronouns and conjunctions: a phrase can end before one.
