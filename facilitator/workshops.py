@@ -11,9 +11,11 @@ Headless on purpose: no Textual, no spaCy (the CLI lists templates without payin
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -246,6 +248,24 @@ def _resolve(ref: str | Path) -> Path:
 # ---------------------------------------------------------------------------------------------
 # Reading and checking
 
+# Limits on what a hand-written data file may hold. Each stops a hostile or stray file before it
+# can hang or crash a checker: every file is reported as "file:line: …" like any other mistake.
+MAX_TOML_BYTES = 1 << 20
+"""1 MB. A template or pack is a few kilobytes; a bigger file is refused without reading on."""
+MAX_NESTING = 32
+"""Lists and tables inside one another. Files need three levels; tomllib recursed once per level
+and died of a RecursionError near 500, and Python's repr of deep data does the same."""
+_TOML_INTEGERS = range(-(2**63), 2**63)
+"""TOML integers are 64-bit. tomllib reads bigger ones: a hex one too big for Python to print
+(over 4,300 decimal digits) then crashed the message naming it."""
+_OUT_OF_RANGE = (
+    f"a whole number outside TOML's 64-bit range ({_TOML_INTEGERS.start} to "
+    f"{_TOML_INTEGERS.stop - 1}); write a smaller number"
+)
+# A decimal integer too long for Python to read (tomllib lets its ValueError through).
+_LONG_INTEGER = re.compile(r"(?:^|[=\[,{])[ \t]*[+-]?\d[\d_]{4300,}", re.MULTILINE)
+# Opening a FIFO for reading waits for a writer: O_NONBLOCK returns at once (no effect on files).
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
@@ -262,30 +282,92 @@ _TOML_HINTS = {
 }
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any] | None, _Locator, list[Problem]]:
+def read_toml(
+    path: Path, locator: Callable[[str], _Locator] | None = None
+) -> tuple[dict[str, Any] | None, _Locator, list[Problem]]:
     """Read a hand-written TOML data file: its data (None when unreadable), a locator that maps
-    dotted field paths to line numbers, and the problem that stopped the reading, if any.
+    dotted field paths to line numbers (built by `locator`, default `_Locator`), and the problem
+    that stopped the reading, if any.
 
-    Shared by every data file a consultant writes (workshop templates, exercise packs)."""
+    Shared by every data file a consultant writes (workshop templates, exercise packs). Only a
+    regular file of at most MAX_TOML_BYTES is read, nested at most MAX_NESTING deep, with
+    64-bit integers: anything else is a problem like a syntax error, never an exception."""
     file = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problem = Problem(file, 1, "(file)", f"cannot read the file: {exc.strerror or exc}")
-        return None, _Locator(""), [problem]
+    make_locator = locator or _Locator
+    raw, problem = _read_regular_file(path)
+    if problem is not None:
+        return None, make_locator(""), [problem]
     try:
         # utf-8-sig: Windows editors may add a byte-order mark, which TOML itself refuses.
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         problem = Problem(file, line, "(file)", "not valid UTF-8 text; save the file as UTF-8")
-        return None, _Locator(""), [problem]
-    locator = _Locator(text)
+        return None, make_locator(""), [problem]
+    located = make_locator(text)
+    if located.too_deep_line:  # found before tomllib, which would recurse that deep
+        return None, located, [Problem(file, located.too_deep_line, "(syntax)", _TOO_DEEP)]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return None, locator, [_syntax_problem(file, str(exc), locator)]
-    return data, locator, []
+        return None, located, [_syntax_problem(file, str(exc), located)]
+    except ValueError:  # an integer of more than 4,300 digits: Python refuses to read it
+        m = _LONG_INTEGER.search(text)
+        line = text.count("\n", 0, m.end()) + 1 if m else 1
+        return None, located, [Problem(file, line, "(syntax)", _OUT_OF_RANGE)]
+    if (problem := _beyond_limits(data, file, located)) is not None:
+        return None, located, [problem]
+    return data, located, []
+
+
+_TOO_DEEP = (
+    f"values nested more than {MAX_NESTING} levels deep (lists or tables inside one another); "
+    "a template or a pack needs three at most"
+)
+
+
+def _read_regular_file(path: Path) -> tuple[bytes, Problem | None]:
+    """The bytes of `path` if it is a regular file of at most MAX_TOML_BYTES, else the problem.
+
+    The type is checked on the opened file, not on the name: a FIFO or a device (`/dev/zero`)
+    named like a template would hang the reading or never end it."""
+    file = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                message = "not a regular file (a folder, a pipe or a device): give a .toml file"
+                return b"", Problem(file, 1, "(file)", message)
+            with open(fd, "rb", closefd=False) as stream:
+                raw = stream.read(MAX_TOML_BYTES + 1)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        return b"", Problem(file, 1, "(file)", f"cannot read the file: {exc.strerror or exc}")
+    if len(raw) > MAX_TOML_BYTES:
+        message = "larger than 1 MB; a template or a pack is a few kilobytes: is it the right file?"
+        return b"", Problem(file, 1, "(file)", message)
+    return raw, None
+
+
+def _beyond_limits(data: dict[str, Any], file: str, locator: _Locator) -> Problem | None:
+    """The first value TOML-wise too big (an integer) or too deep (dotted keys and [a.b.c]
+    headers nest without brackets), walked without recursion."""
+    pending: list[tuple[str, Any, int]] = [("", data, 0)]
+    while pending:
+        path, value, depth = pending.pop()
+        if isinstance(value, int) and not isinstance(value, bool) and value not in _TOML_INTEGERS:
+            return Problem(file, locator.line(path), path, _OUT_OF_RANGE)
+        if depth > MAX_NESTING:
+            return Problem(file, locator.line(path), path, _TOO_DEEP)
+        if isinstance(value, dict):
+            children = [(_join(path, key), child) for key, child in value.items()]
+        elif isinstance(value, list):  # numbered from 1, as the locator numbers them
+            children = [(f"{path}[{n}]", child) for n, child in enumerate(value, 1)]
+        else:
+            continue
+        pending.extend((child_path, child, depth + 1) for child_path, child in reversed(children))
+    return None
 
 
 def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -628,6 +710,7 @@ class _Locator:
     def __init__(self, text: str) -> None:
         self.lines: dict[str, int] = {}
         self.unclosed_line = 0  # where a string or list still open at the end began
+        self.too_deep_line = 0  # the first line with more than MAX_NESTING brackets open
         self.last_line = max(1, text.count("\n") + (not text.endswith("\n")))
         arrays: dict[str, int] = {}  # path of each array of tables → elements seen so far
         prefix = ""
@@ -651,7 +734,9 @@ class _Locator:
                     self._mark(_join(prefix, ".".join(_key_parts(m.group(1)))), number)
                     rest = line[m.end() :]
             was_open = multiline is not None or depth > 0
-            multiline, depth = _scan(rest, multiline, depth)
+            multiline, depth, reached = _scan(rest, multiline, depth)
+            if reached > MAX_NESTING and not self.too_deep_line:
+                self.too_deep_line = number
             if not was_open and (multiline is not None or depth > 0):
                 self.unclosed_line = number
         if multiline is None and depth == 0:
@@ -687,9 +772,10 @@ def _ancestors(path: str) -> Iterator[str]:
         path = path[: path.rfind("[")] if path.endswith("]") else path.rpartition(".")[0]
 
 
-def _scan(text: str, multiline: str | None, depth: int) -> tuple[str | None, int]:
-    """Skip strings and comments in one line; return the state it leaves for the next line."""
-    i, n = 0, len(text)
+def _scan(text: str, multiline: str | None, depth: int) -> tuple[str | None, int, int]:
+    """Skip strings and comments in one line; return the state it leaves for the next line, and
+    the deepest bracket level reached on it."""
+    i, n, deepest = 0, len(text), depth
     while i < n:
         if multiline is not None:
             if multiline == '"""' and text[i] == "\\":
@@ -714,7 +800,8 @@ def _scan(text: str, multiline: str | None, depth: int) -> tuple[str | None, int
             i = n if end < 0 else end
         elif char in "[{":
             depth += 1
+            deepest = max(deepest, depth)
         elif char in "]}":
             depth = max(0, depth - 1)
         i += 1
-    return multiline, depth
+    return multiline, depth, deepest

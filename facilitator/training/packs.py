@@ -239,11 +239,10 @@ def _array_item_line(lines: list[str], start: int, number: int) -> int:
 
 
 def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem], _Check | None]:
-    data, _, problems = read_toml(path)
+    data, locator, problems = read_toml(path, _ItemLocator)
     if data is None:
         return None, problems, None
-    text = path.read_bytes().decode("utf-8-sig")
-    check = _Check(str(path), _ItemLocator(text))
+    check = _Check(str(path), locator)
     _check_pack(data, path.stem, check)
     check.problems.sort(key=lambda p: p.line)
     return data, check.problems, check
