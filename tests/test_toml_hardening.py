@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from facilitator.cli import main
-from facilitator.training import PackError, check_pack, load_pack, load_packs
+from facilitator.training import PackError, check_pack, load_pack, load_packs, packs_dir
 from facilitator.workshops import (
     MAX_TOML_BYTES,
     Problem,
@@ -133,3 +133,13 @@ def test_the_commands_print_file_and_line_not_a_traceback(tmp_path: Path, args: 
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert f"{path}:{line}: " in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_criterion_nested_too_deeply_is_a_problem_on_its_line(tmp_path: Path) -> None:
+    """The condition parser recursed once per bracket: a pack's criterion crashed the checker."""
+    lines = (packs_dir() / "fr-1-reperer.toml").read_text(encoding="utf-8").splitlines()
+    number = next(n for n, text in enumerate(lines, 1) if text.startswith("criteria = ["))
+    lines[number - 1] = 'criteria = ["' + "(" * DEEP + "measurable" + ")" * DEEP + '"]'
+    path = _write(tmp_path, "deep-criterion", "\n".join(lines))
+    problem = _one_error_at(check_pack(path), path, number)
+    assert problem.field == "exercises[1].criteria[1]" and "nested too deeply" in problem.message

@@ -156,6 +156,10 @@ def compile_criterion(source: str, label: str, lang: str) -> Criterion:
         predicate = compile_condition(source, known)
     except ConditionError as error:
         raise CriterionError(f"{error}; see workshops/exercises/README.md") from None
+    except RecursionError:  # the parser recurses once per bracket or "not": a few hundred kill it
+        raise CriterionError(
+            "brackets or negations nested too deeply for this condition: write a simpler one"
+        ) from None
     if not label.strip():
         auto = describe(source, lang)
         if auto is None:
