@@ -300,6 +300,13 @@ def test_the_metric_is_never_only_an_adjective(text, lang, metric):
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"), [("Become profitable in 2027", "en"), ("Devenir rentable en 2027", "fr")]
+)
+def test_an_adjective_alone_is_no_metric(text, lang):
+    assert ex(text, lang).parts.metric is None
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         (

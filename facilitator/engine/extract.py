@@ -1090,7 +1090,9 @@ def _is_placeholder(text: str, m: re.Match[str]) -> bool:
     after = text[m.end() : m.end() + 12].lower()
     return bool(
         re.search(
-            r"(?:\bde|\bà|\bfrom|\bto|\bby|\bpar|\batteindre|\breach|\bsur|\bof|\bd')\s?$", before
+            r"(?:\bde|\bà|\bfrom|\bto|\bby|\bpar|\batteindre|\breach|\bsur|\bof|\bd'|\bentre|"
+            r"\bbetween)\s?$",
+            before,
         )
         or re.match(r"\s?(?:%|€|à\b|to\b|pts?\b|jours?\b|days?\b|clients?\b|customers?\b)", after)
     )
@@ -1292,9 +1294,6 @@ _RANGE_VERBS = frozenset(
         "réaliser",
         "mener",
         "conduire",
-        "lancer",
-        "déployer",
-        "atteindre",
         "accueillir",
         "collecter",
         "lever",
@@ -1316,14 +1315,10 @@ _RANGE_VERBS = frozenset(
         "close",
         "ship",
         "run",
-        "launch",
-        "deploy",
         "onboard",
         "acquire",
         "book",
         "land",
-        "reach",
-        "achieve",
         "collect",
         "hold",
         "keep",
@@ -1813,9 +1808,9 @@ def _after(
     """The words after the first figure, up to the next figure or date. After a date that
     opens the words left to read ("Shorten the year-end close") they start with the date."""
     stop, end, after, date = marks[0]
-    if dates_from_start and date:
-        end = after = stop
-    later = [m[0] for m in marks if m[0] > end or (m[0] == end and m[0] > stop)]
+    later = [m[0] for m in marks if m[0] >= end and m[0] > stop]
+    if dates_from_start and date and text[end : later[0] if later else len(text)].strip():
+        after = stop  # the date is a word of the phrase that goes on after it
     tail = text[after : later[0] if later else len(text)]
     return _trim(_ENDS.split(tail)[0].split())
 
@@ -2061,13 +2056,26 @@ _NOT_A_METRIC = frozenset(
         "nouvelles",
         "new",
         "strongly",
+        "profitable",
+        "rentable",
+        "rentables",
+        "compétitif",
+        "compétitive",
+        "competitive",
+        "efficient",
+        "efficace",
+        "efficaces",
+        "reconnu",
+        "reconnue",
+        "recognised",
+        "recognized",
     ]
 )
 _PURPOSE = re.compile(r"\b(?:pour|afin|so that|in order|grâce|through|via|en vue)\b|[;(]")
 # Words that end a metric wherever it is read (after its figure too): a comparison, a deadline's
 # lead, a second action ("tout en optimisant", "while growing").
 _ENDS = re.compile(
-    r"\b(?:par rapport|relative to|versus|vs\b|compar(?:é|ée|és|ées|ed|ing)s? (?:à|au|aux|with|to)|"
+    r"\bpour(?= [a-zà-ÿ]+(?:er|ir|re)\b)|\b(?:afin|so that|in order to|par rapport|relative to|versus|vs\b|compar(?:é|ée|és|ées|ed|ing)s? (?:à|au|aux|with|to)|"
     r"tout en|while|whilst|d'ici|until|jusqu'au)\b|(?<![\w-])(?:avant|before)(?![\w-])|[;(]"
 )
 # Words before the verb that name no metric: "mettre en place", "essayer de", "start to".
