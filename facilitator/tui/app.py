@@ -36,10 +36,11 @@ from facilitator.tui.terminal_filter import FOR_TERMINAL
 STYLES = Path(__file__).parent / "styles"
 
 MAX_FIELD_CHARS = 2000
-"""What a field holds at most: a paste is cut to the room left, with a notice. An objective is a
+"""How full a paste may make a field: a longer paste is cut to the room left, with a notice
+(typing is not limited: nobody types 2,000 characters into one field). An objective is a
 sentence, and the engine reads only its first 2,000 characters (`engine.normalize.MAX_CHARS`,
-not imported: it would load the engine with the app); past that, a 1 MB paste made every
-keystroke take 1.5 s."""
+not imported: it would load the engine with the app); a 1 MB paste made every keystroke take
+1.5 s."""
 
 SESSION_SCREENS: dict[str, str] = {
     "setup": "facilitator.tui.screens.setup:SetupScreen",
