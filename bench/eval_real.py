@@ -16,18 +16,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import eval_flags  # bench/ scripts run from their own folder
+
 from facilitator.engine import Engine
 
 TESTS = Path(__file__).resolve().parent.parent / "tests"
-FLAGS = (
-    "measurable",
-    "output",
-    "low_ambition",
-    "jargon",
-    "too_long",
-    "has_baseline",
-    "has_deadline",
-)
+FLAGS = eval_flags.FLAGS
 # A rule is right when the label it stands for says so (True: the flag holds; False: it does not).
 RULE_LABELS: dict[str, tuple[str, bool]] = {
     "kr-no-target": ("measurable", False),

@@ -74,14 +74,22 @@ def _factor(step: Step, params: dict[str, float]) -> float:
     return min(step.months / 3.0, float(params.get("horizon_factor_max", 2.0)))
 
 
+def _measured(ctx: Context, rule: Rule) -> tuple[Step, dict[str, float], float] | None:
+    """The draft's step, the rule's thresholds and the horizon's factor on them."""
+    step = step_of(ctx.ex)
+    if step is None:
+        return None
+    params = rule.extra.get("params", {})
+    return step, params, _factor(step, params)
+
+
 @script("small_step")
 def small_step(ctx: Context, rule: Rule) -> list[Span]:
     """A step too small for its horizon: "+1 point in a quarter"."""
-    step = step_of(ctx.ex)
-    if step is None:
+    measured = _measured(ctx, rule)
+    if measured is None:
         return []
-    params = rule.extra.get("params", {})
-    factor = _factor(step, params)
+    step, params, factor = measured
     if step.points is not None:  # a rate: few points, and little of its value
         small = step.points < float(params.get("small_rate_points", 2.0)) * factor and (
             step.relative < float(params.get("small_rate_relative", 0.10)) * factor
@@ -94,11 +102,10 @@ def small_step(ctx: Context, rule: Rule) -> list[Span]:
 @script("stretch_step")
 def stretch_step(ctx: Context, rule: Rule) -> list[Span]:
     """A step big enough to be aspirational: the room should say so, and grade it so."""
-    step = step_of(ctx.ex)
-    if step is None:
+    measured = _measured(ctx, rule)
+    if measured is None:
         return []
-    params = rule.extra.get("params", {})
-    factor = _factor(step, params)
+    step, params, factor = measured
     big = step.relative >= float(params.get("stretch_relative", 0.5)) * factor
     if step.points is not None:
         big = big or step.points >= float(params.get("stretch_rate_points", 20.0)) * factor
