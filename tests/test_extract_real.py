@@ -359,3 +359,22 @@ def test_a_long_metric_is_cut_where_a_phrase_ends(text, lang):
 )
 def test_the_metric_stops_before_a_second_action(text, lang, metric):
     assert ex(text, lang).parts.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "metric"),
+    [
+        (
+            "D'ici 2027, devenir le partenaire logistique de référence du Grand Est",
+            "fr",
+            "devenir le partenaire logistique de référence du Grand Est",
+        ),
+        (
+            "By 2028, become the go-to logistics partner in the Midlands",
+            "en",
+            "become the go-to logistics partner in the Midlands",
+        ),
+    ],
+)
+def test_a_deadline_first_then_the_whole_phrase(text, lang, metric):
+    assert ex(text, lang).parts.metric == metric

@@ -1141,7 +1141,7 @@ _DOWN_KEYS = (
     "smaller",
     "capped",
 )
-_NOT_KEYS = ("pas", "not", "no ", "sans", "n'ex", "dépass")
+_NOT_KEYS = ("pas ", "not ", "no ", "sans ", "n'ex", "dépass")
 _BASE_KEYS = (
     "actuel",
     "aujourd",
@@ -1747,86 +1747,103 @@ METRIC_MAX_WORDS = 16
 
 def _metric(text: str, ex: Extraction) -> str | None:
     """The measured thing: the words between the verb and the first figure or date."""
-    # Where each figure or date starts (its qualifying words included: "entre", "au plus",
-    # "sous"), where it ends, and where the words after it start ("300 | visites par mois").
-    marks = sorted(
-        [
-            (
-                q.lead if 0 <= q.lead < q.start else q.start,
-                q.end,
-                q.noun if q.noun >= 0 else q.end,
-                False,
-            )
-            for q in ex.quantities
-            if q.role != "name"
-        ]
-        + [(d.start, d.end, d.end, True) for d in ex.deadlines]
-        + [(d.start, d.end, d.end, True) for d in ex.periods]
+    # Where each figure or date starts, its qualifying words included ("entre", "au plus").
+    stops = sorted(
+        [q.lead if 0 <= q.lead < q.start else q.start for q in ex.quantities if q.role != "name"]
+        + [d.start for d in ex.deadlines]
+        + [d.start for d in ex.periods]
     )
-    stops = [m[0] for m in marks]
     begin = label_end(text)  # "KR1 : …": the label is no part of the metric
-    if marks and marks[0][0] <= begin + 1:
+    if stops and stops[0] <= begin + 1:
         # "95 % des demandes traitées sous 48 h": the metric follows the first figure.
-        return _join(_after(text, marks, ex.lang), ex.lang)
-    opener = _OPENER.match(text, begin)  # "mettre en place …", "essayer de réduire …"
-    at = opener.end() if opener else begin
-    first_word = _FIRST_WORD.match(text, at)
-    verb = bool(first_word and _looks_like_verb(first_word.group()))
+        return _join(_after(text, ex, stops))
+    at = begin
+    first_word = _FIRST_WORD.match(text, begin)
+    low = first_word.group().lower() if first_word else ""
+    if low in _OPENER_WORDS and (opener := _OPENER.match(text, begin)):
+        at = opener.end()  # "mettre en place …", "essayer de réduire …"
+        first_word = _FIRST_WORD.match(text, at)
+        low = first_word.group().lower() if first_word else ""
+    verb = bool(first_word and _looks_like_verb(low))
     start = first_word.end() if first_word and verb else at
-    causative = _CAUSATIVE.match(text, at)
-    if causative:  # "faire passer le taux …", "faire baisser les retards …"
-        start = causative.end()
+    if low in _CAUSATIVE_WORDS and (causative := _CAUSATIVE.match(text, at)):
+        start = causative.end()  # "faire passer le taux …", "faire baisser les retards …"
     if verb and (second := _AND_VERB.match(text, start)) and _verb(second.group(1), ex.lang):
         start = second.end()  # "Attract and retain top talent"
     chunk = text[start : stops[0] if stops else len(text)]
-    words = _trim(_ENDS.split(_PURPOSE.split(chunk)[0])[0].split())
-    if marks and (
+    if _CHUNK_HINT.search(chunk) and (end := _CHUNK_END.search(chunk)):
+        chunk = chunk[: end.start()]
+    words = _trim(_one_idea(chunk, ex.lang).split())
+    if stops and (
         not words
         # "Post significant 15% gains …": the adjective right before the figure qualifies
         # the noun after it
         or (words[-1].lower() in _NOT_A_METRIC and chunk.rstrip().endswith(words[-1]))
         or (
             # "Resolve 90% of tickets": a first word we did not know as a verb, then "of …"
-            len(words) == 1 and not verb and start == begin and _OF_AFTER.match(text, marks[0][1])
+            len(words) == 1
+            and not verb
+            and start == begin
+            and _OF_AFTER.match(text, _first_mark(ex, stops[0])[0])
         )
     ):
         # "Réduire de 30 % les déviations qualité", "Deliver strong 20% growth": the metric
         # comes after the figure.
-        tail = _after(text, marks, ex.lang, dates_from_start=True)
-        if tail and not all(w.lower() in _NOT_A_METRIC for w in tail):
-            return _join(tail, ex.lang)
-    if not words or all(w.lower() in _NOT_A_METRIC for w in words):
+        tail = _after(text, ex, stops, dates_from_start=True)
+        if tail and not _modifiers_only(tail):
+            return _join(tail)
+    if not words or _modifiers_only(words):
         return None
     if len(words) == 1 and len(words[0]) <= 4 and words[0].islower():
         return None
-    return _join(words, ex.lang)
+    return _join(words)
+
+
+def _modifiers_only(words: list[str]) -> bool:
+    """A few adjectives and nothing they qualify ("strong"; "forte croissance" is no such)."""
+    return len(words) <= 3 and _NOT_A_METRIC.issuperset(map(str.lower, words))
+
+
+def _one_idea(chunk: str, lang: str) -> str:
+    """`chunk` up to a second idea: "culture qualité | et accélérer …", "…, rally the teams"."""
+    if "," not in chunk and " et " not in chunk and " and " not in chunk and " o" not in chunk:
+        return chunk
+    for m in _SECOND_IDEA.finditer(chunk):
+        if _verb(m.group(1), lang) and chunk[: m.start()].strip():
+            return chunk[: m.start()]
+    return chunk
+
+
+def _first_mark(ex: Extraction, stop: int) -> tuple[int, int, bool]:
+    """The figure or date that starts at `stop`: where it ends, where the words after it start
+    ("300 | visites par mois"), and whether it is a date."""
+    for q in ex.quantities:
+        if q.role != "name" and (q.lead if 0 <= q.lead < q.start else q.start) == stop:
+            return q.end, q.noun if q.noun >= 0 else q.end, False
+    d = next(d for d in ex.deadlines + ex.periods if d.start == stop)
+    return d.end, d.end, True
 
 
 def _after(
-    text: str, marks: list[tuple[int, int, int, bool]], lang: str, dates_from_start: bool = False
+    text: str, ex: Extraction, stops: list[int], dates_from_start: bool = False
 ) -> list[str]:
     """The words after the first figure, up to the next figure or date. After a date that
     opens the words left to read ("Shorten the year-end close") they start with the date."""
-    stop, end, after, date = marks[0]
-    later = [m[0] for m in marks if m[0] >= end and m[0] > stop]
+    stop = stops[0]
+    end, after, date = _first_mark(ex, stop)
+    later = [s for s in stops if s >= end and s > stop]
     if dates_from_start and date and text[end : later[0] if later else len(text)].strip():
         after = stop  # the date is a word of the phrase that goes on after it
     tail = text[after : later[0] if later else len(text)]
-    return _trim(_ENDS.split(tail)[0].split())
+    if _CHUNK_HINT.search(tail) and (cut := _ENDS.search(tail)):
+        tail = tail[: cut.start()]
+    return _trim(_one_idea(tail, ex.lang).split())
 
 
-def _join(words: list[str], lang: str) -> str | None:
-    """The metric's words, up to a second idea ("… et accélérer …", "…, rally the teams"),
-    cut where a phrase ends if they are more than METRIC_MAX_WORDS."""
+def _join(words: list[str]) -> str | None:
+    """The metric's words, cut where a phrase ends if they are more than METRIC_MAX_WORDS."""
     if not words:
         return None
-    for j in range(1, len(words)):
-        w = words[j].lower()
-        if (
-            w in ("et", "and", "ou", "or") and j + 1 < len(words) and _verb(words[j + 1], lang)
-        ) or (words[j - 1].endswith(",") and _verb(words[j], lang)):
-            words = _trim(words[:j])
-            break
     if len(words) > METRIC_MAX_WORDS:
         cut = next(
             (
@@ -1884,6 +1901,8 @@ _OPENER_WORDS = frozenset(
         "strive",
     ]
 )
+_CAUSATIVE_WORDS = frozenset(["faire", "fait", "faisons"])
+_SECOND_IDEA = re.compile(r"(?:,| (?:et|and|ou|or|&)) ([\w'-]+)")
 _AND_VERB = re.compile(r" (?:et|and|ou|or|&) ([\w'-]+)")
 _OF_AFTER = re.compile(r" (?:of|de|des|du|d')\b")
 # Prepositions, relative pronouns and conjunctions: a phrase can end before one.
@@ -2075,8 +2094,39 @@ _PURPOSE = re.compile(r"\b(?:pour|afin|so that|in order|grâce|through|via|en vu
 # Words that end a metric wherever it is read (after its figure too): a comparison, a deadline's
 # lead, a second action ("tout en optimisant", "while growing").
 _ENDS = re.compile(
-    r"\bpour(?= [a-zà-ÿ]+(?:er|ir|re)\b)|\b(?:afin|so that|in order to|par rapport|relative to|versus|vs\b|compar(?:é|ée|és|ées|ed|ing)s? (?:à|au|aux|with|to)|"
-    r"tout en|while|whilst|d'ici|until|jusqu'au)\b|(?<![\w-])(?:avant|before)(?![\w-])|[;(]"
+    r"\bpour(?= [a-zà-ÿ]+(?:er|ir|re)\b)|\b(?:afin|so that|in order to|par rapport|relative to|"
+    r"versus|vs\b|compar(?:é|ée|és|ées|ed|ing)s? (?:à|au|aux|with|to)|tout en|while|whilst|"
+    r"d'ici|until|jusqu'au)\b|(?<![\w-])(?:avant|before)(?![\w-])|[;(]"
+)
+_CHUNK_END = re.compile(_PURPOSE.pattern + "|" + _ENDS.pattern)  # before the figure: both
+# Without one of these, neither pattern can match (they start with a look-behind or a \b, which
+# keeps re from scanning ahead fast): most chunks are rejected by this one search.
+_CHUNK_HINT = _hint(
+    (
+        "pour",
+        "afin",
+        "so that",
+        "in order",
+        "grâce",
+        "through",
+        "via",
+        "en vue",
+        "par rapport",
+        "relative",
+        "versus",
+        "vs",
+        "compar",
+        "tout en",
+        "while",
+        "whilst",
+        "d'ici",
+        "until",
+        "jusqu'au",
+        "avant",
+        "before",
+        ";",
+        "(",
+    )
 )
 # Words before the verb that name no metric: "mettre en place", "essayer de", "start to".
 _OPENER = re.compile(
