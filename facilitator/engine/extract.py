@@ -1175,10 +1175,10 @@ def _ends_with(window: str, words: tuple[str, ...]) -> bool:
     w = window.rstrip(" ")
     if not w.endswith(words):  # one C call rejects the usual case
         return False
-    return any(
-        w.endswith(word) and (len(w) == len(word) or not w[-len(word) - 1].isalnum())
-        for word in words
-    )
+    for word in words:  # a loop, not any(): no generator built on this hot path
+        if w.endswith(word) and (len(w) == len(word) or not w[-len(word) - 1].isalnum()):
+            return True
+    return False
 
 
 def _ending(window: str, words: tuple[str, ...]) -> str | None:
