@@ -24,6 +24,7 @@ FEATURE_LEXICONS = (
     "milestone-nouns",  # certification, autorisation … : a milestone object
     "why-markers",  # pour, afin de, so that … : the objective says why
     "scope-nouns",  # territoires, pays, sites … : "sur 5 territoires" is scope, not target
+    "outcome-nouns",  # expérience, confiance … : "Deliver a seamless experience" is a result
 )
 
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|ed|ne|nt|te)$")
@@ -117,7 +118,7 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
         if i in outcome_hits:
             return _counts_activities(toks, ex, hits)
         if i in activity_hits or i in nominal_hits:
-            return True
+            return not (toks.lower[i] in _MAKING_VERBS and _outcome_object(hits, i))
         if i in milestone_hits:
             # "Obtenir la certification" is a milestone; "Obtenir un NPS de 50" a result.
             if hits.get("milestone-nouns"):
@@ -130,6 +131,20 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
         counted = _counts_activities(toks, ex, hits)
         return counted or _participle_of_activity(toks, ex, activity_hits)
     return _participle_of_activity(toks, ex, activity_hits)
+
+
+# Verbs that make or give something: with an experience or a culture as object, the draft names
+# the result ("Deliver a seamless experience"); "Lancer la nouvelle expérience" stays a launch.
+_MAKING_VERBS = frozenset(
+    {"deliver", "create", "build", "provide", "offer", "livrer", "créer", "construire", "offrir"}
+    | {"fournir", "bâtir"}
+)
+
+
+def _outcome_object(hits: Hits, verb: int) -> bool:
+    """The activity verb's object is something people live or feel, close after it: "Deliver
+    a seamless customer onboarding experience", "Créer une culture du retour client"."""
+    return any(0 < h.start - verb <= 5 for h in hits.get("outcome-nouns", ()))
 
 
 def _participle_of_activity(toks: Tokens, ex: Extraction, activity_hits: frozenset[int]) -> bool:
