@@ -51,6 +51,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dialog.yes": "Oui",
         "dialog.no": "Non",
         "dialog.cancel": "Annuler",
+        "file.exists.title": "Remplacer le fichier ?",
+        "file.exists.body": "Le fichier {path} existe déjà. Le remplacer ?",
         # home
         "home.title": "Séances",
         "home.empty": "Aucune séance pour l’instant. Appuyez sur « n » pour en créer une à partir "
@@ -311,6 +313,8 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
         "dialog.yes": "Yes",
         "dialog.no": "No",
         "dialog.cancel": "Cancel",
+        "file.exists.title": "Replace the file?",
+        "file.exists.body": "The file {path} already exists. Replace it?",
         "home.title": "Sessions",
         "home.empty": "No session yet. Press “n” to create one from a workshop template.",
         "home.col.title": "Title",

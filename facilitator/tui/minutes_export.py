@@ -1,4 +1,4 @@
-"""The session's minutes from the app: ask where, write in a worker, say where it went."""
+"""The session's minutes from the app: the wrap-up step's key and the palette's commands."""
 
 from __future__ import annotations
 
@@ -16,40 +16,19 @@ FORMATS = ("docx", "md", "json", "csv")
 
 
 def export_minutes(app: FacilitatorApp, fmt: str = "docx") -> None:
-    """Ask for the file (a name from the session's title, in the current folder), then write it
-    off the UI thread; a failure is a readable dialog, never a traceback."""
-    from facilitator.minutes import default_filename
-    from facilitator.tui.screens.training_report import ReportDialog
+    """Ask for the file (a name from the session's title, in the current folder) and write the
+    session as it is now (see `save_file`)."""
+    from facilitator.minutes import default_filename, export_session
+    from facilitator.tui.screens.training_report import save_file
 
     session = app.session
     if session is None:
         return
-    default = str(Path.cwd() / default_filename(session, fmt))
 
-    def chosen(path: str | None) -> None:
-        if path:
-            app.run_worker(
-                lambda: _write(app, Path(path).expanduser(), fmt),
-                thread=True,
-                group="minutes-export",
-                exit_on_error=False,
-            )
+    def write(path: Path, overwrite: bool) -> Path:
+        return export_session(session, path, fmt, overwrite=overwrite)
 
-    app.push_screen(ReportDialog(default, app.lang, texts="export"), chosen)
-
-
-def _write(app: FacilitatorApp, path: Path, fmt: str) -> None:
-    from facilitator.minutes import ExportError, export_session
-
-    session = app.session
-    if session is None:
-        return
-    try:
-        written = export_session(session, path, fmt)
-    except (ExportError, OSError) as error:
-        app.call_from_thread(app.show_error, t(app.lang, "export.failed"), str(error))
-        return
-    app.call_from_thread(app.notify, t(app.lang, "export.done", path=written), timeout=8)
+    save_file(app, str(Path.cwd() / default_filename(session, fmt)), "export", write)
 
 
 def commands(app: FacilitatorApp) -> Iterator[tuple[str, Callable[[], Any]]]:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import docx
+import pytest
+from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from facilitator.demo import demo_session
-from facilitator.tui.minutes_export import commands
+from facilitator.tui.minutes_export import commands, export_minutes
+from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.training_report import ReportDialog
 from facilitator.tui.screens.wrapup import WrapupScreen
 from tests.tui.conftest import SIZE, settle
@@ -51,3 +54,32 @@ async def test_the_palette_offers_every_format_once_a_session_is_open(make_app, 
             "export : séance complète (JSON, réimportable)",
             "export : objectifs et résultats clés (CSV)",
         ]
+
+
+@pytest.mark.parametrize(("answer", "replaced"), [("n", False), ("o", True)])
+async def test_an_existing_file_is_replaced_only_once_the_user_says_so(  # type: ignore[no-untyped-def]
+    make_app, store, tmp_path, answer, replaced
+) -> None:
+    """The export refuses to replace a file unasked: the app asks, and writes only on yes."""
+    store.create(demo_session())
+    target = tmp_path / "compte-rendu.md"
+    target.write_text("ancien compte rendu", "utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        app.open_session(store.list()[0].id, "agenda")
+        await settle(pilot)
+        export_minutes(app, "md")
+        await settle(pilot)
+        app.screen.query_one("#report-path", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog), type(dialog).__name__
+        assert dialog.body == f"Le fichier {target} existe déjà. Le remplacer ?"
+        await pilot.press(answer)
+        await settle(pilot)
+        assert not isinstance(app.screen, ModalScreen)  # no error, no second question
+        written = [n.message for n in app._notifications if "Compte rendu écrit" in n.message]
+    assert target.read_text("utf-8").startswith("# ") is replaced
+    assert len(written) == int(replaced)

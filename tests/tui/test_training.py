@@ -12,6 +12,7 @@ import pytest
 from facilitator.store.training import TrainingStore
 from facilitator.training import Pack, load_pack
 from facilitator.training.progress import Attempt, TraineeProgress
+from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.trainer import TrainerScreen
 from facilitator.tui.screens.training import DEBOUNCE, TrainingScreen
 from facilitator.tui.screens.training_report import ReportDialog
@@ -307,11 +308,38 @@ async def test_the_trainer_view_and_its_word_report(  # type: ignore[no-untyped-
         app.screen.query_one("#report-path").value = str(target)
         await pilot.press("enter")
         await settle(pilot)
-        assert screen.last_export == target
     document = docx.Document(str(target))
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == "Rapport d’entraînement OKR" and "Groupe : CODIR" in texts
     assert "Anne" in texts and "Bob" in texts and "Chloé" not in texts
+
+
+@pytest.mark.parametrize(("answer", "replaced"), [("escape", False), ("y", True)])
+async def test_the_trainer_report_replaces_a_file_only_once_the_trainer_says_so(  # type: ignore[no-untyped-def]
+    make_app, data_dir, tmp_path, answer, replaced
+) -> None:
+    pack = make_pack(tmp_path)
+    _progress(data_dir, pack)
+    target = tmp_path / "rapport.docx"
+    target.write_bytes(b"ancien rapport")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        open_trainer(app, [pack])
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        app.screen.query_one("#report-path").value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog), type(dialog).__name__
+        assert dialog.body == f"Le fichier {target} existe déjà. Le remplacer ?"
+        await pilot.press(answer)
+        await settle(pilot)
+        assert isinstance(app.screen, TrainerScreen)  # no error, no second question
+    assert (target.read_bytes() != b"ancien rapport") is replaced
+    if replaced:
+        assert docx.Document(str(target)).paragraphs[0].text == "Rapport d’entraînement OKR"
 
 
 async def test_home_key_and_palette_open_the_training(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -222,35 +221,18 @@ class TrainerScreen(BaseScreen):
         self.app.pop_screen()
 
     def action_export(self) -> None:
-        from facilitator.training.report import default_report_name
-        from facilitator.tui.screens.training_report import ReportDialog
+        """The Word report of the group shown, in the packs' language (see `save_file`)."""
+        from facilitator.training.report import default_report_name, export_report
+        from facilitator.tui.screens.training_report import save_file
 
-        lang = self.report_lang()
-        default = str(Path.cwd() / default_report_name(self.group, lang))
+        lang, trainees, group = self.report_lang(), list(self.trainees), self.group
 
-        def chosen(path: str | None) -> None:
-            if path:
-                self._export(Path(path).expanduser(), lang, list(self.trainees), self.group)
+        def write(path: Path, overwrite: bool) -> Path:
+            return export_report(
+                path, trainees, lang=lang, group=group, packs=self.packs, overwrite=overwrite
+            )
 
-        self.app.push_screen(ReportDialog(default, self.lang), chosen)
-
-    @work(thread=True, group="trainer-export", exit_on_error=False)
-    def _export(
-        self, path: Path, lang: str, trainees: list[TraineeProgress], group: str | None
-    ) -> None:
-        from facilitator.minutes import ExportError
-        from facilitator.training.report import export_report
-
-        try:
-            written = export_report(path, trainees, lang=lang, group=group, packs=self.packs)
-        except ExportError as error:
-            message = str(error)
-            self.app.call_from_thread(self.fapp.show_error, self.tr("tr.report.failed"), message)
-            return
-        self.app.call_from_thread(self.notify, self.tr("tr.report.done", path=written), timeout=6)
-        self.last_export = written
-
-    last_export: Path | None = None
+        save_file(self.fapp, str(Path.cwd() / default_report_name(group, lang)), "tr.report", write)
 
     def palette_commands(self) -> list[tuple[str, Any]]:
         return [

@@ -1,8 +1,15 @@
-"""Ask where to write a file: the training report (trainer view's ctrl+e), the minutes."""
+"""Write a file the user names: the training report (trainer view's ctrl+e), the minutes.
+
+`save_file` asks where, writes off the UI thread, asks again before replacing an existing file
+(the exports refuse to unless told to), and says where the file went; a failure is a readable
+dialog, never a traceback.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,6 +18,50 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from facilitator.tui.i18n import t
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
+
+Write = Callable[[Path, bool], Path]
+"""Writes the file at a path, replacing an existing one only when the flag says so, and returns
+where it went; raises ExportError (ExistingFileError for an existing file not to be replaced)."""
+
+
+def save_file(app: FacilitatorApp, default: str, texts: str, write: Write) -> None:
+    """Ask for the file (`default` filled in), then `write` it. `texts` is the i18n prefix of
+    the dialog's labels and of the `.done` and `.failed` messages ("export", "tr.report")."""
+    from facilitator.tui.screens.dialogs import ConfirmDialog
+
+    lang = app.lang
+
+    def start(path: Path, overwrite: bool) -> None:
+        app.run_worker(
+            lambda: in_thread(path, overwrite), thread=True, group="save-file", exit_on_error=False
+        )
+
+    def in_thread(path: Path, overwrite: bool) -> None:
+        from facilitator.minutes import ExistingFileError, ExportError
+
+        try:
+            written = write(path, overwrite)
+        except ExistingFileError:
+            app.call_from_thread(ask_to_replace, path)
+        except (ExportError, OSError) as error:
+            app.call_from_thread(app.show_error, t(lang, f"{texts}.failed"), str(error))
+        else:
+            app.call_from_thread(app.notify, t(lang, f"{texts}.done", path=written), timeout=8)
+
+    def ask_to_replace(path: Path) -> None:
+        question = ConfirmDialog(
+            t(lang, "file.exists.title"), t(lang, "file.exists.body", path=path), lang
+        )
+        app.push_screen(question, lambda yes: start(path, True) if yes else None)
+
+    def chosen(path: str | None) -> None:
+        if path:
+            start(Path(path).expanduser(), False)
+
+    app.push_screen(ReportDialog(default, lang, texts), chosen)
 
 
 class ReportDialog(ModalScreen[str | None]):
