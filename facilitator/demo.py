@@ -130,8 +130,9 @@ OBJECTIVES: list[dict[str, Any]] = [
         "parent": "ps-qualite",
         "status": "retained",
         "versions": [
-            ("Améliorer la gestion des déviations qualité", (83, 100, 100, 92),
-             ["objective-no-why", "vague-verb"], "proposition fusionnée au brainstorm", "08:59"),
+            ("Améliorer la gestion des déviations qualité", (45, 100, 100, 75),
+             ["objective-no-why", "objective-vague", "vague-verb"],
+             "proposition fusionnée au brainstorm", "08:59"),
             ("Traiter plus rapidement nos déviations qualité", (95, 100, 100, 98),
              ["objective-no-why"],
              "suggestion acceptée : « améliorer » remplacé par un verbe de résultat", "09:04"),
@@ -143,7 +144,7 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "id": "kr-qualite-1", "owner": "sm", "baseline": "42", "target": "25",
                 "unit": "jours", "deadline": "2026-06-30",
                 "versions": [
-                    ("Réduire le délai de clôture des déviations", (100, 100, 40, 73),
+                    ("Réduire le délai de clôture des déviations", (100, 100, 40, 60),
                      ["kr-no-target"], "", "09:44"),
                     ("Réduire le délai moyen de clôture des déviations de 42 à 25 jours d’ici "
                      "le 30 juin 2026", (100, 100, 100, 100), [],
@@ -155,7 +156,7 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "unit": "%", "deadline": "2026-06-30",
                 "versions": [
                     ("Faire passer de 61 % à 85 % la part des CAPA clôturées dans les délais "
-                     "d’ici le 30 juin 2026", (100, 100, 100, 100), [], "", "09:50"),
+                     "d’ici le 30 juin 2026", (100, 100, 100, 100), ["stretch-step"], "", "09:50"),
                 ],
             },
             {
@@ -163,7 +164,7 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "unit": "par trimestre", "deadline": "2026-06-30", "committed": False,
                 "versions": [
                     ("Ramener de 18 à 8 par trimestre le nombre de déviations récurrentes d’ici "
-                     "le 30 juin 2026", (100, 100, 100, 100), [],
+                     "le 30 juin 2026", (100, 100, 100, 100), ["stretch-step"],
                      "indicateur de contrepartie : aller vite sans bâcler les analyses", "09:53"),
                 ],
             },
@@ -176,10 +177,10 @@ OBJECTIVES: list[dict[str, Any]] = [
         "status": "retained",
         "versions": [
             ("Optimiser les synergies entre réglementaire et marketing pour nos lancements",
-             (76, 100, 100, 89), ["vague-verb", "buzzword"],
+             (30, 100, 100, 68), ["objective-vague", "vague-verb", "buzzword"],
              "proposition fusionnée au brainstorm", "09:12"),
-            ("Préparer plus tôt nos lancements avec les affaires réglementaires",
-             (95, 80, 100, 91), ["objective-no-why", "objective-output-verb"],
+            ("Accélérer nos lancements avec les affaires réglementaires",
+             (95, 100, 100, 98), ["objective-no-why"],
              "suggestion acceptée : « optimiser » remplacé", "09:17"),
             ("Mettre Dermavel à la disposition des patients dès son AMM pour les soigner plus "
              "tôt", (100, 100, 100, 100), [],
@@ -190,10 +191,10 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "id": "kr-lancement-1", "owner": "kb", "baseline": "45", "target": "30",
                 "unit": "jours", "deadline": "2026-06-30",
                 "versions": [
-                    ("Fluidifier les dépôts réglementaires", (88, 100, 40, 69),
+                    ("Fluidifier les dépôts réglementaires", (80, 100, 40, 60),
                      ["kr-no-target", "vague-verb"], "", "09:55"),
                     ("Réduire le délai entre validation interne et dépôt d’un dossier "
-                     "réglementaire", (100, 100, 40, 73), ["kr-no-target"],
+                     "réglementaire", (100, 100, 40, 60), ["kr-no-target"],
                      "suggestion acceptée : « fluidifier » remplacé par « réduire »", "09:58"),
                     ("Faire passer de 45 à 30 jours le délai moyen entre validation interne et "
                      "dépôt d’un dossier réglementaire d’ici le 30 juin 2026", (100, 100, 100, 100),
@@ -248,9 +249,9 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "deadline": "2026-06-30",
                 "versions": [
                     ("Résorber le stock de cas non graves en attente de saisie",
-                     (100, 100, 40, 73), ["kr-no-target"], "", "10:12"),
+                     (100, 100, 40, 60), ["kr-no-target"], "", "10:12"),
                     ("Réduire de 340 à 50 le stock de cas non graves en attente de saisie d’ici "
-                     "le 30 juin 2026", (100, 100, 100, 100), [],
+                     "le 30 juin 2026", (100, 100, 100, 100), ["stretch-step"],
                      "suggestion acceptée : valeur de départ, cible et échéance", "10:14"),
                 ],
             },
@@ -270,7 +271,7 @@ OBJECTIVES: list[dict[str, Any]] = [
         "parent": "ps-equipes",
         "status": "retained",
         "versions": [
-            ("Renforcer la formation des équipes aux BPF", (83, 100, 100, 92),
+            ("Renforcer la formation des équipes aux BPF", (75, 100, 100, 89),
              ["objective-no-why", "vague-verb"], "", "09:34"),
             ("Faire des BPF un réflexe dans nos trois pays pour réussir chaque inspection",
              (100, 100, 100, 100), [],
@@ -282,8 +283,8 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "unit": "%", "deadline": "2026-06-30",
                 "versions": [
                     ("Faire passer de 72 % à 95 % le taux de formations BPF obligatoires "
-                     "réalisées à l’échéance d’ici le 30 juin 2026", (100, 100, 100, 100), [], "",
-                     "10:17"),
+                     "réalisées à l’échéance d’ici le 30 juin 2026", (100, 100, 100, 100),
+                     ["stretch-step"], "", "10:17"),
                 ],
             },
             {
@@ -291,9 +292,9 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "unit": "", "deadline": "2026-06-30",
                 "versions": [
                     ("Essayer de réduire les observations d’audit liées à la formation",
-                     (100, 85, 40, 69), ["hedge", "kr-no-target"], "", "10:17"),
+                     (100, 85, 40, 60), ["hedge", "kr-no-target"], "", "10:17"),
                     ("Réduire de 9 à 2 le nombre d’observations d’audit interne liées à la "
-                     "formation d’ici le 30 juin 2026", (100, 100, 100, 100), [],
+                     "formation d’ici le 30 juin 2026", (100, 100, 100, 100), ["stretch-step"],
                      "suggestion acceptée : « essayer de » supprimé, cible ajoutée", "10:18"),
                 ],
             },
@@ -308,7 +309,7 @@ OBJECTIVES: list[dict[str, Any]] = [
         "status": "draft",
         "final": False,
         "versions": [
-            ("Faire évoluer notre gestion électronique des documents", (83, 100, 100, 92),
+            ("Faire évoluer notre gestion électronique des documents", (75, 100, 100, 89),
              ["objective-no-why", "vague-verb"], "", "10:46"),
         ],
         "key_results": [
@@ -317,7 +318,7 @@ OBJECTIVES: list[dict[str, Any]] = [
                 "deadline": "2026-06-30",
                 "versions": [
                     ("Migrer 100 % des procédures qualité vers la nouvelle GED d’ici le "
-                     "30 juin 2026", (100, 75, 100, 94), ["kr-output-activity"], "", "10:48"),
+                     "30 juin 2026", (100, 75, 100, 80), ["kr-output-activity"], "", "10:48"),
                 ],
             },
         ],
@@ -329,9 +330,9 @@ OBJECTIVES: list[dict[str, Any]] = [
         "status": "dropped",
         "final": False,
         "versions": [
-            ("Réduire de 5 % les coûts d’achat des matières premières", (95, 100, 90, 96),
-             ["objective-no-why", "objective-with-figures"], "proposition du brainstorm",
-             "09:39"),
+            ("Réduire de 5 % les coûts d’achat des matières premières", (65, 100, 90, 80),
+             ["objective-bare-metric", "objective-no-why", "objective-with-figures"],
+             "proposition du brainstorm", "09:39"),
         ],
         "key_results": [],
     },

@@ -245,7 +245,7 @@ def test_demo_tables_hold_key_results_agenda_and_actions(demo_docx: Any) -> None
 
     history = rows(table_after(doc, "Historique du libellé"))
     assert [r[0] for r in history] == ["Version", "v1", "v2", "v3 (final)"]
-    assert history[2][2:] == ["98", "+6", "Verbe vague"]
+    assert history[2][2:] == ["98", "+23", "Objectif flou, Verbe vague"]
     assert "suggestion acceptée" in history[2][1]
 
     votes = rows(table_after(doc, "Votes"))

@@ -20,6 +20,7 @@ from facilitator.engine.scripts import Span, script
 class Step:
     points: float | None  # for a rate: how many points it moves
     relative: float  # the change as a share of the baseline (0.05 = 5 %)
+    gap: float  # for a rate near 100 %: the change as a share of what was missing
     months: float  # the horizon assumed: the deadline's, else a quarter
     start: int
     end: int
@@ -33,20 +34,20 @@ def step_of(ex: Extraction, today: dt.date | None = None) -> Step | None:
     months = _months(ex, today or dt.date.today())
     if target.relative:  # "augmenter de 2 %", "+1 point": the change itself
         if target.kind == "percent":
-            return Step(None, target.value / 100, months, target.start, target.end)
+            return Step(None, target.value / 100, 0.0, months, target.start, target.end)
         if target.unit.startswith(("point", "pt", "pp")):
-            return Step(target.value, 1.0, months, target.start, target.end)
+            return Step(target.value, 1.0, 0.0, months, target.start, target.end)
         return None
     base = ex.baselines[0] if ex.baselines else None
-    if base is None or base.value is None or not _comparable(base, target):
-        return None
+    if base is None or not base.value or not _comparable(base, target):
+        return None  # from zero, a new thing: no step to weigh
     change = abs(target.value - base.value)
-    relative = change / abs(base.value) if base.value else 1.0
+    relative = change / abs(base.value)
     points = change if target.kind == "percent" else None
-    if points is not None and base.value < 100:
-        # Near 100 % the gap is what moves: 98.5 % → 99.9 % availability cuts downtime by 93 %.
-        relative = max(relative, change / (100 - base.value))
-    return Step(points, relative, months, min(base.start, target.start), max(base.end, target.end))
+    # Near 100 % the gap is what moves: 98.5 % → 99.9 % availability cuts downtime by 93 %.
+    gap = change / (100 - base.value) if points is not None and base.value < 100 else 0.0
+    span = min(base.start, target.start), max(base.end, target.end)
+    return Step(points, relative, gap, months, *span)
 
 
 def _comparable(base: Quantity, target: Quantity) -> bool:
@@ -92,7 +93,7 @@ def small_step(ctx: Context, rule: Rule) -> list[Span]:
     step, params, factor = measured
     if step.points is not None:  # a rate: few points, and little of its value
         small = step.points < float(params.get("small_rate_points", 2.0)) * factor and (
-            step.relative < float(params.get("small_rate_relative", 0.10)) * factor
+            max(step.relative, step.gap) < float(params.get("small_rate_relative", 0.10)) * factor
         )
     else:
         small = step.relative < float(params.get("small_relative", 0.05)) * factor
