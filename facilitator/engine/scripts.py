@@ -72,6 +72,11 @@ def group(findings: list[Finding], rules: Mapping[str, Rule]) -> list[Finding]:
 # "NPS", "KPIs", "R&D", and "eNPS" (a lower-case prefix before capitals).
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?:[a-z](?=[A-Z]{2}))?[A-Z][A-Za-z0-9&]{1,9}$")
 _NOT_ACRONYM = re.compile(r"^(?:[TQSH][1-4]|FY\d{2,4}|CY\d{2,4}|[IVXLC]+|X{1,3}|N{1,2}|[A-Z]\d+)$")
+# Two lower-case letters in a row make a name ("MLonCode", "DevRel", "GitHub"), not an acronym
+# ("eNPS", "IoT" and a plural "KPIs" keep one at most).
+_NAME_LIKE = re.compile(r"[a-z]{2}")
+# A team or topic tag in square brackets ("[INFRA]", "[DevRel]") files the draft; it is not text.
+_TAG = re.compile(r"\[[^\]\s]{1,20}\]")
 
 
 _CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")
@@ -100,6 +105,7 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
     out: list[Span] = []
     seen: set[str] = set()
     label = label_end(ctx.text)  # "KR2 : …" names the key result: no jargon there
+    tags = [m.span() for m in _TAG.finditer(ctx.text)] if "[" in ctx.text else []
     for i, word in enumerate(toks.text):
         if toks.idx[i] < label:
             continue
@@ -107,9 +113,9 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
         # words are passed over without a regular expression.
         if not (word[:1].isupper() or word[1:2].isupper()):
             continue
-        if not _ACRONYM.match(word) or _NOT_ACRONYM.match(word):
+        if not _ACRONYM.match(word) or _NOT_ACRONYM.match(word) or _NAME_LIKE.search(word):
             continue
-        if i in everyday_at:
+        if i in everyday_at or (tags and any(s < toks.idx[i] < e for s, e in tags)):
             continue
         bare = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
         if bare in seen or bare.upper() in known or word.upper() in known:
