@@ -83,6 +83,44 @@ def demo(ctx: click.Context, reset: bool, data_dir: str | None) -> None:
     run(store.data_dir, session.id)
 
 
+# --- configuration ---------------------------------------------------------------------------
+
+_CONFIG_HELP = (
+    "An organisation's facilitator.toml (default: the nearest one in this folder or above)."
+)
+
+
+def _config_options(command: Any) -> Any:
+    command = click.option(
+        "--no-config", is_flag=True, help="Ignore any facilitator.toml: the bundled settings."
+    )(command)
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help=_CONFIG_HELP,
+    )(command)
+
+
+def _engine(config_path: str | None, no_config: bool, **options: Any) -> Any:
+    """The engine with the organisation's configuration; a bad one is bad input (status 2)."""
+    from facilitator.engine import ConfigError, Engine, resolve_config
+    from facilitator.engine.lexicon import LexiconError
+
+    if config_path is not None and no_config:
+        raise click.UsageError("give --config PATH or --no-config, not both")
+    try:
+        config = resolve_config(config_path, discover=not no_config)
+        return Engine(config=config, **options)
+    except (ConfigError, LexiconError) as error:
+        click.echo(f"error: {for_terminal(error)}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except Exception as error:  # its own status, as in `score`: a crash is no bad input
+        click.echo(f"error: the engine could not start ({_describe(error)})", err=True)
+        sys.exit(EXIT_INTERNAL)
+
+
 # --- score -----------------------------------------------------------------------------------
 
 
@@ -120,11 +158,18 @@ def demo(ctx: click.Context, reset: bool, data_dir: str | None) -> None:
 )
 @click.option("--glossary", "-g", multiple=True, help="An acronym the room knows (repeatable).")
 @click.option(
+    "--domain",
+    "domains",
+    multiple=True,
+    help="A domain pack whose acronyms the room knows: pharma, software… (repeatable).",
+)
+@click.option(
     "--fail-under",
     type=click.IntRange(0, 100),
     default=None,
     help="Exit with status 1 when an overall score is below this.",
 )
+@_config_options
 def score(
     text: str | None,
     kind: str,
@@ -132,22 +177,26 @@ def score(
     fmt: str,
     jsonl: IO[str] | None,
     glossary: tuple[str, ...],
+    domains: tuple[str, ...],
     fail_under: int | None,
+    config_path: str | None,
+    no_config: bool,
 ) -> None:
     """Score an objective or key result for clarity, ambition and measurability.
 
     Exit status: 0 fine, 1 a score is under --fail-under, 2 bad input (a usage error, or a line
     of --jsonl that cannot be scored: it gets an error line and the others still run),
     3 internal error (a bug, or the input could not be read to the end).
-    """
-    from facilitator.engine import Engine
 
+    The nearest facilitator.toml (this folder or above) sets the organisation's rules, levels,
+    glossary and domains; --config names one, --no-config ignores it.
+    """
     if jsonl is not None and text is not None:
         raise click.UsageError("give a TEXT to score, or --jsonl FILE, not both")
     if jsonl is None and text is None:
         raise click.UsageError("give a TEXT to score, or --jsonl FILE")
+    engine = _engine(config_path, no_config, domains=domains)
     try:
-        engine = Engine()
         _warn_problems(engine)
         if jsonl is not None:
             sys.exit(_score_jsonl(engine, jsonl, glossary, fail_under))
@@ -336,12 +385,18 @@ def _warn_problems(engine: Any) -> None:
     help="Only this language's rules.",
 )
 @click.option("--check", is_flag=True, help="Run every rule's examples and report failures.")
-def rules(rule_id: str | None, lang: str | None, check: bool) -> None:
-    """List the rules, or explain one: `facilitator rules kr-no-target`."""
-    from facilitator.engine import Engine
+@_config_options
+def rules(
+    rule_id: str | None, lang: str | None, check: bool, config_path: str | None, no_config: bool
+) -> None:
+    """List the rules, or explain one: `facilitator rules kr-no-target`.
+
+    With a facilitator.toml (the nearest one, or --config PATH), the list is the effective set:
+    each rule on or off, its level and weight, and the line of the file that set them.
+    """
     from facilitator.report import explain_rule, list_rules
 
-    engine = Engine(validate=False)
+    engine = _engine(config_path, no_config, validate=False)
     if check:
         failures = [
             p for code in ([lang] if lang else ["fr", "en"]) for p in engine.check_examples(code)
@@ -354,11 +409,15 @@ def rules(rule_id: str | None, lang: str | None, check: bool) -> None:
         )
         sys.exit(1 if failures or engine.problems else 0)
     if rule_id is None:
-        list_rules(engine.rules(lang))
+        if engine.config is None:
+            list_rules(engine.rules(lang))
+        else:
+            _list_effective(engine.config, engine.rule_statuses(lang))
         return
-    matches = [r for r in engine.rules(lang) if r.id == rule_id]
+    statuses = engine.rule_statuses(lang)
+    matches = [s.rule for s in statuses if s.rule.id == rule_id]
     if not matches:
-        known = sorted({r.id for r in engine.rules(lang)})
+        known = sorted({s.rule.id for s in statuses})
         import difflib
 
         close = difflib.get_close_matches(rule_id, known, n=3)
@@ -370,6 +429,32 @@ def rules(rule_id: str | None, lang: str | None, check: bool) -> None:
         raise click.ClickException(f"no rule '{rule_id}'.{hint}")
     for rule in matches:
         explain_rule(rule)
+
+
+def _list_effective(config: Any, statuses: list[Any]) -> None:
+    """The rules as the configuration leaves them, one line each, with where each setting came
+    from (plain columns: a table would wrap the places in a narrow terminal)."""
+    rows = [("id", "lang", "on", "level", "weight", "set by")]
+    for s in sorted(statuses, key=lambda s: (s.rule.lang, s.rule.dimension, s.rule.id)):
+        origins = [where if key == "on" else f"{key}: {where}" for key, where in s.origins.items()]
+        if s.extra:
+            origins.insert(0, f"file: {s.rule.path}")
+        rows.append(
+            (
+                s.rule.id,
+                s.rule.lang,
+                "on" if s.on else "off",
+                s.rule.level,
+                f"{s.rule.weight:g}",
+                "; ".join(origins) or "-",
+            )
+        )
+    widths = [max(len(one_line_for_terminal(r[i])) for r in rows) for i in range(5)]
+    for row in rows:
+        cells = [one_line_for_terminal(c).ljust(w) for c, w in zip(row, widths, strict=False)]
+        click.echo("  ".join([*cells, one_line_for_terminal(row[5])]).rstrip())
+    on = sum(s.on for s in statuses)
+    click.echo(f"{on} of {len(statuses)} rules on, with {for_terminal(config.path)}")
 
 
 # --- workshops -------------------------------------------------------------------------------

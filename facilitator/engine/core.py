@@ -17,6 +17,7 @@ from typing import Any
 
 from facilitator.engine import features as feats
 from facilitator.engine import pipelines
+from facilitator.engine.config import Config, RuleStatus
 from facilitator.engine.context import Context, quoted_ranges
 from facilitator.engine.evaluate import RuleSet, hint_template, key_result_hint, run_rules
 from facilitator.engine.extract import PartsView, extract
@@ -104,6 +105,9 @@ class Engine:
     `english_models` restricts the English candidates (tests pass `()` for the reduced mode).
     `domains` names the domain packs (`lexicons/domains/<name>.toml`) whose acronyms the room
     knows, for every draft unless a call passes its own.
+    `config` is an organisation's `facilitator.toml` (`load_config`): rules on and off, levels,
+    weights and limits, glossary, domains, extra word lists and rules, applied at load; a
+    setting that does not fit its rule raises ConfigError. Without it, nothing changes.
     """
 
     rules_dir: Path | None = None
@@ -112,10 +116,18 @@ class Engine:
     validate: bool = True
     problems: list[Problem] = field(default_factory=list)
     domains: Sequence[str] = ()
+    config: Config | None = None
 
     def __post_init__(self) -> None:
         self.rules_dir = self.rules_dir or data_dir("rules")
         self.lexicons_dir = self.lexicons_dir or data_dir("lexicons")
+        self._statuses: dict[str, list[RuleStatus]] = {}
+        self._extra_paths: set[str] = set()  # rule files from the configuration's rules_dir
+        self._config_known: frozenset[str] = frozenset()
+        if self.config is not None:
+            names = tuple(self.domains)
+            self.domains = (*names, *(d for d in self.config.domains if d not in names))
+            self._config_known = frozenset(g.upper() for g in self.config.glossary)
         self._scoring = self._load_scoring(self.rules_dir / "scoring.toml")
         self._langs = {lang: self._load_language(lang) for lang in LANGS}
         self._function_words = {
@@ -131,7 +143,8 @@ class Engine:
         self._lock = threading.Lock()
         self._domains: dict[str, Domain] = {}
         self._domain_terms: dict[tuple[str, ...], frozenset[str]] = {}
-        self._default_known = self.domain_terms(self.domains)  # an unknown name fails here
+        # An unknown name fails here.
+        self._default_known = self.domain_terms(self.domains) | self._config_known
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -150,6 +163,9 @@ class Engine:
                 entries.extend(read_lexicon(path))
             except LexiconError as exc:
                 self.problems.append(Problem(str(path), str(exc)))
+        config = self.config
+        if config is not None:
+            entries.extend(config.entries(lang))  # read and checked by load_config
         rules: list[Rule] = []
         seen: dict[str, Path] = {}
         known_lexicons = {e.lexicon for e in entries}
@@ -161,13 +177,15 @@ class Engine:
                         "missing or empty: the output, measurability and why checks rely on it",
                     )
                 )
-        for path in rule_files(self.rules_dir, lang):
+        extra = rule_files(config.rules_dir, lang) if config and config.rules_dir else []
+        bundled = set(rule_files(self.rules_dir, lang))
+        for path in sorted(bundled) + extra:
             try:
                 rule = load_rule(path, lang, set(SCRIPTS))
             except RuleError as exc:
                 self.problems.append(Problem(str(path), str(exc).removeprefix(f"{path}: ")))
                 continue
-            if rule.id in seen:
+            if rule.id in seen and (path in bundled or seen[rule.id] not in bundled):
                 self.problems.append(
                     Problem(str(path), f"id '{rule.id}' also used by {seen[rule.id]}")
                 )
@@ -180,8 +198,17 @@ class Engine:
                     )
                 )
                 continue
+            if rule.id in seen:  # the organisation's own version of a bundled rule
+                rules = [r for r in rules if r.id != rule.id]
             seen[rule.id] = path
             rules.append(rule)
+        if config is not None:
+            self._extra_paths |= {str(p) for p in extra}
+            statuses = [config.status(r, str(r.path) in self._extra_paths) for r in rules]
+            rules = [s.rule for s in statuses if s.on]
+        else:
+            statuses = [RuleStatus(r, True) for r in rules]
+        self._statuses[lang] = statuses
         quick = LexiconIndex(lang)
         words = pipelines.quick_tokens
         quick.add(_matched(entries), lambda term: words(term, lang)[0])
@@ -212,6 +239,23 @@ class Engine:
     def rules(self, lang: str | None = None) -> list[Rule]:
         langs = [lang] if lang else list(LANGS)
         return [r for code in langs for r in self._langs[code].rules]
+
+    def rule_statuses(self, lang: str | None = None) -> list[RuleStatus]:
+        """Every rule, on or off, as the configuration left it and where each setting came from
+        (a rule refused since, for failing examples, is on in none of them)."""
+        langs = [lang] if lang else list(LANGS)
+        out = []
+        for code in langs:
+            running = {id(r) for r in self._langs[code].rules}
+            out += [
+                s
+                if not s.on or id(s.rule) in running
+                else RuleStatus(
+                    s.rule, False, {**s.origins, "on": "refused: its examples fail"}, s.extra
+                )
+                for s in self._statuses[code]
+            ]
+        return out
 
     def notice(self, lang: str) -> str:
         state = self._langs[lang]
@@ -306,7 +350,12 @@ class Engine:
 
     def _known(self, glossary: Iterable[str], domains: Iterable[str] | None) -> frozenset[str]:
         """Acronyms the room knows: the session glossary and the domain packs'."""
-        packs = self._default_known if domains is None else self.domain_terms(domains)
+        if domains is None:
+            packs = self._default_known
+        else:
+            packs = self.domain_terms(domains)
+            if self._config_known:
+                packs = packs | self._config_known
         if not glossary:
             return packs
         return packs | frozenset(g.upper() for g in glossary)
@@ -445,7 +494,19 @@ class Engine:
         cases = [(r, ex, True) for r in state.rules for ex in r.bad] + [
             (r, ex, False) for r in state.rules for ex in r.good
         ]
-        results = self.assess_many([(ex.text, ex.kind, lang) for _, ex, _ in cases])
+        # The bundled examples are written for any room: the engine's domain packs (a pharma
+        # room knows AMM) would silence what they show. The organisation's rules are its own.
+        results = self.assess_many(
+            [
+                {
+                    "text": ex.text,
+                    "kind": ex.kind,
+                    "lang": lang,
+                    "domains": None if str(rule.path) in self._extra_paths else (),
+                }
+                for rule, ex, _ in cases
+            ]
+        )
         failures: list[Problem] = []
         for (rule, ex, bad), result in zip(cases, results, strict=True):
             mine = [f for f in result.findings if f.rule == rule.id]
@@ -480,6 +541,10 @@ class Engine:
     def _validate(self, state: _Language) -> None:
         state.validated = True
         failures = self.check_examples(state.lang)
+        if self.config is not None:
+            # Only the organisation's own rules are refused: a bundled example may no longer
+            # hold because the organisation chose so (a longer limit, a word of its own).
+            failures = [f for f in failures if f.path in self._extra_paths]
         refused = {f.path for f in failures}
         state.set_rules([r for r in state.rules if str(r.path) not in refused])
         self.problems.extend(failures)
