@@ -262,6 +262,7 @@ def test_an_extra_rule_whose_example_fails_is_refused_with_file_and_example(tmp_
         ('glossary = "CODIR"\n', 1, "glossary", 'glossary = ["CODIR", "KAM"]'),
         ('domains = ["pharmo"]\n', 1, "domains[1]", "did you mean 'pharma'?"),
         ('rules = "hedge"\n', 1, "rules", "must be a table"),
+        ("[en]\nselect = []\n", 2, "en.select", "every rule would be off"),
         ('[fr.word_lists]\nbuzzwords = "absent.tsv"\n', 2, "fr.word_lists.buzzwords", "not found"),
         ('[word_lists]\nanglicisms = "a.tsv"\n', 2, "word_lists.anglicisms", "[fr.word_lists]"),
         ('[fr.word_lists]\nbuzwords = "a.tsv"\n', 2, "fr.word_lists.buzwords", "'buzzwords'"),

@@ -369,6 +369,12 @@ class _Reader:
         select = None
         if "select" in data:
             select = self.selectors(data, prefix, "select", ids, on=True)
+            if not select:
+                raise self.fail(
+                    f"{prefix}select",
+                    "is empty: every rule would be off; remove it to keep them all, or name "
+                    'the rules to keep: select = ["kr-"]',
+                )
         ignore = self.selectors(data, prefix, "ignore", ids, on=False)
         rules: dict[str, dict[str, Setting]] = {}
         for rule_id, settings in self.table(data, "rules", f"{prefix}rules").items():
