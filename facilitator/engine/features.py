@@ -194,7 +194,14 @@ _JOINED = re.compile(
 )
 # A second sentence with its own point: "Improve search. 8 tickets closed."
 _SENTENCE_END = re.compile(r"(?:\w\w|%)[.!?]\s+[A-ZÀ-Ý0-9]")
-_PRONOUNS = frozenset({"it", "them"})  # French puts its pronoun before the verb: "et le publier"
+# A list of three items or more ("faster, simpler, and more reliable"; "la qualité, la sécurité
+# et les délais"): each item is a point of its own.
+_LIST = re.compile(r"[^,.;:]{2,40}, [^,.;:]{2,40},? (?:and|et|or|ou|&) [^,.;:]{2,}", re.IGNORECASE)
+_PRONOUNS = frozenset({"it", "them"})
+# "de 1 200 à 1 500, soit +25 %": the second figure says the first again.
+_RESTATED = re.compile(
+    r"\b(?:soit|i\.e|that is|or about|environ)\b", re.IGNORECASE
+)  # French puts its pronoun before the verb: "et le publier"
 
 
 def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
@@ -244,10 +251,16 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
             if len(text[: m.start()].split()) >= 2 and len(text[m.end() - 1 :].split()) >= 2:
                 ideas += 1
                 break
-    # Two targets joined by "et"/"and" ("20 % de CA et 5 points de marge") are two ideas too.
+    if ideas == 1 and text.count(",") >= 1 and _LIST.search(text):
+        ideas = 2
+    # Two targets joined by "et"/"and" ("20 % de CA et 5 points de marge") are two ideas too,
+    # and so are two targets a comma apart ("20 posts written, achieving 100 visits").
     targets = ex.targets
     for a, b in itertools.pairwise(targets):
-        if a.unit != b.unit and _JOINED.search(text_between(toks, a.end, b.start)):
+        between = text_between(toks, a.end, b.start)
+        if _RESTATED.search(between):
+            continue
+        if (a.unit != b.unit and _JOINED.search(between)) or "," in between:
             ideas = max(ideas, 2)
     return ideas
 
