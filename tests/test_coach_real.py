@@ -20,13 +20,25 @@ import eval_real
 
 # Per language: flag → the lowest F1 accepted on the tune split.
 FLAG_FLOORS = {
-    "fr": {"measurable": 0.93, "output": 0.62, "too_long": 0.75, "has_baseline": 0.88},
-    "en": {"measurable": 0.93, "output": 0.70, "too_long": 0.65, "has_baseline": 0.78},
+    "fr": {
+        "measurable": 0.93,
+        "output": 0.68,
+        "jargon": 0.84,
+        "too_long": 0.85,
+        "has_baseline": 0.88,
+    },
+    "en": {
+        "measurable": 0.93,
+        "output": 0.78,
+        "jargon": 0.72,
+        "too_long": 0.82,
+        "has_baseline": 0.78,
+    },
 }
 # Rules whose verdict a label can check, and that fire often enough to be judged (≥ 10 times).
 RULE_PRECISION_FLOOR = 0.80
-PAIRS_FLOOR = {"fr": 0.85, "en": 0.80}
-RANKING_FLOOR = {"fr": 0.75, "en": 0.78}
+PAIRS_FLOOR = {"fr": 0.87, "en": 0.86}
+RANKING_FLOOR = {"fr": 0.78, "en": 0.86}
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +93,8 @@ def test_checkable_rules_are_precise_on_real_drafts(scored, engine, lang):
 
 # Rules known to be under the floor today, each with the reason; the list must only shrink.
 KNOWN_NOISY = {
-    "fr": {"unexplained-acronym": "acronyms of the sources' own trades (CS, QBR …)"},
-    "en": {"unexplained-acronym": "software projects' acronyms (CSS, DHT, CI …)"},
+    "fr": {},
+    "en": {"unexplained-acronym": "software and agency acronyms its readers know (CSS, SLO, DOT)"},
 }
 
 
