@@ -134,4 +134,6 @@ def vague_objective(ctx: Context, rule: Rule) -> list[Span]:
     buzzword_object = bool(rest) and any(h.start == rest[0] for h in ctx.hits.get("buzzwords", ()))
     if not rest or (len(rest) > rule.max and not buzzword_object):
         return []  # "Optimiser les synergies pour …": a buzzword as the object is no clearer
-    return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]
+    # The finding quotes the verb and its object ("Optimiser les synergies"), not the purpose.
+    last = rest[0] if buzzword_object else words[-1]
+    return [(ctx.toks.idx[words[0]], ctx.toks.end(last), None)]
