@@ -78,17 +78,19 @@ def rule_precision(
     return {rule: (c[0], c[1]) for rule, c in out.items()}
 
 
-def ranking(items: list[dict[str, Any]], results: list[Any]) -> tuple[float, int] | None:
-    """P(a good draft outscores a bad one of the same kind), ties counting half."""
+def ranking(
+    items: list[dict[str, Any]], results: list[Any], score: str = "overall"
+) -> tuple[float, int] | None:
+    """P(a good draft outscores a bad one of the same kind on `score`), ties counting half."""
     wins = pairs = 0.0
     for kind in ("objective", "key_result"):
         good = [
-            a.scores.overall
+            getattr(a.scores, score)
             for i, a in zip(items, results, strict=True)
             if i.get("verdict") == "good" and i["kind"] == kind
         ]
         bad = [
-            a.scores.overall
+            getattr(a.scores, score)
             for i, a in zip(items, results, strict=True)
             if i.get("verdict") == "bad" and i["kind"] == kind
         ]
@@ -129,6 +131,8 @@ def main() -> None:
         rank = ranking(items, results)
         if rank:
             print(f"  good outranks bad: {rank[0]:.2f} over {rank[1]} pairs")
+            clarity = ranking(items, results, "clarity")
+            print(f"  ... on clarity alone: {clarity[0]:.2f}" if clarity else "")
         share, gaps = calibration(engine, lang)
         print(f"  calibration pairs won by >= 10 points: {share:.0%}")
         if args.errors == "pairs":
