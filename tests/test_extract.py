@@ -212,13 +212,29 @@ def test_baseline_year_is_not_the_deadline():
     assert e.parts.baseline == "9 %" and e.parts.target == "12 %" and not e.has_deadline
 
 
+def _full_scan(text: str) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The dates the fast search finds in `text`, and those a scan of every position finds."""
+    from facilitator.engine import extract as x
+
+    text = normalize(text).text
+    low = x.lower_same_length(text)
+    found = x.extract(text, "fr")
+    full = {
+        m.span()
+        for m in x.DEADLINE.finditer(low)
+        if not (m.group("alone") and not m.group("lead"))
+        and not x._DELAY_END.search(m.group())
+        and not (m.group("dm") and not x._day_month(m.group("dm"), "fr"))
+    }
+    # Deadlines and baseline periods ("vs Q2 2025") together: every date the scan finds.
+    return {(d.start, d.end) for d in found.deadlines + found.periods}, full
+
+
 def test_fast_deadline_search_finds_what_a_full_scan_finds():
     """The deadline pattern is only tried where a deadline can start (a speed-up): on every
     labelled draft it must find exactly what scanning every position finds."""
     import json
     from pathlib import Path
-
-    from facilitator.engine import extract as x
 
     data = Path(__file__).parent
     texts = [
@@ -228,13 +244,24 @@ def test_fast_deadline_search_finds_what_a_full_scan_finds():
     ]
     assert len(texts) > 800
     for raw in texts:
-        text = normalize(raw).text
-        low = x.lower_same_length(text)
-        found = x.extract(text, "fr")
-        full = {
-            m.span()
-            for m in x.DEADLINE.finditer(low)
-            if not (m.group("alone") and not m.group("lead")) and not x._DELAY_END.search(m.group())
-        }
-        # Deadlines and baseline periods ("vs Q2 2025") together: every date the scan finds.
-        assert {(d.start, d.end) for d in found.deadlines + found.periods} == full, raw
+        fast, full = _full_scan(raw)
+        assert fast == full, raw
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Signer 6 partenaires sur le prochain trimestre",
+        "Ouvrir 2 agences le trimestre prochain, puis 3 l'an prochain",
+        "Close 12 deals this quarter and 20 next quarter",
+        "Réduire les délais de 20 % pendant ce semestre",
+        "Rénover 5 000 logements sur 2026-2030 et 800 écoles sur cinq ans",
+        "Deliver the study by Week 8, the pilot before launch, the rest by end of year",
+        "Atteindre 75 % au 31/03 puis 90 % au 45/12",
+        "Raccourcir la clôture de fin d'année de 15 à 8 jours d'ici mi-avril",
+        "Launch within the next 9 months, not within 3 months of signup",
+    ],
+)
+def test_fast_deadline_search_on_the_newer_forms(text):
+    fast, full = _full_scan(text)
+    assert fast == full

@@ -378,3 +378,209 @@ def test_the_metric_stops_before_a_second_action(text, lang, metric):
 )
 def test_a_deadline_first_then_the_whole_phrase(text, lang, metric):
     assert ex(text, lang).parts.metric == metric
+
+
+# --- 6. deadlines as real drafts write them (issue 10) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "deadline", "date"),
+    [
+        # the current or next period, with or without a lead
+        ("Signer 6 partenaires ce trimestre", "fr", "ce trimestre", None),
+        (
+            "Ouvrir le service aux PME sur le prochain trimestre",
+            "fr",
+            "le prochain trimestre",
+            None,
+        ),
+        ("Passer à la facture électronique l'année prochaine", "fr", "l'année prochaine", None),
+        ("Close 12 enterprise deals this quarter", "en", "this quarter", None),
+        ("Grow paid seats to 900 next year", "en", "next year", None),
+        ("Run 3 customer workshops during the quarter", "en", "during the quarter", None),
+        ("Organiser 4 ateliers au cours du semestre", "fr", "au cours du semestre", None),
+        # the end of a period without "the"; "end 2026"
+        ("Migrate the billing service by end of year", "en", "by end of year", None),
+        ("Livrer le nouveau portail fin d'année", "fr", "fin d'année", None),
+        ("Reach 50 active maintainers by end 2026", "en", "by end 2026", "2026-12-31"),
+        ("Deliver the audit by the end of the third quarter", "en", None, None),
+        ("Réduire les retards de 20 % d'ici à la fin du deuxième trimestre", "fr", None, None),
+        # a numbered week or sprint, an event
+        ("Deliver the pricing study by Week 8", "en", "by Week 8", None),
+        ("Stabiliser le module d'export d'ici la semaine 12", "fr", "d'ici la semaine 12", None),
+        ("Fix every blocking bug before the end of sprint 5", "en", None, None),
+        ("Collect 40 beta testers before launch", "en", "before launch", None),
+        ("Docs 90% complete by the public release date", "en", None, None),
+        ("Former 30 agents avant la mise en production", "fr", "avant la mise en production", None),
+        # a part of a month, a day and month without the year, a span of years, a horizon
+        ("Open the Lyon office in early May", "en", "in early May", None),
+        ("Publish the benchmark by mid-September", "en", "by mid-September", None),
+        ("Atteindre 75 % de dossiers complets au 31/03", "fr", "au 31/03", None),
+        ("Soumettre le rapport avant le 15/10", "fr", "avant le 15/10", None),
+        ("Rénover 5 000 logements par an sur 2026-2030", "fr", "sur 2026-2030", "2030-12-31"),
+        ("Créer 3 000 places de crèche sur 4 ans", "fr", "sur 4 ans", None),
+        ("Launch the partner portal within the next 9 months", "en", None, None),
+        ("Ouvrir 4 agences dans les 18 prochains mois", "fr", None, None),
+        ("Reach 40% renewal by the 20th of June", "en", None, None),
+    ],
+)
+def test_deadlines_real_drafts_write(text, lang, deadline, date, lexical):
+    e = ex(text, lang)
+    assert e.has_deadline, text
+    if deadline is not None:
+        assert e.parts.deadline == deadline
+    if date is not None:
+        assert e.parts.deadline_date == date
+    assert lexical.assess(text, "key_result", lang, tier="lexical").flags.has_deadline
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # windows, frequencies and durations (tests/real/README.md): no deadline
+        ("Get 500 app installs in the first week after release", "en"),
+        ("Convert 30% of trials within 2 months of sign-up", "en"),
+        ("Activer 60 % des comptes dans les 2 mois suivant l'ouverture", "fr"),
+        ("Publish 2 case studies every quarter", "en"),
+        ("Publier 3 articles par trimestre", "fr"),
+        ("Taux de churn sur 12 mois glissants sous 4 %", "fr"),
+        ("Keep churn under 3% measured over the quarter", "en"),
+        ("Répondre aux demandes sous 5 jours", "fr"),
+        # a process or a name that holds a period word, a fraction after "by"
+        ("Raccourcir la clôture de fin d'année de 15 à 8 jours", "fr"),
+        ("Publish this year's impact report", "en"),
+        ("Cut hosting costs by 3/4", "en"),
+        ("Revoir le contrat de service avec 3 prestataires", "fr"),
+        # a baseline's period stays a period
+        ("Porter l'adoption de 35 % ce trimestre à 50 %", "fr"),
+        ("Atteindre 20 % de marge, contre 12 % à la fin de l'exercice précédent", "fr"),
+    ],
+)
+def test_windows_frequencies_and_names_are_no_deadline(text, lang):
+    assert not ex(text, lang).has_deadline, text
+
+
+# --- 7. baselines as real drafts write them (issue 10) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "baseline", "target"),
+    [
+        # seconds, glued or not
+        ("Cut API response time from 2.4 s to 0.8 s", "en", "2.4 s", "0.8 s"),
+        ("Reduce cold start from 6s to 2s", "en", "6s", "2s"),
+        ("Réduire le temps de chargement de 3,5 s à 1 s", "fr", "3,5 s", "1 s"),
+        # a currency written first
+        ("Grow donations from $250k to $400k", "en", "$250k", "$400k"),
+        ("Raise ARR from £1.2 million to £2 million", "en", "£1.2 million", "£2 million"),
+        # a score with spaces, a threshold on the target
+        ("Faire passer la note des usagers de 3,1 / 5 à 4 / 5", "fr", "3,1 / 5", "4 / 5"),
+        (
+            "Réduire le délai de mise en ligne de 10 jours à < 3 jours",
+            "fr",
+            "10 jours",
+            "≤ 3 jours",
+        ),
+        ("Cut review time from 4 days to under 1 day", "en", "4 days", None),
+        # the baseline's date between the two figures
+        ("Raise completion from 61% in FY 2024 to 75%", "en", "61%", "75%"),
+        ("Lower error rate from 2.3 in calendar year 2024 to 1.5", "en", "2.3", "1.5"),
+        ("Passer l'adoption de 35 % ce trimestre à 50 %", "fr", "35 %", "50 %"),
+        # "currently", "today" with a few words between
+        ("Bring ticket backlog, currently around 800, down to 300", "en", "800", "300"),
+        (
+            "Shorten onboarding, which today stands at roughly ten days, to five days",
+            "en",
+            "ten days",
+            "five days",
+        ),
+        (
+            "Ramener le délai d'instruction, aujourd'hui en moyenne de 40 jours, à 25 jours",
+            "fr",
+            "40 jours",
+            "25 jours",
+        ),
+        ("Cut unit cost from roughly 9 € to 6 €", "en", "9 €", "6 €"),
+    ],
+)
+def test_baselines_real_drafts_write(text, lang, baseline, target):
+    e = ex(text, lang)
+    assert e.has_baseline and e.measurable, text
+    assert e.parts.baseline == baseline
+    if target is not None:
+        assert e.parts.target == target
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "baseline", "target"),
+    [
+        ("Cut churn to 2.5% (currently 3.8%)", "en", "3.8%", "2.5%"),
+        ("Porter le taux de réponse à 70 % (aujourd'hui 52 %)", "fr", "52 %", "70 %"),
+        ("Hold stock-outs at 1% today", "en", "1%", None),
+    ],
+)
+def test_currently_dates_the_figure_after_it(text, lang, baseline, target):
+    p = ex(text, lang).parts
+    assert p.baseline == baseline and p.target == target
+
+
+def test_hours_are_no_money():
+    [q] = ex("Traiter chaque alerte en 2 heures", "fr").quantities
+    assert q.kind == "duration"
+
+
+# --- 8. figures that are names, labels or versions; figures written as words -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Objective 3 : Fidéliser les clients grands comptes", "fr"),
+        ("Objectif 2 : Simplifier le parcours d'inscription", "fr"),
+        ("Objective 4: make onboarding feel effortless", "en"),
+        ("O-2-1: Become the reference tool for research teams", "en"),
+        ("Announce versions 2.1 to early adopters", "en"),
+        ("Blog about Engine releases 0.3 for power users", "en"),
+        ("Move every service to runtime 3.11.4", "en"),
+        ("Showcase the 6502's speed to hobbyists", "en"),
+    ],
+)
+def test_labels_versions_and_models_are_no_target(text, lang):
+    assert not ex(text, lang).measurable, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "target"),
+    [
+        ("Key Result 2: Reach 45% weekly activation", "en", "45%"),
+        ("Résultat clé 1 : Atteindre 300 inscrits", "fr", "300"),
+        ("KR-2.3 [Platform] Ship 4 connectors", "en", "4"),
+    ],
+)
+def test_a_written_out_label_is_no_figure(text, lang, target):
+    e = ex(text, lang)
+    assert [q.text for q in e.targets] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "measurable"),
+    [
+        ("Answer every partner request within one week", "en", True),
+        ("Ship hotfixes within one release", "en", True),
+        ("Acknowledge incidents within a day", "en", True),
+        ("Répondre aux signalements en moins d'une heure", "fr", True),
+        ("Traiter les litiges sous une semaine", "fr", True),
+        ("Present the roadmap to the board at least once", "en", True),
+        ("Review pricing twice a year", "en", True),
+        ("Réunir le comité une fois par mois", "fr", True),
+        ("Hire one staff engineer for the data team", "en", True),
+        ("Doublement du nombre d'apprentis d'ici 2028", "fr", True),
+        # articles and names stay words
+        ("Organiser une semaine de l'innovation", "fr", False),
+        ("Become the one place teams plan their work", "en", False),
+        ("Hire one of the region's best designers", "en", False),
+        ("Call each customer once after onboarding", "en", False),
+    ],
+)
+def test_figures_written_as_words(text, lang, measurable):
+    assert ex(text, lang).measurable is measurable, text

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from facilitator.engine.normalize import label_end
+from facilitator.engine.normalize import label_end as _short_label_end
 from facilitator.engine.numbers import (
     DIGITS,
     NUMBER_WORDS,
@@ -168,6 +168,31 @@ class Extraction:
         self.has_deadline = bool(self.deadlines)
 
 
+# Labels written out, and numbered ones: "Objective 2 :", "Objectif 1 -", "Key Result 3:",
+# "Résultat clé 2 :", "KR-1.1 [Team]", "O-1-1 :". Their number counts nothing either.
+_LONG_LABEL = re.compile(
+    r"(?:objectives?|objectifs?|key results?|r[ée]sultats? cl[ée]s?|okr|kr|rc|o)\s?[#-]?\s?"
+    r"\d{1,2}(?:[.-]\d{1,2})*(?:\s?[:.)]\s*|\s?[–—-]\s+|\s+(?=\[))",
+    re.IGNORECASE,
+)
+
+
+_TAG = re.compile(r"\[[^\]\d]{1,30}\]\s*")
+
+
+def label_end(text: str) -> int:
+    """Where the draft starts after its label and team tag ("KR1 : ", "Objective 2: ",
+    "KR-1.1 [Distributors] ", "- "), else 0."""
+    end = _short_label_end(text)
+    first = text[end : end + 1]
+    if first in ("O", "o", "K", "k", "R", "r") and (m := _LONG_LABEL.match(text, end)):
+        end = m.end()
+        first = text[end : end + 1]
+    if first == "[" and (tag := _TAG.match(text, end)):
+        end = tag.end()
+    return end
+
+
 _Tree = dict[str, "_Tree"]
 
 
@@ -280,7 +305,7 @@ YEAR = r"(?:19|20)\d\d"
 # Quarter and half-year tags: T3 (trimestre), Q3, S1 (semestre), H2, FY24, FY2026.
 QTAG = r"(?:[tqsh][1-4]|fy ?(?:\d{4}|\d{2}))"
 NUMDATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b"
-DAYMONTH = rf"(?:\d{{1,2}}(?:er)? {MONTH}(?: {YEAR})?|{MONTH} \d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,? {YEAR})?)"
+DAYMONTH = rf"(?:\d{{1,2}}(?:er|st|nd|rd|th)?(?: of)? {MONTH}(?: {YEAR})?|{MONTH} \d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,? {YEAR})?)"
 PERIOD = (
     r"(?:l'année|l'annee|(?:de )?l'exercice|(?:du |de )?trimestre|(?:du |de )?semestre|"
     r"(?:de )?l'été|the (?:year|quarter|half|semester|month|fiscal year|summer)|year-end|"
@@ -288,18 +313,84 @@ PERIOD = (
     r"half|mois|month)|prochain trimestre|mi-" + YEAR + "|"
     r"(?:le |au |the )?(?:printemps|été|automne|hiver|spring|summer|autumn|fall|winter)(?: "
     + YEAR
-    + ")?|no[eë]l|christmas|la rentrée|les congés d'été)"
+    + ")?|no[eë]l|christmas|la rentrée|les congés d'été|"
+    # "le troisième trimestre", "the second half", "Q3" written out
+    r"(?:the |le |du |au )?(?:premier|1er|deuxième|second|seconde|2e|troisième|3e|quatrième|4e|"
+    r"first|third|fourth|1st|2nd|3rd|4th) (?:trimestre|semestre|quarter|half))"
 )
 _LEAD = (
     r"(?:d'ici (?:à )?(?:la |le |l')?(?:fin (?:de |du |d')?)?|avant (?:le |la |l'|fin (?:de |du )?)?|"
     r"au plus tard (?:le |en |fin )?|(?:à |a )?fin (?:de |du |d')?|en |au |pour (?:fin )?|dès |début |"
-    r"by (?:the )?(?:end of (?:the )?)?|before (?:the )?(?:end of )?|until |no later than |in |"
-    r"(?:at |by )?(?:the )?end of (?:the )?|during |within (?:the )?|due |for )"
+    r"by (?:the )?(?:end (?:of (?:the )?)?)?|before (?:the )?(?:end of )?|until |no later than |in |"
+    r"(?:at |by )?(?:the )?end (?:of (?:the )?)?|during |within (?:the )?|due |for |"
+    # "in early April", "by mid-March", "by late 2026", "d'ici mi-avril": a part of the month
+    r"(?:(?:in|by|before|until|d'ici|avant) (?:the )?)?(?:early|mid|late)[ -]|"
+    r"(?:d'ici |avant |en |à )?mi-)"
+)
+# The current or the next period, which needs no lead: "this quarter", "ce trimestre",
+# "(sur) le prochain trimestre", "l'année prochaine" ("this year's report" names a report).
+# Where its first word is, it is tried on its own (see `_deadlines`): no other part of
+# DEADLINE starts with those words. Its empty groups stand for DEADLINE's.
+_CURRENT = (
+    r"(?:(?:this|next|ce|cette|le prochain|la prochaine) "
+    r"(?:fiscal year|quarter|year|half|semester|month|sprint|trimestre|semestre|année|annee|mois|"
+    r"exercice)|(?:le |au |du )?(?:trimestre|semestre|sprint|mois) prochain|"
+    r"l'(?:année|annee|exercice) prochaine?|l'an prochain)(?:-ci)?(?!['’]s|[\w-])"
+)
+_NOW = re.compile(rf"{_CURRENT}(?P<lead>)(?P<alone>)(?P<dm>)")
+_NOW_WORDS = frozenset(["this", "next", "ce", "cette", "le", "la", "du", "l'année", "l'annee"])
+_NOW_WORDS_ALSO = frozenset(["l'exercice", "l'an"])
+# The end of a period without "the": "by end of year", "fin d'année", "end of quarter". Alone
+# (no lead) not after "de"/"of": "la clôture de fin d'année" is a process, not a date.
+_END_OF = (
+    r"(?:(?:(?:d'ici|avant|by|before|until|at) (?:la |the )?|(?<!de )(?<!of )(?<!d'))(?:fin|end) "
+    r"(?:of (?:the )?|d'|de l'|de la |du |de )(?:fiscal year|year|quarter|half|semester|"
+    r"année|annee|an|trimestre|semestre|exercice)\b"
+    r"(?! (?:précédente?|passée?|dernière|dernier|previous|prior|last))"
+    r"|(?:d'ici|avant|by|before|until|at) (?:la |the )?(?:fin|end) (?:of (?:the )?|du |de la |de )"
+    r"(?:month|sprint|mois))"
+)
+# A numbered week or sprint: "by Week 10", "d'ici la semaine 12", "before the end of sprint 4".
+_WEEK_NUMBER = (
+    r"(?:(?:by|before|until|no later than|d'ici|avant|pour|jusqu'à) (?:la |le |the )?"
+    r"(?:(?:fin|end) (?:de la |du |de |of (?:the )?)?)?|(?:fin|end) (?:de la |du |de |of (?:the )?)?)"
+    r"(?:week|semaine|sprint|itération|iteration) \d{1,2}\b"
+)
+# An event that dates the result: "before launch", "by automation ship date", "avant la mise en
+# production", "d'ici le lancement".
+_EVENT = (
+    r"(?:before|by|ahead of|prior to|at|avant|d'ici|dès) (?:the |le |la |l'|our |notre )?"
+    r"(?:(?:[\w-]+ ){0,2}(?:ship|launch|release|go-live|due) date|launch|go-live|go live|ga|"
+    r"general availability|lancement|mise en (?:production|ligne|service)|sortie)(?![\w-])"
+)
+# A day and a month without the year, after a lead that makes it a date: "au 30/06",
+# "avant le 15/09", "until 6/30" ("by 3/4" is a fraction: no "by" here).
+_DAY_MONTH = (
+    r"(?:au|avant le|d'ici (?:le |au )?|jusqu'au|before|until|no later than|due) "
+    r"(?P<dm>\d{1,2}/\d{1,2})(?![/\d])"
+)
+# A span of years: "sur 2027-2031", "over 2025–2027", "sur la période 2024-2027".
+_YEAR_SPAN = (
+    r"(?:sur|over|pour|for|during|pendant)(?: la période| the period)? "
+    + YEAR
+    + r" ?[-–—] ?"
+    + YEAR
+    + r"\b"
+)
+# "sur 5 ans", "sur trois années": a plan's horizon ("sur 12 mois glissants" is a window).
+_OVER_YEARS = (
+    r"sur (?:\d+|"
+    + WORD_NUMBER.pattern.replace("(?<![\\w-])", "").replace("(?![\\w-])", "")
+    + r") (?:ans|années|annees)\b(?! glissant)"
 )
 _RELATIVE = (
-    r"(?:d'ici|dans|sous|en|within|in|over the next|in the next|dans les|au cours des) "
-    r"(?:\d+|" + WORD_NUMBER.pattern.replace("(?<![\\w-])", "").replace("(?![\\w-])", "") + r") "
+    r"(?:d'ici|dans|sous|en|within|in|(?:over|in|within) the (?:next|coming)|dans les|au cours des"
+    r"|sur les) (?:\d+|"
+    + WORD_NUMBER.pattern.replace("(?<![\\w-])", "").replace("(?![\\w-])", "")
+    + r") (?:prochain(?:e)?s )?"
     r"(?:mois|ans|années|annees|trimestres|semestres|months?|years?|quarters?)\b"
+    # "within 3 months of signup", "dans les 3 mois suivant l'inscription": a window
+    r"(?! (?:of|after|following|from|since|suivant|suivants|après|à compter|à partir))"
 )
 # The lead ("d'ici", "avant", "by the end of" …) is tried once per position, then the date
 # itself; a month or a year alone only counts with a lead ("en 2026", not "CA 2026").
@@ -307,10 +398,12 @@ DEADLINE = re.compile(
     rf"(?<![\w'])(?:"
     rf"(?P<lead>{_LEAD})?(?:{NUMDATE}|{DAYMONTH}|{QTAG}(?:[ -]{YEAR})?\b|{MONTH} {YEAR}\b"
     rf"|(?P<alone>{MONTH}\b|{YEAR}\b))"
-    rf"|(?:d'ici|avant|by|before|at) (?:la |the )?(?:fin |end )(?:de |du |d'|of (?:the )?)?{PERIOD}"
-    rf"|(?:d'ici|avant|by|before|en|in|au|pour) {PERIOD}\b"
+    rf"|(?:d'ici(?: à)?|avant|by|before|at) (?:la |the )?(?:fin |end )(?:de |du |d'|of (?:the )?)?"
+    rf"{PERIOD}"
+    rf"|(?:d'ici|avant|by|before|en|in|au|pour|during|within|au cours(?: de)?) {PERIOD}\b"
     rf"|\b(?:eoy|eoq|year-end)\b(?: {YEAR})?"
     rf"|{_RELATIVE}"
+    rf"|{_CURRENT}|{_WEEK_NUMBER}|{_END_OF}|{_EVENT}|{_DAY_MONTH}|{_YEAR_SPAN}|{_OVER_YEARS}"
     rf")"
 )
 
@@ -321,7 +414,7 @@ _UNIT = (
     r"(?:k|K|M|Md|Mds|Mrd|bn|B|m)(?= ?(?:€|\$|£|euros?|EUR|USD)|\b)|"
     r"(?:millions?|milliards?|billions?|thousand|mille)\b(?: d'euros| de dollars| euros| dollars)?|"
     r"(?:(?:working |business |calendar )?(?:jours?|days?)(?: ouvrés| ouvrables| calendaires)?|"
-    r"j|h|heures?|hours?|hrs?|min|minutes?|sec|secondes?|seconds?|ms|"
+    r"j|h|heures?|hours?|hrs?|min|minutes?|sec|secondes?|seconds?|ms|s(?![\w'’])|"
     r"semaines?|weeks?|sprints?|itérations?|iterations?|mois|months?|ans|années|years?)\b)"
 )
 # "150 leads par mois", "3 releases / week": a rate is part of the unit.
@@ -346,6 +439,7 @@ _TIME_UNITS = {
     "second",
     "seconds",
     "ms",
+    "s",
     "day",
     "days",
     "semaine",
@@ -358,10 +452,13 @@ _TIME_UNITS = {
     "itérations",
     "iteration",
     "iterations",
+    "release",  # "within one release": a release cycle
+    "releases",
 }
 _UNIT_AFTER = re.compile(rf" ?{_UNIT}(?: ?{_UNIT})?{_PER}?")
 _PER_AFTER = re.compile(_PER)
-_MONEY = ("€", "$", "£", "euro", "dollar", "eur", "usd", "gbp")
+# A currency in a unit ("k€", "millions d'euros", "USD"); not the "eur" of "heures".
+_MONEY_UNIT = re.compile(r"[€$£]|\b(?:euros?|dollars?|eur|usd|gbp)\b")
 _SCALE = {
     "k": 1e3,
     "K": 1e3,
@@ -384,7 +481,7 @@ _SCALE = {
 
 MULTIPLIER = re.compile(
     r"(?<![\w])(?:x ?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)? ?x(?![\w])|"
-    r"(?:doubl|tripl|quadrupl|décupl|decupl)(?:er|é|ée|és|ées|e|es|ons|ez|ent|ant|ing|ed|d)?|"
+    r"(?:doubl|tripl|quadrupl|décupl|decupl)(?:ements?|er|é|ée|és|ées|e|es|ons|ez|ent|ant|ing|ed|d)?|"
     r"double|triple|quadruple|"
     r"(?:divis(?:er|é|ée|és|ées|e|ons|ant)|divided|cut|reduced?) (?:par|by) (?:\d+(?![\d.,%]| ?%)|deux|trois|"
     r"quatre|cinq|dix|two|three|four|five|ten|half)|"
@@ -393,16 +490,18 @@ MULTIPLIER = re.compile(
 )
 ZERO = re.compile(r"(?<![\w])(?:z[ée]ro|0|aucune?|no|nul(?:le)?)(?= (?!de\b|d'|of\b)[\w'])")
 PLACEHOLDER = re.compile(r"(?<![\w])(?:X{1,3}|Y|Z|N{1,2})(?![\w])(?: ?%| ?€| ?pts?\b)?")
-SCORE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?) ?(?:/|sur |out of )(5|10|20|100)(?![\d/])")
+SCORE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?) ?(?:/ ?|sur |out of )(5|10|20|100)(?![\d/])")
 NAME_NUMBER = re.compile(
     r"(?<![\w])(?:24/7|7/7|24h/24|24 ?h ?/ ?24|365 ?j(?:ours)?|"
     r"(?:ISO|IEC|NF|EN|RGPD|GDPR|SOC|PCI|HDS|BPF|GMP|ICH|IFRS|ISAE|"
-    r"version|release|norme|standard|niveau de maturité|phase|étape|lot|vague|wave|stage|"
+    r"versions?|releases?|norme|standard|niveau de maturité|phase|étape|lot|vague|wave|stage|"
     r"sprint|article|chapitre|chapter|annexe|appendix|v|V|ligne|line|n°|no\.|numéro|number|"
     r"bâtiment|building|salle|room|étage|floor|batch|gate|porte|quai|dock|plan|horizon|top)"
     r"(?: |-)?\d+(?:[.:-]\d+)*(?: ?/ ?\d+)?"
     # A capitalised name followed by a number: "Windows 11", "Office 365", "Horizon 2030".
-    r"|(?:[A-Z][a-z]+|i[A-Z][a-z]+) \d+(?:\.\d+)?(?! ?(?:%|€|k€|M€|pts?\b|[.,]\d)))"
+    r"|(?:[A-Z][a-z]+|i[A-Z][a-z]+) \d+(?:\.\d+)?(?! ?(?:%|€|k€|M€|pts?\b|[.,]\d))"
+    # A version ("2.4.1") and a model that owns something ("the 8080's performance").
+    r"|\d+\.\d{1,2}\.\d{1,3}(?![\d.])|\d+(?=['’]s\b))"
     r"(?![\w])"
 )
 _SCOPE_PREP = (
@@ -434,18 +533,31 @@ _NOT_LESS = re.compile(
 _BASELINE_BEFORE = re.compile(
     r"(?:actuellement|aujourd'hui|actuel(?:le)?s?|currently|today|current(?:ly)?|baseline|"
     r"point de départ|base|départ|niveau actuel|vs\.?|versus|contre|compared to|"
-    r"par rapport à|was|était|(?:en|in) (?:19|20)\d\d)(?: ?:| de| of| at| à| is| est| =)? ?$"
+    r"par rapport à|was|était|(?:en|in) (?:19|20)\d\d)(?: ?:| =)?"
+    # "currently stands at roughly 6 hours", "aujourd'hui en moyenne de 75 jours"
+    r"(?: (?:de|d'environ|of|at|à|is|est|stands?|sits?|se situe|around|about|roughly|"
+    r"approximately|environ|autour de|près de|en moyenne|on average|close to|nearly|near))* ?$"
 )
 _BASELINE_LABEL = re.compile(
     r"\b(?:actuel(?:le)?s?|aujourd'hui|current|today|baseline|de départ|de référence)\b[^,;:()]*:\s?$"
 )
+# "4 % aujourd'hui", "45 (baseline)"; not "2 % (currently 4 %)": that word dates the next figure.
 _BASELINE_AFTER = re.compile(
     r"^ ?(?:\)|,)? ?\(?(?:aujourd'hui|actuellement|actuel|currently|today|now|"
-    r"\(base|baseline|de base)\b"
+    r"\(base|baseline|de base)\b(?! ?(?:[:=]|is|est|at|of|de|à)? ?[-+~≈<>≤≥$€£]?\d)"
 )
 _RANGE_FROM = ("de", "d'", "from", "depuis")
+# What may stand between a baseline and its target: the baseline's date ("en 2024",
+# "in FY 2021", "in calendar year 2021", "ce trimestre", "today"), then "à"/"to", then a threshold
+# on the target ("de 14 jours à < 2 heures", "from 5 days to under 1 day").
 _RANGE_TO = re.compile(
-    r"^\s?(?:\(?(?:en|in) (?:19|20)\d\d\)?,? )?(?:à|a|to|->|→|=>|vers|jusqu'à)\s?$"
+    r"^\s?(?:\(?(?:(?:en|in|at|au|à|on|for|pour|as of|fin|end of|the end of) )?"
+    r"(?:(?:calendar |fiscal )?year |l'année |l'exercice |the )?(?:fy ?)?(?:[tqsh][1-4][ -]?)?"
+    r"(?:19|20)\d\d\)?,? |\(?(?:(?:ce|cette|this|last|l'an) (?:trimestre|quarter|année|year|mois|"
+    r"month|dernier|passé)|today|aujourd'hui|currently|actuellement|now)\)?,? )?"
+    r"(?:à|a|to|->|→|=>|vers|jusqu'à)\s?"
+    r"(?:(?:<=|>=|<|>|≤|≥|moins de|plus de|less than|more than|under|below|above|sous|"
+    r"au moins|au plus|at least|at most|~|environ|about|around|approximately|près de) ?)?$"
 )
 _DELTA_BEFORE = ("de", "by", "d'")
 _APPROX = ("environ", "about", "around", "approximately", "roughly", "près de", "~")
@@ -467,6 +579,8 @@ _CONDITION_BEFORE = (
     "max",
     "moins de",
     "less than",
+    "en moins d'",
+    "dans un délai d'",
 )
 _DOWN_WORDS = re.compile(
     r"\b(?:réduire|réduit|réduction|diminuer|diminution|baisser|baisse|abaisser|limiter|"
@@ -521,7 +635,9 @@ _PLACEHOLDER_HINT = re.compile(r"\b[XYZN]")
 _NAME_WORDS = frozenset(
     [
         "version",
+        "versions",
         "release",
+        "releases",
         "norme",
         "standard",
         "niveau",
@@ -610,7 +726,27 @@ _DEADLINE_WORDS = frozenset(
         "l'été",
         "exercice",
         "half",
+        "semester",
         "mi",
+        # "this quarter", "by Week 10", "before launch", "l'an prochain"
+        "week",
+        "semaine",
+        "sprint",
+        "launch",
+        "lancement",
+        "ship",
+        "release",
+        "go-live",
+        "live",
+        "ga",
+        "availability",
+        "production",
+        "ligne",
+        "service",
+        "sortie",
+        "date",
+        "prochain",
+        "next",
     ]
 )
 _DELAY_END = re.compile(r"\d ?(?:h|heures?|jours?|j|days?|hours?)$")
@@ -671,6 +807,15 @@ _DEADLINE_STARTS = frozenset(
         "eoy",
         "eoq",
         "year-end",
+        # the current or next period, a span of years, an event
+        *_NOW_WORDS,
+        *_NOW_WORDS_ALSO,
+        "sur",
+        "pendant",
+        "ahead",
+        "prior",
+        "jusqu'au",
+        "jusqu'à",
     ]
 )
 # The words a deadline can start with: its lead ("d'ici", "by"), a month or period, a quarter
@@ -680,6 +825,8 @@ _DEADLINE_START = re.compile(
     + "|".join(re.escape(w) for w in sorted(_DEADLINE_STARTS, key=len, reverse=True))
     + r"|fy[\w'-]*|[tqsh][1-4]|\d[\w'-]*)(?![\w'-])|(?<![\w'-])[tqsh][1-4](?=-\d)"  # "q3-2026"
 )
+_SPAN_WORDS = frozenset(["sur", "pendant"])
+_ARTICLES = frozenset(["le", "la", "du"])
 # A number can start a deadline only as a year, a numeric date or a day before a month.
 _DATE_DIGITS = re.compile(rf"(?:19|20)\d\d\b|\d{{1,4}}[/-]\d|\d{{1,2}}(?:er|st|nd|rd|th)? {MONTH}")
 
@@ -696,11 +843,26 @@ def _deadlines(text: str, lowered: str, date_words: bool, anchor: int) -> Iterat
         start = w.start()
         if start < done:
             continue
+        word = w.group()
         if lowered[start].isdigit():
             if not _DATE_DIGITS.match(lowered, start):
                 continue  # "30 %", "15 jours": an amount, not a date
+        elif word in _NOW_WORDS or word in _NOW_WORDS_ALSO:
+            # "this quarter", "le prochain trimestre": only the current or next period
+            if (
+                date_words
+                and (word not in _ARTICLES or "prochain" in lowered)
+                and (m := _NOW.match(lowered, start))
+            ):
+                done = m.end()
+                yield m
+            continue
         elif not date_words and not _HAS_DIGIT.search(lowered, start, start + 40):
             continue  # a lead word ("en", "by") with no date after it
+        elif word in _SPAN_WORDS and not (
+            _HAS_DIGIT.search(lowered, start, start + 30) or " an" in lowered[start : start + 40]
+        ):
+            continue  # "sur le site": no span of years
         m = DEADLINE.match(lowered, start)
         if m:
             done = m.end()
@@ -789,6 +951,8 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
         # "en 48 h" or "en 2 jours" is a delay, not a deadline; _RELATIVE only takes months+.
         if _DELAY_END.search(m.group()):
             continue
+        if m.group("dm") and not _day_month(m.group("dm"), lang):
+            continue  # "au 45/12": no date
         shown = text[m.start() : m.end()].strip()  # as typed: the match ran on lower case
         found = Deadline(m.start(), m.end(), shown, _date_of(m.group()))
         if periods and _is_baseline_period(lowered, m):  # "vs Q2 2025": the baseline's date
@@ -802,9 +966,14 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
         not words.isdisjoint(_NAME_WORDS)
         or "/" in text
         or "365" in text
+        or "'s" in text
+        or "’s" in text
+        or text.count(".") > 1
         or _CAPITAL_NUMBER.search(text) is not None
     )
     for m in NAME_NUMBER.finditer(text) if maybe_name else ():
+        if m.start() == begin and begin and _looks_like_verb(m.group().split()[0]):
+            continue  # "[Team] Sign 5 distributors": a verb, not a name like "Windows 11"
         if free(m.start(), m.end()):
             out.quantities.append(Quantity(m.start(), m.end(), m.group(), None, role="name"))
             taken.append((m.start(), m.end()))
@@ -841,6 +1010,9 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
                 q.kind = "zero"
             out.quantities.append(q)
             taken.append((q.start, q.end))
+
+    if not words.isdisjoint(_ONE_WORDS):
+        _read_one(text, lowered, lang, out, taken)
 
     maybe_zero = not words.isdisjoint(_ZERO_WORDS) or ("0 " in text and _ZERO_DIGIT.search(text))
     for m in ZERO.finditer(lowered) if maybe_zero else ():
@@ -928,6 +1100,7 @@ def _start(q: Quantity) -> int:
     return q.start
 
 
+_CURRENCY_BEFORE = re.compile(r"(?<![\w$£€])(?:US|CA|AU|A)?([$£€]) ?$")
 _YEAR_DASH_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d ?[-–—/] ?$")
 _ARTICLE_BEFORE = re.compile(r"(?:\bthe|\bla|\ble|l'|\bdu|\bin|\ben|\bfor|\bpour) $", re.I)
 
@@ -948,6 +1121,17 @@ def _read_number(
         return  # "30-day readmission rate", "a 5-point scale": a qualifier
     value = parse_digits(raw, lang)
     q = _with_unit(text, Quantity(start, end, raw, value), lang)
+    if (
+        start
+        and (text[start - 1] in "$£€" or (start > 1 and text[start - 2] in "$£€"))
+        and (cur := _CURRENCY_BEFORE.search(text, max(0, start - 4), start))
+    ):
+        # "$1 million", "£2.5M": the currency comes first; the amount is money all the same.
+        symbol = cur.group(1)
+        q.start = cur.start()
+        q.text = text[q.start : q.end]
+        q.unit = f"{symbol} {q.unit}" if q.unit and symbol not in q.unit else q.unit or symbol
+        q.kind = "money"
     if (
         len(raw) == 4
         and raw[:2] in ("19", "20")
@@ -1024,7 +1208,7 @@ def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
             q.value *= scale
         if "%" in unit:
             q.kind = "percent"
-        elif any(c in low for c in _MONEY) or low.rstrip("€$ ") in ("k", "m", "md", "mds"):
+        elif _MONEY_UNIT.search(low) or low.rstrip("€$ ") in ("k", "m", "md", "mds"):
             q.kind = "money"
         elif _is_time(low) or low.split()[0] in (
             "mois",
@@ -1074,6 +1258,60 @@ def _zero_counts(text: str, m: re.Match[str]) -> bool:
             return False
         return bool(_WORD_NEXT.match(text, m.end()))
     return True
+
+
+# One of a time unit is a figure: "within one week", "sous une semaine", "to one hour"; "a"
+# and "un" only after the words of a threshold ("within a day", "en moins d'une heure").
+_ONE_UNIT = re.compile(
+    r"(?<![\w-])(one|an?|une?) ((?:business |working )?(?:hours?|days?|weeks?|minutes?|"
+    r"seconds?|sprints?|releases?|iterations?|heures?|jours?|journées?|semaines?|secondes?|"
+    r"itérations?))(?![\w-])"
+)
+# "at least once", "twice a year", "une fois par mois": a count all the same.
+_TIMES = re.compile(
+    r"(?<![\w'-])(?:(once|twice|thrice)(?= (?:a|an|per|every|each) [a-z])|"
+    r"(une fois)(?= (?:par|tous|toutes|chaque) [a-z])|"
+    r"(?<=at least )(once|twice)\b|(?<=au moins )(une fois)\b)"
+)
+# "Hire one analyst", "run one workshop": "one" after a verb that counts.
+_ONE_COUNTED = re.compile(r"(?<![\w'-])one (?!of\b|or\b|and\b|more\b|another\b)[a-z]")
+_ONE_WORDS = frozenset(["one", "a", "an", "un", "une", "once", "twice", "thrice", "fois"])
+_TIMES_VALUE = {"once": 1.0, "une fois": 1.0, "twice": 2.0, "thrice": 3.0}
+
+
+def _read_one(
+    text: str, lowered: str, lang: str, out: Extraction, taken: list[tuple[int, int]]
+) -> None:
+    """ "within one week", "at least once", "Hire one analyst": a figure written as a word that
+    NUMBER_WORDS leaves out ("un", "une", "one" are mostly articles)."""
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(q: Quantity) -> None:
+        out.quantities.append(q)
+        taken.append((q.start, q.end))
+
+    for m in _ONE_UNIT.finditer(lowered):
+        if not free(m.start(), m.end()):
+            continue
+        if (
+            m.group(1) != "one"
+            and _ending(lowered[max(0, m.start() - 28) : m.start()], _CONDITION_BEFORE) is None
+        ):
+            continue  # "une semaine de formation", "once a day": no threshold
+        shown = text[m.start() : m.end()]
+        add(Quantity(m.start(), m.end(), shown, 1.0, text[m.start(2) : m.end()], "duration"))
+    for m in _TIMES.finditer(lowered) if "fois" in lowered or "ce" in lowered else ():
+        if free(m.start(), m.end()):
+            word = m.group().lower()
+            add(Quantity(m.start(), m.end(), text[m.start() : m.end()], _TIMES_VALUE[word]))
+    if lang != "en" or "one " not in lowered:
+        return
+    for m in _ONE_COUNTED.finditer(lowered):
+        before = lowered[max(0, m.start() - 16) : m.start()].split()
+        if before and before[-1] in _COUNT_VERBS and free(m.start(), m.start() + 3):
+            add(Quantity(m.start(), m.start() + 3, text[m.start() : m.start() + 3], 1.0))
 
 
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+ $")
@@ -1209,16 +1447,20 @@ def _comparator(near: str) -> tuple[str, int] | None:
     return None
 
 
-def _delta_before(window: str) -> bool:
-    """ "augmenter de 20 %", "reduce by about 20%": the figure is a change, not a level.
-    `window` is in lower case."""
+def _without_approx(window: str) -> str:
+    """`window` without the "about", "environ" it ends with ("from roughly 6 hours")."""
     w = window.rstrip(" ")
     if w.endswith(_APPROX):
         for approx in _APPROX:
             if w.endswith(approx):
-                w = w[: -len(approx)].rstrip(" ")
-                break
-    return _ends_with(w, _DELTA_BEFORE)
+                return w[: -len(approx)].rstrip(" ")
+    return w
+
+
+def _delta_before(window: str) -> bool:
+    """ "augmenter de 20 %", "reduce by about 20%": the figure is a change, not a level.
+    `window` is in lower case."""
+    return _ends_with(_without_approx(window), _DELTA_BEFORE)
 
 
 def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str]) -> None:
@@ -1251,13 +1493,17 @@ def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str])
             or (":" in before and _BASELINE_LABEL.search(before))
         ):
             q.role = "baseline"
-        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        # The next figure, over the baseline's year ("from 1.37 in calendar year 2021 to 1.22").
+        j = i + 1
+        while j < len(qs) - 1 and qs[j].role == "year":
+            j += 1
+        nxt = qs[j] if j < len(qs) else None
         between = lowered[q.end : nxt.start] if nxt is not None else ""
         if (
             nxt is not None
             and nxt.role not in ("name", "year")
             and _RANGE_TO.match(between)
-            and _ends_with(near, _RANGE_FROM)
+            and _ends_with(_without_approx(near), _RANGE_FROM)
         ):
             q.role = "baseline"
             if not q.unit and nxt.unit:
@@ -1327,6 +1573,8 @@ _RANGE_VERBS = frozenset(
         "host",
     ]
 )
+# The verbs that count, for "Hire one analyst" (see `_read_one`).
+_COUNT_VERBS = _RANGE_VERBS - {"hold", "keep", "maintain", "tenir", "garder", "conserver"}
 _RANGE_OPEN = ("entre", "between")
 _RANGE_CUES = _RANGE_VERBS | frozenset(_RANGE_OPEN)
 _RANGE_AND = (" et ", " and ")
@@ -1487,10 +1735,10 @@ def _date_of(text: str) -> str | None:
     if "fy" in low and (fy := _FY_IN.search(low)):
         y = int(fy.group(1))
         return f"{y + 2000 if y < 100 else y}-12-31"
-    year_m = _YEAR_IN.search(low)
-    if year_m is None:
+    years = _YEAR_IN.findall(low)
+    if not years:
         return None
-    year = int(year_m.group())
+    year = int(years[-1])  # "sur 2027-2031": the span's end
     q = _QUARTER_IN.search(low)
     if q:
         n = int(q.group(2))
@@ -1506,6 +1754,12 @@ def _date_of(text: str) -> str | None:
     if "mi-" in low:
         return f"{year}-06-30"
     return f"{year}-12-31"
+
+
+def _day_month(text: str, lang: str) -> bool:
+    """ "30/06" is a day and a month (in English "6/30" too)."""
+    a, b = (int(n) for n in text.split("/"))
+    return (1 <= a <= 31 and 1 <= b <= 12) or (lang == "en" and 1 <= a <= 12 and 1 <= b <= 31)
 
 
 def _safe_date(year: int, month: int, day: int) -> str | None:
@@ -1681,7 +1935,9 @@ def _parts(text: str, ex: Extraction) -> Parts:
             parts.target_low, parts.target_high = low, high
     if baseline:
         # "de 4 à 2 jours": the baseline borrows the target's unit.
-        shown = baseline.unit and baseline.unit not in baseline.text
+        # ("$ k" is in "$250k", "/5" in "3,1 / 5")
+        compact = baseline.text.replace(" ", "")
+        shown = baseline.unit and not all(u in compact for u in baseline.unit.split())
         parts.baseline = f"{baseline.text} {baseline.unit}" if shown else baseline.text
     if ex.deadlines:
         parts.deadline = ex.deadlines[-1].text
