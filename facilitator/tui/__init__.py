@@ -1,4 +1,10 @@
-"""The Textual front end. Importing this package does not import Textual; `run` does."""
+"""The Textual front end. Importing this package does not import Textual; `run` does.
+
+Text a person or a file wrote (titles, names, objectives, cards, packs) never reaches Textual as
+a markup string, where "[@click=app.quit]" would be an action and a stray "[/b]" a crash: tables
+are `widgets.table.Table`, notifications are plain (`FacilitatorApp.notify`), and a label, static
+or option list that shows such text is built with `markup=False` or is given a rich `Text`.
+"""
 
 from __future__ import annotations
 

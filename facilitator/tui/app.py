@@ -19,6 +19,7 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, TextArea
@@ -238,7 +239,20 @@ class FacilitatorApp(App[None]):
         paste.text = paste.text[:room]
         self.notify(message, severity="warning", timeout=6)
 
-    # -- errors ---------------------------------------------------------------------------------
+    # -- notifications and errors ---------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is shown as written, whatever `markup` a widget passes: they quote
+        titles, names and paths, in which Textual would read "[@click=…]" as an action."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def show_error(self, title: str, body: str) -> None:
         """A readable dialog; the same message is not stacked twice."""

@@ -4,13 +4,15 @@ debounce, huge pastes. Each test failed before its fix."""
 from __future__ import annotations
 
 import time
-from dataclasses import fields, is_dataclass
+from collections.abc import Callable
+from dataclasses import fields, is_dataclass, replace
 
 import pytest
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.color import Color
+from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from facilitator.demo import demo_session
@@ -124,20 +126,20 @@ TEXT_FIELDS = {"title", "organisation", "place", "facilitator", "name", "role", 
 TEXT_FIELDS |= {"vision", "note", "next_step"}
 
 
-def _poisoned(node: object) -> None:
-    """Put the escapes into every text a person or a file wrote, all through the session."""
+def _poisoned(node: object, poison: Callable[[str], str]) -> None:
+    """Pass every text a person or a file wrote, all through the session, through `poison`."""
     if is_dataclass(node):
         for item in fields(node):
             value = getattr(node, item.name)
             if item.name in TEXT_FIELDS and isinstance(value, str):
-                setattr(node, item.name, f"{HOSTILE}{value}{HOSTILE}")
+                setattr(node, item.name, poison(value))
             elif item.name == "glossary":
-                setattr(node, item.name, {HOSTILE + k: HOSTILE + v for k, v in value.items()})
+                setattr(node, item.name, {poison(k): poison(v) for k, v in value.items()})
             else:
-                _poisoned(value)
+                _poisoned(value, poison)
     elif isinstance(node, list):
         for value in node:
-            _poisoned(value)
+            _poisoned(value, poison)
 
 
 def _assert_clean(app) -> str:  # type: ignore[no-untyped-def]
@@ -152,7 +154,7 @@ async def test_escapes_in_a_session_never_reach_the_terminal(make_app, store, tm
     """An imported session carrying escapes in its texts, opened on every screen; a pack, an error
     message and a paste carrying them too."""
     session = demo_session()
-    _poisoned(session)
+    _poisoned(session, lambda text: f"{HOSTILE}{text}{HOSTILE}")
     session = store.create(session)
     hostile_pack = tmp_path / "hostile.toml"
     hostile_pack.write_text(PACK.replace('title = "', 'title = "\\u001b]0;pwned\\u0007'), "utf-8")
@@ -221,3 +223,139 @@ async def test_a_huge_paste_is_cut_to_what_a_field_holds_and_the_user_is_told(  
         cut = [n.message for n in app._notifications if told in n.message]
         assert len(cut) == 2, [n.message for n in app._notifications]
     assert MAX_FIELD_CHARS == MAX_CHARS  # the engine reads no more than a field holds
+
+
+# Textual reads "[…]" in a plain string as markup: an action to run on a click, a style, a link;
+# a closing tag that opens nothing ("[/i]") made the widget drawing it crash the app.
+MARKUP = "[@click=app.quit]QUIT[/][b]BOLD[/b][link=https://example.org]LINK[/link][/i] "
+
+
+def _assert_literal(app) -> None:  # type: ignore[no-untyped-def]
+    """The markup in the texts on screen is painted as written, and nothing on screen acts."""
+    strips = app.screen._compositor.render_strips()
+    painted = "\n".join(strip.text for strip in strips)
+    where = type(app.screen).__name__
+    assert app.is_running, where
+    assert "QUIT" in painted, where
+    # Each text is cut or wrapped at its own width, but every word of it shows after its tag.
+    for word in ("QUIT", "BOLD", "LINK"):
+        assert painted.count(word) == painted.count(f"]{word}"), f"{where}: {word}"
+    acting = [
+        segment.text
+        for strip in strips
+        for segment in strip
+        if segment.style is not None and ("@click" in segment.style.meta or segment.style.link)
+    ]
+    assert not acting, f"{where}: {acting}"
+
+
+async def test_markup_in_a_session_is_shown_as_written(make_app, store) -> None:  # type: ignore[no-untyped-def]
+    """An imported session whose texts hold markup, on home, every screen and the dialogs that
+    quote them (a notification, a follow-up, a merge, a parent to pick, a check-in, a grade, an
+    action's owner)."""
+    from facilitator.tui import room_actions
+
+    session = demo_session()
+    _poisoned(session, lambda text: MARKUP + text)
+    session.objectives[0].key_results[0].target = MARKUP + "25"
+    session.worked = [MARKUP + "le vote à gommettes"]
+    session.template = ""  # no template to take the steps' titles from: the stored ones show
+    session = store.create(session)
+    app = make_app()
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
+        await settle(pilot)
+        _assert_literal(app)  # home: the sessions table
+        app.screen.action_duplicate()  # "… duplicated" quotes the title
+        await settle(pilot)
+        _assert_literal(app)
+
+        async def dialog(open_it: Callable[[], object]) -> None:
+            open_it()
+            await settle(pilot)
+            assert isinstance(app.screen, ModalScreen), type(app.screen).__name__
+            _assert_literal(app)
+            app.pop_screen()
+            await settle(pilot)
+
+        await dialog(lambda: room_actions.start_follow_up(app, session.id))
+        app.open_session(session.id)
+        await settle(pilot)
+        for name in SESSION_SCREENS:
+            app.goto(name)
+            await settle(pilot)
+            _assert_literal(app)
+        app.goto("brainstorm")
+        await settle(pilot)
+        app.screen.action_author(1)  # "Carte de : <name>"
+        await settle(pilot)
+        _assert_literal(app)
+        app.goto("cluster")
+        await settle(pilot)
+        app.screen.marked = {p.id for p in session.proposals if p.status == "open"}
+        await dialog(app.screen.action_merge)
+        app.goto("alignment")
+        await settle(pilot)
+        await dialog(app.screen.action_pick)
+        await dialog(lambda: room_actions.parking_follow_up(app, session.parking[0].id))
+        app.goto("log")
+        await settle(pilot)
+        await dialog(lambda: app.screen.edit_action(session.actions[0].id))  # owner chosen
+        app.goto("review")
+        await settle(pilot)
+        kr = session.objectives[0].key_results[0]
+        await dialog(lambda: app.screen.check_in(kr.id))  # "Valeur actuelle (cible …)"
+        app.goto("grading")
+        await settle(pilot)
+        await dialog(lambda: app.screen.grade(kr.id))
+        app.goto("retro")
+        await settle(pilot)
+        _assert_literal(app)
+        app.goto("workbench")
+        await settle(pilot)
+        app.screen.query_one("#items").focus()  # the tree of objectives, highlighted
+        await settle(pilot)
+        _assert_literal(app)
+    assert app.return_code in (None, 0)
+
+
+async def test_markup_in_a_template_a_pack_and_a_trainee_is_shown_as_written(  # type: ignore[no-untyped-def]
+    make_app, tmp_path
+) -> None:
+    """A template's title in the picker; a pack's, an exercise's and a choice's titles, a trainee's
+    name and group, in the training and the trainer's view."""
+    from facilitator.training.progress import Attempt
+    from facilitator.tui.screens.home import TemplatePicker
+    from facilitator.tui.screens.training_start import training_store
+    from facilitator.workshops import Localized, list_templates
+
+    template = list_templates("fr")[0]
+    title = Localized(fr=MARKUP + template.title.fr, en=MARKUP + template.title.en)
+    markup = MARKUP.replace('"', '\\"')
+    pack_file = tmp_path / "markup.toml"
+    pack_file.write_text(PACK.replace('title = "', f'title = "{markup}')
+                         .replace('text = "', f'text = "{markup}'), "utf-8")  # fmt: skip
+    pack = load_pack(pack_file)
+    exercise = pack.exercises[0]
+    attempt = Attempt("2026-03-19T09:00:00+00:00", "Essayer", False, [False], {}, ["hedge"])
+    app = make_app()
+    async with app.run_test(size=(160, 45), notifications=True) as pilot:
+        await settle(pilot)
+        training_store(app).update(
+            MARKUP + "Bob", MARKUP + "CODIR", lambda t: t.record(pack.id, exercise.id, attempt)
+        )
+        app.push_screen(TemplatePicker([replace(template, title=title)], "fr"))
+        await settle(pilot)
+        _assert_literal(app)
+        app.pop_screen()
+        open_training(app, packs=[pack], pack=pack.id, trainee=MARKUP + "Anne", group="CODIR")
+        await settle(pilot, 0.35)
+        _assert_literal(app)
+        app.screen.load_exercise(2)  # a choice exercise: its choices quote the pack
+        await settle(pilot)
+        _assert_literal(app)
+        app.pop_screen()
+        await settle(pilot)
+        open_trainer(app, packs=[pack])
+        await settle(pilot)
+        _assert_literal(app)
+    assert app.return_code in (None, 0)

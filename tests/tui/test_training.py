@@ -294,7 +294,7 @@ async def test_the_trainer_view_and_its_word_report(  # type: ignore[no-untyped-
         assert isinstance(screen, TrainerScreen)
         assert screen.query_one("#trainer-trainees").row_count == 3
         mistakes = screen.query_one("#trainer-mistakes")
-        assert mistakes.get_row_at(0)[:2] == ["Verbe vague", "2"]
+        assert [str(cell) for cell in mistakes.get_row_at(0)[:2]] == ["Verbe vague", "2"]
         await pilot.press("down", "enter")  # the "Autre" group (sorted: autre, codir)
         await settle(pilot)
         assert screen.group == "Autre" and screen.query_one("#trainer-trainees").row_count == 1

@@ -44,7 +44,7 @@ class AgendaScreen(SessionScreen):
                 yield Label(self.tr("agenda.steps"), classes="section-title", id="steps-title")
                 yield OptionList(id="steps")
             with Vertical(id="step-pane"):
-                yield Label(id="step-title", classes="step-title")
+                yield Label(id="step-title", classes="step-title", markup=False)
                 with Horizontal(id="timer-row"):
                     yield Digits("00:00", id="countdown")
                     with Vertical(id="timer-info"):

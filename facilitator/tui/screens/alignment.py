@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Label, Static
 from facilitator.room import alignment
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
 from facilitator.tui.screens.room_dialogs import ChoiceDialog
+from facilitator.tui.widgets.table import Table
 
 
 class Suggested(Message):
@@ -49,7 +50,7 @@ class AlignmentScreen(RoomScreen):
         """objective id → (the wording the suggestions are about, the suggestions)"""
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="links", cursor_type="row")
+        yield Table(id="links", cursor_type="row")
         yield Label(self.tr("align.suggestions"), classes="section-title", id="sugg-title")
         yield Static(id="suggestions")
 

@@ -23,6 +23,7 @@ from facilitator.room.steps import step_option
 from facilitator.session import Session, new_id
 from facilitator.tui.logic import clean
 from facilitator.tui.screens.room_base import RoomScreen, keep_cursor, row_key
+from facilitator.tui.widgets.table import Table
 
 
 class BrainstormScreen(RoomScreen):
@@ -48,9 +49,9 @@ class BrainstormScreen(RoomScreen):
         return bool(step_option(self.session, "brainstorm", "anonymous"))
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="proposals", cursor_type="row", zebra_stripes=True)
+        yield Table(id="proposals", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="entry-row"):
-            yield Label(id="author")
+            yield Label(id="author", markup=False)
             key = "brainstorm.placeholder" + (".anonymous" if self.anonymous else "")
             yield Input(id="entry", placeholder=self.tr(key))
 

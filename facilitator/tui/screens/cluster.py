@@ -22,6 +22,7 @@ from facilitator.session import Session, new_id
 from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.room_base import RoomScreen, keep_cursor, row_key
 from facilitator.tui.screens.room_dialogs import MergeDialog
+from facilitator.tui.widgets.table import Table
 
 
 class ClusterScreen(RoomScreen):
@@ -42,7 +43,7 @@ class ClusterScreen(RoomScreen):
         """row key → the proposal ids of the group it belongs to (a group or a lone one)."""
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="clusters", cursor_type="row")
+        yield Table(id="clusters", cursor_type="row")
         yield Label(self.tr("cluster.kept"), classes="section-title", id="kept-title")
         yield Static(id="kept", markup=False)
 

@@ -19,6 +19,7 @@ from facilitator.session import KeyResult, Session
 from facilitator.tui.screens.review import next_kr
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, percent, row_key
 from facilitator.tui.screens.room_dialogs import Field, FormDialog
+from facilitator.tui.widgets.table import Table
 
 
 def grade_style(grade: float | None, expected: float) -> str:
@@ -37,7 +38,7 @@ class GradingScreen(RoomScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="grades", cursor_type="row")
+        yield Table(id="grades", cursor_type="row")
 
     def focus_first(self) -> None:
         table = self.query_one("#grades", DataTable)

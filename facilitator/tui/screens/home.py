@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -16,6 +17,7 @@ from facilitator.tui.i18n import t
 from facilitator.tui.logic import session_from_template
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 from facilitator.tui.screens.dialogs import ConfirmDialog
+from facilitator.tui.widgets.table import Table
 
 
 def _when(iso: str) -> str:
@@ -43,7 +45,7 @@ class HomeScreen(BaseScreen):
         with Vertical(id="home"):
             yield Label(self.tr("app.title"), id="home-brand")
             yield Label(self.tr("home.title"), id="home-title", classes="section-title")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Table(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static(id="home-empty", markup=False)
             yield Static(id="home-datadir", markup=False)
         yield Footer()
@@ -214,7 +216,7 @@ class TemplatePicker(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box templates"):
-            yield Label(t(self.lang, "templates.title"), classes="dialog-title")
+            yield Label(t(self.lang, "templates.title"), classes="dialog-title", markup=False)
             options: list[Option | None] = []
             for template in self.templates:
                 if options:
@@ -227,7 +229,8 @@ class TemplatePicker(ModalScreen[Any]):
                     participants=template.participants,
                 )
                 description = _shorten(template.description.get(self.lang), 150)
-                options.append(Option(f"{line}\n[dim]{_escape(description)}[/dim]", id=template.id))
+                prompt = Text(line + "\n").append(description, style="dim")
+                options.append(Option(prompt, id=template.id))
             yield OptionList(*options, id="template-list")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -242,9 +245,3 @@ class TemplatePicker(ModalScreen[Any]):
 def _shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + " …"
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

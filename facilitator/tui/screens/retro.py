@@ -42,7 +42,7 @@ class RetroScreen(RoomScreen):
             for name in LISTS:
                 with Vertical(classes="retro-column"):
                     yield Label(self.tr(f"retro.{name}"), classes="section-title")
-                    yield RetroList(id=f"list-{name}")
+                    yield RetroList(id=f"list-{name}", markup=False)
                     yield Input(id=f"add-{name}", placeholder=self.tr(f"retro.{name}.ph"))
 
     def focus_first(self) -> None:

@@ -16,6 +16,7 @@ from facilitator.room.votes import bar
 from facilitator.session import ConfidenceCommentRequired, KeyResult, progress
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, percent, row_key
 from facilitator.tui.screens.room_dialogs import Field, FormDialog
+from facilitator.tui.widgets.table import Table
 
 
 class ReviewScreen(RoomScreen):
@@ -23,7 +24,7 @@ class ReviewScreen(RoomScreen):
     TITLE_KEY = "review.title"
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="krs", cursor_type="row")
+        yield Table(id="krs", cursor_type="row")
         yield Static(id="kr-detail", classes="kr-detail")
 
     def focus_first(self) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -65,12 +66,12 @@ class FormDialog(ModalScreen[Values | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box form"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             for f in self.fields:
-                yield Label(f.label, classes="form-label")
+                yield Label(f.label, classes="form-label", markup=False)
                 if f.choices:
                     yield Select(
-                        list(f.choices),
+                        [(Text(label), value) for label, value in f.choices],
                         value=f.value if f.value in {v for _, v in f.choices} else Select.NULL,
                         prompt=f.placeholder or "—",
                         id=f"form-{f.name}",
@@ -154,9 +155,11 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box choice"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield OptionList(
-                *[Option(label, id=value) for label, value in self.choices], id="choices"
+                *[Option(label, id=value) for label, value in self.choices],
+                id="choices",
+                markup=False,
             )
 
     def on_mount(self) -> None:
@@ -190,10 +193,11 @@ class MergeDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box merge"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             options = OptionList(
                 *[Option(f"{i}. {text}", id=str(i - 1)) for i, text in enumerate(self.texts, 1)],
                 id="wordings",
+                markup=False,
             )
             options.can_focus = False
             yield options

@@ -21,9 +21,10 @@ from facilitator.tui import room_actions
 from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
 from facilitator.tui.screens.room_dialogs import Field, FormDialog
+from facilitator.tui.widgets.table import Table
 
 
-class LogTable(DataTable[Any]):
+class LogTable(Table):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_row", "log.bind.toggle", id="log.toggle"),
         Binding("delete", "remove_row", "log.bind.remove", id="log.remove"),

@@ -19,12 +19,13 @@ from facilitator.session import ParentObjective, Participant, Session, new_id
 from facilitator.tui.logic import clean
 from facilitator.tui.screens.base import SessionScreen
 from facilitator.tui.screens.dialogs import ConfirmDialog
+from facilitator.tui.widgets.table import Table
 
 META_FIELDS = ("title", "organisation", "date", "place", "facilitator")
 SAVE_DELAY = 0.5
 
 
-class RowsTable(DataTable[str]):
+class RowsTable(Table):
     """A table whose rows can be toggled (space) or removed (delete) from the keyboard."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -22,6 +22,7 @@ from facilitator.training import Pack
 from facilitator.training.progress import TraineeProgress
 from facilitator.training.summary import Summary, summarize
 from facilitator.tui.screens.base import BaseScreen, SessionBar
+from facilitator.tui.widgets.table import Table
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 ALL = "*"
@@ -64,17 +65,17 @@ class TrainerScreen(BaseScreen):
         with Horizontal(id="trainer"):
             with Vertical(id="trainer-side"):
                 yield Label(self.tr("tr.trainer.groups"), classes="section-title", id="tg-title")
-                yield OptionList(id="trainer-groups")
+                yield OptionList(id="trainer-groups", markup=False)
             with VerticalScroll(id="trainer-main"):
                 yield Label(self.tr("tr.trainer.title"), id="trainer-title")
                 yield Static(id="trainer-summary", markup=False)
                 yield Static(id="trainer-empty", markup=False)
                 yield Label(self.tr("tr.trainer.trainees"), classes="section-title", id="tt-title")
-                yield DataTable(id="trainer-trainees", cursor_type="row", zebra_stripes=True)
+                yield Table(id="trainer-trainees", cursor_type="row", zebra_stripes=True)
                 yield Label(self.tr("tr.trainer.mistakes"), classes="section-title", id="tm-title")
-                yield DataTable(id="trainer-mistakes", cursor_type="row", zebra_stripes=True)
+                yield Table(id="trainer-mistakes", cursor_type="row", zebra_stripes=True)
                 yield Label(self.tr("tr.trainer.exercises"), classes="section-title", id="te-title")
-                yield DataTable(id="trainer-exercises", cursor_type="row", zebra_stripes=True)
+                yield Table(id="trainer-exercises", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -121,12 +121,12 @@ class TrainingScreen(BaseScreen):
         yield SessionBar(id="session-bar")
         with Horizontal(id="tr"):
             with Vertical(id="tr-side"):
-                yield Label(self.pack.title, classes="section-title", id="tr-pack")
-                yield Label(id="tr-who")
+                yield Label(self.pack.title, classes="section-title", id="tr-pack", markup=False)
+                yield Label(id="tr-who", markup=False)
                 yield OptionList(id="tr-list")
             with VerticalScroll(id="tr-main"):
                 with Horizontal(id="tr-head"):
-                    yield Label(id="tr-title")
+                    yield Label(id="tr-title", markup=False)
                     yield Label(id="tr-state")
                 yield Static(id="tr-meta", markup=False)
                 yield Static(id="tr-context", markup=False)
@@ -136,7 +136,7 @@ class TrainingScreen(BaseScreen):
                 with Vertical(id="tr-editors"):
                     for i in range(MAX_ITEMS):
                         yield DraftEditor(id=f"tr-editor-{i}")
-                yield OptionList(id="tr-choices")
+                yield OptionList(id="tr-choices", markup=False)
                 yield Static(id="tr-result")
                 with Horizontal(id="tr-feedback"):
                     yield ScoreBars(id="tr-scores")

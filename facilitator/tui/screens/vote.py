@@ -23,6 +23,7 @@ from facilitator.room.steps import step_option
 from facilitator.session import Session
 from facilitator.store import StoreError
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
+from facilitator.tui.widgets.table import Table
 
 ANSWER_STYLE = {"yes": "bold green", "unsure": "bold yellow", "no": "bold red"}
 BAR = 24
@@ -60,8 +61,8 @@ class VoteScreen(RoomScreen):
         return votes.is_revealed(self.session) or not self.hidden_until_all
 
     def compose_body(self) -> ComposeResult:
-        yield Label(id="voter", classes="voter")
-        yield DataTable(id="ballot", cursor_type="row")
+        yield Label(id="voter", classes="voter", markup=False)
+        yield Table(id="ballot", cursor_type="row")
         with VerticalScroll(id="results-pane"):
             yield Static(id="results")
 

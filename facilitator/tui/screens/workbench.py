@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -245,7 +246,7 @@ class WorkbenchScreen(SessionScreen):
         self.query_one("#items-empty").display = not self.session.objectives
 
     @staticmethod
-    def _label(prefix: str, item: Versioned) -> str:
+    def _label(prefix: str, item: Versioned) -> Text:
         current = item.current
         score = (
             f"{current.scores['overall']:.0f}" if current and "overall" in current.scores else "—"
@@ -255,7 +256,7 @@ class WorkbenchScreen(SessionScreen):
             star = "✕"  # dropped by the room, kept for the minutes
         text = item.text
         text = text if len(text) <= 60 else text[:59] + "…"
-        return f"{prefix} {star}{score:>3} {text}"
+        return Text(f"{prefix} {star}{score:>3} {text}")  # a Text: Tree reads a str as markup
 
     def load_target(self, target: Target, *, text: str | None = None) -> None:
         """Show `target` in the editor: its current wording (or `text`), fields and history."""
@@ -457,8 +458,6 @@ class WorkbenchScreen(SessionScreen):
         self._highlight()
         rewrite = self.query_one("#rewrite", Static)
         if a.rewrite is not None:
-            from rich.text import Text
-
             line = Text()
             line.append(self.tr("wb.rewrite") + " (ctrl+r)\n", style="bold")
             line.append(f"« {a.rewrite.text} »\n", style="green")

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Label, Static
 from facilitator.room import wrapup
 from facilitator.tui import room_actions
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
+from facilitator.tui.widgets.table import Table
 
 
 class WrapupScreen(RoomScreen):
@@ -33,7 +34,7 @@ class WrapupScreen(RoomScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="wrapup"):
             yield Label(id="blocking-title", classes="section-title")
-            yield DataTable(id="blocking", cursor_type="row")
+            yield Table(id="blocking", cursor_type="row")
             yield Static(id="report")
 
     def focus_first(self) -> None:

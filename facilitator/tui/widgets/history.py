@@ -7,14 +7,14 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import DataTable
 
 from facilitator.session import Versioned
 from facilitator.tui.i18n import t
 from facilitator.tui.logic import score_delta
+from facilitator.tui.widgets.table import Table
 
 
-class HistoryTable(DataTable[str]):
+class HistoryTable(Table):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "restore", "wb.bind.restore", id="history.restore"),
         Binding("f", "final", "wb.bind.history_final", id="history.final"),

@@ -1,0 +1,27 @@
+"""The app's tables: a DataTable whose text cells are shown as written.
+
+Textual reads a cell given as a plain string as markup: a session title "[@click=app.quit]…[/]"
+became an action run on a click, "[b]" a style, and a closing tag that opens nothing ("[/i]")
+crashed the app as the table drew it. Every table of the app is a `Table`, so a cell of stored
+text (a title, a name, an objective, a card) is safe wherever a screen adds it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text, TextType
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
+
+
+class Table(DataTable[Any]):
+    def add_row(
+        self,
+        *cells: Any,
+        height: int | None = 1,
+        key: str | None = None,
+        label: TextType | None = None,
+    ) -> RowKey:
+        literal = (Text(cell) if isinstance(cell, str) else cell for cell in cells)
+        return super().add_row(*literal, height=height, key=key, label=label)
