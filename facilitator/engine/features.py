@@ -25,6 +25,7 @@ FEATURE_LEXICONS = (
     "why-markers",  # pour, afin de, so that … : the objective says why
     "scope-nouns",  # territoires, pays, sites … : "sur 5 territoires" is scope, not target
     "outcome-nouns",  # expérience, confiance … : "Deliver a seamless experience" is a result
+    "result-nouns",  # clients, contrats, emplois … : "Signer 15 contrats" is a result
 )
 
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|ed|ne|nt|te)$")
@@ -118,6 +119,8 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
         if i in outcome_hits:
             return _counts_activities(toks, ex, hits)
         if i in activity_hits or i in nominal_hits:
+            if _won(toks, hits, i):
+                return False  # "Signer 15 nouveaux contrats", "Créer 200 000 emplois"
             return not (toks.lower[i] in _MAKING_VERBS and _outcome_object(hits, i))
         if i in milestone_hits:
             # "Obtenir la certification" is a milestone; "Obtenir un NPS de 50" a result.
@@ -129,8 +132,8 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     ):
         # "3 ateliers organisés", "Dashboard published": a count of deliverables.
         counted = _counts_activities(toks, ex, hits)
-        return counted or _participle_of_activity(toks, ex, activity_hits)
-    return _participle_of_activity(toks, ex, activity_hits)
+        return counted or _participle_of_activity(toks, ex, activity_hits, hits)
+    return _participle_of_activity(toks, ex, activity_hits, hits)
 
 
 # Verbs that make or give something: with an experience or a culture as object, the draft names
@@ -144,14 +147,34 @@ _MAKING_VERBS = frozenset(
 def _outcome_object(hits: Hits, verb: int) -> bool:
     """The activity verb's object is something people live or feel, close after it: "Deliver
     a seamless customer onboarding experience", "Créer une culture du retour client"."""
-    return any(0 < h.start - verb <= 5 for h in hits.get("outcome-nouns", ()))
+    return any(0 < h.start - verb <= 8 for h in hits.get("outcome-nouns", ()))
 
 
-def _participle_of_activity(toks: Tokens, ex: Extraction, activity_hits: frozenset[int]) -> bool:
+# Verbs that win something: signing, landing or creating customers, contracts or jobs is a
+# result ("Signer 15 nouveaux logos"); training or meeting customers stays an activity.
+_WINNING = re.compile(
+    r"^(?:sign|signe[rzs]?|signé|signée?s?|gagn|gagné|acqu[ié]|acquis|décroch|conquér|conquis|"
+    r"créé|créée?s?|créer|win|won|land|landed|close[ds]?|acquire[ds]?|creat|create[ds]?|gain)"
+)
+
+
+def _won(toks: Tokens, hits: Hits, at: int) -> bool:
+    """Customers, contracts or jobs counted right by a winning verb or participle at `at`
+    ("Signer 15 nouveaux logos", "10 contrats signés"): what the team wins is a result."""
+    return bool(_WINNING.match(toks.lower[at])) and any(
+        abs(h.start - at) <= 4 for h in hits.get("result-nouns", ())
+    )
+
+
+def _participle_of_activity(
+    toks: Tokens, ex: Extraction, activity_hits: frozenset[int], hits: Hits
+) -> bool:
     if any(q.kind in ("percent", "zero") for q in ex.targets):
         # "85 % des entretiens réalisés" is a rate, "zéro cas recensé" an absence: results.
         return False
     for i in activity_hits:
+        if _won(toks, hits, i):
+            continue
         if toks.pos is not None:
             if toks.pos[i] in ("VERB", "ADJ") and _PARTICIPLE.search(toks.lower[i]):
                 return True
