@@ -101,8 +101,13 @@ def ranking(
     return (wins / pairs, int(pairs)) if pairs else None
 
 
-def calibration(engine: Engine, lang: str) -> tuple[float, list[tuple[int, dict[str, Any]]]]:
-    rows = load(TESTS / "calibration" / f"pairs_{lang}.jsonl")
+def calibration(
+    engine: Engine, lang: str, heldout: bool = False
+) -> tuple[float, list[tuple[int, dict[str, Any]]]]:
+    """The share of pairs the strong version wins by 10 points or more; `heldout` reads the
+    pairs written later and never tuned against (tests/calibration/heldout/)."""
+    folder = TESTS / "calibration" / ("heldout" if heldout else "")
+    rows = load(folder / f"pairs_{lang}.jsonl")
     texts = [(t, r["kind"], lang) for r in rows for t in (r["weak"], r["strong"])]
     scored = engine.assess_many(texts)
     gaps = [
@@ -133,7 +138,7 @@ def main() -> None:
             print(f"  good outranks bad: {rank[0]:.2f} over {rank[1]} pairs")
             clarity = ranking(items, results, "clarity")
             print(f"  ... on clarity alone: {clarity[0]:.2f}" if clarity else "")
-        share, gaps = calibration(engine, lang)
+        share, gaps = calibration(engine, lang, heldout=args.split == "heldout")
         print(f"  calibration pairs won by >= 10 points: {share:.0%}")
         if args.errors == "pairs":
             for gap, row in sorted(gaps, key=lambda g: g[0]):
