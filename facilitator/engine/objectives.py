@@ -5,8 +5,8 @@ Three ways an objective fails that word lists alone cannot see:
   says what will change;
 - a bare metric: a quantity verb on a business metric and nothing else ("Augmenter le CA de
   10 %", "Grow revenue") — a key result in disguise;
-- a vague change: a vague verb on one or two words ("Améliorer la qualité", "Improve quality")
-  — neither what changes, nor for whom.
+- a vague change: a vague verb on a few words ("Améliorer la qualité", "Improve quality") or
+  on a buzzword ("Optimiser les synergies pour …") — neither what changes, nor for whom.
 Each fires only on short drafts that say no "why": precision first, a long objective that names
 its beneficiaries is left to the other rules.
 """
@@ -104,7 +104,7 @@ def bare_metric(ctx: Context, rule: Rule) -> list[Span]:
     words = _words(ctx)
     if len(words) < 2 or ctx.hits.get("why-markers"):
         return []
-    if ctx.ex.targets and len(words) <= rule.max + 7:
+    if ctx.ex.targets and len(words) <= rule.extra.get("params", {}).get("max_with_target", 10):
         # "Atteindre un NPS de 50", "Taux de service à 98 %", "Raise $2M": a target is a number
         # to reach, and a short objective that holds one is a key result.
         return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]
