@@ -36,7 +36,8 @@ def step_of(ex: Extraction, today: dt.date | None = None) -> Step | None:
         if target.kind == "percent":
             return Step(None, target.value / 100, 0.0, months, target.start, target.end)
         if target.unit.startswith(("point", "pt", "pp")):
-            return Step(target.value, 1.0, 0.0, months, target.start, target.end)
+            # "+1 point" without its baseline: the points alone say how big the step is.
+            return Step(target.value, 0.0, 0.0, months, target.start, target.end)
         return None
     base = ex.baselines[0] if ex.baselines else None
     if base is None or not base.value or not _comparable(base, target):
