@@ -41,7 +41,7 @@ MAX_FIELD_CHARS = 2000
 (typing is not limited: nobody types 2,000 characters into one field). An objective is a
 sentence, and the engine reads only its first 2,000 characters (`engine.normalize.MAX_CHARS`,
 not imported: it would load the engine with the app); a 1 MB paste made every keystroke take
-1.5 s."""
+1.5 s. The workbench shows no more of a longer stored wording (an import) either."""
 
 SESSION_SCREENS: dict[str, str] = {
     "setup": "facilitator.tui.screens.setup:SetupScreen",

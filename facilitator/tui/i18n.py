@@ -197,6 +197,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "wb.bind.history_final": "Version finale",
         "wb.saved": "Version {n} enregistrée",
         "wb.nochange": "Pas de changement depuis la version {n}",
+        "wb.cut": (
+            "Cette formulation fait {size} caractères : l’éditeur en montre les {max} premiers. "
+            "Elle reste entière tant que vous n’enregistrez pas de nouvelle version (ctrl+s)."
+        ),
         "wb.empty_draft": "Le brouillon est vide : rien à enregistrer.",
         "wb.no_finding": "Aucune remarque sélectionnée.",
         "wb.not_acceptable": "Cette remarque pose une question à la salle : {message}",
@@ -454,6 +458,10 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
         "wb.bind.history_final": "Final version",
         "wb.saved": "Version {n} saved",
         "wb.nochange": "No change since version {n}",
+        "wb.cut": (
+            "This wording is {size} characters long: the editor shows its first {max}. It stays "
+            "whole unless you save a new version (ctrl+s)."
+        ),
         "wb.empty_draft": "The draft is empty: nothing to save.",
         "wb.no_finding": "No finding selected.",
         "wb.not_acceptable": "This finding asks the room a question: {message}",

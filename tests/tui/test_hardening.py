@@ -359,3 +359,60 @@ async def test_markup_in_a_template_a_pack_and_a_trainee_is_shown_as_written(  #
         await settle(pilot)
         _assert_literal(app)
     assert app.return_code in (None, 0)
+
+
+async def test_a_wording_longer_than_the_editor_holds_shows_its_beginning_and_stays_whole(  # type: ignore[no-untyped-def]
+    make_app, store
+) -> None:
+    """An imported objective of 1 MB went whole into the editor, which then lagged. The editor
+    shows its first MAX_FIELD_CHARS characters with a notice; the stored wording changes only
+    when the room saves: not on leaving, switching items or the language, nor on typing."""
+    from facilitator.tui.screens.workbench import WORKING_DRAFTS
+
+    session = demo_session()
+    huge = "Réduire les délais de livraison " * 32_768
+    session.objectives[0].add_version(huge, {}, [], "import")
+    session = store.create(session)
+    objective = session.objectives[0]
+    stored = objective.to_dict()
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        for _ in range(2):  # the notice each time, and leaving saves nothing
+            app.open_session(session.id, "workbench")
+            await settle(pilot, DEBOUNCE + 0.1)
+            bench = app.screen
+            assert bench.editor.text == huge[:MAX_FIELD_CHARS] and not bench.dirty
+            await pilot.press("ctrl+s")  # nothing typed: "no change", the beginning is not saved
+            await settle(pilot)
+            app.action_switch_language()
+            await settle(pilot)
+            assert bench.editor.text == huge[:MAX_FIELD_CHARS] and not bench.dirty
+            app.action_switch_language()
+            await settle(pilot)
+            await pilot.press("ctrl+n")  # a new objective: leaving the item saves nothing
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert store.load(session.id).objectives[0].to_dict() == stored
+        told = [n.message for n in app._notifications if f"{len(huge)} caractères" in n.message]
+        assert len(told) == 2 and f"les {MAX_FIELD_CHARS} premiers" in told[0]
+        # Typing is no saving: leaving keeps what was typed apart, the wording stays whole.
+        app.open_session(session.id, "workbench")
+        await settle(pilot)
+        await type_text(pilot, " vite")
+        await settle(pilot, DEBOUNCE + 0.1)
+        assert app.screen.dirty
+        await pilot.press("escape")
+        await settle(pilot)
+        saved = store.load(session.id)
+        assert saved.objectives[0].to_dict() == stored
+        assert list(saved.extra[WORKING_DRAFTS].values()) == [huge[:MAX_FIELD_CHARS] + " vite"]
+        # Saving is: the wording typed becomes a version; the whole one stays in the history.
+        app.open_session(session.id, "workbench")
+        await settle(pilot)
+        assert app.screen.editor.text == huge[:MAX_FIELD_CHARS] + " vite"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    versions = store.load(session.id).objectives[0].versions
+    assert [v.text for v in versions[-2:]] == [huge, huge[:MAX_FIELD_CHARS] + " vite"]

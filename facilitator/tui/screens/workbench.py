@@ -28,6 +28,7 @@ from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from facilitator.session import KeyResult, Session, Versioned, new_id
+from facilitator.tui.app import MAX_FIELD_CHARS
 from facilitator.tui.logic import (
     KR_FIELDS,
     apply_suggestion,
@@ -136,6 +137,8 @@ class WorkbenchScreen(SessionScreen):
         self._edited: set[str] = set()
         self._follow: set[str] | None = None
         self._head: tuple[str, str] = ("", "")
+        self._cut_view: str | None = None
+        """The beginning the editor shows of a stored wording too long for it, else None."""
         self.latencies: dict[str, list[float]] = {"lexical": [], "full": []}
         self._trace = os.environ.get("FACILITATOR_LATENCY_LOG")
 
@@ -263,10 +266,17 @@ class WorkbenchScreen(SessionScreen):
         self.target = target
         self.fapp.ui_state[("workbench", self.session.id)] = target
         item = self._item(target)
+        stored = item.text if item is not None else ""
+        # An imported wording can be of any length: whole, it made the editor lag, and the
+        # engine reads only its beginning. That beginning stands for it until the room saves.
+        cut = len(stored) > MAX_FIELD_CHARS
+        self._cut_view = clean(stored[:MAX_FIELD_CHARS]).strip() if cut else None
         if text is None:
-            text = _working_drafts(self.session).get(_draft_key(target)) or (
-                item.text if item is not None else ""
-            )
+            draft = _working_drafts(self.session).get(_draft_key(target))
+            text = draft or stored[:MAX_FIELD_CHARS]
+            if cut and not draft:
+                message = self.tr("wb.cut", size=len(stored), max=MAX_FIELD_CHARS)
+                self.notify(message, severity="warning", timeout=10)
         self.shown = None
         self.editor.text = text
         self.editor.move_cursor(self.editor.document.end)
@@ -313,11 +323,14 @@ class WorkbenchScreen(SessionScreen):
 
     @property
     def dirty(self) -> bool:
-        text = self.text
         item = self._item(self.target)
+        return self._wording_changed(item) or (item is not None and self._fields_dirty(item))
+
+    def _wording_changed(self, item: Versioned | None) -> bool:
+        text = self.text
         if item is None or item.latest is None:
             return bool(text)
-        return text != item.latest.text or self._fields_dirty(item)
+        return text not in (item.latest.text, self._cut_view)
 
     def _fields_dirty(self, item: Versioned) -> bool:
         if not isinstance(item, KeyResult):
@@ -603,7 +616,7 @@ class WorkbenchScreen(SessionScreen):
             self.notify(self.tr("wb.empty_draft"), timeout=2)
             return
         item = self._item(self.target)
-        if item is not None and item.latest is not None and item.latest.text == text:
+        if item is not None and item.latest is not None and not self._wording_changed(item):
             if self._fields_dirty(item):
                 self.save_fields()
             self.notify(self.tr("wb.nochange", n=item.latest.n), timeout=2)
@@ -719,7 +732,7 @@ class WorkbenchScreen(SessionScreen):
         if not text or not self.dirty:
             return False
         item = self._item(self.target)
-        if item is not None and item.latest is not None and item.latest.text == text:
+        if item is not None and item.latest is not None and not self._wording_changed(item):
             self.save_fields()
             return True
         a = self.shown
@@ -740,6 +753,11 @@ class WorkbenchScreen(SessionScreen):
 
     def flush(self) -> None:
         if self.fapp.session is None or not self.is_mounted:
+            return
+        if self._cut_view is not None:
+            # Leaving would save the beginning shown for the whole wording: what was typed is
+            # kept apart instead, and becomes a version only when the room saves it.
+            self._keep_working_draft(self.text)
             return
         self._commit_now(self.tr("note.autosaved"))
 
