@@ -8,6 +8,7 @@ from typing import Any
 
 from facilitator.engine.condition import Predicate
 from facilitator.engine.context import Context
+from facilitator.engine.inflect import fit_addition, fit_alternatives
 from facilitator.engine.model import Finding
 from facilitator.engine.rules import Rule, TokenSpec
 from facilitator.engine.scripts import NEEDS_HITS, SCRIPTS
@@ -163,6 +164,10 @@ def _finding(
         orig_start, orig_end = start, end  # typed text: the spans are the same
     else:
         orig_start, orig_end = norm.span(start, end)
+    if alternatives:
+        # Each alternative in the form the sentence needs (number, gender, the verb's form),
+        # those that cannot fit left out: see inflect.py.
+        alternatives = fit_alternatives(ctx, start, end, alternatives, term)
     suggestions = [*alternatives, *rule.suggestions] if alternatives else list(rule.suggestions)
     message = rule.message
     if rule.templated or any("{" in a for a in alternatives):
@@ -174,6 +179,8 @@ def _finding(
             values = _Values(ctx, matched)
             message = fill(message, values)
             suggestions = [fill(t, values) for t in suggestions]
+        # "{match} by {deadline}" adds to the sentence, before its full stop.
+        suggestions = [fit_addition(ctx.lang, matched, s) for s in suggestions]
     remove = rule.action == "remove"
     suggestions = _distinct(suggestions, remove)
     if remove and "" not in suggestions:

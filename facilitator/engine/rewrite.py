@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from facilitator.engine.inflect import apply_edit
 from facilitator.engine.model import Finding
 from facilitator.engine.normalize import label_end
 
@@ -15,26 +16,31 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _FULL = {"d": "de", "l": "le", "qu": "que", "j": "je", "n": "ne", "s": "se"}
 
 
-def apply_safe_edits(text: str, findings: Sequence[Finding]) -> tuple[str, list[Finding]]:
+def apply_safe_edits(
+    text: str, findings: Sequence[Finding], lang: str | None = None
+) -> tuple[str, list[Finding]]:
     """Apply non-overlapping safe edits to the normalised text.
 
-    Returns the new text and the findings the edits resolved.
+    Each edit goes in as the workbench puts one suggestion in (`inflect.apply_edit`: the
+    determiner, elision and contraction at its edges mended), from the last to the first so that
+    the spans before it stay where they were. Returns the new text and the findings the edits
+    resolved.
     """
     edits = sorted(
         (f for f in findings if f.safe_edit is not None), key=lambda f: (f.norm_start, -f.norm_end)
     )
-    out: list[str] = []
-    applied: list[Finding] = []
+    chosen: list[Finding] = []
     pos = 0
     for f in edits:
         if f.norm_start < pos:
             continue  # overlaps an edit already applied
-        out.append(text[pos : f.norm_start])
-        out.append(f.safe_edit or "")
+        chosen.append(f)
         pos = f.norm_end
-        applied.append(f)
-    out.append(text[pos:])
-    result = " ".join("".join(out).split())
+    result = text
+    for f in reversed(chosen):
+        result = apply_edit(result, f.norm_start, f.norm_end, f.safe_edit or "", lang)
+    applied = chosen
+    result = " ".join(result.split())
     # Each clean-up runs only if its character is there: most rewrites need none of them.
     if " ," in result or " ." in result or " ;" in result or " )" in result:
         result = _SPACE_BEFORE_PUNCT.sub(r"\1", result)

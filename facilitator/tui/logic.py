@@ -74,26 +74,18 @@ def can_accept(finding: FindingLike) -> bool:
 def apply_suggestion(text: str, finding: FindingLike, suggestion: str | None = None) -> str:
     """`text` with the finding's span replaced by `suggestion` (default: its first one).
 
-    An empty suggestion removes the span. Spaces are tidied around the edit and a capital at
-    the start of the draft is kept.
+    An empty suggestion removes the span; one that starts with « … » adds its words to the
+    sentence, before its final punctuation. The words at the edges are mended (determiners,
+    elision, contraction, "a"/"an"; see facilitator.engine.inflect), spaces are tidied and a
+    capital at the start of the draft is kept.
     """
+    # Here, not at the top: the engine package is imported only when the app needs it.
+    from facilitator.engine.inflect import apply_edit
+
     if suggestion is None:
         suggestion = finding.suggestions[0] if finding.suggestions else ""
-    start, end = max(0, finding.start), min(len(text), finding.end)
-    before, after = text[:start], text[end:]
-    if start == 0 and suggestion and text[:1].isupper():
-        suggestion = suggestion[:1].upper() + suggestion[1:]
-    if not suggestion:
-        before = before.rstrip(" ")
-        if before and after and not after.startswith((" ", ",", ".", ";", ")")):
-            before += " "
-        elif not before:
-            after = after.lstrip(" ")
-            if text[:1].isupper() and after[:1].islower():
-                after = after[:1].upper() + after[1:]
-    result = before + suggestion + after
-    result = re.sub(r" {2,}", " ", result)
-    return re.sub(r" +([,.;)])", r"\1", result).strip()
+    lang = getattr(finding, "lang", None)
+    return apply_edit(text, finding.start, finding.end, suggestion, lang)
 
 
 def kr_fields(parts: dict[str, Any] | None) -> dict[str, str]:
