@@ -882,6 +882,8 @@ def _en_known_verb(word: str) -> bool:
 
 
 def _looks_verb(lang: str, low: str, lemma: str | None) -> bool:
+    if lemma is None:  # the per-keystroke tier: the ending tells
+        return low.endswith(("ing", "ed") if lang == "en" else ("er", "ir", "re"))
     if lang == "fr":
         return bool(lemma and fr_form_of(low, lemma))
     return bool(lemma and en_form_of(low, lemma))
@@ -909,8 +911,11 @@ def _fit_verbs(
         form = "inf" if infinitive else fr_form_of(low, lemma or low)
         if form is None and low.endswith(("er", "ir", "re")):
             form = "inf"
+    elif lemma is None:
+        # The per-keystroke tier has no lemmatiser: the ending tells the form.
+        form = "ing" if low.endswith("ing") else "pp" if low.endswith("ed") else "base"
     else:
-        form = en_form_of(low, lemma or low)
+        form = en_form_of(low, lemma)
         if (
             form in ("past", "pp")
             and en_forms(lemma or low)["past"] == en_forms(lemma or low)["pp"]
