@@ -300,7 +300,8 @@ def _assess_each(engine: Any, items: list[dict[str, Any]]) -> list[Any]:
 def _jsonl_fields(a: Any) -> dict[str, Any]:
     d = a.to_dict()
     fields = ("lang", "kind", "scores", "flags", "parts", "findings", "rewrite", "notices")
-    return {k: d[k] for k in fields}
+    # …and, for an objective, the key results to choose from.
+    return {k: d[k] for k in (*fields, "key_result_proposals")}
 
 
 def _read_jsonl(stream: IO[str]) -> Iterator[tuple[int, dict[str, Any]]]:

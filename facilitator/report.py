@@ -33,6 +33,10 @@ _LABELS = {
         "parts": "Éléments extraits",
         "empty": "Texte vide : rien à évaluer.",
         "kr_hint": "À mesurer par un résultat clé, par exemple",
+        "kr_proposals": "Résultats clés proposés (chiffres et date à fixer en séance)\u00a0:",
+        "outcome": "résultat",
+        "leading": "indicateur avancé",
+        "counter": "contre-mesure",
     },
     "en": {
         "clarity": "Clarity",
@@ -47,6 +51,10 @@ _LABELS = {
         "parts": "Extracted parts",
         "empty": "Empty text: nothing to assess.",
         "kr_hint": "Measure it with a key result, for example",
+        "kr_proposals": "Proposed key results (figures and date to set in the room):",
+        "outcome": "outcome",
+        "leading": "leading indicator",
+        "counter": "counter-measure",
     },
 }
 
@@ -103,7 +111,13 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
         if f.suggestions:
             shown = [_plain(s) if s else labels["remove"] for s in f.suggestions[:4]]
             console.print(f"  → {labels['suggest']}: " + " | ".join(shown))
-    if a.key_result_hint:
+    if a.key_result_proposals:
+        console.print(f"\n[bold]{labels['kr_proposals']}[/bold]")
+        for p in a.key_result_proposals:
+            kind = _plain(labels.get(p.kind, p.kind))
+            console.print(f"  • {_plain(p.text)}  [cyan]({kind})[/cyan]")
+            console.print(f"    [dim]{_plain(p.why)} — {_plain(p.source)}[/dim]")
+    elif a.key_result_hint:
         console.print(f"\n[bold]{labels['kr_hint']}[/bold]: {_plain(a.key_result_hint)}")
     if a.rewrite:
         s = a.rewrite.scores

@@ -19,7 +19,7 @@ def test_score_text_explains_and_proposes():
     assert "Clarté" in r.output and "optimiser" in r.output.lower()
     assert "Pourquoi" in r.output and "Suggestions" in r.output
     # …and proposes a measurable version: a key result about the objective's purpose.
-    assert "Faire passer « la satisfaction" in " ".join(r.output.split())
+    assert "Faire passer la satisfaction client de X à Y" in " ".join(r.output.split())
 
 
 def test_score_json_is_the_assessment():
@@ -63,7 +63,8 @@ def test_jsonl_mixed_languages_with_a_broken_line(tmp_path):
     assert out[1]["line"] == 2 and "invalid JSON" in out[1]["error"]
     assert "text" in out[3]["error"] and "kind" in out[4]["error"]
     assert set(out[0]) == {"id", "line", "lang", "kind", "scores", "flags", "parts", "findings",
-                           "rewrite", "notices"}  # fmt: skip
+                           "rewrite", "notices", "key_result_proposals"}  # fmt: skip
+    assert out[0]["key_result_proposals"] == [] and out[5]["key_result_proposals"]
 
 
 def test_jsonl_from_stdin_and_fail_under():

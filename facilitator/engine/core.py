@@ -33,6 +33,7 @@ from facilitator.engine.lexicon import (
 )
 from facilitator.engine.model import Assessment, Finding, Flags, Rewrite, Scores
 from facilitator.engine.normalize import Normalized, normalize
+from facilitator.engine.proposals import propose
 from facilitator.engine.rewrite import apply_safe_edits, match_case
 from facilitator.engine.rules import Rule, RuleError, load_rule, rule_files
 from facilitator.engine.score import Scoring, ScoringError, score
@@ -406,6 +407,9 @@ class Engine:
             if template and tier != "lexical" and kind == "objective"
             else None
         )
+        proposals = propose(ctx) if tier != "lexical" and kind == "objective" else []
+        if proposals:
+            hint = proposals[0].text
         return Assessment(
             norm.original,
             norm.text,
@@ -419,6 +423,7 @@ class Engine:
             rewrite,
             notices,
             hint,
+            proposals,
         )
 
     def _context(
@@ -452,7 +457,7 @@ class Engine:
     def _rewrite(self, ctx: Context, findings: list[Finding]) -> Rewrite | None:
         if not any(f.safe_edit is not None for f in findings):
             return None
-        text, applied = apply_safe_edits(ctx.text, findings)
+        text, applied = apply_safe_edits(ctx.text, findings, ctx.lang)
         if not text or text == ctx.text:
             return None
         # Safe edits only remove words or swap them for curated plain ones, so the rewrite's

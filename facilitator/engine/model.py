@@ -85,6 +85,27 @@ class Rewrite:
 
 
 @dataclass(slots=True)
+class Proposal:
+    """A key result proposed for an objective, its figures and date left for the room to fill
+    in (X, Y, N, "fin T4"): never a number the objective did not give."""
+
+    text: str
+    kind: str  # outcome | leading | counter (a counter-measure watched with the outcome)
+    why: str  # what this kind of key result is for, and why this one
+    source: str  # where the measure comes from
+    measure: str = ""  # its id: "quality/deviation-closure-time", "own-words/metric"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "why": self.why,
+            "source": self.source,
+            "measure": self.measure,
+        }
+
+
+@dataclass(slots=True)
 class Assessment:
     text: str  # the original text
     normalized: str
@@ -99,6 +120,9 @@ class Assessment:
     notices: list[str] = field(default_factory=list)  # e.g. "text truncated", "reduced mode"
     # For an objective (full pass): a key result that would measure it, to fill in the room.
     key_result_hint: str | None = None
+    # For an objective (full pass): two to four key results to choose from, an outcome first
+    # (its text is `key_result_hint`), a leading indicator and a counter-measure.
+    key_result_proposals: list[Proposal] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,5 +137,6 @@ class Assessment:
             "findings": [f.to_dict() for f in self.findings],
             "rewrite": self.rewrite.to_dict() if self.rewrite else None,
             "key_result_hint": self.key_result_hint,
+            "key_result_proposals": [p.to_dict() for p in self.key_result_proposals],
             "notices": list(self.notices),
         }
