@@ -191,6 +191,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "wb.bind.final": "Finale",
         "wb.bind.new_objective": "Objectif",
         "wb.bind.new_kr": "Résultat clé",
+        "wb.bind.add_proposal": "RC proposé",
         "wb.bind.next_finding": "Remarque suivante",
         "wb.bind.prev_finding": "Remarque précédente",
         "wb.bind.restore": "Restaurer",
@@ -208,11 +209,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "wb.restored": "Version {n} restaurée (nouvelle version {m})",
         "wb.marked_final": "Version {n} marquée finale",
         "wb.need_objective": "Enregistrez d’abord l’objectif avant d’y ajouter des résultats clés.",
+        "wb.proposals": "Résultats clés proposés (ctrl+o ajoute celui en surbrillance)",
+        "wb.no_proposal": (
+            "Aucun résultat clé proposé\u00a0: écrivez l’objectif, le coach en propose après "
+            "l’analyse complète."
+        ),
+        "wb.kind.outcome": "résultat",
+        "wb.kind.leading": "indicateur avancé",
+        "wb.kind.counter": "contre-mesure",
+        "wb.proposal_added": "Résultat clé ajouté\u00a0: «\u00a0{text}\u00a0»",
         "note.saved": "enregistrée",
         "note.autosaved": "brouillon enregistré automatiquement",
         "note.accepted": "suggestion acceptée ({rule}) : « {old} » → « {new} »",
         "note.rewrite": "réécriture acceptée ({rules})",
         "note.restored": "restauration de la v{n}",
+        "note.proposal": "proposé par le coach ({kind})\u00a0: {why}",
         # help
         "help.title": "Aide",
         "help.body": """\
@@ -269,6 +280,7 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
         "cmd.workbench.final": "atelier : marquer la version finale",
         "cmd.workbench.new_objective": "atelier : nouvel objectif",
         "cmd.workbench.new_kr": "atelier : nouveau résultat clé",
+        "cmd.workbench.add_proposal": "atelier\u00a0: ajouter le résultat clé proposé",
         "cmd.language": "langue : passer en anglais (English)",
         "cmd.help": "aide : touches et déroulé",
         "cmd.export.docx": "export : compte rendu Word (.docx)",
@@ -452,6 +464,7 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
         "wb.bind.final": "Final",
         "wb.bind.new_objective": "Objective",
         "wb.bind.new_kr": "Key result",
+        "wb.bind.add_proposal": "Proposed KR",
         "wb.bind.next_finding": "Next finding",
         "wb.bind.prev_finding": "Previous finding",
         "wb.bind.restore": "Restore",
@@ -469,11 +482,21 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
         "wb.restored": "Version {n} restored (new version {m})",
         "wb.marked_final": "Version {n} marked final",
         "wb.need_objective": "Save the objective before adding key results to it.",
+        "wb.proposals": "Proposed key results (ctrl+o adds the highlighted one)",
+        "wb.no_proposal": (
+            "No proposed key result: write the objective, the coach proposes some after the "
+            "full analysis."
+        ),
+        "wb.kind.outcome": "outcome",
+        "wb.kind.leading": "leading indicator",
+        "wb.kind.counter": "counter-measure",
+        "wb.proposal_added": "Key result added: “{text}”",
         "note.saved": "saved",
         "note.autosaved": "draft saved automatically",
         "note.accepted": "accepted suggestion ({rule}): “{old}” → “{new}”",
         "note.rewrite": "accepted rewrite ({rules})",
         "note.restored": "restored v{n}",
+        "note.proposal": "proposed by the coach ({kind}): {why}",
         "help.title": "Help",
         "help.body": """\
 ## Running a workshop
@@ -528,6 +551,7 @@ mistakes); `ctrl+e` there exports the Word report.
         "cmd.workbench.final": "workbench: mark the version final",
         "cmd.workbench.new_objective": "workbench: new objective",
         "cmd.workbench.new_kr": "workbench: new key result",
+        "cmd.workbench.add_proposal": "workbench: add the proposed key result",
         "cmd.language": "language: switch to French (français)",
         "cmd.help": "help: keys and workflow",
         "cmd.export.docx": "export: Word minutes (.docx)",

@@ -5,7 +5,8 @@ plausible results from a handful of regular expressions, no spaCy.
     hedges (essayer de, try to)                      ambition −20, remove (safe: in the rewrite)
     a key result without a figure                    measurability −40, ask the room
 Parts (baseline, target, unit, deadline) are read from "de X à Y" / "from X to Y" and
-"d'ici …" / "by …".
+"d'ici …" / "by …". An objective's full pass proposes three key results (an outcome, a leading
+indicator, a counter-measure), the same whatever the wording.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import threading
 import time
 from collections.abc import Iterable
 
-from facilitator.engine.model import Assessment, Finding, Flags, Rewrite, Scores
+from facilitator.engine.model import Assessment, Finding, Flags, Proposal, Rewrite, Scores
 
 VAGUE = re.compile(r"\b(améliorer|optimiser|renforcer|improve|optimise|optimize)\b", re.I)
 HEDGE = re.compile(r"\b(essayer de|tenter de|try to|attempt to)\s*", re.I)
@@ -170,7 +171,72 @@ class FakeEngine:
             has_baseline=bool(parts["baseline"]),
             has_deadline=bool(parts["deadline"]),
         )
-        return Assessment(text, norm, lang, kind, tier, scores, flags, parts, findings, rewrite)
+        proposals = PROPOSALS[lang] if kind == "objective" and tier != "lexical" else []
+        return Assessment(
+            text,
+            norm,
+            lang,
+            kind,
+            tier,
+            scores,
+            flags,
+            parts,
+            findings,
+            rewrite,
+            key_result_hint=proposals[0].text if proposals else None,
+            key_result_proposals=list(proposals),
+        )
+
+
+PROPOSALS = {
+    "fr": [
+        Proposal(
+            "Faire passer la satisfaction client de X à Y d'ici fin T4",
+            "outcome",
+            "Dans les mots de l'objectif\u00a0: «\u00a0la satisfaction client\u00a0».",
+            "l'objectif lui-même",
+            "own-words/metric",
+        ),
+        Proposal(
+            "Faire passer la part des demandes réglées dès le premier contact de X\u00a0% à "
+            "Y\u00a0% d'ici fin T4",
+            "leading",
+            "Indicateur avancé\u00a0: il bouge avant le résultat.",
+            "COPC CX Standard",
+            "customer-service/first-contact-resolution",
+        ),
+        Proposal(
+            "Garder sous X\u00a0% la part des demandes rouvertes",
+            "counter",
+            "Répondre vite sans répondre à côté.",
+            "COPC CX Standard",
+            "customer-service/reopened-requests",
+        ),
+    ],
+    "en": [
+        Proposal(
+            "Take customer satisfaction from X to Y by end of Q4",
+            "outcome",
+            "In the objective's own words: “customer satisfaction”.",
+            "the objective itself",
+            "own-words/metric",
+        ),
+        Proposal(
+            "Raise the share of requests settled at first contact from X% to Y% by end of Q4",
+            "leading",
+            "Leading indicator: it moves before the outcome.",
+            "COPC CX Standard",
+            "customer-service/first-contact-resolution",
+        ),
+        Proposal(
+            "Keep reopened requests under X%",
+            "counter",
+            "Answer fast, not beside the point.",
+            "COPC CX Standard",
+            "customer-service/reopened-requests",
+        ),
+    ],
+}
 
 
 def _score(findings: list[Finding]) -> Scores:

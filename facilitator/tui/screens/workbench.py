@@ -23,12 +23,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
-from textual.widgets import Input, Label, Static, TextArea, Tree
+from textual.widgets import Input, Label, OptionList, Static, TextArea, Tree
+from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from facilitator.session import KeyResult, Session, Versioned, new_id
 from facilitator.tui.app import MAX_FIELD_CHARS
+from facilitator.tui.i18n import t
 from facilitator.tui.logic import (
     KR_FIELDS,
     apply_suggestion,
@@ -111,6 +113,14 @@ class WorkbenchScreen(SessionScreen):
         Binding("ctrl+f", "final", "wb.bind.final", id="workbench.final"),
         Binding("ctrl+n", "new_objective", "wb.bind.new_objective", id="workbench.new_objective"),
         Binding("ctrl+k", "new_key_result", "wb.bind.new_kr", id="workbench.new_kr"),
+        # Shown in the proposals' title rather than the footer, which is full.
+        Binding(
+            "ctrl+o",
+            "add_proposal",
+            "wb.bind.add_proposal",
+            id="workbench.add_proposal",
+            show=False,
+        ),
         Binding(
             "ctrl+down",
             "finding(1)",
@@ -168,6 +178,7 @@ class WorkbenchScreen(SessionScreen):
                                 yield Input(id=f"kr-{name}", classes="kr-input", compact=True)
                 yield Label(self.tr("wb.findings"), classes="section-title", id="findings-title")
                 yield FindingsList(id="findings")
+                yield ProposalBox(self.tr("wb.proposals"), id="proposals-box")
                 yield Label(self.tr("wb.history"), classes="section-title", id="history-title")
                 yield HistoryTable(id="history")
         yield from self.compose_footer()
@@ -483,6 +494,7 @@ class WorkbenchScreen(SessionScreen):
             rewrite.update("", layout=False)
         if self.target.kind == "key_result":
             self._autofill(a.parts)
+        self._show_proposals(a)
 
     def _highlight(self) -> None:
         a = self.shown
@@ -894,4 +906,156 @@ class WorkbenchScreen(SessionScreen):
             ("cmd.workbench.final", self.action_final),
             ("cmd.workbench.new_objective", self.action_new_objective),
             ("cmd.workbench.new_kr", self.action_new_key_result),
+            ("cmd.workbench.add_proposal", self.action_add_proposal),
         ]
+
+    # -- key results the coach proposes ---------------------------------------------------------
+
+    def _show_proposals(self, a: Any) -> None:
+        """The coach's key results for the objective on screen (none for a key result)."""
+        found = getattr(a, "key_result_proposals", None) or []
+        proposals = list(found) if self.target.kind == "objective" else []
+        self.query_one("#proposals", ProposalList).show(proposals, self.lang)
+        self.query_one("#proposals-box").display = bool(proposals)
+
+    def on_proposal_list_chosen(self, message: ProposalList.Chosen) -> None:
+        message.stop()
+        self.action_add_proposal()
+
+    def action_add_proposal(self) -> None:
+        """Add the highlighted proposal as a new key result of the objective on screen: scored
+        off the UI thread like any version, its version 1 noted with the coach's reason."""
+        a = self._current_assessment()
+        proposal = self.query_one("#proposals", ProposalList).selected
+        if (
+            self.target.kind != "objective"
+            or a is None
+            or proposal is None
+            or proposal not in (getattr(a, "key_result_proposals", None) or [])
+        ):
+            self.notify(self.tr("wb.no_proposal"), timeout=3)
+            return
+        if self.dirty:  # the objective as worded becomes a version: the key result needs it
+            self._commit_now(self.tr("note.saved"))
+        oid = self.target.objective_id
+        if oid is None:
+            self.notify(self.tr("wb.need_objective"), timeout=3)
+            return
+        text = clean(proposal.text).strip()
+        kind = self.tr(f"wb.kind.{proposal.kind}")
+        note = self.tr("note.proposal", kind=kind, why=clean(proposal.why).strip())
+        engine = self.fapp.engine
+        if engine is None:
+            self._add_key_result(ProposalScored(oid, text, note, None))
+            return
+        lang = self.draft_lang(text)
+        tier = "full" if self.fapp.full_ready(lang) else "lexical"
+        glossary = list(self.session.glossary)
+
+        def score() -> None:
+            try:
+                scored = engine.assess(
+                    text, kind="key_result", lang=lang, glossary=glossary, tier=tier
+                )
+            except Exception:  # the key result is added even if the engine cannot score it
+                self.post_message(ProposalScored(oid, text, note, None))
+                raise
+            self.post_message(ProposalScored(oid, text, note, scored))
+
+        self.run_worker(score, thread=True, group="save", exit_on_error=False, name="proposal")
+
+    def on_proposal_scored(self, message: ProposalScored) -> None:
+        self._add_key_result(message)
+
+    def _add_key_result(self, message: ProposalScored) -> None:
+        a = message.assessment
+        scores = scores_of(a) if a is not None else {}
+        findings = rule_ids(a.findings) if a is not None else []
+        kid = new_id()  # chosen beforehand: a failed save replays the same change
+
+        def change(s: Session) -> None:
+            s.objective(message.objective_id).add_key_result(
+                message.text, scores, findings, message.note, id=kid
+            )
+
+        if self.fapp.save(change):
+            self.fill_tree()
+            self.notify(self.tr("wb.proposal_added", text=message.text), timeout=3)
+
+
+class ProposalScored(Message):
+    """A proposed key result, scored off the UI thread, to add to its objective."""
+
+    def __init__(self, objective_id: str, text: str, note: str, assessment: Any | None) -> None:
+        super().__init__()
+        self.objective_id = objective_id
+        self.text = text
+        self.note = note
+        self.assessment = assessment
+
+
+class ProposalBox(Vertical):
+    """The title and the list of proposed key results, hidden until there are some."""
+
+    DEFAULT_CSS = """
+    ProposalBox {
+        height: auto;
+        display: none;
+    }
+    ProposalBox ProposalList {
+        height: auto;
+        max-height: 10;
+    }
+    """
+
+    def __init__(self, title: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.title = title
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.title, classes="section-title")
+        yield ProposalList(id="proposals")
+
+
+class ProposalList(OptionList):
+    """The key results the coach proposes for the objective on screen: an outcome, a leading
+    indicator, a counter-measure. The highlighted one is the one ctrl+o (or enter) adds."""
+
+    class Chosen(Message):
+        """Enter on a proposal: add it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.proposals: list[Any] = []
+        self._key: tuple[str, ...] = ()
+
+    def show(self, proposals: list[Any], lang: str) -> None:
+        key = (lang, *(p.text for p in proposals))
+        if key == self._key:
+            return
+        self._key = key
+        self.proposals = list(proposals)
+        self.clear_options()
+        # Text, never markup: the objective's own words are in the proposals.
+        self.add_options([Option(_proposal_prompt(p, lang)) for p in proposals])
+        if proposals:
+            self.highlighted = 0
+
+    @property
+    def selected(self) -> Any | None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.proposals):
+            return None
+        return self.proposals[index]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen())
+
+
+def _proposal_prompt(proposal: Any, lang: str) -> Text:
+    text = Text()
+    text.append("＋ ", style="bold green")
+    text.append(proposal.text)
+    text.append(f"\n   {t(lang, f'wb.kind.{proposal.kind}')} · {proposal.why}", style="dim")
+    return text
