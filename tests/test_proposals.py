@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 from facilitator.cli import main
 from facilitator.demo import demo_session
 from facilitator.engine import Engine
+from facilitator.engine import proposals as proposals_module
 from facilitator.engine.model import Proposal
 from facilitator.engine.proposals import (
     KINDS,
@@ -267,6 +268,16 @@ def test_only_objectives_in_the_full_pass_get_proposals(engine: Engine) -> None:
 
 def test_the_default_library_is_loaded_once() -> None:
     assert default_library() is default_library()
+
+
+def test_a_library_that_no_longer_loads_leaves_the_scores_alone(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = MeasureError("measures/quality.toml: deviation-closure-time: kind: 'result'")
+    monkeypatch.setattr(proposals_module, "_bundled", lambda: broken)
+    a = engine.assess("Fidéliser nos pharmaciens pour augmenter la part de marché en officine")
+    assert a.key_result_proposals == [] and a.scores.overall
+    assert a.key_result_hint and "part de marché en officine" in a.key_result_hint  # as before
 
 
 # --- the command line --------------------------------------------------------------------------

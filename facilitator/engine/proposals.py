@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 import re
 import tomllib
 from collections.abc import Mapping
@@ -163,8 +164,20 @@ def load_library(folder: Path | None = None) -> Library:
 
 
 @functools.cache
+def _bundled() -> Library | MeasureError:
+    try:
+        return load_library()
+    except MeasureError as error:  # the scores do not depend on it: they go on without
+        logging.getLogger(__name__).warning("no key result proposals: %s", error)
+        return error
+
+
 def default_library() -> Library:
-    return load_library()
+    """The bundled library, read once; MeasureError if a file is broken."""
+    found = _bundled()
+    if isinstance(found, MeasureError):
+        raise found
+    return found
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -815,7 +828,11 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
 def propose(ctx: Context, library: Library | None = None) -> list[Proposal]:
     """Two to four key results for the objective in `ctx`: an outcome first, a leading
     indicator and a counter-measure; experiment key results for a learning objective."""
-    library = library or default_library()
+    if library is None:
+        found = _bundled()
+        if isinstance(found, MeasureError):
+            return []  # an edited library that no longer loads: the scores still come
+        library = found
     r = _read(ctx, library.words)
     r.found_main = library.found(r.main, r.main_text)
     r.found_why = library.found(r.why, r.why_text) - r.found_main
