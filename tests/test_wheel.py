@@ -1,4 +1,5 @@
-"""An installed wheel works outside the source tree (rules, lexicons, workshops inside it)."""
+"""An installed wheel works outside the source tree (rules, lexicons, workshops, measures inside
+it)."""
 
 import subprocess
 import sys
@@ -29,8 +30,10 @@ def test_wheel_installs_and_scores_outside_the_source_tree(tmp_path):
     )
     [wheel] = dist.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for folder in ("rules/fr/", "rules/en/", "lexicons/fr/", "workshops/", "workshops/exercises/"):
+    folders = ("rules/fr/", "rules/en/", "lexicons/fr/", "workshops/", "workshops/exercises/")
+    for folder in (*folders, "lexicons/domains/", "measures/"):
         assert any(n.startswith(f"facilitator/_data/{folder}") for n in names), folder
+    assert "facilitator/_data/rules/scoring.toml" in names
     venv = tmp_path / "venv"
     # The venv sees the system's spaCy and models, so nothing is downloaded; its own
     # site-packages (with the wheel) come first, ahead of any editable checkout.
@@ -58,6 +61,14 @@ def test_wheel_installs_and_scores_outside_the_source_tree(tmp_path):
         text=True,
     )
     assert '"kr-no-target"' in out.stdout
+    objective = subprocess.run(
+        [str(venv / "bin" / "facilitator"), "score", "Fidéliser nos clients", "--format", "json"],
+        cwd=work,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert '"key_result_proposals"' in objective.stdout and "X" in objective.stdout
     where = subprocess.run(
         [str(py), "-c", "import facilitator; print(facilitator.__file__)"],
         cwd=work,
