@@ -171,12 +171,21 @@ class Extraction:
 # Labels written out, and numbered ones: "Objective 2 :", "Objectif 1 -", "Key Result 3:",
 # "Résultat clé 2 :", "KR-1.1 [Team]", "O-1-1 :". Their number counts nothing either.
 _LONG_LABEL = re.compile(
-    r"(?:objectives?|objectifs?|key results?|r[ée]sultats? cl[ée]s?|okr|kr|rc|o)\s?[#-]?\s?"
-    r"\d{1,2}(?:[.-]\d{1,2})*(?:\s?[:.)]\s*|\s?[–—-]\s+|\s+(?=\[))",
-    re.IGNORECASE,
+    r"(?:[Oo]bjecti(?:ve|f)s?|[Kk]ey [Rr]esults?|[Rr][ée]sultats? [Cc]l[ée]s?|OKR|[Kk][Rr]|RC|O)"
+    r"\s?[#-]?\s?\d{1,2}(?:[.-]\d{1,2})*(?:\s?[:.)]\s*|\s?[–—-]\s+|\s+(?=\[))"
 )
 
 
+# The first letters of those labels: one test rejects most drafts ("Réduire", "Optimiser").
+_LABEL_STARTS = (
+    *("Objecti", "objecti", "Key ", "key ", "Résultat", "résultat", "Resultat", "resultat"),
+    *("OKR", "KR", "Kr", "kr", "RC", "O-", "O ", "O#"),
+)
+# Their first two letters, and a tag's ("[T"): one set look-up rejects most drafts.
+_LABEL_PAIRS = frozenset(
+    {p[:2] for p in _LABEL_STARTS}
+    | {"[" + c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"}
+)
 _TAG = re.compile(r"\[[^\]\d]{1,30}\]\s*")
 
 
@@ -184,11 +193,13 @@ def label_end(text: str) -> int:
     """Where the draft starts after its label and team tag ("KR1 : ", "Objective 2: ",
     "KR-1.1 [Distributors] ", "- "), else 0."""
     end = _short_label_end(text)
-    first = text[end : end + 1]
-    if first in ("O", "o", "K", "k", "R", "r") and (m := _LONG_LABEL.match(text, end)):
+    return _long_label_end(text, end) if text[end : end + 2] in _LABEL_PAIRS else end
+
+
+def _long_label_end(text: str, end: int) -> int:
+    if text.startswith(_LABEL_STARTS, end) and (m := _LONG_LABEL.match(text, end)):
         end = m.end()
-        first = text[end : end + 1]
-    if first == "[" and (tag := _TAG.match(text, end)):
+    if text.startswith("[", end) and (tag := _TAG.match(text, end)):
         end = tag.end()
     return end
 
@@ -213,6 +224,30 @@ def _hint(keys: tuple[str, ...]) -> re.Pattern[str]:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return re.compile(pattern(tree))
+
+
+def _word_tree(words: frozenset[str] | set[str]) -> str:
+    """Any of `words` as a tree of their letters, for a pattern that then checks the word
+    ends ("a(?:u|vant|head)?"): tried once at each position, not word by word."""
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: _Tree) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        group = (
+            branches[0]
+            if len(branches) == 1 and "" not in node
+            else ("(?:" + "|".join(branches) + ")")
+        )
+        return group + "?" if "" in node else group
+
+    return pattern(tree)
 
 
 # --- vocabulary --------------------------------------------------------------------------------
@@ -334,12 +369,13 @@ _LEAD = (
 _CURRENT = (
     r"(?:(?:this|next|ce|cette|le prochain|la prochaine) "
     r"(?:fiscal year|quarter|year|half|semester|month|sprint|trimestre|semestre|année|annee|mois|"
-    r"exercice)|(?:le |au |du )?(?:trimestre|semestre|sprint|mois) prochain|"
+    r"exercice)|(?:le |au |du )(?:trimestre|semestre|sprint|mois) prochain|"
     r"l'(?:année|annee|exercice) prochaine?|l'an prochain)(?:-ci)?(?!['’]s|[\w-])"
 )
 _NOW = re.compile(rf"{_CURRENT}(?P<lead>)(?P<alone>)(?P<dm>)")
 _NOW_WORDS = frozenset(["this", "next", "ce", "cette", "le", "la", "du", "l'année", "l'annee"])
 _NOW_WORDS_ALSO = frozenset(["l'exercice", "l'an"])
+_NOW_START = _NOW_WORDS | _NOW_WORDS_ALSO
 # The end of a period without "the": "by end of year", "fin d'année", "end of quarter". Alone
 # (no lead) not after "de"/"of": "la clôture de fin d'année" is a process, not a date.
 _END_OF = (
@@ -364,10 +400,10 @@ _EVENT = (
     r"general availability|lancement|mise en (?:production|ligne|service)|sortie)(?![\w-])"
 )
 # A day and a month without the year, after a lead that makes it a date: "au 30/06",
-# "avant le 15/09", "until 6/30" ("by 3/4" is a fraction: no "by" here).
+# "avant le 15/09", "until 6/30" ("by 3/4", "au 1/3" are fractions: no "by", two digits last).
 _DAY_MONTH = (
     r"(?:au|avant le|d'ici (?:le |au )?|jusqu'au|before|until|no later than|due) "
-    r"(?P<dm>\d{1,2}/\d{1,2})(?![/\d])"
+    r"(?P<dm>\d{1,2}/\d\d)(?![/\d])"
 )
 # A span of years: "sur 2027-2031", "over 2025–2027", "sur la période 2024-2027".
 _YEAR_SPAN = (
@@ -394,8 +430,7 @@ _RELATIVE = (
 )
 # The lead ("d'ici", "avant", "by the end of" …) is tried once per position, then the date
 # itself; a month or a year alone only counts with a lead ("en 2026", not "CA 2026").
-DEADLINE = re.compile(
-    rf"(?<![\w'])(?:"
+_CORE = (
     rf"(?P<lead>{_LEAD})?(?:{NUMDATE}|{DAYMONTH}|{QTAG}(?:[ -]{YEAR})?\b|{MONTH} {YEAR}\b"
     rf"|(?P<alone>{MONTH}\b|{YEAR}\b))"
     rf"|(?:d'ici(?: à)?|avant|by|before|at) (?:la |the )?(?:fin |end )(?:de |du |d'|of (?:the )?)?"
@@ -403,8 +438,19 @@ DEADLINE = re.compile(
     rf"|(?:d'ici|avant|by|before|en|in|au|pour|during|within|au cours(?: de)?) {PERIOD}\b"
     rf"|\b(?:eoy|eoq|year-end)\b(?: {YEAR})?"
     rf"|{_RELATIVE}"
-    rf"|{_CURRENT}|{_WEEK_NUMBER}|{_END_OF}|{_EVENT}|{_DAY_MONTH}|{_YEAR_SPAN}|{_OVER_YEARS}"
-    rf")"
+)
+_MORE = rf"{_CURRENT}|{_WEEK_NUMBER}|{_END_OF}|{_EVENT}|{_DAY_MONTH}|{_YEAR_SPAN}|{_OVER_YEARS}"
+DEADLINE = re.compile(rf"(?<![\w'])(?:{_CORE}|{_MORE})")
+# The same in two parts: the second only starts with a few lead words (see `_deadlines`), so
+# most positions are spared it. The empty groups stand for the other part's.
+_DEADLINE_CORE = re.compile(rf"(?<![\w'])(?:{_CORE})(?P<dm>)")
+_DEADLINE_MORE = re.compile(rf"(?<![\w'])(?:{_MORE})(?P<lead>)(?P<alone>)")
+_MORE_STARTS = frozenset(
+    [
+        *("by", "before", "until", "no", "due", "at", "ahead", "prior", "for", "over", "during"),
+        *("d'ici", "avant", "pour", "jusqu'à", "jusqu'au", "fin", "end", "dès", "au"),
+        *("sur", "pendant"),
+    ]
 )
 
 # Units glued to or following a number.
@@ -499,10 +545,11 @@ NAME_NUMBER = re.compile(
     r"bâtiment|building|salle|room|étage|floor|batch|gate|porte|quai|dock|plan|horizon|top)"
     r"(?: |-)?\d+(?:[.:-]\d+)*(?: ?/ ?\d+)?"
     # A capitalised name followed by a number: "Windows 11", "Office 365", "Horizon 2030".
-    r"|(?:[A-Z][a-z]+|i[A-Z][a-z]+) \d+(?:\.\d+)?(?! ?(?:%|€|k€|M€|pts?\b|[.,]\d))"
-    # A version ("2.4.1") and a model that owns something ("the 8080's performance").
-    r"|\d+\.\d{1,2}\.\d{1,3}(?![\d.])|\d+(?=['’]s\b))"
+    r"|(?:[A-Z][a-z]+|i[A-Z][a-z]+) \d+(?:\.\d+)?(?! ?(?:%|€|k€|M€|pts?\b|[.,]\d)))"
     r"(?![\w])"
+)
+_VERSION_OR_OWNER = re.compile(
+    r"(?<![\w.,])(?:\d+\.\d{1,2}\.\d{1,3}(?![\d.])|\d+(?=['’]s\b))(?![\w])"
 )
 _SCOPE_PREP = (
     r"(?:sur|dans|de|des|en|in|across|within|over|for|pour|auprès de|chez|parmi|"
@@ -559,8 +606,18 @@ _RANGE_TO = re.compile(
     r"(?:(?:<=|>=|<|>|≤|≥|moins de|plus de|less than|more than|under|below|above|sous|"
     r"au moins|au plus|at least|at most|~|environ|about|around|approximately|près de) ?)?$"
 )
+_TO_WORDS = ("à", "a", "to", "->", "→", "=>", "vers", "jusqu'à")
+_PLAIN_TO = frozenset(f"{a}{w}{b}" for w in _TO_WORDS for a in ("", " ") for b in ("", " "))
+
+
+def _range_to(between: str) -> bool:
+    """The words between a baseline and its target (see _RANGE_TO); the usual " à " at once."""
+    return between in _PLAIN_TO or (len(between) < 48 and _RANGE_TO.match(between) is not None)
+
+
 _DELTA_BEFORE = ("de", "by", "d'")
 _APPROX = ("environ", "about", "around", "approximately", "roughly", "près de", "~")
+_APPROX_END = _APPROX + tuple(a + " " for a in _APPROX)
 _CONDITION_BEFORE = (
     "sous",
     "en moins de",
@@ -728,25 +785,17 @@ _DEADLINE_WORDS = frozenset(
         "half",
         "semester",
         "mi",
-        # "this quarter", "by Week 10", "before launch", "l'an prochain"
-        "week",
-        "semaine",
+        # "ce sprint", "l'an prochain"
         "sprint",
-        "launch",
-        "lancement",
-        "ship",
-        "release",
-        "go-live",
-        "live",
-        "ga",
-        "availability",
-        "production",
-        "ligne",
-        "service",
-        "sortie",
-        "date",
         "prochain",
-        "next",
+    ]
+)
+# The words of an event that dates a result ("before launch", "avant la mise en production"):
+# without one of these, a lead word needs a date word or a digit after it.
+_EVENT_WORDS = frozenset(
+    [
+        *("launch", "lancement", "ship", "release", "live", "ga", "availability", "production"),
+        *("ligne", "service", "sortie", "date"),
     ]
 )
 _DELAY_END = re.compile(r"\d ?(?:h|heures?|jours?|j|days?|hours?)$")
@@ -807,63 +856,89 @@ _DEADLINE_STARTS = frozenset(
         "eoy",
         "eoq",
         "year-end",
-        # the current or next period, a span of years, an event
-        *_NOW_WORDS,
-        *_NOW_WORDS_ALSO,
-        "sur",
-        "pendant",
+        # an event: "ahead of launch", "prior to go-live"
         "ahead",
         "prior",
         "jusqu'au",
         "jusqu'à",
     ]
 )
-# The words a deadline can start with: its lead ("d'ici", "by"), a month or period, a quarter
-# tag ("t3", "fy26") or a number. Found by one scan rather than a walk over every word.
-_DEADLINE_START = re.compile(
-    r"(?<![\w'-])(?:"
-    + "|".join(re.escape(w) for w in sorted(_DEADLINE_STARTS, key=len, reverse=True))
-    + r"|fy[\w'-]*|[tqsh][1-4]|\d[\w'-]*)(?![\w'-])|(?<![\w'-])[tqsh][1-4](?=-\d)"  # "q3-2026"
-)
 _SPAN_WORDS = frozenset(["sur", "pendant"])
 _ARTICLES = frozenset(["le", "la", "du"])
+_NOW_HINTS = frozenset(["this", "next", "ce", "cette", "prochain", "prochaine"])
+_NEXT_HINTS = frozenset(["prochain", "prochaine"])
+_YEARS_WORDS = frozenset(["ans", "années", "annees"])
+
+
+@functools.lru_cache(maxsize=8)
+def _deadline_start(now: bool, articles: bool, span: bool) -> re.Pattern[str]:
+    """The words a deadline can start with: its lead ("d'ici", "by"), a month or period, a
+    quarter tag ("t3", "fy26") or a number. Found by one scan rather than a walk over every word.
+    The words of the current period ("this", "ce"; "le" only before "prochain") and of a span
+    of years ("sur", "pendant") join only in drafts that have them: they are common words."""
+    words = set(_DEADLINE_STARTS)
+    if now:
+        words |= (_NOW_WORDS | _NOW_WORDS_ALSO) - _ARTICLES
+    if articles:
+        words |= _ARTICLES
+    if span:
+        words |= _SPAN_WORDS
+    return re.compile(
+        r"(?<![\w'-])(?:"
+        + _word_tree(words)
+        + r"|fy[\w'-]*|[tqsh][1-4]|\d[\w'-]*)(?![\w'-])|(?<![\w'-])[tqsh][1-4](?=-\d)"  # "q3-2026"
+    )
+
+
+_DEADLINE_START = _deadline_start(False, False, False)
 # A number can start a deadline only as a year, a numeric date or a day before a month.
 _DATE_DIGITS = re.compile(rf"(?:19|20)\d\d\b|\d{{1,4}}[/-]\d|\d{{1,2}}(?:er|st|nd|rd|th)? {MONTH}")
 
 
-def _deadlines(text: str, lowered: str, date_words: bool, anchor: int) -> Iterator[re.Match[str]]:
+def _deadlines(
+    text: str, lowered: str, words: frozenset[str], date_words: bool, events: bool, anchor: int
+) -> Iterator[re.Match[str]]:
     """What DEADLINE.finditer(text) finds, trying the pattern only where a deadline can start.
 
-    `date_words`: the draft has a month or period word; without one, a deadline needs digits.
+    `words`: the draft's words (lower case), which say which start words to look for.
+    `date_words`: the draft has a month or period word; without one, a deadline needs digits
+    (or, after "before", "avant" …, an event word: `events`).
     `anchor`: the first digit or date word; a deadline's lead starts at most a few words before.
     """
+    now = date_words and not words.isdisjoint(_NOW_HINTS)
+    articles = now and not words.isdisjoint(_NEXT_HINTS)
+    span = not words.isdisjoint(_SPAN_WORDS)
+    starts = _deadline_start(now, articles, span) if now or span else _DEADLINE_START
     done = 0
     start_at = lowered.rfind(" ", 0, max(0, anchor - 40)) + 1  # at a word's start
-    for w in _DEADLINE_START.finditer(lowered, start_at):
+    for w in starts.finditer(lowered, start_at):
         start = w.start()
         if start < done:
             continue
-        word = w.group()
         if lowered[start].isdigit():
             if not _DATE_DIGITS.match(lowered, start):
                 continue  # "30 %", "15 jours": an amount, not a date
-        elif word in _NOW_WORDS or word in _NOW_WORDS_ALSO:
+        elif now and w.group() in _NOW_START:
             # "this quarter", "le prochain trimestre": only the current or next period
-            if (
-                date_words
-                and (word not in _ARTICLES or "prochain" in lowered)
-                and (m := _NOW.match(lowered, start))
-            ):
+            if m := _NOW.match(lowered, start):
                 done = m.end()
                 yield m
             continue
-        elif not date_words and not _HAS_DIGIT.search(lowered, start, start + 40):
+        elif (
+            not date_words
+            and not _HAS_DIGIT.search(lowered, start, start + 40)
+            and not (events and w.group() in _MORE_STARTS)
+        ):
             continue  # a lead word ("en", "by") with no date after it
-        elif word in _SPAN_WORDS and not (
-            _HAS_DIGIT.search(lowered, start, start + 30) or " an" in lowered[start : start + 40]
+        elif (
+            span
+            and w.group() in _SPAN_WORDS
+            and not (_HAS_DIGIT.search(lowered, start, start + 30) or words & _YEARS_WORDS)
         ):
             continue  # "sur le site": no span of years
-        m = DEADLINE.match(lowered, start)
+        m = _DEADLINE_CORE.match(lowered, start)
+        if m is None and w.group() in _MORE_STARTS:
+            m = _DEADLINE_MORE.match(lowered, start)
         if m:
             done = m.end()
             yield m
@@ -922,7 +997,10 @@ def lower_same_length(text: str) -> str:
 def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
     out = Extraction(text, lang=lang)
     # "KR2 : …", "1. …": a label's number counts nothing.
-    taken: list[tuple[int, int]] = [(0, begin)] if (begin := label_end(text)) else []
+    begin = _short_label_end(text)
+    if text[begin : begin + 2] in _LABEL_PAIRS:  # label_end, inlined: it runs on every draft
+        begin = _long_label_end(text, begin)
+    taken: list[tuple[int, int]] = [(0, begin)] if begin else []
 
     def free(start: int, end: int) -> bool:
         return not taken or all(end <= s or start >= e for s, e in taken)
@@ -932,15 +1010,19 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
     # Cheap tests first: most of the big patterns cannot match a text without these. A deadline
     # starts at most a few words before its first digit or date word.
     lowered = lower_same_length(text)
-    words = set(_WORDS_RX.findall(lowered))
+    # The draft's words that some test below looks for (most drafts: a handful).
+    words = _HINT_WORDS.intersection(_WORDS_RX.findall(lowered))
     date_words = not words.isdisjoint(_DEADLINE_WORDS)
-    if digit or date_words:
+    events = not words.isdisjoint(_EVENT_WORDS)
+    if digit or date_words or events:
         # Substring positions can only come early (inside a longer word): still safe.
         anchor = digit.start() if digit else len(text)
         if date_words:
             anchor = min(anchor, *(lowered.find(w) for w in words & _DEADLINE_WORDS))
+        if events:
+            anchor = min(anchor, *(lowered.find(w) for w in words & _EVENT_WORDS))
         deadlines: Iterator[re.Match[str]] | tuple[()] = _deadlines(
-            text, lowered, date_words, anchor
+            text, lowered, words, date_words, events, anchor
         )
     else:
         deadlines = ()
@@ -966,11 +1048,14 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
         not words.isdisjoint(_NAME_WORDS)
         or "/" in text
         or "365" in text
-        or "'s" in text
-        or "’s" in text
-        or text.count(".") > 1
         or _CAPITAL_NUMBER.search(text) is not None
     )
+    if has_digit and ("'s" in text or "’s" in text or text.count(".") > 1):
+        # A version ("2.4.1") and a model that owns something ("the 8080's performance").
+        for m in _VERSION_OR_OWNER.finditer(text):
+            if free(m.start(), m.end()):
+                out.quantities.append(Quantity(m.start(), m.end(), m.group(), None, role="name"))
+                taken.append((m.start(), m.end()))
     for m in NAME_NUMBER.finditer(text) if maybe_name else ():
         if m.start() == begin and begin and _looks_like_verb(m.group().split()[0]):
             continue  # "[Team] Sign 5 distributors": a verb, not a name like "Windows 11"
@@ -1011,8 +1096,8 @@ def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> 
             out.quantities.append(q)
             taken.append((q.start, q.end))
 
-    if not words.isdisjoint(_ONE_WORDS):
-        _read_one(text, lowered, lang, out, taken)
+    if not words.isdisjoint(_ONE_ANY):
+        _read_one(text, lowered, words, lang, out, taken)
 
     maybe_zero = not words.isdisjoint(_ZERO_WORDS) or ("0 " in text and _ZERO_DIGIT.search(text))
     for m in ZERO.finditer(lowered) if maybe_zero else ():
@@ -1262,56 +1347,74 @@ def _zero_counts(text: str, m: re.Match[str]) -> bool:
 
 # One of a time unit is a figure: "within one week", "sous une semaine", "to one hour"; "a"
 # and "un" only after the words of a threshold ("within a day", "en moins d'une heure").
-_ONE_UNIT = re.compile(
-    r"(?<![\w-])(one|an?|une?) ((?:business |working )?(?:hours?|days?|weeks?|minutes?|"
-    r"seconds?|sprints?|releases?|iterations?|heures?|jours?|journées?|semaines?|secondes?|"
-    r"itérations?))(?![\w-])"
-)
+_ONE_BEFORE = re.compile(r"(?<![\w-])(one|an?|une?) (?:business |working )?$")
 # "at least once", "twice a year", "une fois par mois": a count all the same.
 _TIMES = re.compile(
-    r"(?<![\w'-])(?:(once|twice|thrice)(?= (?:a|an|per|every|each) [a-z])|"
-    r"(une fois)(?= (?:par|tous|toutes|chaque) [a-z])|"
+    r"(?<![\w'-])(?:(once|twice|thrice)(?= (?:a|an|per|every|each) (?:day|week|month|quarter|"
+    r"year|sprint|release|semester|half|fortnight|business day|working day)\b)|"
+    r"(une fois)(?= (?:par|tous les|toutes les|chaque) (?:jour|semaine|mois|trimestre|an|année|"
+    r"sprint|semestre|quinzaine|release|version)s?\b)|"
     r"(?<=at least )(once|twice)\b|(?<=au moins )(une fois)\b)"
 )
 # "Hire one analyst", "run one workshop": "one" after a verb that counts.
 _ONE_COUNTED = re.compile(r"(?<![\w'-])one (?!of\b|or\b|and\b|more\b|another\b)[a-z]")
-_ONE_WORDS = frozenset(["one", "a", "an", "un", "une", "once", "twice", "thrice", "fois"])
+_ONE_WORDS = frozenset(["one", "once", "twice", "thrice", "fois"])
+# Without a time unit word, "a"/"un" need not be looked at: most drafts have none.
+# (singular: "one", "un" come before "week", "jour"; "jours" has a number before it)
+_ONE_UNITS = frozenset(
+    [
+        *("hour", "day", "week", "minute", "second", "sprint", "release", "iteration", "heure"),
+        *("jour", "journée", "semaine", "seconde", "itération"),
+    ]
+)
 _TIMES_VALUE = {"once": 1.0, "une fois": 1.0, "twice": 2.0, "thrice": 3.0}
+_TIMES_WORDS = frozenset(["once", "twice", "thrice", "fois"])
+_ONE_ANY = _ONE_WORDS | _ONE_UNITS
 
 
 def _read_one(
-    text: str, lowered: str, lang: str, out: Extraction, taken: list[tuple[int, int]]
+    text: str,
+    lowered: str,
+    words: frozenset[str],
+    lang: str,
+    out: Extraction,
+    taken: list[tuple[int, int]],
 ) -> None:
     """ "within one week", "at least once", "Hire one analyst": a figure written as a word that
     NUMBER_WORDS leaves out ("un", "une", "one" are mostly articles)."""
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    def add(q: Quantity) -> None:
-        out.quantities.append(q)
-        taken.append((q.start, q.end))
-
-    for m in _ONE_UNIT.finditer(lowered):
-        if not free(m.start(), m.end()):
-            continue
-        if (
-            m.group(1) != "one"
-            and _ending(lowered[max(0, m.start() - 28) : m.start()], _CONDITION_BEFORE) is None
-        ):
-            continue  # "une semaine de formation", "once a day": no threshold
-        shown = text[m.start() : m.end()]
-        add(Quantity(m.start(), m.end(), shown, 1.0, text[m.start(2) : m.end()], "duration"))
-    for m in _TIMES.finditer(lowered) if "fois" in lowered or "ce" in lowered else ():
-        if free(m.start(), m.end()):
-            word = m.group().lower()
-            add(Quantity(m.start(), m.end(), text[m.start() : m.end()], _TIMES_VALUE[word]))
-    if lang != "en" or "one " not in lowered:
-        return
-    for m in _ONE_COUNTED.finditer(lowered):
-        before = lowered[max(0, m.start() - 16) : m.start()].split()
-        if before and before[-1] in _COUNT_VERBS and free(m.start(), m.start() + 3):
-            add(Quantity(m.start(), m.start() + 3, text[m.start() : m.start() + 3], 1.0))
+    found: list[Quantity] = []
+    for unit in words & _ONE_UNITS:  # found from the unit: a scan for "a" would be slow
+        at = lowered.find(unit)
+        while at > 1:
+            end = at + len(unit)
+            if (
+                lowered[at - 1] == " "
+                and lowered[at - 2].isalpha()  # "30 jours": no word before
+                and (m := _ONE_BEFORE.search(lowered, max(0, at - 18), at))
+                and not lowered[end : end + 1].isalnum()
+            ):
+                start = m.start(1)
+                if m.group(1) == "one" or _ending(
+                    lowered[max(0, start - 28) : start], _CONDITION_BEFORE
+                ):
+                    # "within one week", "en moins d'une heure"; not "une semaine de formation"
+                    unit_text = text[m.end(1) + 1 : end]
+                    found.append(Quantity(start, end, text[start:end], 1.0, unit_text, "duration"))
+            at = lowered.find(unit, end)
+    for m in _TIMES.finditer(lowered) if not words.isdisjoint(_TIMES_WORDS) else ():
+        value = _TIMES_VALUE[m.group()]
+        found.append(Quantity(m.start(), m.end(), text[m.start() : m.end()], value))
+    if lang == "en" and "one " in lowered:
+        for m in _ONE_COUNTED.finditer(lowered):
+            before = lowered[max(0, m.start() - 16) : m.start()].split()
+            if before and before[-1] in _COUNT_VERBS:
+                found.append(
+                    Quantity(m.start(), m.start() + 3, text[m.start() : m.start() + 3], 1.0)
+                )
+    for q in found:
+        if all(q.end <= s or q.start >= e for s, e in taken):
+            out.quantities.append(q)
+            taken.append((q.start, q.end))
 
 
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+ $")
@@ -1460,11 +1563,15 @@ def _without_approx(window: str) -> str:
 def _delta_before(window: str) -> bool:
     """ "augmenter de 20 %", "reduce by about 20%": the figure is a change, not a level.
     `window` is in lower case."""
-    return _ends_with(_without_approx(window), _DELTA_BEFORE)
+    w = window.rstrip(" ")
+    if w.endswith(_APPROX):
+        w = _without_approx(w)
+    return _ends_with(w, _DELTA_BEFORE)
 
 
 def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str]) -> None:
     """Target, baseline, scope, condition … from the words around each figure (lower case)."""
+    last = len(qs) - 1
     for i, q in enumerate(qs):
         if q.role in ("name", "year"):
             continue
@@ -1495,15 +1602,17 @@ def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str])
             q.role = "baseline"
         # The next figure, over the baseline's year ("from 1.37 in calendar year 2021 to 1.22").
         j = i + 1
-        while j < len(qs) - 1 and qs[j].role == "year":
+        while j < last and qs[j].role == "year":
             j += 1
-        nxt = qs[j] if j < len(qs) else None
+        nxt = qs[j] if j <= last else None
         between = lowered[q.end : nxt.start] if nxt is not None else ""
         if (
             nxt is not None
             and nxt.role not in ("name", "year")
-            and _RANGE_TO.match(between)
-            and _ends_with(_without_approx(near), _RANGE_FROM)
+            and _ends_with(
+                _without_approx(near) if near.endswith(_APPROX_END) else near, _RANGE_FROM
+            )
+            and _range_to(between)
         ):
             q.role = "baseline"
             if not q.unit and nxt.unit:
@@ -1513,7 +1622,7 @@ def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str])
             continue
         # "réduire de plus de 20 %" is a change; in "pas plus de 3", "de" belongs to the threshold.
         change = near[: threshold[1]] if threshold is not None else near
-        if q.role == "target" and _delta_before(change) and not _RANGE_TO.match(between):
+        if q.role == "target" and _delta_before(change) and not _range_to(between):
             q.relative = q.relative or q.kind in ("percent", "points", "number", "money")
 
 
@@ -2509,3 +2618,21 @@ def _looks_like_verb(word: str) -> bool:
             "have",
         }
     )
+
+
+# Every word `extract` looks for in a draft: it keeps only these of the draft's words.
+_HINT_WORDS = frozenset().union(
+    _DEADLINE_WORDS,
+    _EVENT_WORDS,
+    _NOW_HINTS,
+    _NEXT_HINTS,
+    _SPAN_WORDS,
+    _YEARS_WORDS,
+    _PERIOD_WORDS,
+    _NAME_WORDS,
+    _NUMBER_WORDS,
+    _ONE_ANY,
+    _TIMES_WORDS,
+    _ZERO_WORDS,
+    _RANGE_CUES,
+)
