@@ -450,6 +450,7 @@ def test_deadlines_real_drafts_write(text, lang, deadline, date, lexical):
         ("Raccourcir la clôture de fin d'année de 15 à 8 jours", "fr"),
         ("Publish this year's impact report", "en"),
         ("Cut hosting costs by 3/4", "en"),
+        ("Recruter une assistante au 1/3 temps", "fr"),
         ("Revoir le contrat de service avec 3 prestataires", "fr"),
         # a baseline's period stays a period
         ("Porter l'adoption de 35 % ce trimestre à 50 %", "fr"),
@@ -580,6 +581,7 @@ def test_a_written_out_label_is_no_figure(text, lang, target):
         ("Become the one place teams plan their work", "en", False),
         ("Hire one of the region's best designers", "en", False),
         ("Call each customer once after onboarding", "en", False),
+        ("Once each squad has a charter, publish the map", "en", False),
     ],
 )
 def test_figures_written_as_words(text, lang, measurable):
