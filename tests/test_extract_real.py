@@ -402,6 +402,7 @@ def test_a_deadline_first_then_the_whole_phrase(text, lang, metric):
         # the end of a period without "the"; "end 2026"
         ("Migrate the billing service by end of year", "en", "by end of year", None),
         ("Livrer le nouveau portail fin d'année", "fr", "fin d'année", None),
+        ("Atteindre 40 % de réemploi à la fin de l'année", "fr", "fin de l'année", None),
         ("Reach 50 active maintainers by end 2026", "en", "by end 2026", "2026-12-31"),
         ("Deliver the audit by the end of the third quarter", "en", None, None),
         ("Réduire les retards de 20 % d'ici à la fin du deuxième trimestre", "fr", None, None),
@@ -449,6 +450,7 @@ def test_deadlines_real_drafts_write(text, lang, deadline, date, lexical):
         # a process or a name that holds a period word, a fraction after "by"
         ("Raccourcir la clôture de fin d'année de 15 à 8 jours", "fr"),
         ("Publish this year's impact report", "en"),
+        ("Run the end of year review with every squad", "en"),
         ("Cut hosting costs by 3/4", "en"),
         ("Recruter une assistante au 1/3 temps", "fr"),
         ("Revoir le contrat de service avec 3 prestataires", "fr"),

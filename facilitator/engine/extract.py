@@ -379,10 +379,12 @@ _NOW_START = _NOW_WORDS | _NOW_WORDS_ALSO
 # The end of a period without "the": "by end of year", "fin d'année", "end of quarter". Alone
 # (no lead) not after "de"/"of": "la clôture de fin d'année" is a process, not a date.
 _END_OF = (
-    r"(?:(?:(?:d'ici|avant|by|before|until|at) (?:la |the )?|(?<!de )(?<!of )(?<!d'))(?:fin|end) "
-    r"(?:of (?:the )?|d'|de l'|de la |du |de )(?:fiscal year|year|quarter|half|semester|"
-    r"année|annee|an|trimestre|semestre|exercice)\b"
-    r"(?! (?:précédente?|passée?|dernière|dernier|previous|prior|last))"
+    r"(?:(?:(?:d'ici|avant|by|before|until|at) (?:la |the )?|(?<!de )(?<!of )(?<!d')(?<!the ))"
+    r"(?:fin|end) (?:of (?:the )?|d'|de l'|de la |du |de )(?:fiscal year|year|quarter|half|"
+    r"semester|année|annee|an|trimestre|semestre|exercice)\b"
+    # "the previous year"; "the end of year review", "la fin d'année bonus": a process, a name
+    r"(?! (?:précédente?|passée?|dernière|dernier|previous|prior|last|review|close|closing|"
+    r"report|reporting|party|bonus|inventory|clôture|bilan|inventaire|prime|soirée|fête)\b)"
     r"|(?:d'ici|avant|by|before|until|at) (?:la |the )?(?:fin|end) (?:of (?:the )?|du |de la |de )"
     r"(?:month|sprint|mois))"
 )
