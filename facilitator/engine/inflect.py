@@ -968,45 +968,14 @@ def _fit_verbs(
     return fitted
 
 
-_OBJECT_DETS = frozenset(
-    [
-        "le",
-        "la",
-        "l'",
-        "les",
-        "un",
-        "une",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "mon",
-        "ma",
-        "mes",
-        "ton",
-        "ta",
-        "tes",
-        "son",
-        "sa",
-        "ses",
-        "notre",
-        "nos",
-        "votre",
-        "vos",
-        "leur",
-        "leurs",
-        "the",
-        "a",
-        "an",
-        "our",
-        "your",
-        "their",
-        "its",
-        "this",
-        "these",
-        "those",
-    ]
-)
+# The determiners that open a verb's object ("Optimiser *les* coûts"): not the partitive and
+# quantifying ones, after which a noun is no object of a swap ("de", "chaque", "all" …).
+_OBJECT_DETS = (_FR_DETS | _EN_DETS) - {
+    *("de", "d'", "du", "des", "au", "aux", "chaque", "tout", "toute", "tous", "toutes"),
+    *("all", "any", "each", "every", "some", "that", "his", "her", "my"),
+}
+# Every determiner both languages know, for the checks that read past them.
+DETERMINERS = _FR_DETS | _EN_DETS
 
 
 def _fr_is_verb_noun(word: str) -> bool:

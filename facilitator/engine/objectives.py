@@ -17,17 +17,11 @@ import re
 
 from facilitator.engine.context import Context
 from facilitator.engine.features import verb_positions
+from facilitator.engine.inflect import DETERMINERS
 from facilitator.engine.normalize import label_end
 from facilitator.engine.rules import Rule
 from facilitator.engine.scripts import Span, script
 
-_DETERMINERS = frozenset(
-    {
-        *("le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "nos", "notre", "votre"),
-        *("vos", "leur", "leurs", "ses", "son", "sa", "ce", "cette", "ces"),
-        *("the", "a", "an", "our", "your", "their", "its", "this", "these", "those"),
-    }
-)
 # Without a tagger: a French infinitive ends so ("Devenir", "Fidéliser", "Réduire") …
 _FR_VERB = re.compile(r"(?:er|ir|re|oir)$")
 # … and an English word that can only be a noun or an adjective ends so ("Operational",
@@ -66,7 +60,7 @@ def _has_verb(ctx: Context, words: list[int]) -> bool:
         return any(_FR_VERB.search(toks.lower[i]) for i in words)
     # English without a tagger: only words that cannot be verbs make a slogan.
     return not all(
-        _EN_NOT_VERB.search(toks.lower[i]) or toks.lower[i] in _DETERMINERS for i in words
+        _EN_NOT_VERB.search(toks.lower[i]) or toks.lower[i] in DETERMINERS for i in words
     )
 
 
@@ -76,7 +70,7 @@ def slogan(ctx: Context, rule: Rule) -> list[Span]:
     words = _words(ctx)
     if not words or len(words) > rule.max or _has_verb(ctx, words):
         return []
-    if len(words) > 1 and ctx.toks.lower[words[1]] in _DETERMINERS:
+    if len(words) > 1 and ctx.toks.lower[words[1]] in DETERMINERS:
         return []  # "Delight our customers": a word before a determiner is a verb
     return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]
 
@@ -88,7 +82,7 @@ def _object_words(ctx: Context, words: list[int]) -> list[int]:
     return [
         i
         for i in words[1:]
-        if toks.lower[i] not in _DETERMINERS
+        if toks.lower[i] not in DETERMINERS
         and not any(s <= toks.idx[i] < e for s, e in figures)
         and toks.lower[i] not in ("de", "by", "of", "%", "à", "to")
     ]
