@@ -120,16 +120,24 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | str]:
 
 def hostile_rules(world: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     """Rules and rule problems as a hostile rule file would make them."""
-    real = Engine.rules
+    real, real_statuses = Engine.rules, Engine.rule_statuses
+    fields = ("title", "message", "rationale", "source")
+
+    def hostile(rule: Any) -> Any:
+        return dataclasses.replace(rule, **dict.fromkeys(fields, HOSTILE), suggestions=(HOSTILE,))
 
     def rules(self: Engine, lang: str | None = None) -> list[Any]:
         found = list(real(self, lang))
-        fields = ("title", "message", "rationale", "source")
-        found[0] = dataclasses.replace(found[0], **dict.fromkeys(fields, HOSTILE),
-                                       suggestions=(HOSTILE,))  # fmt: skip
+        found[0] = hostile(found[0])
+        return found
+
+    def rule_statuses(self: Engine, lang: str | None = None) -> list[Any]:
+        found = list(real_statuses(self, lang))
+        found[0] = dataclasses.replace(found[0], rule=hostile(found[0].rule))
         return found
 
     monkeypatch.setattr(Engine, "rules", rules)
+    monkeypatch.setattr(Engine, "rule_statuses", rule_statuses)
     monkeypatch.setattr(Engine, "check_examples", lambda self, lang: [HOSTILE])
 
 
