@@ -37,7 +37,9 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except click.ClickException as error:
-            error.message = for_terminal(error.message)
+            # Cleaned in place, so the exception keeps its type and exit code; click 8.5 types
+            # `message` as Final, hence the write through the instance's dict.
+            vars(error)["message"] = for_terminal(error.message)
             raise
 
 
