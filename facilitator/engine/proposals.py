@@ -128,6 +128,17 @@ class Library:
         return frozenset(hits)
 
     @functools.cached_property
+    def by_keyword(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """keyword → the (field, measure) positions among the "field" fields that hold it: an
+        objective shares keywords with a few measures, so only those are looked at."""
+        index: dict[str, list[tuple[int, int]]] = {}
+        for order, f in enumerate(self.role("field")):
+            for n, m in enumerate(f.measures):
+                for k in m.keywords:
+                    index.setdefault(k, []).append((order, n))
+        return {k: tuple(v) for k, v in index.items()}
+
+    @functools.cached_property
     def guards(self) -> dict[str, frozenset[str]]:
         return {m.key: frozenset(f"{m.field}/{g}" for g in m.guards) for m in self.measures()}
 
@@ -969,14 +980,23 @@ def _measures(r: _Reading, library: Library) -> list[Proposal]:
     fields = library.role("field")
     every = r.found_main | r.found_why
     field_scores = {f.name: len(f.keywords & every) for f in fields}
-    ranked: list[_Ranked] = []
+    # The measures of the fields the objective is about, and those of other fields that share
+    # at least two of its keywords (one shared word is not enough), in the library's order.
+    shared: dict[tuple[int, int], int] = {}
+    for k in every:
+        for place in library.by_keyword.get(k, ()):
+            shared[place] = shared.get(place, 0) + 1
+    positions = {place for place, count in shared.items() if count >= 2}
     for order, f in enumerate(fields):
-        for n, m in enumerate(f.measures):
-            if not field_scores[f.name] and len(m.keywords & every) < 2:
-                continue  # a field the objective is not about: one shared word is not enough
-            score = _scored(r, m, field_scores[f.name])
-            if score > 0:  # ties go to the field and the measure written first
-                ranked.append(_Ranked(score - order * 1e-3 - n * 1e-5, f, m))
+        if field_scores[f.name]:
+            positions.update((order, n) for n in range(len(f.measures)))
+    ranked: list[_Ranked] = []
+    for order, n in sorted(positions):
+        f = fields[order]
+        m = f.measures[n]
+        score = _scored(r, m, field_scores[f.name])
+        if score > 0:  # ties go to the field and the measure written first
+            ranked.append(_Ranked(score - order * 1e-3 - n * 1e-5, f, m))
     values = _Values(r, _object(r))
     purpose_outcome = r.has_purpose and any(
         m.kind == "outcome" and m.keywords & r.found_why for f in fields for m in f.measures
