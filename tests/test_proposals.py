@@ -261,7 +261,7 @@ def test_who_comes_from_the_objective(engine: Engine) -> None:
 def test_only_objectives_in_the_full_pass_get_proposals(engine: Engine) -> None:
     assert not engine.assess("Réduire le churn de 5 % à 3 %", "key_result").key_result_proposals
     lexical = engine.assess("Fidéliser nos pharmaciens", tier="lexical")
-    assert lexical.key_result_proposals == [] and lexical.key_result_hint is None
+    assert not lexical.key_result_proposals and lexical.key_result_hint is None
     data = engine.assess("Fidéliser nos pharmaciens").to_dict()
     assert data["key_result_proposals"][0].keys() == {"text", "kind", "why", "source", "measure"}
 

@@ -31,7 +31,15 @@ from facilitator.engine.lexicon import (
     load_domain,
     read_lexicon,
 )
-from facilitator.engine.model import Assessment, Finding, Flags, Rewrite, Scores
+from facilitator.engine.model import (
+    Assessment,
+    Finding,
+    Flags,
+    LazyProposals,
+    Proposal,
+    Rewrite,
+    Scores,
+)
 from facilitator.engine.normalize import Normalized, normalize
 from facilitator.engine.proposals import propose
 from facilitator.engine.rewrite import apply_safe_edits, match_case
@@ -407,9 +415,9 @@ class Engine:
             if template and tier != "lexical" and kind == "objective"
             else None
         )
-        proposals = propose(ctx) if tier != "lexical" and kind == "objective" else []
-        if proposals:
-            hint = proposals[0].text
+        proposals: Sequence[Proposal] = (
+            LazyProposals(lambda: propose(ctx)) if tier != "lexical" and kind == "objective" else ()
+        )
         return Assessment(
             norm.original,
             norm.text,

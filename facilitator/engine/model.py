@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -105,6 +105,35 @@ class Proposal:
         }
 
 
+class LazyProposals(Sequence[Proposal]):
+    """Key results proposed for an objective, worked out when first read: a batch scored for
+    its verdicts does not pay for proposals nobody reads (they cost as much as all the rules)."""
+
+    def __init__(self, make: Callable[[], list[Proposal]]) -> None:
+        self._make: Callable[[], list[Proposal]] | None = make
+        self._items: list[Proposal] = []
+
+    def _list(self) -> list[Proposal]:
+        if self._make is not None:
+            self._items, self._make = self._make(), None
+        return self._items
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __iter__(self) -> Iterator[Proposal]:
+        return iter(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+
 @dataclass(slots=True)
 class Assessment:
     text: str  # the original text
@@ -118,11 +147,18 @@ class Assessment:
     findings: list[Finding]
     rewrite: Rewrite | None = None
     notices: list[str] = field(default_factory=list)  # e.g. "text truncated", "reduced mode"
-    # For an objective (full pass): a key result that would measure it, to fill in the room.
-    key_result_hint: str | None = None
+    # For an objective (full pass): the key result proposed when the measures library proposes
+    # none (see `key_result_hint`).
+    fallback_hint: str | None = None
     # For an objective (full pass): two to four key results to choose from, an outcome first
     # (its text is `key_result_hint`), a leading indicator and a counter-measure.
-    key_result_proposals: list[Proposal] = field(default_factory=list)
+    key_result_proposals: Sequence[Proposal] = ()
+
+    @property
+    def key_result_hint(self) -> str | None:
+        """For an objective (full pass): a key result that would measure it, to fill in."""
+        proposals = self.key_result_proposals
+        return proposals[0].text if proposals else self.fallback_hint
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -183,7 +183,6 @@ class FakeEngine:
             parts,
             findings,
             rewrite,
-            key_result_hint=proposals[0].text if proposals else None,
             key_result_proposals=list(proposals),
         )
 

@@ -439,6 +439,7 @@ class WorkbenchScreen(SessionScreen):
             glossary=list(session.glossary),
             tier=tier,
         )
+        len(assessment.key_result_proposals)  # worked out here, off the UI thread
         if not get_current_worker().is_cancelled:
             stages = (begun, time.perf_counter())
             self.post_message(Assessed(assessment, text, kind, started, stages))
