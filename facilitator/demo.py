@@ -271,8 +271,8 @@ OBJECTIVES: list[dict[str, Any]] = [
         "parent": "ps-equipes",
         "status": "retained",
         "versions": [
-            ("Renforcer la formation des équipes aux BPF", (75, 100, 100, 89),
-             ["objective-no-why", "vague-verb"], "", "09:34"),
+            ("Renforcer la formation des équipes aux BPF", (45, 100, 100, 75),
+             ["objective-no-why", "objective-vague", "vague-verb"], "", "09:34"),
             ("Faire des BPF un réflexe dans nos trois pays pour réussir chaque inspection",
              (100, 100, 100, 100), [],
              "reformulé par la salle : le résultat attendu plutôt que l’activité", "09:38"),

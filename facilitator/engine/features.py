@@ -283,7 +283,10 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
         between = text_between(toks, a.end, b.start)
         if _RESTATED.search(between):
             continue
-        if (a.unit != b.unit and _JOINED.search(between)) or "," in between:
+        # Joined targets of the same unit count twice when each has its own measure between
+        # them ("renewals at 1.5x plan and upsell at 2x plan"), not in "3 et 4 sites".
+        own_measure = len(between.split()) >= 3
+        if ((a.unit != b.unit or own_measure) and _JOINED.search(between)) or "," in between:
             ideas = max(ideas, 2)
     return ideas
 
