@@ -271,3 +271,20 @@ async def test_a_wording_typed_but_not_saved_survives_a_kill(make_app, store):
     session = store.load("s1")
     assert [o.text for o in session.objectives] == ["Réduire le délai de livraison"]
     assert session.extra.get("working_drafts", {}) == {}
+
+
+async def test_at_80_columns_the_scores_are_shown_whole(make_app, store):
+    """At 80×24 the score bars shorten; a score of 100 is never cut to "10"."""
+    _session(store)
+    app = make_app(engine=FakeEngine())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_workbench(app, pilot)
+        await type_text(pilot, "Faire passer le NPS de 32 à 45 d'ici fin 2026")
+        await settle(pilot, 0.4)
+        bars = screen.query_one("#scores")
+        assert bars.parent is not None
+        assert bars.region.right <= bars.parent.region.right  # not clipped by its row
+        for line in str(bars.render()).splitlines()[:4]:
+            # Label, bar and a whole number (and maybe its change) fit in the widget's width.
+            assert len(line) <= bars.content_size.width, (line, bars.content_size.width)
+            assert line.split()[-1].lstrip("+-").isdigit()

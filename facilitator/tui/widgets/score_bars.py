@@ -9,7 +9,9 @@ from textual.widgets import Static
 from facilitator.tui.i18n import t
 from facilitator.tui.logic import SCORE_NAMES
 
-WIDTH = 20
+WIDTH = 20  # the bar's length when there is room
+_LABEL = 14  # "Mesurabilité  "
+_NUMBER = 8  # " 100 +12": a score and its change are never cut, the bar gives way
 
 
 def _colour(value: float) -> str:
@@ -25,19 +27,20 @@ def render_scores(
     previous: dict[str, float] | None,
     tier: str | None,
     lang: str,
+    bar: int = WIDTH,
 ) -> Text:
     text = Text()
     for name in SCORE_NAMES:
         label = t(lang, f"wb.score.{name}")
         text.append(f"{label:<14}", style="bold" if name == "overall" else "")
         if scores is None or name not in scores:
-            text.append("░" * WIDTH, style="dim")
+            text.append("░" * bar, style="dim")
             text.append("   —\n")
             continue
         value = scores[name]
-        filled = round(WIDTH * max(0.0, min(100.0, value)) / 100)
+        filled = round(bar * max(0.0, min(100.0, value)) / 100)
         text.append("█" * filled, style=_colour(value))
-        text.append("░" * (WIDTH - filled), style="dim")
+        text.append("░" * (bar - filled), style="dim")
         text.append(f" {value:>3.0f}", style=f"bold {_colour(value)}")
         if previous and name in previous:
             delta = value - previous[name]
@@ -50,6 +53,8 @@ def render_scores(
 
 
 class ScoreBars(Static):
+    _shown: tuple[dict[str, float] | None, dict[str, float] | None, str | None, str] | None = None
+
     def show(
         self,
         scores: dict[str, float] | None,
@@ -57,5 +62,13 @@ class ScoreBars(Static):
         tier: str | None,
         lang: str,
     ) -> None:
+        self._shown = (scores, previous, tier, lang)
+        # At 80 columns the panel is narrow: the bar shortens so that "100" is never cut to "10".
+        room = self.content_size.width - _LABEL - _NUMBER
+        bar = WIDTH if room <= 0 else max(4, min(WIDTH, room))
         # A fixed size (5 lines): no layout pass on each keystroke.
-        self.update(render_scores(scores, previous, tier, lang), layout=False)
+        self.update(render_scores(scores, previous, tier, lang, bar), layout=False)
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
