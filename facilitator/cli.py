@@ -843,8 +843,13 @@ def _group_progress(
 ) -> tuple[Any, Any, Any, str]:
     """The store, the group's progress (damaged files reported, not fatal), the packs, and the
     report's language."""
+    from facilitator.store import StoreError
+
     store = _training_store(ctx, data_dir)
-    trainees, problems = store.trainees(group)
+    try:
+        trainees, problems = store.trainees(group)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
     for problem in problems:
         click.echo(f"warning: {for_terminal(problem)}", err=True)
     packs, _ = _load_packs()

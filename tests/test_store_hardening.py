@@ -438,6 +438,8 @@ def test_a_data_dir_name_too_long_is_a_clean_error(tmp_path: Path) -> None:
         ["export", "abc"],
         ["sessions", "restore", "abc"],
         ["sessions", "delete", "abc", "--yes"],
+        ["exercises", "progress"],
+        ["exercises", "report", "-o", str(tmp_path / "report.docx")],
     ]
     for args in commands:
         result = cli(long_dir, *args)

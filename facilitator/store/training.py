@@ -214,9 +214,17 @@ class TrainingStore:
         not be read (one damaged file never hides the others)."""
         trainees: list[TraineeProgress] = []
         problems: list[StoreError] = []
-        if not self.root.is_dir():
-            return trainees, problems
-        for path in sorted(self.root.glob(f"*{SUFFIX}")):
+        try:
+            if not self.root.is_dir():
+                return trainees, problems
+            paths = sorted(self.root.glob(f"*{SUFFIX}"))
+        except OSError as error:  # a name the system refuses (over 255 characters), no access
+            raise StoreError(
+                f"cannot open the training folder: {error.strerror or error}",
+                path=self.root,
+                hint="Choose another folder with --data-dir or FACILITATOR_DATA_DIR",
+            ) from None
+        for path in paths:
             if path.name.startswith("."):
                 continue
             try:
