@@ -510,3 +510,26 @@ def test_unreadable_error_types_stay_store_errors(store: SessionStore) -> None:
     (store.data_dir / "n.json").write_text('{"a": ' + "9" * 5000 + "}", encoding="utf-8")
     with pytest.raises(UnreadableSessionError):
         store.load("n")
+
+
+def test_a_folder_another_process_makes_meanwhile_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parallel imports into a new folder: one process finds no folder, another makes it, and
+    the first must not then call it "a file" (a race the concurrent-import test hit)."""
+    from facilitator.store import files
+
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    real_is_dir = Path.is_dir
+    checked: list[Path] = []
+
+    def missing_at_first_look(self: Path) -> bool:
+        if self == folder and not checked:
+            checked.append(self)
+            return False  # looked just before the other process made it
+        return real_is_dir(self)
+
+    monkeypatch.setattr(Path, "is_dir", missing_at_first_look)
+    files.ensure_private_dir(folder)
+    assert checked and real_is_dir(folder)

@@ -34,9 +34,14 @@ def ensure_private_dir(path: Path) -> None:
     """
     if path.is_dir():
         return
-    if path.exists():  # mkdir(exist_ok=True) would only say "File exists"
-        raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(path))
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=DIR_MODE, parents=True)
+    except FileExistsError:
+        # Another process may have made it a moment ago (parallel imports): only something
+        # that is still no folder now is an error, not a folder that appeared since the check.
+        if path.is_dir():
+            return
+        raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(path)) from None
     os.chmod(path, DIR_MODE)  # mkdir's mode is filtered by the umask
 
 
