@@ -88,6 +88,22 @@ async def settle(pilot: Any, delay: float = 0.0) -> None:
     await pilot.pause()
 
 
+async def save_over(pilot: Any, target: Path, answer: str) -> None:
+    """In the save dialog on screen, name an existing `target`, check that the app asks before
+    replacing it, and give `answer` ("o" yes, "n" or Esc no)."""
+    from facilitator.tui.screens.dialogs import ConfirmDialog
+
+    app = pilot.app
+    app.screen.query_one("#report-path").value = str(target)
+    await pilot.press("enter")
+    await settle(pilot)
+    dialog = app.screen
+    assert isinstance(dialog, ConfirmDialog), type(dialog).__name__
+    assert dialog.body == f"Le fichier {target} existe déjà. Le remplacer ?"
+    await pilot.press(answer)
+    await settle(pilot)
+
+
 async def type_text(pilot: Any, text: str) -> None:
     """Type `text` as a fast typist does: one key event per character, no pause in between.
 

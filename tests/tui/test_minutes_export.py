@@ -9,10 +9,9 @@ from textual.widgets import Input
 
 from facilitator.demo import demo_session
 from facilitator.tui.minutes_export import commands, export_minutes
-from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.training_report import ReportDialog
 from facilitator.tui.screens.wrapup import WrapupScreen
-from tests.tui.conftest import SIZE, settle
+from tests.tui.conftest import SIZE, save_over, settle
 
 
 async def test_the_wrapup_step_writes_the_word_minutes(make_app, store, tmp_path):
@@ -71,14 +70,7 @@ async def test_an_existing_file_is_replaced_only_once_the_user_says_so(  # type:
         await settle(pilot)
         export_minutes(app, "md")
         await settle(pilot)
-        app.screen.query_one("#report-path", Input).value = str(target)
-        await pilot.press("enter")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ConfirmDialog), type(dialog).__name__
-        assert dialog.body == f"Le fichier {target} existe déjà. Le remplacer ?"
-        await pilot.press(answer)
-        await settle(pilot)
+        await save_over(pilot, target, answer)
         assert not isinstance(app.screen, ModalScreen)  # no error, no second question
         written = [n.message for n in app._notifications if "Compte rendu écrit" in n.message]
     assert target.read_text("utf-8").startswith("# ") is replaced

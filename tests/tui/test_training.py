@@ -12,12 +12,11 @@ import pytest
 from facilitator.store.training import TrainingStore
 from facilitator.training import Pack, load_pack
 from facilitator.training.progress import Attempt, TraineeProgress
-from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.trainer import TrainerScreen
 from facilitator.tui.screens.training import DEBOUNCE, TrainingScreen
 from facilitator.tui.screens.training_report import ReportDialog
 from facilitator.tui.screens.training_start import TrainingStartScreen, open_trainer, open_training
-from tests.tui.conftest import SIZE, settle, type_text
+from tests.tui.conftest import SIZE, save_over, settle, type_text
 
 PACK = """\
 id = "pilot"
@@ -328,14 +327,7 @@ async def test_the_trainer_report_replaces_a_file_only_once_the_trainer_says_so(
         await settle(pilot)
         await pilot.press("ctrl+e")
         await settle(pilot)
-        app.screen.query_one("#report-path").value = str(target)
-        await pilot.press("enter")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ConfirmDialog), type(dialog).__name__
-        assert dialog.body == f"Le fichier {target} existe déjà. Le remplacer ?"
-        await pilot.press(answer)
-        await settle(pilot)
+        await save_over(pilot, target, answer)
         assert isinstance(app.screen, TrainerScreen)  # no error, no second question
     assert (target.read_bytes() != b"ancien rapport") is replaced
     if replaced:
