@@ -183,6 +183,20 @@ def _participle_of_activity(
     return False
 
 
+def _bare_deliverable(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
+    """A key result without a verb or a figure that names a thing to deliver ("Intersection
+    observer on trunk", "Regression test platform"): it is done when the thing exists, which is
+    an output. A measure or a change named by a noun ("Churn rate", "Réduction des délais") is not.
+    """
+    if ex.measurable or toks.dep is None or toks.pos is None:
+        return False
+    root = next((i for i, dep in enumerate(toks.dep) if dep == "ROOT"), None)
+    if root is None or toks.pos[root] not in ("NOUN", "PROPN", "X", "ADJ"):
+        return False
+    measures = ("metric-nouns", "outcome-nouns", "result-nouns", "nominal-heads")
+    return not any(abs(h.start - root) <= 1 for name in measures for h in hits.get(name, ()))
+
+
 _MEASURE_WORDS = re.compile(r"nombre|part|taux|number|share|rate|ratio|%", re.IGNORECASE)
 
 
@@ -288,7 +302,21 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
         own_measure = len(between.split()) >= 3
         if ((a.unit != b.unit or own_measure) and _JOINED.search(between)) or "," in between:
             ideas = max(ideas, 2)
-    return ideas
+    return max(ideas, _deliverable_then_result(ex))
+
+
+# "20 blog posts written achieving 200 views", "project shipped, achieving 30% pen rate": a
+# deliverable and the result it should bring are two points, each to be checked on its own.
+# "by achieving 95% completion" is the means to the first target, not a second point.
+_ACHIEVING = re.compile(r"(?<!\bby )(?<!\ben )\b(?:achieving|reaching|atteignant)\b", re.IGNORECASE)
+
+
+def _deliverable_then_result(ex: Extraction) -> int:
+    m = _ACHIEVING.search(ex.text)
+    if m is None or not any(q.start >= m.end() for q in ex.targets):
+        return 1
+    before = ex.text[: m.start()]
+    return 2 if before.rstrip().endswith(",") or any(q.end <= m.start() for q in ex.targets) else 1
 
 
 def verb_positions(toks: Tokens, hits: Hits) -> set[int]:
@@ -313,6 +341,8 @@ def compute(toks: Tokens, ex: Extraction, kind: str, hits: Hits) -> dict[str, An
     words = len(toks.words())
     verbs = verb_positions(toks, hits)
     output = is_output(toks, ex, hits)
+    if not output and kind == "key_result":
+        output = _bare_deliverable(toks, ex, hits)
     ideas = count_ideas(toks, ex, verbs)
     base = ex.baselines[0] if ex.baselines else None
     target = ex.targets[-1] if ex.targets else None

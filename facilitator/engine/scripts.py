@@ -117,6 +117,8 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
             continue
         if i in everyday_at or (tags and any(s < toks.idx[i] < e for s, e in tags)):
             continue
+        if ctx.lang == "en" and _names_the_actor(toks, i):
+            continue
         bare = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
         if bare in seen or bare.upper() in known or word.upper() in known:
             continue
@@ -127,6 +129,22 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
         if not explained:
             out.append((toks.idx[i], toks.end(i), None))
     return out
+
+
+def _names_the_actor(toks: Tokens, i: int) -> bool:
+    """ "DOT commits to…", "DOT’s reporting will show…": the acronym names the organisation that
+    writes the objective, which its readers know; it is not jargon to spell out. English only:
+    French drafts open on a verb, and an acronym subject there is a third party ("la HAS rend
+    un avis") that readers may not know."""
+    if i + 1 < len(toks) and toks.lower[i + 1] in ("'s", "’s"):
+        return True
+    return bool(
+        toks.dep is not None
+        and toks.pos is not None
+        and toks.head is not None
+        and toks.dep[i] == "nsubj"
+        and toks.pos[toks.head[i]] == "VERB"
+    )
 
 
 _ETRE_FORMS = {
