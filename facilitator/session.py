@@ -736,7 +736,20 @@ class Objective(Versioned):
     independent: bool = False
     """Deliberately not aligned with a parent objective (not an orphan)."""
     status: str = "draft"
+    """draft → retained or dropped (`facilitator.room.objectives` moves it, with who and when).
+    A merged objective is a dropped one with `merged_into` set: a release that knows only the
+    three statuses still reads the file."""
+    decided_by: str = ""
+    """Who retained, dropped or merged it: a participant id, or a name typed by the room."""
+    decided_at: str | None = None
+    """When that was decided (ISO 8601, UTC); None while a draft, or in files from before."""
+    merged_into: str | None = None
+    """The id of the objective this one was merged into (its status is then "dropped")."""
     key_results: list[KeyResult] = field(default_factory=list)
+
+    @property
+    def merged(self) -> bool:
+        return self.status == "dropped" and self.merged_into is not None
 
     @property
     def orphan(self) -> bool:
@@ -772,6 +785,9 @@ class Objective(Versioned):
             parent_id=r.opt_text("parent_id"),
             independent=r.flag("independent", False),
             status=r.choice("status", OBJECTIVE_STATUSES, "draft"),
+            decided_by=r.text("decided_by"),
+            decided_at=r.opt_moment("decided_at"),
+            merged_into=r.opt_text("merged_into"),
             versions=r.items("versions", Version.from_dict),
             final_version=r.opt_integer("final_version"),
             key_results=r.items("key_results", KeyResult.from_dict),
@@ -1262,24 +1278,26 @@ def follow_up(
 ) -> Session:
     """A new session (review, retrospective …) that carries over `previous`'s work.
 
-    Participants, vision, parents, glossary and every objective not dropped come across with
-    their ids (so a key result can be followed from one review to the next) and their check-in
+    Participants, vision, parents, glossary and the objectives the room retained come across
+    with their ids (so a key result can be followed from one review to the next) and their check-in
     history (so a confidence drop is detected across months). An objective keeps only its
-    current wording, as version 1, noted as carried over. Agenda, votes, proposals, decisions,
+    current wording, as version 1, noted as carried over; drafts and dropped or merged
+    objectives stay behind (`carried_over` says which, and none when nothing was retained).
+    Agenda, votes, proposals, decisions,
     actions and the parking lot start empty; the workshops module fills the agenda.
     """
     source = previous.copy()
     note = f"carried over from session {previous.id}"
     objectives: list[Objective] = []
-    for old in source.objectives:
-        if old.status == "dropped":
-            continue
+    for old in carried_over(source):
         objective = Objective(
             id=old.id,
             owner=old.owner,
             parent_id=old.parent_id,
             independent=old.independent,
             status=old.status,
+            decided_by=old.decided_by,
+            decided_at=old.decided_at,
             extra=old.extra,
         )
         _carry_version(old, objective, note)
@@ -1316,6 +1334,11 @@ def follow_up(
         objectives=objectives,
         dots_per_participant=source.dots_per_participant,
     )
+
+
+def carried_over(previous: Session) -> list[Objective]:
+    """The objectives a follow-up of `previous` carries: those the room retained, in order."""
+    return [o for o in previous.objectives if o.status == "retained"]
 
 
 def _carry_version(old: Versioned, new: Versioned, note: str) -> None:

@@ -4,17 +4,20 @@ Entries can be made from any step; each keeps the id of the step it was made in.
 by the caller, so a change replayed after a failed save gives the same result.
 
 The wrap-up cannot close while a parking-lot item has no follow-up (an owner and a next step):
-a topic set aside and never picked up is how a room loses trust in the parking lot.
+a topic set aside and never picked up is how a room loses trust in the parking lot. It warns,
+without blocking, about objectives without key results, key results without an owner,
+objectives neither retained nor dropped, and retained objectives whose wording is not final:
+the facilitator may close anyway, knowingly.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from facilitator.session import Action, Decision, Objective, ParkingItem, Session
+from facilitator.session import Action, Decision, KeyResult, Objective, ParkingItem, Session
 
 
 def add_decision(session: Session, decision_id: str, text: str) -> Decision:
@@ -81,14 +84,38 @@ class OpenItems:
     """Objectives neither aligned nor marked independent."""
     votes_hidden: bool
     """Votes were cast but never revealed."""
+    without_key_results: list[Objective] = field(default_factory=list)
+    """Drafts and retained objectives with no key result."""
+    unowned_key_results: list[tuple[Objective, KeyResult]] = field(default_factory=list)
+    """Key results (of objectives still in play) with no owner."""
+    undecided: list[Objective] = field(default_factory=list)
+    """Objectives still drafts: neither retained nor dropped."""
+    not_final: list[Objective] = field(default_factory=list)
+    """Retained objectives whose wording is not marked final (reworded since)."""
 
     @property
     def blocking(self) -> bool:
         return bool(self.parking)
 
     @property
+    def warnings(self) -> int:
+        """How many points the facilitator should look at before closing (none blocks)."""
+        return (
+            len(self.without_key_results)
+            + len(self.unowned_key_results)
+            + len(self.undecided)
+            + len(self.not_final)
+        )
+
+    @property
     def empty(self) -> bool:
-        return not (self.parking or self.incomplete_actions or self.orphans or self.votes_hidden)
+        return not (
+            self.parking
+            or self.incomplete_actions
+            or self.orphans
+            or self.votes_hidden
+            or self.warnings
+        )
 
 
 def open_items(session: Session) -> OpenItems:
@@ -108,6 +135,12 @@ def open_items(session: Session) -> OpenItems:
         incomplete_actions=[a for a in session.actions if not (a.owner and a.due)],
         orphans=orphans,
         votes_hidden=cast and not is_revealed(session),
+        without_key_results=[o for o in active if not o.key_results],
+        unowned_key_results=[
+            (o, kr) for o in active for kr in o.key_results if not kr.owner.strip()
+        ],
+        undecided=[o for o in active if o.status == "draft"],
+        not_final=[o for o in active if o.status == "retained" and o.final is None],
     )
 
 

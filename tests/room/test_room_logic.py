@@ -166,8 +166,8 @@ def test_review_progress_confidence_and_grades_on_carried_objectives() -> None:
     template = load_template("monthly-review")
     rev = cycle.start_follow_up(framing, template, session_id="rev1", date="2026-04-28")
     assert rev.follows == framing.id and rev.kind == "review"
-    assert [o.id for o in rev.objectives] == [
-        o.id for o in framing.objectives if o.status != "dropped"
+    assert [o.id for o in rev.objectives] == [  # the draft and the dropped one stay behind
+        o.id for o in framing.objectives if o.status == "retained"
     ]
     assert [st.kind for st in rev.agenda][:2] == ["intro", "review"]
     review.record_checkin(rev, "kr-qualite-1", "35", 7, date="2026-04-28")  # 42 → 25 jours
@@ -180,7 +180,7 @@ def test_review_progress_confidence_and_grades_on_carried_objectives() -> None:
     # Correcting a figure in the same review replaces the check-in.
     review.record_checkin(rev, "kr-qualite-1", "33", 7)
     assert len(rev.key_result("kr-qualite-1").checkins) == 1
-    assert review.reviewed(rev) == (2, 12)
+    assert review.reviewed(rev) == (2, 11)  # the key results of the four retained objectives
     # Next month: a drop in confidence needs a comment.
     nxt = cycle.start_follow_up(rev, template, session_id="rev2")
     assert review.needs_comment(nxt, nxt.key_result("kr-qualite-1"), 5)

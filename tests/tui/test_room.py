@@ -241,7 +241,7 @@ async def test_a_review_carries_the_objectives_over_and_computes_progress(make_a
     framing = _framing(store)
 
     def objectives(s: Session) -> None:
-        o = s.add_objective("Livrer nos clients plus vite", id="o1")
+        o = s.add_objective("Livrer nos clients plus vite", id="o1", status="retained")
         kr = o.add_key_result("Réduire le délai de livraison de 10 à 4 jours", id="kr1",
                               baseline="10", target="4", unit="jours")  # fmt: skip
         kr.add_checkin("10", 9, date="2026-03-19")  # the confidence given at the framing
