@@ -26,6 +26,7 @@ FEATURE_LEXICONS = (
     "scope-nouns",  # territoires, pays, sites … : "sur 5 territoires" is scope, not target
     "outcome-nouns",  # expérience, confiance … : "Deliver a seamless experience" is a result
     "result-nouns",  # clients, contrats, emplois … : "Signer 15 contrats" is a result
+    "readiness-states",  # prêt, en place, live … : "Produit prêt pour production" is a milestone
 )
 
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|ed|ne|nt|te)$")
@@ -133,7 +134,26 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
         # "3 ateliers organisés", "Dashboard published": a count of deliverables.
         counted = _counts_activities(toks, ex, hits)
         return counted or _participle_of_activity(toks, ex, activity_hits, hits)
-    return _participle_of_activity(toks, ex, activity_hits, hits)
+    return _participle_of_activity(toks, ex, activity_hits, hits) or _ready(toks, ex, hits, pred)
+
+
+def _ready(toks: Tokens, ex: Extraction, hits: Hits, pred: int) -> bool:
+    """A thing and its state, with no verb and no figure: "Produit prêt pour production",
+    "Référendum jeunesse en place dès 2028", "Checkout v2 live": a milestone is reached when
+    the thing exists, whatever it changes. "Disponible à 99,9 %" has a figure: a service level."""
+    states = hits.get("readiness-states")
+    if ex.measurable or not states or toks.pos is None or toks.pos[pred] not in ("NOUN", "PROPN"):
+        return False
+    if any(
+        h.start == pred for name in ("result-nouns", "outcome-nouns") for h in hits.get(name, ())
+    ):
+        return False  # "Des clients prêts à nous recommander": people, not a deliverable
+    # The state follows its thing ("Checkout v2 live", not "live chat"); "ready to recommend
+    # us" is a disposition, not a state.
+    return any(
+        h.start > pred and (h.end >= len(toks) or toks.lower[h.end] not in ("à", "to"))
+        for h in states
+    )
 
 
 # Verbs that make or give something: with an experience or a culture as object, the draft names

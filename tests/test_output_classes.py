@@ -1,0 +1,60 @@
+"""Classes of drafts the coach reads as outputs, or as two points, on real text (issue 10,
+item 4), each with the near miss that must stay as it is."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "output"),
+    [
+        # A key result that names a thing to deliver, with no verb and no figure.
+        ("Regression test platform for the mobile app", "en", "key_result", True),
+        ("Tableau de bord de suivi des ventes", "fr", "key_result", True),
+        # A measure or a change named by a noun is not a deliverable.
+        ("Customer satisfaction in our stores", "en", "key_result", False),
+        ("Réduction des délais de traitement des dossiers", "fr", "key_result", False),
+        ("Taux de churn mensuel", "fr", "key_result", False),
+        # A thing and its state: a milestone.
+        ("Produit prêt pour production", "fr", "objective", True),
+        ("Référendum jeunesse en place dès 2028", "fr", "objective", True),
+        ("Checkout v2 live for all customers by Q3", "en", "key_result", True),
+        # People ready to act, an adjective before its noun, a service level: not milestones.
+        ("Des clients prêts à nous recommander", "fr", "objective", False),
+        ("Excellence opérationnelle", "fr", "objective", False),
+        ("Plateforme disponible à 99,9 % sur le trimestre", "fr", "key_result", False),
+    ],
+)
+def test_deliverables_and_states_read_as_outputs(engine, text, lang, kind, output):
+    assert engine.assess(text, kind, lang=lang).flags.output is output
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "two_points"),
+    [
+        ("Triggers & Automation project shipped, achieving 30% pen rate", "en", True),
+        ("20 blog posts written achieving at least 200 views", "en", True),
+        ("Nouveau tunnel de commande livré, atteignant 30 % d'adoption", "fr", True),
+        # "by achieving" is the means to the one target.
+        ("Reduce churn to 3% by achieving 95% onboarding completion", "en", False),
+    ],
+)
+def test_a_deliverable_achieving_a_target_holds_two_points(engine, text, lang, two_points):
+    assert engine.assess(text, "key_result", lang=lang).flags.too_long is two_points
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "jargon"),
+    [
+        (
+            "By September 30, 2027, DOT commits to raise small business use from 14% to 18%",
+            "en",
+            [],
+        ),
+        ("DOT’s reporting will show fatalities down from 40,000 to 36,000 by 2027", "en", []),
+        ("Cut MTTR for P1 incidents from 6 to 2 hours by Q3 2026", "en", ["MTTR"]),
+        # In French the acronym subject is a third party the readers may not know.
+        ("La HAS rend un avis favorable sur 2 dossiers d'ici fin 2026", "fr", ["HAS"]),
+    ],
+)
+def test_an_english_acronym_naming_the_writer_is_not_jargon(engine, text, lang, jargon):
+    assert engine.assess(text, "key_result", lang=lang).flags.jargon == jargon
