@@ -34,8 +34,11 @@ FLAGS = (
     "has_deadline",
     "has_target",
 )
+TEXT_FLAGS = ("has_why",)
+"""Read from the answer's words by this module, not by the engine: `has_why` is stricter than
+the engine's why-markers ("pour nos clients" names who, not why)."""
 COUNTS = ("jargon", "findings", "warnings", "words")
-NAMES = (*SCORES, *FLAGS, *COUNTS)
+NAMES = (*SCORES, *FLAGS, *TEXT_FLAGS, *COUNTS)
 RULE_PREFIX = "rule."
 JARGON_PREFIX = "jargon."
 _KEYWORDS = {"and", "or", "not", "true", "false"}
@@ -60,6 +63,7 @@ def facts(assessment: Any) -> dict[str, Any]:
     values["findings"] = len(assessment.findings)
     values["warnings"] = sum(1 for x in assessment.findings if x.level in ("warning", "error"))
     values["words"] = len(assessment.text.split())
+    values["has_why"] = says_why(assessment.text, assessment.lang)
     for finding in assessment.findings:
         values[RULE_PREFIX + finding.rule] = True
     for term in f.jargon:
@@ -67,6 +71,87 @@ def facts(assessment: Any) -> dict[str, Any]:
             if word:
                 values[JARGON_PREFIX + word] = True
     return values
+
+
+# Markers the engine's why-markers lexicon holds that name a means or a beneficiary, not a reason:
+# « grâce à un outil », « au service de nos clients », "thanks to a new tool".
+_NOT_A_REASON = {"pour", "grâce à", "au service de", "thanks to"}
+_EXTRA_MARKERS = {
+    "fr": ("pour qu'", "afin qu'", "parce qu'", "de façon à", "de manière à", "dans le but de",
+           "dans le but d'", "permettant à", "qui permettront"),
+    "en": (
+        "so as to", "to stay", "to remain", "to free", "to offer", "to spend", "to focus",
+        "to compete", "to gain", "to see", "to know", "to hear", "to feel", "to come back",
+        "to return", "to spot", "to catch", "to learn", "to decide", "to choose", "to respond",
+        "to answer", "to solve", "to fix", "to handle", "to treat", "to lose", "to stand out",
+        "to beat", "to matter", "to trust", "to rely", "to count on", "to start", "to recover",
+    ),
+}  # fmt: skip
+# Words that may stand between « pour » and its infinitive: « pour les garder », « pour ne plus … »
+_FR_BEFORE_VERB = {
+    "le", "la", "les", "l'", "leur", "lui", "nous", "vous", "se", "s'", "en", "y", "ne", "n'",
+    "me", "m'", "te", "t'", "pas", "plus", "mieux", "enfin", "ainsi", "ensuite", "également",
+    "aussi", "davantage", "tous", "toutes", "tout", "vraiment",
+}  # fmt: skip
+# Words ending like an infinitive that are not verbs, met after « pour (le, la …) ».
+_FR_NOT_VERBS = {
+    "notre", "votre", "autre", "contre", "entre", "centre", "ordre", "nombre", "membre", "offre",
+    "titre", "chiffre", "cadre", "mètre", "lettre", "avenir", "plaisir", "désir", "loisir",
+    "soir", "espoir", "hier", "premier", "dernier", "entier", "métier", "quartier", "dossier",
+    "fichier", "papier", "panier", "calendrier", "chantier", "particulier", "courrier",
+    "atelier", "foyer", "loyer", "hiver", "cancer", "manager", "leader", "partenaire", "mer",
+    "fer", "cher", "fier", "tiers", "trimestre", "semestre", "septembre", "octobre",
+    "novembre", "décembre", "ministre", "registre", "pire", "empire", "secteur", "père",
+    "mère", "frère", "libre", "propre", "simple", "double", "rapide", "pauvre", "populaire",
+    "quatre", "treize", "quatorze", "quinze", "seize", "onze", "douze", "filière",
+}  # fmt: skip
+_FR_INFINITIVE = re.compile(r"^[a-zàâäéèêëîïôöûùüç-]+(?:er|ir|ïr|re|oir)$")
+_WORD = re.compile(r"[\w-]+'?|'", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=4)
+def _why_markers(lang: str) -> tuple[re.Pattern[str], ...]:
+    """The engine's why-markers for `lang` (its lexicon), less those that give no reason, plus a
+    few forms it lacks, as word-bounded patterns."""
+    from facilitator.paths import data_dir
+
+    terms: set[str] = set(_EXTRA_MARKERS.get(lang, ()))
+    try:
+        path = data_dir("lexicons") / lang / "why-markers.tsv"
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    except (OSError, FileNotFoundError):
+        lines = []
+    for line in lines:
+        term = line.split("\t", 1)[0].strip().casefold().replace("’", "'")
+        if term and not term.startswith("#") and term not in _NOT_A_REASON:
+            terms.add(term)
+    patterns = []
+    for term in sorted(terms, key=len, reverse=True):
+        tail = "" if term.endswith("'") else r"(?![\w-])"
+        patterns.append(re.compile(rf"(?<![\w-]){re.escape(term)}{tail}"))
+    return tuple(patterns)
+
+
+def says_why(text: str, lang: str) -> bool:
+    """Whether the text gives a reason: « pour que … », « afin de … », « pour » followed by a
+    verb (« pour fidéliser nos clients »), "so that …", "to cut …"; « pour nos clients » names
+    who it is for, not why, and does not count."""
+    folded = " ".join(text.casefold().replace("’", "'").split())
+    if any(p.search(folded) for p in _why_markers(lang)):
+        return True
+    if lang != "fr":
+        return False
+    words = _WORD.findall(folded)
+    for i, word in enumerate(words):
+        if word != "pour":
+            continue
+        for after in words[i + 1 : i + 5]:
+            if after in _FR_BEFORE_VERB:
+                continue
+            if _FR_INFINITIVE.match(after) and after not in _FR_NOT_VERBS:
+                return True
+            break
+    return False
 
 
 def split_items(text: str, expected: int) -> list[str]:
@@ -184,6 +269,10 @@ _FLAG_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "has_baseline": ("Une valeur de départ", "Sans valeur de départ"),
         "has_deadline": ("Une échéance", "Sans échéance"),
         "has_target": ("Une valeur cible", "Sans valeur cible"),
+        "has_why": (
+            "Dit pourquoi : « pour que … », « afin de … », « pour » suivi d’un verbe",
+            "Ne dit pas pourquoi",
+        ),
         "jargon": ("Contient du jargon", "Sans jargon"),
         "findings": ("Au moins une remarque du coach", "Aucune remarque du coach"),
         "warnings": ("Au moins un avertissement", "Aucun avertissement du coach"),
@@ -196,6 +285,7 @@ _FLAG_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "has_baseline": ("A starting value", "No starting value"),
         "has_deadline": ("A deadline", "No deadline"),
         "has_target": ("A target value", "No target value"),
+        "has_why": ("Says why: “so that …”, “to …” with a verb", "Does not say why"),
         "jargon": ("Contains jargon", "No jargon"),
         "findings": ("At least one finding from the coach", "No finding from the coach"),
         "warnings": ("At least one warning", "No warning from the coach"),
@@ -353,6 +443,6 @@ def fact_summary(assessment: Mapping[str, Any] | Any) -> str:
     """One line for a problem report: the scores, flags and rules the engine found."""
     values = facts(assessment) if not isinstance(assessment, Mapping) else assessment
     scores = " ".join(f"{n}={values[n]}" for n in SCORES)
-    flags = " ".join(n for n in FLAGS if values.get(n))
+    flags = " ".join(n for n in (*FLAGS, *TEXT_FLAGS) if values.get(n))
     rules = ", ".join(k[len(RULE_PREFIX) :] for k in values if k.startswith(RULE_PREFIX))
     return f"{scores}; flags: {flags or '—'}; rules: {rules or '—'}"

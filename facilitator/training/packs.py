@@ -581,6 +581,10 @@ def _build(data: dict[str, Any], path: Path, today: date) -> Pack:
 # The engine's verdict
 
 
+_KEPT_PARTS = (("has_deadline", "a deadline"), ("has_baseline", "a starting value"))
+"""What a rewrite must not lose when both the draft and the model answer have it."""
+
+
 def _check_with_engine(exercise: Exercise, engine: Any, c: _Check) -> None:
     prefix = f"exercises[{exercise.number}]"
     draft = assess_items(engine, exercise, split_items(exercise.draft, exercise.items))
@@ -609,6 +613,16 @@ def _check_with_engine(exercise: Exercise, engine: Any, c: _Check) -> None:
             + " | ".join(fact_summary(a) for a in model)
             + "); change the model answer or the criteria",
         )
+    if not exercise.is_choice and draft and model:
+        named = {n for c in exercise.criteria for n in names_in(c.when)}
+        for name, what in _KEPT_PARTS:
+            kept = all(facts(a)[name] for a in draft) and all(facts(a)[name] for a in model)
+            if kept and name not in named:
+                c.warning(
+                    f"{prefix}.criteria",
+                    f"the draft and the model answer both have {what}, but no criterion checks "
+                    f'it: an answer that drops it would pass; add "{name}" to the criteria',
+                )
     if exercise.is_choice and draft:
         draft_facts = facts(draft[0])
         for number, choice in enumerate(exercise.choices, 1):
