@@ -17,6 +17,7 @@ from rich.text import Text
 from facilitator.engine import Assessment
 from facilitator.engine.rules import Rule
 from facilitator.terminal import for_terminal, one_line_for_terminal
+from facilitator.typography import NBSP, colon
 
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 _LABELS = {
@@ -64,6 +65,10 @@ def _plain(value: object) -> str:
     return escape(for_terminal(value))
 
 
+def _quoted(text: str, lang: str) -> str:
+    return f"«{NBSP}{text}{NBSP}»" if lang == "fr" else f"“{text}”"
+
+
 def _bar(value: int) -> Text:
     filled = round(value / 10)
     style = "green" if value >= 75 else "yellow" if value >= 50 else "red"
@@ -73,6 +78,7 @@ def _bar(value: int) -> Text:
 def render_assessment(a: Assessment, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     labels = _LABELS[a.lang]
+    sep = colon(a.lang)  # "Pourquoi : …" in French, "Why: …" in English
     for notice in a.notices:
         console.print(f"[dim]note: {_plain(notice)}[/dim]")
     if not a.normalized.strip():
@@ -94,7 +100,7 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
     parts = {k: v for k, v in a.parts.items() if v}
     if a.kind == "key_result" and parts:
         console.print(
-            f"\n[bold]{labels['parts']}[/bold]: "
+            f"\n[bold]{labels['parts']}[/bold]{sep}"
             + ", ".join(f"{k}={_plain(v)}" for k, v in parts.items())
         )
     console.print()
@@ -104,13 +110,15 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
         head = Text(f"● {f.rule}", style=_LEVEL_STYLE[f.level])
         head.append(f"  [{f.dimension}, {f.level}]", style="dim")
         if f.end - f.start < len(a.text):
-            head.append(f"  « {for_terminal(f.text)} »")
+            head.append(f"  {_quoted(for_terminal(f.text), a.lang)}")
         console.print(head)
         console.print(f"  {_plain(f.message)}")
-        console.print(f"  [dim]{labels['why']}: {_plain(f.rationale)} — {_plain(f.source)}[/dim]")
+        console.print(
+            f"  [dim]{labels['why']}{sep}{_plain(f.rationale)} — {_plain(f.source)}[/dim]"
+        )
         if f.suggestions:
             shown = [_plain(s) if s else labels["remove"] for s in f.suggestions[:4]]
-            console.print(f"  → {labels['suggest']}: " + " | ".join(shown))
+            console.print(f"  → {labels['suggest']}{sep}" + " | ".join(shown))
     if a.key_result_proposals:
         console.print(f"\n[bold]{labels['kr_proposals']}[/bold]")
         for p in a.key_result_proposals:
@@ -118,10 +126,10 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
             console.print(f"  • {_plain(p.text)}  [cyan]({kind})[/cyan]")
             console.print(f"    [dim]{_plain(p.why)} — {_plain(p.source)}[/dim]")
     elif a.key_result_hint:
-        console.print(f"\n[bold]{labels['kr_hint']}[/bold]: {_plain(a.key_result_hint)}")
+        console.print(f"\n[bold]{labels['kr_hint']}[/bold]{sep}{_plain(a.key_result_hint)}")
     if a.rewrite:
         s = a.rewrite.scores
-        console.print(f"\n[bold]{labels['rewrite']}[/bold]: {_plain(a.rewrite.text)}")
+        console.print(f"\n[bold]{labels['rewrite']}[/bold]{sep}{_plain(a.rewrite.text)}")
         console.print(
             f"  {labels['overall']} {a.scores.overall} → {s.overall}  "
             f"({labels['clarity']} {s.clarity}, {labels['ambition']} {s.ambition}, "

@@ -257,7 +257,7 @@ def test_demo_tables_hold_key_results_agenda_and_actions(demo_docx: Any) -> None
     assert {"CAPA", "AMM", "BPF", "PSUR"} <= set(glossary)
     participants = rows(table_after(doc, "Participants"))
     assert ["Paolo Ferraro", "Directeur général de la filiale suisse", "Filiale Suisse",
-            "Absent(e)"] in participants  # fmt: skip
+            "Non"] in participants  # fmt: skip
 
 
 def test_demo_markdown_mirrors_the_word_document(demo_docx: Any) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from facilitator.typography import format_message
+
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space, before % in French
 
@@ -46,14 +48,14 @@ FR: dict[str, str] = {
     "summary.tracking": "Suivi",
     # attendees
     "attendees": "Participants",
-    "attendees.count": "Présents : {present} sur {total}.",
+    "attendees.count": "Présence : {present} sur {total}.",
     "attendees.none": "Aucun participant enregistré.",
     "name": "Nom",
     "role": "Fonction",
     "team": "Équipe",
     "presence": "Présence",
-    "present": "Présent(e)",
-    "absent": "Absent(e)",
+    "present": "Oui",  # under "Présence": neither "Présent(e)" nor a guessed gender
+    "absent": "Non",
     # agenda
     "agenda": "Déroulé de l’atelier",
     "agenda.none": "Aucune étape à l’ordre du jour.",
@@ -388,7 +390,7 @@ class Labels:
         return self.table[key]
 
     def __call__(self, key: str, **values: object) -> str:
-        return self.table[key].format(**values)
+        return format_message(self.table[key], self.lang, values)  # "d’Amina", "de Bruno"
 
     @property
     def colon(self) -> str:

@@ -19,6 +19,20 @@ from dataclasses import dataclass
 from facilitator.session import CheckIn, KeyResult, Objective, Session, parse_number
 
 
+def with_unit(value: str, unit: str) -> str:
+    """ "42" + "jours" → "42 jours", "4" + "%" → "4 %"; a value that already carries its unit
+    ("4 %", typed or extracted so) keeps it as it is: never "4 % %"."""
+    value, unit = value.strip(), unit.strip()
+    if not value or not unit or unit in value:
+        return value
+    return f"{value}\u00a0{unit}" if unit == "%" else f"{value} {unit}"
+
+
+def span(kr: KeyResult) -> str:
+    """ "4 % → 2 %", "? → 50 clients": the key result's baseline and target, each with its unit."""
+    return f"{with_unit(kr.baseline, kr.unit) or '?'} → {with_unit(kr.target, kr.unit) or '?'}"
+
+
 def active(session: Session) -> list[Objective]:
     return [o for o in session.objectives if o.status != "dropped"]
 

@@ -571,12 +571,15 @@ merge_into(MESSAGES)  # the room's mechanics (i18n_room.py)
 
 
 def t(lang: str, key: str, /, **values: object) -> str:
-    """The message `key` in `lang`, formatted with `values`."""
+    """The message `key` in `lang`, formatted with `values` (in French, "de {name}" elides
+    before a vowel: "d’Amina")."""
+    from facilitator.typography import format_message
+
     table = MESSAGES.get(lang) or MESSAGES["fr"]
     text = table.get(key) or MESSAGES["fr"].get(key) or key
     if values:
         try:
-            return text.format(**values)
+            return format_message(text, lang if lang in MESSAGES else "fr", values)
         except (KeyError, IndexError, ValueError):
             return text
     return text

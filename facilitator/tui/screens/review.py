@@ -71,7 +71,7 @@ class ReviewScreen(RoomScreen):
         s = self.session
         mine = review.this_session_checkin(s, kr)
         last = kr.last_checkin
-        span = f"{kr.baseline or '?'} → {kr.target or '?'} {kr.unit}".strip()
+        span = review.span(kr)
         value = Text(last.current if last else "—", style="" if mine else "dim")
         confidence = Text("—", style="dim")
         if last is not None and last.confidence is not None:
@@ -111,7 +111,7 @@ class ReviewScreen(RoomScreen):
             return
         kr = s.key_result(key)
         text = Text(kr.text, style="bold")
-        facts = [f"{kr.baseline or '?'} → {kr.target or '?'} {kr.unit}".strip()]
+        facts = [review.span(kr)]
         if kr.deadline:
             facts.append(self.tr("review.deadline", deadline=kr.deadline))
         if kr.owner:

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.tui.i18n import t
 from facilitator.tui.logic import can_accept
+from facilitator.typography import colon
 
 ICONS = {
     "error": ("✖", "bold red"),
@@ -24,15 +25,15 @@ def finding_prompt(finding: Any, lang: str) -> Text:
     text = Text()
     text.append(f"{icon} ", style=style)
     text.append(finding.message, style="bold")
-    text.append(f"\n   {t(lang, 'wb.why')} : ", style="dim bold")
+    text.append(f"\n   {t(lang, 'wb.why')}{colon(lang)}", style="dim bold")
     source = f" ({finding.source})" if finding.source else ""
     text.append(f"{finding.rationale}{source}", style="dim")
     if can_accept(finding):
         shown = [s if s else t(lang, "wb.remove") for s in finding.suggestions[:4]]
-        text.append(f"\n   {t(lang, 'wb.suggest')} : ", style="green bold")
+        text.append(f"\n   {t(lang, 'wb.suggest')}{colon(lang)}", style="green bold")
         text.append(" · ".join(shown), style="green")
     elif finding.suggestions:
-        text.append(f"\n   {t(lang, 'wb.ask')} : ", style="cyan bold")
+        text.append(f"\n   {t(lang, 'wb.ask')}{colon(lang)}", style="cyan bold")
         text.append(" · ".join(finding.suggestions[:2]), style="cyan")
     return text
 
