@@ -122,6 +122,8 @@ class FacilitatorApp(App[None]):
         self._pending: list[Callable[[Session], object]] = []
         self._reported: set[str] = set()
         self._time_up: tuple[str, str, float] | None = None
+        self._back: list[str] = []
+        """The session screens `esc` goes back to, most recent last (see `goto`)."""
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then the one that keeps outside text's escapes from the terminal."""
@@ -356,11 +358,28 @@ class FacilitatorApp(App[None]):
         self.goto(name)
 
     def goto(self, name: str) -> None:
+        """Show the session screen `name`; `esc` there comes back to the screen left.
+
+        The way back holds each screen once: going to a screen already on it cuts the way
+        back to what it was when that screen was left (tree → alignment → tree: `esc` goes
+        where the first tree came from, not round the loop).
+        """
         if self.session is None or name not in SESSION_SCREENS:
             return
         current = self.screen
         if isinstance(current, SessionScreen) and current.key == name:
             return
+        if isinstance(current, SessionScreen):
+            if name in self._back:
+                del self._back[self._back.index(name) :]
+            else:
+                self._back.append(current.key)
+        elif not any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
+            self._back.clear()  # opening a session: home is the way back
+        self._show_session_screen(name)
+
+    def _show_session_screen(self, name: str) -> None:
+        current = self.screen
         if isinstance(current, BaseScreen):
             current.flush()
         new = self._session_screen(name)
@@ -368,6 +387,19 @@ class FacilitatorApp(App[None]):
             self.switch_screen(new)
         else:
             self.push_screen(new)
+        self.refresh_bindings()
+
+    @property
+    def can_go_back(self) -> bool:
+        """A session screen was left for the one on screen (else `esc` goes home)."""
+        return self.session is not None and bool(self._back)
+
+    async def action_back(self) -> None:
+        """`esc` on a session screen: the screen it was reached from (home from the first)."""
+        if not self.can_go_back or not isinstance(self.screen, SessionScreen):
+            await self.action_close_session()
+            return
+        self._show_session_screen(self._back.pop())
 
     async def action_close_session(self) -> None:
         """Back to the sessions list; the session closes once its screens are gone."""
@@ -387,9 +419,11 @@ class FacilitatorApp(App[None]):
         if not any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
             self.session = None  # unless a session was opened again meanwhile
             self._pending.clear()
-        home = self.screen_stack[0] if self.screen_stack else None
-        if isinstance(home, HomeScreen):
-            home.reload()
+            self._back.clear()
+        # Home reloads when it shows again; once more here, for what the removed screens saved.
+        for home in self.screen_stack:
+            if isinstance(home, HomeScreen):
+                home.reload()
 
     # -- global actions -------------------------------------------------------------------------
 
@@ -417,6 +451,8 @@ class FacilitatorApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "room_entry":  # only over an open session, not over a dialog
             return self.session is not None and not isinstance(self.screen, ModalScreen)
+        if action == "back":  # else the same key's "home" binding shows and runs
+            return self.can_go_back
         return True
 
     async def action_quit(self) -> None:

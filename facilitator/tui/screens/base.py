@@ -169,6 +169,9 @@ class SessionScreen(BaseScreen):
         Binding("f2", "app.goto('setup')", "bind.setup", id="session.setup"),
         Binding("f3", "app.goto('agenda')", "bind.agenda", id="session.agenda"),
         Binding("f4", "app.goto('workbench')", "bind.workbench", id="session.workbench"),
+        # One screen back; home from the screen the session opened on (`app.check_action`
+        # turns "back" off there, and the footer shows the second binding instead).
+        Binding("escape", "app.back", "bind.back", id="session.back"),
         Binding("escape", "app.close_session", "bind.home", id="session.home"),
         Binding("ctrl+l", "app.switch_language", "bind.language", id="session.language"),
     ]

@@ -39,6 +39,8 @@ class HomeScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[SessionSummary] = []
+        self._failure = ""
+        """The error the last reading of the folder met, already shown ("" when it went well)."""
 
     def compose(self) -> ComposeResult:
         yield SessionBar(id="session-bar")
@@ -55,6 +57,12 @@ class HomeScreen(BaseScreen):
         self.reload()
         self.query_one("#sessions", DataTable).focus()
 
+    def on_screen_resume(self) -> None:
+        """Back on home (from a session, a dialog, the trainer): the list shows the folder as
+        it is now, with the sessions made and the times changed meanwhile."""
+        if self.is_mounted:
+            self.reload()
+
     def language_changed(self) -> None:
         self.query_one("#home-brand", Label).update(self.tr("app.title"))
         self.query_one("#home-title", Label).update(self.tr("home.title"))
@@ -68,9 +76,13 @@ class HomeScreen(BaseScreen):
             select = self.summaries[row].id
         try:
             self.summaries = list(self.fapp.store.list())
+            self._failure = ""
         except (StoreError, OSError) as error:
             self.summaries = []
-            self.fapp.show_error(self.tr("error.load.title"), str(error))
+            # Said once: closing the dialog shows home again, which reloads (no dialog loop).
+            if str(error) != self._failure:
+                self._failure = str(error)
+                self.fapp.show_error(self.tr("error.load.title"), str(error))
         table.clear(columns=True)
         table.add_column(self.tr("home.col.title"), width=30, key="title")
         table.add_column(self.tr("home.col.kind"), width=12, key="kind")

@@ -19,7 +19,14 @@ from facilitator.session import Session
 from facilitator.tui.screens.base import SessionScreen
 
 HIDDEN_NAVIGATION = frozenset(
-    {"session.setup", "session.agenda", "session.workbench", "session.home", "session.language"}
+    {
+        "session.setup",
+        "session.agenda",
+        "session.workbench",
+        "session.home",
+        "session.back",
+        "session.language",
+    }
 )
 
 

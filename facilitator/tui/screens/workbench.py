@@ -104,7 +104,14 @@ class Scored(Message):
 class WorkbenchScreen(SessionScreen):
     key = "workbench"
     FOOTER_HIDDEN = frozenset(
-        {"session.setup", "session.agenda", "session.workbench", "session.home", "session.language"}
+        {
+            "session.setup",
+            "session.agenda",
+            "session.workbench",
+            "session.home",
+            "session.back",
+            "session.language",
+        }
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "wb.bind.save", id="workbench.save"),
