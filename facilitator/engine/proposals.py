@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.engine.context import Context
+from facilitator.engine.french import typography
 from facilitator.engine.model import Proposal
 from facilitator.paths import data_dir
 
@@ -710,22 +711,6 @@ def _metric_article(r: _Reading, p: _Phrase) -> str | None:
 
 
 # --- wording -----------------------------------------------------------------------------------
-
-_NBSP = "\u00a0"
-_FRENCH_SPACES: tuple[tuple[str, str], ...] = (
-    *((f" {mark}", f"{_NBSP}{mark}") for mark in ":;?!%»"),
-    ("« ", f"«{_NBSP}"),
-)
-
-
-def typography(text: str, lang: str) -> str:
-    """French typography: the space before : ; ? ! % » and after « made a no-break space."""
-    if lang != "fr":
-        return text
-    for space, nbsp in _FRENCH_SPACES:
-        if space in text:
-            text = text.replace(space, nbsp)
-    return text
 
 
 def _de(phrase: str, lang: str) -> str:

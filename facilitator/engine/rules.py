@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.engine.condition import ConditionError, Predicate, compile_condition
+from facilitator.engine.french import typography
 
 KINDS = ("existence", "substitution", "sequence", "occurrence", "conditional", "script")
 DIMENSIONS = ("clarity", "ambition", "measurability")
@@ -246,14 +247,14 @@ def load_rule(path: Path, lang: str, scripts: set[str]) -> Rule:
         dimension=need("dimension", DIMENSIONS),
         applies_to=applies_to,
         level=need("level", LEVELS),
-        message=need("message"),
-        rationale=need("rationale"),
+        message=typography(need("message"), lang),
+        rationale=typography(need("rationale"), lang),
         source=need("source"),
         action=need("action", ACTIONS),
         weight=weight,
         path=path,
-        title=str(data.get("title", "")),
-        suggestions=tuple(str(s) for s in data.get("suggestions", ())),
+        title=typography(str(data.get("title", "")), lang),
+        suggestions=tuple(typography(str(s), lang) for s in data.get("suggestions", ())),
         safe=bool(data.get("safe", False)),
         flag=str(data.get("flag", "")),
         lexicons=lexicons,
