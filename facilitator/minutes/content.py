@@ -10,7 +10,8 @@ vision and strategic objectives, each objective (final wording, owner, parent or
 "not aligned" mark, scores, vote, key results table, wording history with the score change and
 the findings each version resolved, key result histories), key result tracking (review and
 retrospective sessions, or whenever check-ins or grades exist), votes, decisions, actions,
-parking lot, brainstorm proposals (merged, dropped) and dropped objectives, retrospective
+parking lot, brainstorm proposals (merged, dropped), dropped objectives and objectives merged
+into another (each with who decided and when, once recorded), retrospective
 (retrospective sessions or when noted), glossary, and a generator line.
 
 Scores: the engine scores 0–100; a version whose scores are all ≤ 1 is read as a 0..1 scale and
@@ -20,13 +21,13 @@ shown ×100, so sessions written either way read the same.
 from __future__ import annotations
 
 import functools
-import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from facilitator import __version__
+from facilitator.dates import date_words
 from facilitator.session import (
     SCORE_KEYS,
     KeyResult,
@@ -157,21 +158,10 @@ def scores_of(version: Version | None) -> dict[str, int] | None:
     return out
 
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
-
-
 def date_text(value: str, labels: Labels) -> str:
-    """An ISO date ("2026-06-30") in words ("30 juin 2026"); anything else as typed."""
-    match = _ISO_DATE.fullmatch(value.strip()) if value else None
-    if not match:
-        return value
-    try:
-        day = date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return value
-    if labels.lang == "fr":
-        return f"{'1er' if day.day == 1 else day.day} {labels.month(day.month)} {day.year}"
-    return f"{day.day} {labels.month(day.month)} {day.year}"
+    """A date in words in the minutes' language ("30 juin 2026", from "2026-06-30" or
+    "30/06/2026" typed before dates were stored); anything else as typed ("fin 2026")."""
+    return date_words(value, labels.lang)
 
 
 def person(session: Session, ref: str | None) -> str:
@@ -313,11 +303,49 @@ class _Builder:
         text = short(objective.text, limit)
         if number:
             return f"{number} — {text}"
+        if objective.merged:
+            return f"{text} ({self.L['status.merged'].lower()})"
         return (
             f"{text} ({self.L['status.dropped'].lower()})"
             if objective.status == "dropped"
             else text
         )
+
+    def decided(self, objective: Objective) -> str:
+        """ "par Marc Lefort le 19 mars 2026": who decided its status and when, as far as
+        known (files from before this was recorded know neither)."""
+        L = self.L
+        who = person(self.s, objective.decided_by)
+        when = date_text(objective.decided_at or "", L)
+        parts = [
+            L("decided.by", who=who) if who else "",
+            L("decided.on", date=when) if when else "",
+        ]
+        return " ".join(p for p in parts if p)
+
+    def status_text(self, objective: Objective, inline: bool = False) -> str:
+        """ "Retenu par Marc Lefort le 19 mars 2026", "Fusionné dans O1 par …", "Écarté";
+        `inline`: the phrase after a wording ("fusionné dans O1 par …")."""
+        L = self.L
+        if objective.merged:
+            key = "decided.merged" if inline else "status.merged_into"
+            status = L(key, target=self.merge_target(objective.merged_into or ""))
+        else:
+            status = L.table.get(f"status.{objective.status}", objective.status)
+        decided = self.decided(objective) if objective.status != "draft" else ""
+        return f"{status} {decided}" if decided else status
+
+    def dropped_text(self, objective: Objective) -> str:
+        """ "écarté par Marc Lefort le 19 mars 2026"; empty when neither is known."""
+        decided = self.decided(objective)
+        return f"{self.L['decided.dropped']} {decided}" if decided else ""
+
+    def merge_target(self, objective_id: str) -> str:
+        """ "O1" when the objective merged into is numbered, else its wording in quotes."""
+        if objective_id in self.numbers:
+            return self.numbers[objective_id]
+        target = next((o for o in self.s.objectives if o.id == objective_id), None)
+        return self.quote(short(target.text, 60)) if target else "?"
 
     # -- the document -------------------------------------------------------------------------
 
@@ -388,7 +416,12 @@ class _Builder:
         self.heading(L["summary"], 1)
         retained = [o for o in self.active if o.status == "retained"]
         focus = retained or self.active
-        if not self.active:
+        if not self.active and s.objectives:
+            dropped = L.n("n.considered_dropped", len(s.objectives))
+            self.para(Run(L("summary.all_dropped", dropped=dropped), bold=True))
+        elif not self.active and s.follows and s.kind in ("review", "retrospective"):
+            self.para(Run(L["summary.none_carried"], bold=True))
+        elif not self.active:
             self.para(L["summary.no_objectives"])
         elif retained:
             self.para(
@@ -551,7 +584,11 @@ class _Builder:
         L = self.L
         self.heading(L["objectives"], 1)
         if not self.active:
-            self.para(L["objectives.none"])
+            carried = self.s.follows and self.s.kind in ("review", "retrospective")
+            none = (
+                "summary.none_carried" if carried and not self.s.objectives else "objectives.none"
+            )
+            self.para(L[none])
             return
         for objective in self.active:
             self.objective(objective)
@@ -577,7 +614,12 @@ class _Builder:
             self.field(L["parent"], L["independent"])
         else:
             self.para(Run(L["not_aligned"], bold=True))
-        self.field(L["objective.status"], L.table.get(f"status.{o.status}", o.status))
+        self.field(L["objective.status"], self.status_text(o))
+        absorbed = [m for m in self.s.objectives if m.merged_into == o.id]
+        if absorbed:
+            self.field(
+                L["objective.merged_from"], ", ".join(self.quote(short(m.text)) for m in absorbed)
+            )
         self.field(L["scores"], self.scores_line(scores_of(current)))
         votes = self.s.votes.get(o.id)
         if votes and (votes.priority or votes.dots):
@@ -969,9 +1011,23 @@ class _Builder:
             if dropped:
                 self.heading(L["proposals.dropped"], 2)
                 self.bullets([self.with_author(p.text, p.author) for p in dropped])
-        if dropped_objectives:
+        dropped_only = [o for o in dropped_objectives if not o.merged]
+        if dropped_only:
             self.heading(L["objectives.dropped"], 2)
-            self.bullets([o.text for o in dropped_objectives])
+            self.bullets([self.with_decision(o.text, self.dropped_text(o)) for o in dropped_only])
+        merged_objectives = [o for o in dropped_objectives if o.merged]
+        if merged_objectives:
+            self.heading(L["objectives.merged"], 2)
+            self.bullets(
+                [self.with_decision(o.text, self.status_text(o, True)) for o in merged_objectives]
+            )
+
+    def with_decision(self, text: str, decided: str) -> list[Run]:
+        """A dropped objective's wording, then who dropped it and when (when known)."""
+        runs = [Run(text)]
+        if decided:
+            runs.append(Run(f" — {decided}", italic=True))
+        return runs
 
     def with_author(self, text: str, author: str | None) -> str:
         name = person(self.s, author)

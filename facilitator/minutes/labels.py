@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from facilitator.dates import MONTHS
 from facilitator.typography import format_message
 
 NBSP = "\u00a0"
@@ -35,6 +36,10 @@ FR: dict[str, str] = {
     "summary.retained": "Objectifs retenus : {retained} sur {total} examinés",
     "summary.none_retained": "Aucun objectif n’est encore retenu ; {drafts} en cours de rédaction",
     "summary.no_objectives": "Aucun objectif n’a encore été rédigé.",
+    "summary.all_dropped": "Aucun objectif retenu : {dropped}.",
+    "n.considered_dropped": "{n} objectif examiné, écarté|{n} objectifs examinés, tous écartés",
+    "summary.none_carried": "La session précédente n’a retenu aucun objectif : aucun n’est suivi "
+    "dans cette séance.",
     "summary.scores": "Scores moyens des objectifs",
     "summary.kr_scores": "Résultats clés : {count}, score global moyen {overall}",
     "summary.priority": "Objectifs jugés « clairement prioritaires »",
@@ -98,6 +103,13 @@ FR: dict[str, str] = {
     "status.draft": "En cours de rédaction",
     "status.retained": "Retenu",
     "status.dropped": "Écarté",
+    "status.merged": "Fusionné",
+    "status.merged_into": "Fusionné dans {target}",
+    "decided.merged": "fusionné dans {target}",
+    "decided.dropped": "écarté",
+    "decided.by": "par {who}",
+    "decided.on": "le {date}",
+    "objective.merged_from": "Objectifs fusionnés dans celui-ci",
     "scores": "Scores",
     "clarity": "clarté",
     "ambition": "ambition",
@@ -174,6 +186,7 @@ FR: dict[str, str] = {
     "proposals.merged_into": "regroupe",
     "proposals.dropped": "Propositions écartées",
     "objectives.dropped": "Objectifs écartés",
+    "objectives.merged": "Objectifs fusionnés dans un autre",
     # retrospective
     "retro": "Rétrospective",
     "worked": "Ce qui a fonctionné",
@@ -206,6 +219,11 @@ EN: dict[str, str] = {
     "summary.retained": "Objectives retained: {retained} of {total} considered",
     "summary.none_retained": "No objective retained yet; {drafts} still being drafted",
     "summary.no_objectives": "No objective has been drafted yet.",
+    "summary.all_dropped": "No objective retained: {dropped}.",
+    "n.considered_dropped": "{n} objective considered and dropped|{n} objectives considered, "
+    "all dropped",
+    "summary.none_carried": "The previous session retained no objective: none is followed in "
+    "this one.",
     "summary.scores": "Average objective scores",
     "summary.kr_scores": "Key results: {count}, average overall score {overall}",
     "summary.priority": "Objectives judged “clearly a priority”",
@@ -265,6 +283,13 @@ EN: dict[str, str] = {
     "status.draft": "Being drafted",
     "status.retained": "Retained",
     "status.dropped": "Dropped",
+    "status.merged": "Merged",
+    "status.merged_into": "Merged into {target}",
+    "decided.merged": "merged into {target}",
+    "decided.dropped": "dropped",
+    "decided.by": "by {who}",
+    "decided.on": "on {date}",
+    "objective.merged_from": "Objectives merged into this one",
     "scores": "Scores",
     "clarity": "clarity",
     "ambition": "ambition",
@@ -339,6 +364,7 @@ EN: dict[str, str] = {
     "proposals.merged_into": "combines",
     "proposals.dropped": "Dropped proposals",
     "objectives.dropped": "Dropped objectives",
+    "objectives.merged": "Objectives merged into another",
     "retro": "Retrospective",
     "worked": "What worked",
     "to_change": "What to change",
@@ -366,18 +392,6 @@ def _french_spacing(text: str) -> str:
 
 FR = {key: _french_spacing(value) for key, value in FR.items()}
 TABLES: Mapping[str, Mapping[str, str]] = {"fr": FR, "en": EN}
-
-_MONTHS = {
-    "fr": (
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
-
 
 @dataclass(frozen=True)
 class Labels:
@@ -413,7 +427,7 @@ class Labels:
         return (singular if one else plural).format(n=count)
 
     def month(self, index: int) -> str:
-        return _MONTHS[self.lang][index - 1]
+        return MONTHS[self.lang][index - 1]
 
 
 def labels_for(lang: str | None) -> Labels:
