@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from facilitator.dates import MONTHS
 from facilitator.typography import format_message
 
 NBSP = "\u00a0"
@@ -393,6 +392,18 @@ def _french_spacing(text: str) -> str:
 FR = {key: _french_spacing(value) for key, value in FR.items()}
 TABLES: Mapping[str, Mapping[str, str]] = {"fr": FR, "en": EN}
 
+_MONTHS = {
+    "fr": (
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Labels:
     """The labels of one language, with its number and punctuation conventions."""
@@ -427,7 +438,7 @@ class Labels:
         return (singular if one else plural).format(n=count)
 
     def month(self, index: int) -> str:
-        return MONTHS[self.lang][index - 1]
+        return _MONTHS[self.lang][index - 1]
 
 
 def labels_for(lang: str | None) -> Labels:
