@@ -45,6 +45,7 @@ _KEYWORDS = {"and", "or", "not", "true", "false"}
 _IDENT = re.compile(r"[A-Za-z_][\w.-]*")
 _SIMPLE = re.compile(r"^\s*(not\s+)?([A-Za-z_][\w.-]*)\s*$")
 _COMPARE = re.compile(r"^\s*([A-Za-z_][\w.-]*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
+_PLACEHOLDER = re.compile(r"\{[^{}\s]*\}")
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 
 
@@ -180,6 +181,17 @@ class RuleInfo(NamedTuple):
     title: str
     applies_to: str  # objective | key_result | both
     message: str
+    """As written in the rule file: it may hold {placeholders} the engine fills per finding."""
+    rationale: str = ""
+
+    @property
+    def summary(self) -> str:
+        """What the rule flags, for a text about many findings at once (a report): the message
+        when it reads on its own, else the rationale ("« {match} » est un verbe vague" has no
+        word to name once the findings are counted together)."""
+        if not _PLACEHOLDER.search(self.message):
+            return self.message
+        return self.rationale or _PLACEHOLDER.sub("…", self.message)
 
 
 @functools.lru_cache(maxsize=4)
@@ -201,6 +213,7 @@ def rule_info(lang: str) -> dict[str, RuleInfo]:
                 str(data.get("title") or rule_id),
                 str(data.get("applies_to", "")),
                 " ".join(str(data.get("message", "")).split()),
+                " ".join(str(data.get("rationale", "")).split()),
             )
     return rules
 

@@ -132,6 +132,18 @@ class ExerciseProgress:
         return None
 
     @property
+    def passed_after_reveal(self) -> bool:
+        """Passed only once the model answer had been shown: not the trainee's own success."""
+        return (
+            self.done and self.revealed and (not self.done_at or self.revealed_at <= self.done_at)
+        )
+
+    @property
+    def passed_alone(self) -> bool:
+        """Passed before the model answer was shown."""
+        return self.done and not self.passed_after_reveal
+
+    @property
     def last(self) -> Attempt | None:
         return self.attempts[-1] if self.attempts else None
 

@@ -33,7 +33,7 @@ from facilitator.minutes.content import (
 from facilitator.minutes.labels import TABLES, Labels
 from facilitator.training.model import Pack, skill_label
 from facilitator.training.progress import TraineeProgress
-from facilitator.training.summary import Summary, summarize
+from facilitator.training.summary import Summary, summarize, trainee_detail
 
 TEXTS: dict[str, dict[str, str]] = {
     "fr": {
@@ -47,6 +47,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "{trainees} stagiaire(s) · {done} exercice(s) réussi(s) sur {opened} commencé(s) · "
             "{attempts} tentative(s) · {hints} indice(s) demandé(s) · {revealed} réponse(s) "
             "modèle(s) affichée(s)."
+        ),
+        "summary.after": (
+            "{n} exercice(s) réussi(s) seulement après l’affichage de la réponse modèle, "
+            "comptés à part."
         ),
         "empty": "Aucune tentative enregistrée pour l’instant.",
         "mistakes": "Les erreurs fréquentes, à reprendre ensemble",
@@ -68,6 +72,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "col.skill": "Compétence",
         "col.opened": "Commencés",
         "col.done": "Réussis",
+        "col.after": "Réussis après la réponse",
         "col.per_success": "Tentatives par réussite",
         "col.hints": "Indices",
         "col.revealed": "Réponses affichées",
@@ -80,13 +85,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "col.trainee": "Stagiaire",
         "col.first_try": "Du premier coup",
         "col.score": "Score moyen",
+        "done.note": (
+            "« Réussis » compte les exercices réussis sans avoir vu la réponse modèle ; ceux "
+            "réussis après l’avoir vue sont comptés dans « Réussis après la réponse »."
+        ),
+        "score.note": (
+            "Score moyen : pour chaque exercice de réécriture commencé, le score global (0 à 100) "
+            "que le coach donne à la dernière réponse envoyée, réussie ou non ; puis la moyenne de "
+            "ces scores. Les exercices à choix n’y entrent pas."
+        ),
         "detail": "Détail par stagiaire",
         "col.status": "Statut",
         "col.last": "Dernière réponse",
         "status.done": "réussi",
         "status.revealed": "réponse affichée",
         "status.open": "en cours",
-        "status.done_revealed": "réussi (réponse vue)",
+        "status.done_after_reveal": "réussi après la réponse",
         "choice": "choix : {text}",
         "generator": "Rapport produit par facilitator {version} le {date}.",
         "footer": "Rapport d’entraînement",
@@ -101,6 +115,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "summary.text": (
             "{trainees} trainee(s) · {done} exercise(s) passed out of {opened} started · "
             "{attempts} attempt(s) · {hints} hint(s) asked · {revealed} model answer(s) shown."
+        ),
+        "summary.after": (
+            "{n} exercise(s) passed only after the model answer was shown, counted apart."
         ),
         "empty": "No attempt recorded yet.",
         "mistakes": "Common mistakes to go over together",
@@ -122,6 +139,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "col.skill": "Skill",
         "col.opened": "Started",
         "col.done": "Passed",
+        "col.after": "Passed after reveal",
         "col.per_success": "Attempts per success",
         "col.hints": "Hints",
         "col.revealed": "Answers shown",
@@ -134,13 +152,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "col.trainee": "Trainee",
         "col.first_try": "First try",
         "col.score": "Mean score",
+        "done.note": (
+            "“Passed” counts the exercises passed without seeing the model answer; those passed "
+            "after seeing it are counted in “Passed after reveal”."
+        ),
+        "score.note": (
+            "Mean score: for each rewrite exercise started, the coach’s overall score (0 to 100) "
+            "of the last answer sent, passed or not; then the mean of those scores. Choice "
+            "exercises are left out."
+        ),
         "detail": "Detail per trainee",
         "col.status": "Status",
         "col.last": "Last answer",
         "status.done": "passed",
         "status.revealed": "answer shown",
         "status.open": "in progress",
-        "status.done_revealed": "passed (answer seen)",
+        "status.done_after_reveal": "passed after reveal",
         "choice": "choice: {text}",
         "generator": "Report produced by facilitator {version} on {date}.",
         "footer": "Training report",
@@ -174,8 +201,6 @@ def build_report(
     today = today or date.today()
     s = summarize(trainees, lang=lang, group=group, packs=packs, pack=pack)
     titles = {p.id: p.title for p in packs}
-    exercise_titles = {e.key: e.title for p in packs for e in p.exercises}
-    choices = {e.key: [c.text for c in e.choices] for p in packs for e in p.exercises}
     blocks: list[Block] = [Title(T["title"])]
     blocks.append(Subtitle(T["group"].format(group=group) if group else T["all_groups"]))
     if s.packs:
@@ -202,6 +227,8 @@ def build_report(
             ]
         )
     )
+    if s.after_reveal:
+        blocks.append(Paragraph([Run(T["summary.after"].format(n=s.after_reveal))]))
     blocks.extend(_mistakes(s, T))
     blocks.extend(_skills(s, T, lang))
     if s.exercises:
@@ -214,6 +241,7 @@ def build_report(
                     T["col.skill"],
                     T["col.opened"],
                     T["col.done"],
+                    T["col.after"],
                     T["col.mean_attempts"],
                     T["col.hints"],
                     T["col.revealed"],
@@ -221,10 +249,11 @@ def build_report(
                 ],
                 [
                     [
-                        r.title,
+                        r.label or r.title,
                         skill_label(r.skill, lang),
                         str(r.trainees),
                         str(r.done),
+                        str(r.after_reveal),
                         _number(r.mean_attempts, lang),
                         str(r.hints),
                         str(r.revealed),
@@ -232,7 +261,7 @@ def build_report(
                     ]
                     for r in s.exercises
                 ],
-                widths=(3.2, 2.0, 1.1, 1.0, 1.2, 0.9, 1.1, 1.0),
+                widths=(3.0, 1.8, 1.0, 0.9, 1.1, 1.1, 0.8, 1.0, 0.9),
             )
         )
     if s.trainees:
@@ -244,6 +273,7 @@ def build_report(
                     T["col.trainee"],
                     T["col.opened"],
                     T["col.done"],
+                    T["col.after"],
                     T["col.first_try"],
                     T["col.attempts"],
                     T["col.hints"],
@@ -255,6 +285,7 @@ def build_report(
                         t.name if group else f"{t.name} ({t.group})" if t.group else t.name,
                         str(t.opened),
                         str(t.done),
+                        str(t.after_reveal),
                         str(t.first_try),
                         str(t.attempts),
                         str(t.hints),
@@ -263,39 +294,27 @@ def build_report(
                     ]
                     for t in s.trainees
                 ],
-                widths=(2.6, 1.1, 1.0, 1.1, 1.1, 0.9, 1.1, 1.1),
+                widths=(2.4, 1.0, 0.9, 1.1, 1.0, 1.0, 0.8, 1.0, 1.0),
             )
         )
+        blocks.append(Paragraph([Run(T["done.note"])], note=True))
+        blocks.append(Paragraph([Run(T["score.note"])], note=True))
         blocks.append(Heading(T["detail"], 1))
         for trainee in trainees:
             entries = [e for e in trainee.exercises.values() if pack is None or e.pack == pack]
             if not entries:
                 continue
             blocks.append(Heading(trainee.name, 2))
-            rows: list[list[Cell]] = []
-            for e in entries:
-                if e.done:
-                    status = T["status.done_revealed"] if e.revealed else T["status.done"]
-                else:
-                    status = T["status.revealed"] if e.revealed else T["status.open"]
-                last = e.last
-                answer = ""
-                if last is not None:
-                    if last.choice is not None:
-                        options = choices.get(e.key, [])
-                        text = options[last.choice] if last.choice < len(options) else last.text
-                        answer = T["choice"].format(text=text)
-                    else:
-                        answer = last.text
-                rows.append(
-                    [
-                        exercise_titles.get(e.key, e.title or e.exercise),
-                        status,
-                        str(len(e.attempts)),
-                        str(e.hints_used),
-                        answer,
-                    ]
-                )
+            rows: list[list[Cell]] = [
+                [
+                    d.label,
+                    T[f"status.{d.status}"],
+                    str(d.attempts),
+                    str(d.hints),
+                    T["choice"].format(text=d.answer) if d.choice else d.answer,
+                ]
+                for d in trainee_detail(trainee, packs=packs, pack=pack, labels=s.labels)
+            ]
             blocks.append(
                 Table(
                     f"detail:{trainee.name}",
