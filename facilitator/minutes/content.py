@@ -21,13 +21,13 @@ shown ×100, so sessions written either way read the same.
 from __future__ import annotations
 
 import functools
-import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from facilitator import __version__
+from facilitator.dates import date_words
 from facilitator.session import (
     SCORE_KEYS,
     KeyResult,
@@ -158,21 +158,10 @@ def scores_of(version: Version | None) -> dict[str, int] | None:
     return out
 
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
-
-
 def date_text(value: str, labels: Labels) -> str:
-    """An ISO date ("2026-06-30") in words ("30 juin 2026"); anything else as typed."""
-    match = _ISO_DATE.fullmatch(value.strip()) if value else None
-    if not match:
-        return value
-    try:
-        day = date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return value
-    if labels.lang == "fr":
-        return f"{'1er' if day.day == 1 else day.day} {labels.month(day.month)} {day.year}"
-    return f"{day.day} {labels.month(day.month)} {day.year}"
+    """A date in words in the minutes' language ("30 juin 2026", from "2026-06-30" or
+    "30/06/2026" typed before dates were stored); anything else as typed ("fin 2026")."""
+    return date_words(value, labels.lang)
 
 
 def person(session: Session, ref: str | None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from facilitator.dates import MONTHS
 from facilitator.typography import format_message
 
 NBSP = "\u00a0"
@@ -392,17 +393,6 @@ def _french_spacing(text: str) -> str:
 FR = {key: _french_spacing(value) for key, value in FR.items()}
 TABLES: Mapping[str, Mapping[str, str]] = {"fr": FR, "en": EN}
 
-_MONTHS = {
-    "fr": (
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
-
 
 @dataclass(frozen=True)
 class Labels:
@@ -438,7 +428,7 @@ class Labels:
         return (singular if one else plural).format(n=count)
 
     def month(self, index: int) -> str:
-        return _MONTHS[self.lang][index - 1]
+        return MONTHS[self.lang][index - 1]
 
 
 def labels_for(lang: str | None) -> Labels:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from facilitator.session import AgendaStep, KeyResult, Session, Versioned, new_id
@@ -119,9 +119,15 @@ def score_delta(item: Versioned, n: int) -> float | None:
 
 
 def session_from_template(
-    template: Any, lang: str, *, session_id: str | None = None, title: str = ""
+    template: Any,
+    lang: str,
+    *,
+    session_id: str | None = None,
+    title: str = "",
+    today: date | None = None,
 ) -> Session:
-    """A new session whose agenda is the template's steps (ids kept, so scripts can be found)."""
+    """A new session whose agenda is the template's steps (ids kept, so scripts can be found),
+    dated today (ISO, like every stored date; the set-up screen shows it in words)."""
     steps = [
         AgendaStep(
             id=step.id,
@@ -138,6 +144,7 @@ def session_from_template(
         template=template.id,
         lang=lang,
         title=title or template.title.get(lang),
+        date=(today or date.today()).isoformat(),
         agenda=steps,
         dots_per_participant=dots,
     )

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
+from facilitator.dates import date_words
 from facilitator.room import review, wrapup
 from facilitator.room.votes import bar
 from facilitator.session import ConfidenceCommentRequired, KeyResult, progress
@@ -113,14 +114,14 @@ class ReviewScreen(RoomScreen):
         text = Text(kr.text, style="bold")
         facts = [review.span(kr)]
         if kr.deadline:
-            facts.append(self.tr("review.deadline", deadline=kr.deadline))
+            facts.append(self.tr("review.deadline", deadline=date_words(kr.deadline, s.lang)))
         if kr.owner:
             facts.append(wrapup.owner_name(s, kr.owner))
         text.append("\n" + " · ".join(facts), style="dim")
         last = kr.last_checkin
         if last is not None:
             line = self.tr(
-                "review.last", date=last.date, value=last.current or "—",
+                "review.last", date=date_words(last.date, s.lang), value=last.current or "—",
                 progress=percent(last.progress),
                 confidence="—" if last.confidence is None else f"{last.confidence}/10",
             )  # fmt: skip

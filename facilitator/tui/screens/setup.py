@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static, TextArea
 
+from facilitator.dates import date_words, iso_date, parse_date
 from facilitator.session import ParentObjective, Participant, Session, new_id
 from facilitator.tui.logic import clean
 from facilitator.tui.screens.base import SessionScreen
@@ -75,9 +76,10 @@ class SetupScreen(SessionScreen):
                 for name in META_FIELDS:
                     with Vertical(classes="field", id=f"field-{name}"):
                         yield Label(self.tr(f"setup.field.{name}"))
-                        yield Input(
-                            getattr(s, name), id=f"meta-{name}", classes="meta", compact=True
-                        )
+                        value = getattr(s, name)
+                        if name == "date":  # stored ISO, shown in words in the session's language
+                            value = date_words(value, s.lang)
+                        yield Input(value, id=f"meta-{name}", classes="meta", compact=True)
             yield Label(self.tr("setup.participants"), classes="section-title")
             yield RowsTable(id="participants", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="add-row"):
@@ -170,6 +172,8 @@ class SetupScreen(SessionScreen):
         for name in META_FIELDS:
             for field in self.query(f"#meta-{name}").results(Input):
                 values[name] = clean(field.value).strip()
+        if "date" in values:  # "04/12/2026", "4 déc. 2026" → "2026-12-04"; else kept as typed
+            values["date"] = iso_date(values["date"], self.session.lang, self.fapp.now().date())
         for area in self.query("#vision").results(TextArea):
             values["vision"] = clean(area.text, single_line=False).strip()
         changed = {k: v for k, v in values.items() if getattr(self.session, k) != v}
@@ -194,13 +198,27 @@ class SetupScreen(SessionScreen):
     def on_input_blurred(self, event: Input.Blurred) -> None:
         if event.input.has_class("meta"):
             self.flush()
+            if event.input.id == "meta-date":
+                self.show_date(event.input)
+
+    def show_date(self, field: Input) -> None:
+        """The date as understood, in words ("4 décembre 2026"), or a warning: a date the tool
+        cannot read stays as typed, and the minutes would print it so."""
+        typed = clean(field.value).strip()
+        day = parse_date(typed, self.session.lang, self.fapp.now().date())
+        if day is not None:
+            shown = date_words(day.isoformat(), self.session.lang)
+            if field.value != shown:
+                field.value = shown
+        elif typed:
+            self.notify(self.tr("room.bad_due", due=typed), severity="warning", timeout=6)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         field = event.input
         if field.has_class("meta"):
             self.flush()
-            self.focus_next()
+            self.focus_next()  # the date field then shows its date in words (on_input_blurred)
         elif field.id in ("new-name", "new-role", "new-team"):
             self.add_participant()
         elif field.id == "new-parent":

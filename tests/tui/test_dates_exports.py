@@ -1,0 +1,45 @@
+"""Issue 13 in the app: the set-up date is read and stored ISO (item 11)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input
+
+from facilitator.session import Session
+from facilitator.tui.logic import session_from_template
+from facilitator.workshops import load_template
+from tests.tui.conftest import SIZE, settle, type_text
+
+
+def test_a_new_session_is_dated_today() -> None:
+    template = load_template("codir-framing")
+    assert session_from_template(template, "fr").date == date.today().isoformat()
+    dated = session_from_template(template, "en", today=date(2026, 12, 4))
+    assert dated.date == "2026-12-04"
+
+
+async def test_the_date_typed_in_set_up_is_stored_iso_and_shown_in_words(make_app, store):
+    store.create(Session(id="s1", title="Atelier", lang="fr", date="2026-03-19"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_session("s1", "setup")
+        await settle(pilot)
+        field = app.screen.query_one("#meta-date", Input)
+        assert field.value == "19 mars 2026"  # stored ISO, shown in the session's language
+        field.focus()
+        field.value = ""
+        await type_text(pilot, "04/12/2026")
+        await pilot.press("enter")  # next field: the date is read
+        await settle(pilot)
+        assert store.load("s1").date == "2026-12-04"
+        assert field.value == "4 décembre 2026"
+        # Something that is no date is kept as typed, and the facilitator is told.
+        field.focus()
+        field.value = "fin du trimestre"
+        await pilot.press("tab")
+        await settle(pilot)
+        assert store.load("s1").date == "fin du trimestre"
+        assert field.value == "fin du trimestre"
+        assert any("n’est pas une date" in str(n.message) for n in app._notifications)
