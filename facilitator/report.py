@@ -27,6 +27,7 @@ _LABELS = {
         "measurability": "Mesurabilité",
         "overall": "Global",
         "rewrite": "Proposition",
+        "ask": "À demander à la salle avant d'accepter",
         "suggest": "Suggestions",
         "why": "Pourquoi",
         "remove": "(supprimer)",
@@ -45,6 +46,7 @@ _LABELS = {
         "measurability": "Measurability",
         "overall": "Overall",
         "rewrite": "Suggested rewrite",
+        "ask": "Ask the room before accepting",
         "suggest": "Suggestions",
         "why": "Why",
         "remove": "(remove)",
@@ -135,6 +137,8 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
             f"({labels['clarity']} {s.clarity}, {labels['ambition']} {s.ambition}, "
             f"{labels['measurability']} {s.measurability})"
         )
+        for question in a.rewrite.questions:
+            console.print(f"  [yellow]? {labels['ask']}{sep}{_plain(question)}[/yellow]")
 
 
 def list_rules(rules: Sequence[Rule], console: Console | None = None) -> None:

@@ -230,3 +230,26 @@ def test_a_label_number_is_not_a_target(engine, text):
 def test_the_rewrite_keeps_the_capital_after_a_label(engine):
     a = engine.assess("KR1 - Taux de transfo des leads > 12 %", "key_result")
     assert a.rewrite is not None and a.rewrite.text.startswith("KR1 - Taux de transfo des")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words"),
+    [
+        ("Essayer de réduire le délai de 5 à 3 jours d'ici fin 2026", "fr", "Essayer de"),
+        ("Add a second on-call engineer if required, by Q3 2026", "en", "if required"),
+        ("Réduire d'environ 10 % les retours produits d'ici fin 2026", "fr", "environ"),
+    ],
+)
+def test_a_rewrite_that_changes_the_commitment_asks_the_room(engine, text, lang, words):
+    """ "if required", "Essayer de", "environ" are not dropped silently: the rewrite removes
+    them and carries the question the room must answer before accepting it."""
+    a = engine.assess(text, "key_result", lang=lang)
+    assert a.rewrite is not None and words.lower() not in a.rewrite.text.lower()
+    [question] = a.rewrite.questions
+    assert words in question and question.rstrip().endswith("?")
+    assert a.rewrite.to_dict()["questions"] == [question]
+
+
+def test_a_plain_rewrite_asks_nothing(engine):
+    a = engine.assess("Réduire vraiment le délai de livraison de 5 à 3 jours d'ici fin 2026", "kr")
+    assert a.rewrite is not None and a.rewrite.questions == []

@@ -84,6 +84,7 @@ class _Language:
     flags: dict[str, str] = field(default_factory=dict)  # rule id → the flag it feeds
     hint_template: str | None = None  # the key result proposed for an objective
     grouped: dict[str, Rule] = field(default_factory=dict)  # one finding per draft (scripts)
+    questions: dict[str, str] = field(default_factory=dict)  # rule id → what the rewrite asks
 
     def __post_init__(self) -> None:
         self.set_rules(self.rules)
@@ -94,6 +95,7 @@ class _Language:
         self.by_kind = {kind: RuleSet([r for r in rules if r.applies(kind)]) for kind in KINDS}
         self.hint_template = hint_template(rules)
         self.grouped = {r.id: r for r in rules if r.script in GROUPED}
+        self.questions = {r.id: r.question for r in rules if r.question}
 
 
 @dataclass(slots=True)
@@ -473,8 +475,15 @@ class Engine:
         done = {id(f) for f in applied}
         kept = [f for f in findings if id(f) not in done]
         resolved = sorted({f.rule for f in applied} - {f.rule for f in kept})
+        asked = self._langs[ctx.lang].questions
+        questions = [
+            asked[f.rule].replace("{match}", f.text) for f in applied if asked.get(f.rule)
+        ]
         return Rewrite(
-            match_case(ctx.norm.original, text), score(kept, ctx.kind, self._scoring), resolved
+            match_case(ctx.norm.original, text),
+            score(kept, ctx.kind, self._scoring),
+            resolved,
+            questions,
         )
 
     def _notices(self, norm: Normalized, state: _Language, tier: str) -> list[str]:

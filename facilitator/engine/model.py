@@ -79,9 +79,17 @@ class Rewrite:
     text: str
     scores: Scores
     resolved: list[str]  # rule ids whose findings the rewrite removes
+    # Questions for the room before accepting: words the rewrite removed changed the
+    # commitment ("Essayer de", "if required"), so the room decides, not the coach.
+    questions: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "scores": self.scores.to_dict(), "resolved": self.resolved}
+        return {
+            "text": self.text,
+            "scores": self.scores.to_dict(),
+            "resolved": self.resolved,
+            "questions": self.questions,
+        }
 
 
 @dataclass(slots=True)

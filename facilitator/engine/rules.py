@@ -12,7 +12,8 @@ Kinds:
 - occurrence    a count (words, ideas, figures, targets) above `max`
 - conditional   a condition over the extracted parts and features (`when`)
 - script        a registered Python check (`script = "name"`), for what data cannot express
-Any rule may also carry `when`, a condition that must hold for it to fire.
+Any rule may also carry `when`, a condition that must hold for it to fire, and `question`,
+what the room is asked when the rewrite removes the rule's words ({match} is those words).
 """
 
 from __future__ import annotations
@@ -128,6 +129,9 @@ class Rule:
     title: str = ""
     suggestions: tuple[str, ...] = ()
     safe: bool = False  # replace/remove may be applied to the rewrite without asking the room
+    # What the room must answer when the rewrite removes this rule's words ("Essayer de", "if
+    # required" change the commitment: the rewrite asks, it never drops them silently).
+    question: str = ""
     flag: str = ""  # the Assessment flag this rule feeds: low_ambition, jargon …
     lexicons: tuple[str, ...] = ()
     patterns: tuple[tuple[TokenSpec, ...], ...] = ()
@@ -256,6 +260,7 @@ def load_rule(path: Path, lang: str, scripts: set[str]) -> Rule:
         title=typography(str(data.get("title", "")), lang),
         suggestions=tuple(typography(str(s), lang) for s in data.get("suggestions", ())),
         safe=bool(data.get("safe", False)),
+        question=typography(str(data.get("question", "")), lang),
         flag=str(data.get("flag", "")),
         lexicons=lexicons,
         patterns=compiled,
