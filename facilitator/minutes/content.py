@@ -28,6 +28,7 @@ from datetime import date
 
 from facilitator import __version__
 from facilitator.dates import date_words
+from facilitator.room.cycle import followed
 from facilitator.session import (
     SCORE_KEYS,
     KeyResult,
@@ -406,8 +407,11 @@ class _Builder:
         self.field(L["date"], date_text(s.date, L))
         self.field(L["place"], s.place)
         self.field(L["facilitator"], s.facilitator)
-        if s.follows:
-            self.field(L["follows"], s.follows)
+        previous = followed(s)  # its title and date; never the internal id
+        if previous is not None:
+            title, day = previous
+            when = date_text(day, L)
+            self.field(L["follows"], L("follows.value", title=title, date=when) if when else title)
 
     # -- executive summary --------------------------------------------------------------------
 

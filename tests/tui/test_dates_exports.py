@@ -1,4 +1,5 @@
-"""Issue 13 in the app: the set-up date is read and stored ISO (item 11)."""
+"""Issue 13 in the app: the set-up date is read and stored ISO (item 11); the minutes of an
+older follow-up name the session it follows (item 12)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from datetime import date
 
 from textual.widgets import Input
 
+from facilitator.room.cycle import followed
 from facilitator.session import Session
 from facilitator.tui.logic import session_from_template
+from facilitator.tui.minutes_export import with_followed
 from facilitator.workshops import load_template
 from tests.tui.conftest import SIZE, settle, type_text
 
@@ -43,3 +46,21 @@ async def test_the_date_typed_in_set_up_is_stored_iso_and_shown_in_words(make_ap
         assert store.load("s1").date == "fin du trimestre"
         assert field.value == "fin du trimestre"
         assert any("n’est pas une date" in str(n.message) for n in app._notifications)
+
+
+async def test_minutes_of_an_older_follow_up_name_the_session_it_follows(make_app, store):
+    """A follow-up made before the followed session's title was noted: the export looks it up."""
+    store.create(Session(id="f1", title="Cadrage CODIR", lang="fr", date="2026-03-19"))
+    store.create(Session(id="r1", title="Revue", kind="review", follows="f1"))
+    store.create(Session(id="r2", title="Revue", kind="review", follows="gone"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_session("r1")
+        await settle(pilot)
+        assert app.session is not None
+        assert followed(with_followed(app, app.session)) == ("Cadrage CODIR", "2026-03-19")
+        assert followed(store.load("r1")) is None  # the stored session is not changed
+        app.open_session("r2")
+        await settle(pilot)
+        assert app.session is not None and followed(with_followed(app, app.session)) is None
