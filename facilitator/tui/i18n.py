@@ -225,6 +225,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "note.rewrite": "réécriture acceptée ({rules})",
         "note.restored": "restauration de la v{n}",
         "note.proposal": "proposé par le coach ({kind})\u00a0: {why}",
+        "note.undone": "annulé\u00a0: {note}",
+        "note.redone": "rétabli\u00a0: {note}",
+        "wb.bind.undo": "Annuler",
+        "wb.bind.redo": "Rétablir",
+        "wb.undone": "Annulé\u00a0: {note}",
+        "wb.redone": "Rétabli\u00a0: {note}",
+        "wb.undone.proposal": "Résultat clé proposé retiré\u00a0: «\u00a0{text}\u00a0»",
+        "wb.redone.proposal": "Résultat clé proposé remis\u00a0: «\u00a0{text}\u00a0»",
+        "wb.undo.nothing": "Aucune modification acceptée à annuler sur cet élément.",
+        "wb.redo.nothing": "Aucune modification annulée à rétablir sur cet élément.",
+        "wb.undo.stale": (
+            "La formulation a changé depuis la dernière modification acceptée\u00a0: "
+            "restaurez une version depuis l’historique (r)."
+        ),
+        "wb.redo.stale": (
+            "La formulation a changé depuis l’annulation\u00a0: restaurez une version depuis "
+            "l’historique (r)."
+        ),
+        "cmd.workbench.undo": "atelier\u00a0: annuler la dernière modification acceptée",
+        "cmd.workbench.redo": "atelier\u00a0: rétablir la modification annulée",
         # help
         "help.title": "Aide",
         "help.body": """\
@@ -250,9 +270,13 @@ MESSAGES: dict[str, dict[str, str]] = {
 | `ctrl+k` | nouveau résultat clé sous l’objectif sélectionné |
 | `Tab` | passer aux remarques, à l’historique, aux objectifs |
 | `r` / `f` (historique) | restaurer la version / la marquer finale |
+| `ctrl+z` / `ctrl+y` | annuler / rétablir la dernière modification acceptée |
 
 Chaque suggestion acceptée crée une version ; l’historique montre l’évolution du score et les
 remarques résolues. Le coach conseille, il ne bloque jamais : la salle décide.
+Dans l’éditeur, `ctrl+z` annule d’abord la frappe, puis la dernière suggestion, réécriture
+ou résultat clé proposé accepté\u00a0; l’annulation devient elle aussi une version
+(«\u00a0annulé\u00a0: …\u00a0»).
 
 ## Entraînement (exercices guidés)
 
@@ -499,6 +523,25 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
         "note.rewrite": "accepted rewrite ({rules})",
         "note.restored": "restored v{n}",
         "note.proposal": "proposed by the coach ({kind}): {why}",
+        "note.undone": "undone: {note}",
+        "note.redone": "redone: {note}",
+        "wb.bind.undo": "Undo",
+        "wb.bind.redo": "Redo",
+        "wb.undone": "Undone: {note}",
+        "wb.redone": "Redone: {note}",
+        "wb.undone.proposal": "Proposed key result taken out: “{text}”",
+        "wb.redone.proposal": "Proposed key result put back: “{text}”",
+        "wb.undo.nothing": "No accepted change to undo on this item.",
+        "wb.redo.nothing": "No undone change to redo on this item.",
+        "wb.undo.stale": (
+            "The wording has changed since the last accepted change: restore a version from "
+            "the history (r)."
+        ),
+        "wb.redo.stale": (
+            "The wording has changed since the undo: restore a version from the history (r)."
+        ),
+        "cmd.workbench.undo": "workbench: undo the last accepted change",
+        "cmd.workbench.redo": "workbench: redo the undone change",
         "help.title": "Help",
         "help.body": """\
 ## Running a workshop
@@ -523,9 +566,12 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
 | `ctrl+k` | new key result under the selected objective |
 | `Tab` | move to the findings, the history, the objectives |
 | `r` / `f` (history) | restore the version / mark it final |
+| `ctrl+z` / `ctrl+y` | undo / redo the last accepted change |
 
 Every accepted suggestion creates a version; the history shows the score change and the
 findings resolved. The coach advises, it never blocks: the room decides.
+In the editor, `ctrl+z` first undoes the typing, then the last accepted suggestion, rewrite or
+proposed key result; the undo is a version too ("undone: …").
 
 ## Practice (guided exercises)
 

@@ -42,6 +42,7 @@ from facilitator.tui.logic import (
     scores_of,
 )
 from facilitator.tui.screens.base import SessionScreen
+from facilitator.tui.undo import Accepted, UndoHistory, can_redo, can_undo, redo, undo
 from facilitator.tui.widgets.draft_editor import DraftEditor
 from facilitator.tui.widgets.findings import FindingsList
 from facilitator.tui.widgets.history import HistoryTable
@@ -93,12 +94,21 @@ class Assessed(Message):
 class Scored(Message):
     """A wording about to become a version, now scored (off the UI thread)."""
 
-    def __init__(self, target: Target, text: str, note: str, assessment: Any | None) -> None:
+    def __init__(
+        self,
+        target: Target,
+        text: str,
+        note: str,
+        assessment: Any | None,
+        replaces: int | None = None,
+    ) -> None:
         super().__init__()
         self.target = target
         self.text = text
         self.note = note
         self.assessment = assessment
+        self.replaces = replaces
+        """For an accepted change: the version it replaces (what ctrl+z brings back)."""
 
 
 class WorkbenchScreen(SessionScreen):
@@ -120,6 +130,10 @@ class WorkbenchScreen(SessionScreen):
         Binding("ctrl+f", "final", "wb.bind.final", id="workbench.final"),
         Binding("ctrl+n", "new_objective", "wb.bind.new_objective", id="workbench.new_objective"),
         Binding("ctrl+k", "new_key_result", "wb.bind.new_kr", id="workbench.new_kr"),
+        # Priority: the editor's own ctrl+z / ctrl+y (typing) go first while it has typing to
+        # undo (see action_undo_change), then these undo what the workbench accepted.
+        Binding("ctrl+z", "undo_change", "wb.bind.undo", id="workbench.undo", priority=True),
+        Binding("ctrl+y", "redo_change", "wb.bind.redo", id="workbench.redo", priority=True),
         # Shown in the proposals' title rather than the footer, which is full.
         Binding(
             "ctrl+o",
@@ -647,11 +661,13 @@ class WorkbenchScreen(SessionScreen):
         event.stop()
         self.action_save()
 
-    def save_version(self, text: str, note: str) -> None:
-        """Score `text` with the best tier available (off the UI thread), then save it."""
+    def save_version(self, text: str, note: str, replaces: int | None = None) -> None:
+        """Score `text` with the best tier available (off the UI thread), then save it.
+
+        `replaces`: the wording comes from an accepted change that replaces that version."""
         target = Target(self.target.kind, self.target.objective_id, self.target.kr_id)
         if self.fapp.engine is None:  # still starting: save the wording, unscored
-            self.commit(target, text, note, None)
+            self.commit(target, text, note, None, replaces)
             return
         shown = self.shown
         lang = self.draft_lang(text)
@@ -661,7 +677,7 @@ class WorkbenchScreen(SessionScreen):
             and shown.text == text
             and (shown.tier != "lexical" or best == "lexical")
         ):
-            self.commit(target, text, note, shown)
+            self.commit(target, text, note, shown, replaces)
             return
         session = self.session
 
@@ -676,17 +692,27 @@ class WorkbenchScreen(SessionScreen):
                 )
             except Exception:
                 # The wording is saved even if the engine cannot score it; the error is reported.
-                self.post_message(Scored(target, text, note, None))
+                self.post_message(Scored(target, text, note, None, replaces))
                 raise
-            self.post_message(Scored(target, text, note, a))
+            self.post_message(Scored(target, text, note, a, replaces))
 
         self.run_worker(score, thread=True, group="save", exit_on_error=False, name="save")
 
     def on_scored(self, message: Scored) -> None:
-        self.commit(message.target, message.text, message.note, message.assessment)
+        self.commit(
+            message.target, message.text, message.note, message.assessment, message.replaces
+        )
 
-    def commit(self, target: Target, text: str, note: str, assessment: Any | None) -> bool:
-        """Add `text` as a new version of `target` (creating the item if new)."""
+    def commit(
+        self,
+        target: Target,
+        text: str,
+        note: str,
+        assessment: Any | None,
+        replaces: int | None = None,
+    ) -> bool:
+        """Add `text` as a new version of `target` (creating the item if new); `replaces`: the
+        version an accepted change replaces, so that ctrl+z can bring it back."""
         scores = scores_of(assessment) if assessment is not None else {}
         findings = rule_ids(assessment.findings) if assessment is not None else []
         fields = self._field_values() if target.kind == "key_result" else {}
@@ -734,6 +760,18 @@ class WorkbenchScreen(SessionScreen):
 
         ok = self.fapp.save(saved)
         item = self._item(target)
+        if ok and replaces is not None and item is not None and item.latest is not None:
+            before = next((v for v in item.versions if v.n == replaces), None)
+            if before is not None:
+                accepted = Accepted(
+                    "wording",
+                    note,
+                    before=replaces,
+                    after=item.latest.n,
+                    before_text=before.text,
+                    after_text=item.latest.text,
+                )
+                self.undo_history.record(_draft_key(target), accepted)
         if self.target.kind == target.kind and self.target.objective_id in (None, oid):
             self.target = target
             self.fapp.ui_state[("workbench", self.session.id)] = target
@@ -814,9 +852,69 @@ class WorkbenchScreen(SessionScreen):
         # The wording the room had becomes a version first, so the history shows the gain.
         if self.dirty:
             self._commit_now(self.tr("note.saved"))
+        item = self._item(self.target)
+        replaces = item.latest.n if item is not None and item.latest is not None else None
         self.editor.text = new
         self.editor.move_cursor(self.editor.document.end)
-        self.save_version(clean(new).strip(), note)
+        self.save_version(clean(new).strip(), note, replaces)
+
+    # -- undo and redo of the accepted changes --------------------------------------------------
+
+    @property
+    def undo_history(self) -> UndoHistory:
+        """The accepted changes of this session's items (kept while the app runs)."""
+        history = self.fapp.ui_state.setdefault(("workbench-undo", self.session.id), None)
+        if not isinstance(history, UndoHistory):
+            history = self.fapp.ui_state[("workbench-undo", self.session.id)] = UndoHistory()
+        return history
+
+    def action_undo_change(self) -> None:
+        """ctrl+z: the typing first (in the editor), then the last change accepted here."""
+        if self.editor.has_focus and self.editor.history.undo_stack:
+            self.editor.undo()
+            return
+        self._undo_or_redo(undoing=True)
+
+    def action_redo_change(self) -> None:
+        if self.editor.has_focus and self.editor.history.redo_stack:
+            self.editor.redo()
+            return
+        self._undo_or_redo(undoing=False)
+
+    def _undo_or_redo(self, *, undoing: bool) -> None:
+        target = Target(self.target.kind, self.target.objective_id, self.target.kr_id)
+        stacks = self.undo_history.stacks(_draft_key(target))
+        if undoing:
+            source, dest, done = stacks.done, stacks.undone, "undone"
+            possible, apply = can_undo, undo
+        else:
+            source, dest, done = stacks.undone, stacks.done, "redone"
+            possible, apply = can_redo, redo
+        word = "undo" if undoing else "redo"
+        if not source:
+            self.notify(self.tr(f"wb.{word}.nothing"), timeout=3)
+            return
+        change = source[-1]
+        if self.dirty or not possible(self.session, self._item(target), change):
+            # Worded, saved or restored since: the change is no longer the last one.
+            self.notify(self.tr(f"wb.{word}.stale"), severity="warning", timeout=6)
+            return
+        note = self.tr(f"note.{done}", note=change.note)
+
+        def applied(s: Session) -> None:
+            apply(s, self._item(target, s), change, note)
+
+        self.fapp.save(applied)
+        # A failed write stays applied on screen (and is written at the next save): the
+        # stacks follow what the session shows.
+        if not possible(self.session, self._item(target), change):
+            source.pop()
+            dest.append(change)
+            if change.kind == "proposal":
+                self.notify(self.tr(f"wb.{done}.proposal", text=change.after_text), timeout=4)
+            else:
+                self.notify(self.tr(f"wb.{done}", note=change.note), timeout=4)
+        self._after_history_change(reload_text=change.kind == "wording")
 
     def action_final(self) -> None:
         if self.dirty:
@@ -915,6 +1013,8 @@ class WorkbenchScreen(SessionScreen):
             ("cmd.workbench.new_objective", self.action_new_objective),
             ("cmd.workbench.new_kr", self.action_new_key_result),
             ("cmd.workbench.add_proposal", self.action_add_proposal),
+            ("cmd.workbench.undo", lambda: self._undo_or_redo(undoing=True)),
+            ("cmd.workbench.redo", lambda: self._undo_or_redo(undoing=False)),
         ]
 
     # -- key results the coach proposes ---------------------------------------------------------
@@ -987,6 +1087,20 @@ class WorkbenchScreen(SessionScreen):
             )
 
         if self.fapp.save(change):
+            objective = self.session.objective(message.objective_id)
+            added = next((i for i, k in enumerate(objective.key_results) if k.id == kid), None)
+            if added is not None:
+                accepted = Accepted(
+                    "proposal",
+                    message.note,
+                    after_text=message.text,
+                    objective_id=message.objective_id,
+                    key_result=objective.key_results[added].to_dict(),
+                    index=added,
+                )
+                self.undo_history.record(
+                    _draft_key(Target("objective", message.objective_id)), accepted
+                )
             self.fill_tree()
             self.notify(self.tr("wb.proposal_added", text=message.text), timeout=3)
 
