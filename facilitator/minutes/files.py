@@ -1,4 +1,5 @@
-"""What a path names, for the exports: they read and replace regular files only.
+"""What a path names, for the exports: they read and replace regular files only; and where an
+export goes by default (`documents_dir`).
 
 A path typed on the command line can name anything. Reading a FIFO waits for a writer forever
 and /dev/zero never ends; replacing a device node as root turns it into a plain file (/dev/null
@@ -8,7 +9,10 @@ not where it pointed. So every other kind of file is named to the user instead.
 
 from __future__ import annotations
 
+import os
+import re
 import stat
+from pathlib import Path
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -25,3 +29,32 @@ def not_regular(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     return next((kind for is_kind, kind in _KINDS if is_kind(mode)), "a special file")
+
+
+def documents_dir(home: Path | None = None, environ: dict[str, str] | None = None) -> Path:
+    """The user's documents folder, where an export goes unless told otherwise.
+
+    $XDG_DOCUMENTS_DIR, else the XDG_DOCUMENTS_DIR line of ~/.config/user-dirs.dirs (a French
+    desktop names it ~/Documents too, some ~/Mes documents), else ~/Documents; the first of those
+    that is a folder, else the home folder.
+    """
+    env = os.environ if environ is None else environ
+    home = home if home is not None else Path(env.get("HOME") or Path.home())
+    candidates: list[Path] = []
+    if env.get("XDG_DOCUMENTS_DIR"):
+        candidates.append(Path(env["XDG_DOCUMENTS_DIR"]).expanduser())
+    config = Path(env.get("XDG_CONFIG_HOME") or home / ".config")
+    try:
+        lines = (config / "user-dirs.dirs").read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        match = re.fullmatch(r'\s*XDG_DOCUMENTS_DIR\s*=\s*"([^"]*)"\s*', line)
+        if match:
+            value = match[1].replace("$HOME", str(home))
+            candidates.append(Path(value) if value.startswith("/") else home / value)
+    candidates.append(home / "Documents")
+    for folder in candidates:
+        if folder.is_dir() and folder != home:
+            return folder
+    return home

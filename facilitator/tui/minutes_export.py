@@ -16,21 +16,50 @@ if TYPE_CHECKING:
 FORMATS = ("docx", "md", "json", "csv")
 
 
+LAST_EXPORT_DIR = "last_export_dir"
+"""Key of the session's data holding the folder its last export went to."""
+
+
 def export_minutes(app: FacilitatorApp, fmt: str = "docx") -> None:
-    """Ask for the file (a name from the session's title, in the current folder) and write the
-    session as it is now (see `save_file`)."""
+    """Ask for the file (a name from the session's title and date, in `export_folder`) and write
+    the session as it is now (see `save_file`: an existing file is replaced only once the user
+    says so; a new one is readable by its owner only, like the session files)."""
     from facilitator.minutes import default_filename, export_session
     from facilitator.tui.screens.training_report import save_file
 
-    session = app.session
-    if session is None:
+    if app.session is None:
         return
-    session = with_followed(app, session)
+    session_id = app.session.id
+    folder = export_folder(app.session)
+    session = with_followed(app, app.session)
 
     def write(path: Path, overwrite: bool) -> Path:
-        return export_session(session, path, fmt, overwrite=overwrite)
+        written = export_session(session, path, fmt, overwrite=overwrite)
+        app.call_from_thread(remember_folder, app, session_id, written.parent)
+        return written
 
-    save_file(app, str(Path.cwd() / default_filename(session, fmt)), "export", write)
+    save_file(app, str(folder / default_filename(session, fmt)), "export", write)
+
+
+def export_folder(session: Session) -> Path:
+    """Where the session's exports go by default: the folder of its last export, while it
+    exists, else the user's documents folder (never wherever the app was started from)."""
+    from facilitator.minutes.files import documents_dir
+
+    remembered = session.extra.get(LAST_EXPORT_DIR)
+    if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    return documents_dir()
+
+
+def remember_folder(app: FacilitatorApp, session_id: str, folder: Path) -> None:
+    """Keep `folder` as the open session's export folder (if it is still the one exported)."""
+    session = app.session
+    folder_text = str(folder.expanduser().absolute())
+    if session is None or session.id != session_id:
+        return
+    if session.extra.get(LAST_EXPORT_DIR) != folder_text:
+        app.save(lambda s: s.extra.__setitem__(LAST_EXPORT_DIR, folder_text))
 
 
 def with_followed(app: FacilitatorApp, session: Session) -> Session:

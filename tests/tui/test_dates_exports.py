@@ -3,14 +3,19 @@ older follow-up name the session it follows (item 12)."""
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import date
+from pathlib import Path
 
 from textual.widgets import Input
 
+from facilitator.minutes.files import documents_dir
 from facilitator.room.cycle import followed
 from facilitator.session import Session
 from facilitator.tui.logic import session_from_template
-from facilitator.tui.minutes_export import with_followed
+from facilitator.tui.minutes_export import LAST_EXPORT_DIR, export_minutes, with_followed
+from facilitator.tui.screens.training_report import ReportDialog
 from facilitator.workshops import load_template
 from tests.tui.conftest import SIZE, settle, type_text
 
@@ -64,3 +69,57 @@ async def test_minutes_of_an_older_follow_up_name_the_session_it_follows(make_ap
         app.open_session("r2")
         await settle(pilot)
         assert app.session is not None and followed(with_followed(app, app.session)) is None
+
+
+def test_the_documents_folder_is_found_as_the_desktop_names_it(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    assert documents_dir(home, {}) == home  # no documents folder: home
+    (home / "Documents").mkdir()
+    assert documents_dir(home, {}) == home / "Documents"
+    (home / "Mes documents").mkdir()
+    (home / ".config").mkdir()
+    (home / ".config" / "user-dirs.dirs").write_text(
+        '# written by xdg-user-dirs-update\nXDG_DOCUMENTS_DIR="$HOME/Mes documents"\n', "utf-8"
+    )
+    assert documents_dir(home, {}) == home / "Mes documents"
+    elsewhere = tmp_path / "docs"
+    elsewhere.mkdir()
+    assert documents_dir(home, {"XDG_DOCUMENTS_DIR": str(elsewhere)}) == elsewhere
+
+
+async def test_exports_default_to_documents_then_to_the_last_folder_owner_only(
+    make_app, store, tmp_path, monkeypatch
+):
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)  # not where exports go
+    store.create(Session(id="s1", title="Cadrage CODIR", lang="fr", date="2026-12-04"))
+    chosen = tmp_path / "client"
+    chosen.mkdir()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_session("s1", "setup")
+        await settle(pilot)
+        export_minutes(app, "md")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReportDialog)
+        path = dialog.query_one("#report-path", Input)
+        assert path.value == str(home / "Documents" / "cadrage-codir-2026-12-04.md")
+        path.value = str(chosen / "cr.md")
+        await pilot.press("enter")
+        await settle(pilot)
+        written = chosen / "cr.md"
+        assert written.read_text("utf-8").startswith("# Cadrage CODIR")
+        assert stat.S_IMODE(os.stat(written).st_mode) == 0o600  # like the session files
+        assert store.load("s1").extra[LAST_EXPORT_DIR] == str(chosen)
+        export_minutes(app, "docx")  # the next export proposes the same folder
+        await settle(pilot)
+        assert isinstance(app.screen, ReportDialog)
+        value = app.screen.query_one("#report-path", Input).value
+        assert value == str(chosen / "cadrage-codir-2026-12-04.docx")
