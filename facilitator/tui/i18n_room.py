@@ -283,6 +283,91 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "cmd.review.checkin": "revue : faire le point sur le résultat clé",
         "cmd.grading.grade": "notation : noter le résultat clé",
         "cmd.grading.commitment": "notation : engagé / ambitieux",
+        # objectives (issue 13, item 2)
+        "obj.title": "Objectifs\u00a0: retenir, écarter, fusionner, ordonner",
+        "obj.status": "retenus\u00a0: {retained} · en cours\u00a0: {drafts} · "
+        "écartés\u00a0: {dropped} · décisions au nom de\u00a0: {by} (w pour changer)",
+        "obj.col.text": "Objectif",
+        "obj.col.status": "Statut",
+        "obj.col.decided": "Décidé par, le",
+        "obj.col.krs": "RC",
+        "obj.col.vote": "Vote",
+        "obj.status.draft": "en cours",
+        "obj.status.retained": "✓ retenu",
+        "obj.status.dropped": "✗ écarté",
+        "obj.status.merged": "→ fusionné dans {target}",
+        "obj.bind.retain": "Retenir",
+        "obj.bind.drop": "Écarter",
+        "obj.bind.merge": "Fusionner",
+        "obj.bind.up": "Monter",
+        "obj.bind.down": "Descendre",
+        "obj.bind.delete": "Supprimer",
+        "obj.bind.undo": "Annuler",
+        "obj.bind.propose": "Issue du vote",
+        "obj.bind.decider": "Qui décide",
+        "obj.bind.wrapup": "Clôture",
+        "obj.retained": "Objectif retenu",
+        "obj.dropped": "Objectif écarté",
+        "obj.reopened": "Objectif remis en cours de rédaction",
+        "obj.merged": "Objectif fusionné dans {target} (ses résultats clés l’y rejoignent)",
+        "obj.deleted": "Objectif supprimé (u pour annuler)",
+        "obj.merge.title": "Fusionner «\u00a0{text}\u00a0» dans quel objectif\u202f?",
+        "obj.merge.not_active": "Seul un objectif en cours ou retenu peut être fusionné\u00a0: "
+        "«\u00a0x\u00a0» le remet d’abord en cours.",
+        "obj.merge.no_target": "Aucun autre objectif en jeu dans lequel le fusionner.",
+        "obj.delete.title": "Supprimer cet objectif\u202f?",
+        "obj.delete.body": "«\u00a0{text}\u00a0» et ses {krs} résultat(s) clé(s) seront "
+        "supprimés{votes}. Il ne figurera ni au compte rendu ni dans les revues. "
+        "(u pour annuler ensuite)",
+        "obj.delete.votes": ", avec ses votes",
+        "obj.delete.merged": "{count} objectif(s) y ont été fusionnés\u00a0: remettez-les en cours "
+        "ou supprimez-les d’abord.",
+        "obj.undo.nothing": "Rien à annuler.",
+        "obj.undone": "Annulé\u00a0: {action}",
+        "obj.action.retain": "objectif retenu",
+        "obj.action.drop": "objectif écarté",
+        "obj.action.merge": "fusion",
+        "obj.action.reopen": "remise en cours",
+        "obj.action.move": "déplacement",
+        "obj.action.delete": "suppression",
+        "obj.action.retain_set": "objectifs retenus à la clôture",
+        "obj.decider": "Décision prise par",
+        "obj.need_decider": "Indiquez qui décide\u00a0: un participant présent ou l’animateur.",
+        "obj.propose.title": "Quels objectifs la salle retient-elle\u202f?",
+        "obj.propose.basis": "Cochés\u00a0: les {count} objectif(s) jugés clairement prioritaires "
+        "par le vote. Les objectifs non cochés seront écartés.",
+        "obj.propose.no_outcome": "Le vote ne désigne aucun objectif clairement prioritaire\u00a0: "
+        "cochez ceux que la salle retient. Les non cochés seront écartés.",
+        "obj.propose.hidden": "Les votes ne sont pas révélés\u00a0: rien n’est coché d’avance. "
+        "Cochez ceux que la salle retient\u202f; les non cochés seront écartés.",
+        "obj.propose.none": "Aucun objectif en jeu à retenir.",
+        "obj.propose.hint": "Espace\u00a0: cocher / décocher · Tab\u00a0: qui décide · "
+        "Entrée\u00a0: valider · Échap\u00a0: annuler",
+        "obj.propose.need_one": "Cochez au moins un objectif (ou écartez-les un à un sur "
+        "l’écran des objectifs).",
+        "obj.propose.done": "Retenus\u00a0: {retained} · écartés\u00a0: {dropped} (u pour annuler)",
+        "cmd.room.objectives": "objectifs\u00a0: retenir, écarter, fusionner, ordonner, supprimer",
+        "cmd.obj.propose": "objectifs\u00a0: retenir l’issue du vote",
+        "cmd.obj.undo": "objectifs\u00a0: annuler la dernière décision",
+        "tree.bind.objectives": "Objectifs",
+        "wrapup.bind.propose": "Retenir (vote)",
+        "wrapup.bind.objectives": "Objectifs",
+        "wrapup.bind.undo": "Annuler",
+        "wrapup.objectives": "Objectifs\u00a0: {retained} retenu(s) · {drafts} en cours · "
+        "{dropped} écarté(s)",
+        "wrapup.propose_hint": "Aucun objectif retenu\u00a0: «\u00a0p\u00a0» propose l’issue du "
+        "vote, «\u00a0o\u00a0» ouvre les objectifs.",
+        "wrapup.warn.undecided": "⚠ Objectifs ni retenus ni écartés ({count})",
+        "wrapup.warn.no_krs": "⚠ Objectifs sans résultat clé ({count})",
+        "wrapup.warn.unowned": "⚠ Résultats clés sans responsable ({count})",
+        "wrapup.warn.not_final": "⚠ Objectifs retenus dont le libellé n’est pas marqué final "
+        "({count})",
+        "wrapup.can_close_warnings": "Rien ne bloque, mais {count} point(s) à vérifier "
+        "ci-dessous\u00a0: «\u00a0c\u00a0» pour clôturer quand même",
+        "wrapup.confirm.title": "Clôturer malgré les points à vérifier\u202f?",
+        "wrapup.confirm.body": "{count} point(s) restent à vérifier (objectifs non décidés, "
+        "sans résultat clé, résultats clés sans responsable, libellés non finaux). Ils "
+        "figureront tels quels au compte rendu. Clôturer quand même\u202f?",
     },
     "en": {
         "bind.decision": "Decision",
@@ -542,6 +627,90 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "cmd.review.checkin": "review: check in on the key result",
         "cmd.grading.grade": "grading: grade the key result",
         "cmd.grading.commitment": "grading: committed / aspirational",
+        # objectives (issue 13, item 2)
+        "obj.title": "Objectives: retain, drop, merge, order",
+        "obj.status": "retained: {retained} · drafts: {drafts} · dropped: {dropped} · "
+        "decided in the name of: {by} (w to change)",
+        "obj.col.text": "Objective",
+        "obj.col.status": "Status",
+        "obj.col.decided": "Decided by, on",
+        "obj.col.krs": "KRs",
+        "obj.col.vote": "Vote",
+        "obj.status.draft": "draft",
+        "obj.status.retained": "✓ retained",
+        "obj.status.dropped": "✗ dropped",
+        "obj.status.merged": "→ merged into {target}",
+        "obj.bind.retain": "Retain",
+        "obj.bind.drop": "Drop",
+        "obj.bind.merge": "Merge",
+        "obj.bind.up": "Up",
+        "obj.bind.down": "Down",
+        "obj.bind.delete": "Delete",
+        "obj.bind.undo": "Undo",
+        "obj.bind.propose": "Vote outcome",
+        "obj.bind.decider": "Who decides",
+        "obj.bind.wrapup": "Wrap-up",
+        "obj.retained": "Objective retained",
+        "obj.dropped": "Objective dropped",
+        "obj.reopened": "Objective back to draft",
+        "obj.merged": "Objective merged into {target} (its key results move there)",
+        "obj.deleted": "Objective deleted (u to undo)",
+        "obj.merge.title": "Merge “{text}” into which objective?",
+        "obj.merge.not_active": "Only a draft or retained objective can be merged: “x” makes it "
+        "a draft again first.",
+        "obj.merge.no_target": "No other objective in play to merge it into.",
+        "obj.delete.title": "Delete this objective?",
+        "obj.delete.body": "“{text}” and its {krs} key result(s) will be deleted{votes}. It will "
+        "appear neither in the minutes nor in the reviews. (u to undo afterwards)",
+        "obj.delete.votes": ", with its votes",
+        "obj.delete.merged": "{count} objective(s) were merged into it: make them drafts again or "
+        "delete them first.",
+        "obj.undo.nothing": "Nothing to undo.",
+        "obj.undone": "Undone: {action}",
+        "obj.action.retain": "objective retained",
+        "obj.action.drop": "objective dropped",
+        "obj.action.merge": "merge",
+        "obj.action.reopen": "back to draft",
+        "obj.action.move": "move",
+        "obj.action.delete": "deletion",
+        "obj.action.retain_set": "objectives retained at the wrap-up",
+        "obj.decider": "Decided by",
+        "obj.need_decider": "Say who decides: a participant present or the facilitator.",
+        "obj.propose.title": "Which objectives does the room retain?",
+        "obj.propose.basis": "Checked: the {count} objective(s) the vote judged clearly a "
+        "priority. Unchecked objectives will be dropped.",
+        "obj.propose.no_outcome": "The vote points to no objective as clearly a priority: check "
+        "those the room retains. Unchecked ones will be dropped.",
+        "obj.propose.hidden": "The votes are not revealed: nothing is checked in advance. Check "
+        "those the room retains; unchecked ones will be dropped.",
+        "obj.propose.none": "No objective in play to retain.",
+        "obj.propose.hint": "Space: check / uncheck · Tab: who decides · Enter: confirm · "
+        "Esc: cancel",
+        "obj.propose.need_one": "Check at least one objective (or drop them one by one on the "
+        "objectives screen).",
+        "obj.propose.done": "Retained: {retained} · dropped: {dropped} (u to undo)",
+        "cmd.room.objectives": "objectives: retain, drop, merge, order, delete",
+        "cmd.obj.propose": "objectives: retain the vote's outcome",
+        "cmd.obj.undo": "objectives: undo the last decision",
+        "tree.bind.objectives": "Objectives",
+        "wrapup.bind.propose": "Retain (vote)",
+        "wrapup.bind.objectives": "Objectives",
+        "wrapup.bind.undo": "Undo",
+        "wrapup.objectives": "Objectives: {retained} retained · {drafts} draft(s) · "
+        "{dropped} dropped",
+        "wrapup.propose_hint": "No objective retained: “p” proposes the vote's outcome, “o” "
+        "opens the objectives.",
+        "wrapup.warn.undecided": "⚠ Objectives neither retained nor dropped ({count})",
+        "wrapup.warn.no_krs": "⚠ Objectives without a key result ({count})",
+        "wrapup.warn.unowned": "⚠ Key results without an owner ({count})",
+        "wrapup.warn.not_final": "⚠ Retained objectives whose wording is not marked final "
+        "({count})",
+        "wrapup.can_close_warnings": "Nothing blocks, but {count} point(s) to check below: “c” "
+        "closes anyway",
+        "wrapup.confirm.title": "Close with points still to check?",
+        "wrapup.confirm.body": "{count} point(s) are still to check (objectives not decided, "
+        "without a key result, key results without an owner, wordings not final). They will "
+        "appear as they are in the minutes. Close anyway?",
     },
 }
 
@@ -560,6 +729,8 @@ Brainstorm : une proposition par `Entrée` (« Prénom : … » pour l’attribu
 Vote : `1`/`2`/`3` oui / pas sûr / non, `+`/`-` points, `]` votant suivant, `r` révéler.
 Alignement : `1`–`3` rattacher à une suggestion, `p` choisir, `i` indépendant, `t` arbre.
 Revue et notation : `Entrée` sur un résultat clé ; `c` engagé / ambitieux.
+Objectifs (`o` depuis la clôture ou l’arbre) : `r` retenir, `x` écarter, `m` fusionner,
+`⇧↑`/`⇧↓` ordonner, `Suppr` supprimer (après confirmation), `u` annuler, `p` issue du vote.
 """,
     "en": """
 ## The room (from any step)
@@ -575,6 +746,8 @@ group, `Space` marks, `s` separates, `x` drops, `o` makes it an objective.
 Vote: `1`/`2`/`3` yes / not sure / no, `+`/`-` dots, `]` next voter, `r` reveal.
 Alignment: `1`–`3` link to a suggestion, `p` choose, `i` independent, `t` tree.
 Review and grading: `Enter` on a key result; `c` committed / aspirational.
+Objectives (`o` from the wrap-up or the tree): `r` retain, `x` drop, `m` merge, `⇧↑`/`⇧↓`
+order, `Delete` delete (after a confirmation), `u` undo, `p` the vote's outcome.
 """,
 }
 

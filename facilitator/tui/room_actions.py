@@ -27,6 +27,7 @@ SCREENS: dict[str, str] = {
     "tree": "facilitator.tui.screens.tree:TreeScreen",
     "log": "facilitator.tui.screens.room_log:RoomLogScreen",
     "wrapup": "facilitator.tui.screens.wrapup:WrapupScreen",
+    "objectives": "facilitator.tui.screens.objectives:ObjectivesScreen",
     "review": "facilitator.tui.screens.review:ReviewScreen",
     "grading": "facilitator.tui.screens.grading:GradingScreen",
     "retro": "facilitator.tui.screens.retro:RetroScreen",

@@ -22,6 +22,7 @@ class TreeScreen(RoomScreen):
     TITLE_KEY = "tree.title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "app.goto('alignment')", "tree.bind.alignment", id="tree.alignment"),
+        Binding("o", "app.goto('objectives')", "tree.bind.objectives", id="tree.objectives"),
     ]
 
     def compose_body(self) -> ComposeResult:

@@ -2,8 +2,13 @@
 
 Parking-lot items without a follow-up (owner and next step) block the close: Enter on one
 gives it its follow-up. Actions are listed with their owner and due date; objectives not
-aligned, actions missing an owner or a date, and votes never revealed are flagged. `c` closes
-the wrap-up (the last step) once nothing blocks.
+aligned, actions missing an owner or a date, and votes never revealed are flagged. The
+objectives are summed up (retained, drafts, dropped), with warnings that do not block:
+objectives without key results, key results without an owner, drafts not yet decided,
+retained wordings not final. `p` proposes the vote's outcome as the retained set (the
+facilitator edits and confirms), `o` opens the objectives, `u` undoes the last decision on
+them. `c` closes the wrap-up (the last step) once nothing blocks, after a confirmation when
+warnings remain.
 """
 
 from __future__ import annotations
@@ -17,7 +22,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
 from facilitator.room import wrapup
+from facilitator.session import Objective
 from facilitator.tui import room_actions
+from facilitator.tui.screens import objectives as objectives_screen
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
 from facilitator.tui.widgets.table import Table
 
@@ -29,6 +36,9 @@ class WrapupScreen(RoomScreen):
         Binding("c", "close_wrapup", "wrapup.bind.close", id="wrapup.close"),
         Binding("l", "app.goto('log')", "wrapup.bind.log", id="wrapup.log"),
         Binding("e", "export_minutes", "wrapup.bind.export", id="wrapup.export"),
+        Binding("p", "propose", "wrapup.bind.propose", id="wrapup.propose"),
+        Binding("o", "app.goto('objectives')", "wrapup.bind.objectives", id="wrapup.objectives"),
+        Binding("u", "undo", "wrapup.bind.undo", id="wrapup.undo", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -73,6 +83,8 @@ class WrapupScreen(RoomScreen):
             self.status(self.tr("wrapup.closed"))
         elif items.blocking:
             self.status(self.tr("wrapup.cannot_close", count=len(items.parking)))
+        elif items.warnings:
+            self.status(self.tr("wrapup.can_close_warnings", count=items.warnings))
         else:
             self.status(self.tr("wrapup.can_close"))
 
@@ -83,6 +95,7 @@ class WrapupScreen(RoomScreen):
         def section(title: str, style: str = "bold") -> None:
             text.append("\n" + title + "\n", style=style)
 
+        self._objectives(text, items)
         section(self.tr("wrapup.decisions", count=len(s.decisions)))
         for d in s.decisions:
             text.append(f"  • {d.text}\n")
@@ -113,6 +126,43 @@ class WrapupScreen(RoomScreen):
                 text.append(tail + "\n", style="cyan")
         return text
 
+    def _objectives(self, text: Text, items: wrapup.OpenItems) -> None:
+        """Where the objectives stand, and what to check before the room leaves."""
+        s = self.session
+        numbering = objectives_screen.numbers(s)
+        retained = [o for o in s.objectives if o.status == "retained"]
+        counts = {
+            "retained": len(retained),
+            "drafts": sum(o.status == "draft" for o in s.objectives),
+            "dropped": sum(o.status == "dropped" for o in s.objectives),
+        }
+        text.append("\n" + self.tr("wrapup.objectives", **counts) + "\n", style="bold")
+        for o in retained:
+            text.append(f"  ✓ {numbering.get(o.id, '')} ", style="bold green")
+            text.append(f"{fit(o.text, 80)}\n")
+        if not retained and s.objectives:
+            text.append("  " + self.tr("wrapup.propose_hint") + "\n", style="cyan")
+
+        def warn(key: str, lines: list[str]) -> None:
+            if lines:
+                text.append("\n" + self.tr(key, count=len(lines)) + "\n", style="bold yellow")
+                for line in lines:
+                    text.append(f"  • {line}\n", style="yellow")
+
+        def ref(o: Objective) -> str:
+            return f"{numbering.get(o.id, '')} {fit(o.text, 80)}".strip()
+
+        warn("wrapup.warn.undecided", [ref(o) for o in items.undecided])
+        warn("wrapup.warn.no_krs", [ref(o) for o in items.without_key_results])
+        warn(
+            "wrapup.warn.unowned",
+            [
+                f"{numbering.get(o.id, '')} · {fit(kr.text, 76)}"
+                for o, kr in items.unowned_key_results
+            ],
+        )
+        warn("wrapup.warn.not_final", [ref(o) for o in items.not_final])
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if event.row_key.value is not None:
@@ -127,9 +177,32 @@ class WrapupScreen(RoomScreen):
                 timeout=4,
             )
             return
+        if items.warnings:
+            from facilitator.tui.screens.dialogs import ConfirmDialog
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._close()
+
+            body = self.tr("wrapup.confirm.body", count=items.warnings)
+            self.app.push_screen(
+                ConfirmDialog(self.tr("wrapup.confirm.title"), body, self.lang), answered
+            )
+            return
+        self._close()
+
+    def _close(self) -> None:
         now = self.fapp.now()
         self.change(lambda s: wrapup.close(s, now))
         self.notify(self.tr("wrapup.closed"), timeout=4)
+
+    def action_propose(self) -> None:
+        objectives_screen.propose_retained(self.fapp)
+
+    def action_undo(self) -> None:
+        if objectives_screen.undo_last(self.fapp):
+            self.session_changed()
+            self.update_bar()
 
     def action_export_minutes(self) -> None:
         """The deliverable of the workshop: the Word minutes, from the wrap-up step."""
@@ -138,4 +211,7 @@ class WrapupScreen(RoomScreen):
         export_minutes(self.fapp, "docx")
 
     def palette_commands(self) -> list[tuple[str, Any]]:
-        return [("cmd.wrapup.close", self.action_close_wrapup)]
+        return [
+            ("cmd.wrapup.close", self.action_close_wrapup),
+            ("cmd.obj.propose", self.action_propose),
+        ]
