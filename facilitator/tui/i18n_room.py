@@ -350,6 +350,8 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "cmd.obj.propose": "objectifs\u00a0: retenir l’issue du vote",
         "cmd.obj.undo": "objectifs\u00a0: annuler la dernière décision",
         "tree.bind.objectives": "Objectifs",
+        "cycle.none_retained": "«\u00a0{title}\u00a0» n’a retenu aucun objectif\u00a0: "
+        "aucun n’est repris. Retenez-les à sa clôture (p), puis démarrez de nouveau la suite.",
         "wrapup.bind.propose": "Retenir (vote)",
         "wrapup.bind.objectives": "Objectifs",
         "wrapup.bind.undo": "Annuler",
@@ -693,6 +695,8 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "cmd.obj.propose": "objectives: retain the vote's outcome",
         "cmd.obj.undo": "objectives: undo the last decision",
         "tree.bind.objectives": "Objectives",
+        "cycle.none_retained": "“{title}” retained no objective: none is carried over. Retain "
+        "them at its wrap-up (p), then start the follow-up again.",
         "wrapup.bind.propose": "Retain (vote)",
         "wrapup.bind.objectives": "Objectives",
         "wrapup.bind.undo": "Undo",

@@ -206,6 +206,12 @@ def start_follow_up(app: FacilitatorApp, previous_id: str) -> None:
             return
         app.open_session(session.id)
         app.notify(t(app.lang, "cycle.started", title=previous.title), timeout=4)
+        if not session.objectives:  # only retained objectives are carried: say so
+            app.notify(
+                t(app.lang, "cycle.none_retained", title=latest.title or latest.id),
+                severity="warning",
+                timeout=10,
+            )
 
     class FollowUpPicker(TemplatePicker):
         def on_mount(self) -> None:

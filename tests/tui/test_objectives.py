@@ -239,3 +239,17 @@ async def test_the_retained_set_needs_one_objective_and_a_decider(make_app, stor
             "dropped",
             "dropped",
         ]
+
+
+async def test_a_follow_up_of_a_session_that_retained_nothing_says_so(make_app, store):
+    _session(store)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("f")  # home: a review that follows the selected session
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.kind == "review" and app.session.objectives == []
+        told = [str(n.message) for n in app._notifications]
+        assert any("n’a retenu aucun objectif" in m and "Cadrage T2" in m for m in told), told
