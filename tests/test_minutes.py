@@ -18,6 +18,8 @@ import docx
 import pytest
 from click.testing import CliRunner
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
 from facilitator import minutes
@@ -258,6 +260,47 @@ def test_demo_tables_hold_key_results_agenda_and_actions(demo_docx: Any) -> None
     participants = rows(table_after(doc, "Participants"))
     assert ["Paolo Ferraro", "Directeur général de la filiale suisse", "Filiale Suisse",
             "Non"] in participants  # fmt: skip
+
+
+def _twips(cell: Any) -> int:
+    return int(cell._tc.tcPr.find(qn("w:tcW")).get(qn("w:w")))
+
+
+def test_score_columns_never_wrap_and_tables_keep_together(demo_docx: Any) -> None:
+    """Issue 13: "100/100/100" wrapped onto two lines; tables broke after their heading and
+    inside rows. In DejaVu, which LibreOffice puts in place of a missing Calibri or Cambria
+    (where the wrap was seen), digits are 0.636 em and the slash 0.337 em: "100/100/100" in 9 pt
+    needs 57.6 pt (1152 twips), plus Word's cell margins (2 × 108 twips)."""
+    krs = table_after(demo_docx, "Résultats clés")
+    header, *body = krs.rows
+    assert header.cells[-1].text == "Global (C/A/M)"
+    assert all(row.cells[-1].text.split("\n")[-1] == "100/100/100" for row in body)
+    assert _twips(header.cells[-1]) >= 1152 + 216
+    for table in demo_docx.tables:
+        for row in table.rows:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None  # a row stays on one page
+        first = table.rows[0].cells[0].paragraphs[0]._p.pPr
+        assert first is not None and first.find(qn("w:keepNext")) is not None
+    # The sentence that introduces a table stays on its page ("De v1 à v3 : score global …").
+    intro = next(p for p in demo_docx.paragraphs if p.text.startswith("De v1 à v3"))
+    assert intro.paragraph_format.keep_with_next
+    # Figures are centred: the agenda's minutes, not its step names.
+    agenda = table_after(demo_docx, "Déroulé de l’atelier").rows[1].cells
+    assert agenda[2].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert agenda[1].paragraphs[0].alignment is None
+
+
+def test_a_long_word_widens_its_narrow_column_at_the_expense_of_the_wide_ones() -> None:
+    session = Session(title="Atelier", lang="fr")
+    session.add_participant("Anne", role="R", team="Pharmacovigilance-réglementaire-qualité")
+    doc = docx.Document(io.BytesIO(render(session, "docx")))
+    table = table_after(doc, "Présence\u00a0: 1 sur 1.")
+    team, presence = table.rows[1].cells[2], table.rows[1].cells[3]
+    word = len("Pharmacovigilance-réglementaire-qualité")
+    assert _twips(team) >= word * 0.5 * 9 * 20 + 216  # 0.5 em a letter at 9 pt, and margins
+    assert _twips(presence) >= len("Présence") * 0.5 * 9 * 20
+    total = sum(_twips(c) for c in table.rows[1].cells)
+    assert total <= (21.0 - 4.0) / 2.54 * 1440 + 4  # still the text width of an A4 page
 
 
 def test_demo_markdown_mirrors_the_word_document(demo_docx: Any) -> None:

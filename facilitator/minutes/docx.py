@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -232,17 +233,21 @@ class _Writer:
         *,
         size: int | None = None,
         space_after: int | None = None,
+        keep_next: bool = False,
     ) -> None:
         """Append a body paragraph in the built-in style `style` (a key of `self.styles`).
 
         Written as WordprocessingML directly, like table rows (see `table`); `size` is in
-        half-points, `space_after` in twentieths of a point.
+        half-points, `space_after` in twentieths of a point; `keep_next` keeps the paragraph on
+        the page of what follows (a table's introduction with the table).
         """
         p = OxmlElement("w:p")
-        if style != "Normal" or space_after is not None:
-            ppr = SubElement(p, _W_PPR)  # schema order: pStyle, …, spacing
+        if style != "Normal" or space_after is not None or keep_next:
+            ppr = SubElement(p, _W_PPR)  # schema order: pStyle, keepNext, …, spacing
             if style != "Normal":
                 SubElement(ppr, _W_PSTYLE).set(_W_VAL, self.style_ids[style])
+            if keep_next:
+                SubElement(ppr, _W_KEEPNEXT)
             if space_after is not None:
                 SubElement(ppr, _W_SPACING).set(_W_AFTER, str(space_after))
         for run in runs or []:
@@ -263,7 +268,9 @@ class _Writer:
     # -- blocks -------------------------------------------------------------------------------
 
     def write(self) -> None:
-        for block in self.m.blocks:
+        blocks = self.m.blocks
+        for i, block in enumerate(blocks):
+            after = blocks[i + 1] if i + 1 < len(blocks) else None
             if isinstance(block, Title):
                 self.add_paragraph("Title", [Run(block.text)])
             elif isinstance(block, Subtitle):
@@ -272,11 +279,18 @@ class _Writer:
                 level = min(max(block.level, 1), 3)
                 self.add_paragraph(f"Heading {level}", [Run(block.text)])
             elif isinstance(block, Paragraph):
+                # A paragraph that introduces a table stays on the table's page; lines of facts
+                # one after the other ("Responsable : …", "Statut : …") read as one block.
+                keep = isinstance(after, Table)
                 if block.note:
                     runs = [Run(r.text, r.bold, True) for r in block.runs]
-                    self.add_paragraph("Normal", runs, size=17 if self.fresh else None)
+                    self.add_paragraph(
+                        "Normal", runs, size=17 if self.fresh else None, keep_next=keep
+                    )
                 else:
-                    self.add_paragraph("Normal", block.runs)
+                    grouped = self.fresh and isinstance(after, Paragraph) and not after.note
+                    space = _FACT_SPACING if grouped else None
+                    self.add_paragraph("Normal", block.runs, space_after=space, keep_next=keep)
             elif isinstance(block, BulletList):
                 for item in block.items:
                     runs = [Run(self.bullet_prefix), *item] if self.bullet_prefix else item
@@ -297,23 +311,41 @@ class _Writer:
             table._tbl.tblStyle_val = self.table_style_id
         table.autofit = False
         _plain_first_column(table)
-        widths = self._widths(block.widths, columns)
+        rows = [
+            [[Run(v)] if isinstance(v, str) else v for v in _fit(r, columns)] for r in block.rows
+        ]
+        widths = self._widths(block.widths, columns, [block.headers, *_texts(rows)])
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         twips = [str(int(w / 635)) for w in widths]  # 635 EMU per twentieth of a point
         size = 18 if self.fresh else None  # half-points: 9 pt
+        centred = _figure_columns(rows, columns)
+        # Rows never break across pages; the header and the first row stay with the heading
+        # above them, and a short table stays whole.
+        last = len(rows) - 1
+        together = last if len(rows) <= _WHOLE_TABLE_ROWS else 1
         _xml_row(table._tbl, [[Run(h)] for h in block.headers], twips, True, size, self.fresh,
-                 header=True)  # fmt: skip
-        last = len(block.rows) - 1
-        for i, values in enumerate(block.rows):
-            cells = [[Run(v)] if isinstance(v, str) else v for v in _fit(values, columns)]
-            _xml_row(table._tbl, cells, twips, block.total_row and i == last, size, self.fresh)
+                 header=True, keep_next=last >= 0, centred=centred)  # fmt: skip
+        for i, cells in enumerate(rows):
+            _xml_row(table._tbl, cells, twips, block.total_row and i == last, size, self.fresh,
+                     keep_next=i < together, centred=centred)  # fmt: skip
         self.add_paragraph("Normal", space_after=40)  # a little air after the table
 
-    def _widths(self, relative: tuple[float, ...], columns: int) -> list[Emu]:
+    def _widths(
+        self, relative: tuple[float, ...], columns: int, texts: list[list[str]] | None = None
+    ) -> list[Emu]:
+        """Column widths from the relative `widths`, each at least as wide as the longest word
+        or figure of its column ("100/100/100", "Responsable"), so that no score, date part or
+        word is ever split over two lines; the wider columns give up what the others need."""
         weights = list(relative) if len(relative) == columns else [1.0] * columns
         total = sum(weights) or 1.0
-        return [Emu(int(self.text_width * w / total)) for w in weights]
+        widths = [self.text_width * w / total for w in weights]
+        needs = [0.0] * columns
+        for row in texts or []:
+            for column, text in enumerate(row[:columns]):
+                # A word wider than half the page (a link) may wrap rather than crush the rest.
+                needs[column] = max(needs[column], min(_word_width(text), self.text_width / 2))
+        return [Emu(int(w)) for w in _fit_widths(widths, needs, self.text_width)]
 
     # -- document properties, language, footer --------------------------------------------------
 
@@ -381,22 +413,35 @@ def _xml_row(
     compact: bool,
     *,
     header: bool = False,
+    keep_next: bool = False,
+    centred: frozenset[int] = frozenset(),
 ) -> None:
-    """Append a <w:tr> to `tbl`: one paragraph per cell, runs with their emphasis."""
+    """Append a <w:tr> to `tbl`: one paragraph per cell, runs with their emphasis.
+
+    The row never breaks across a page; `keep_next` keeps it on the page of the next row;
+    the cells of the `centred` columns (figures) are centred."""
     tr = SubElement(tbl, _W_TR)
+    trpr = SubElement(tr, _W_TRPR)
+    SubElement(trpr, _W_CANTSPLIT)
     if header:  # repeat at the top of each page the table spans
-        SubElement(SubElement(tr, _W_TRPR), _W_TBLHEADER).set(_W_VAL, "true")
-    for runs, width in zip(cells, twips, strict=True):
+        SubElement(trpr, _W_TBLHEADER).set(_W_VAL, "true")
+    for column, (runs, width) in enumerate(zip(cells, twips, strict=True)):
         tc = SubElement(tr, _W_TC)
         tcw = SubElement(SubElement(tc, _W_TCPR), _W_TCW)
         tcw.set(_W_W, width)
         tcw.set(_W_TYPE, "dxa")
         p = SubElement(tc, _W_P)
-        if compact:
-            spacing = SubElement(SubElement(p, _W_PPR), _W_SPACING)
-            spacing.set(_W_AFTER, "0")
-            spacing.set(_W_LINE, "240")
-            spacing.set(_W_LINE_RULE, "auto")
+        if compact or keep_next or column in centred:
+            ppr = SubElement(p, _W_PPR)  # schema order: keepNext, spacing, jc
+            if keep_next:
+                SubElement(ppr, _W_KEEPNEXT)
+            if compact:
+                spacing = SubElement(ppr, _W_SPACING)
+                spacing.set(_W_AFTER, "0")
+                spacing.set(_W_LINE, "240")
+                spacing.set(_W_LINE_RULE, "auto")
+            if column in centred:
+                SubElement(ppr, _W_JC).set(_W_VAL, "center")
         for run in runs:
             if run.text:
                 _xml_run(p, run.text, bold or run.bold, run.italic, size)
@@ -428,7 +473,9 @@ _W_TR, _W_TRPR, _W_TBLHEADER, _W_TC, _W_TCPR, _W_TCW, _W_P, _W_PPR, _W_SPACING =
     qn(f"w:{tag}")
     for tag in ("tr", "trPr", "tblHeader", "tc", "tcPr", "tcW", "p", "pPr", "spacing")
 )
-_W_PSTYLE = qn("w:pStyle")
+_W_PSTYLE, _W_KEEPNEXT, _W_CANTSPLIT, _W_JC = (
+    qn(f"w:{tag}") for tag in ("pStyle", "keepNext", "cantSplit", "jc")
+)
 _W_R, _W_RPR, _W_B, _W_I, _W_SZ, _W_BR, _W_TAB, _W_T = (
     qn(f"w:{tag}") for tag in ("r", "rPr", "b", "i", "sz", "br", "tab", "t")
 )
@@ -458,3 +505,56 @@ def _plain_first_column(table: Any) -> None:
 
 def _fit(values: list[Cell], columns: int) -> list[Cell]:
     return (values + [""] * columns)[:columns]
+
+
+_FACT_SPACING = 60
+"""Space after a line of facts followed by another (twentieths of a point: 3 pt, not 10)."""
+_WHOLE_TABLE_ROWS = 8
+"""A table of at most this many rows is kept on one page (a longer one may break between rows)."""
+_CELL_MARGINS = 0.45 * 567 * 635
+"""A cell's left and right margins (Word: 0.19 cm each) and a little slack, in EMU."""
+_CHAR_WIDTH = 0.58 * 9 * 12700
+"""A character of 9 pt table text, wide side (Calibri's digits are 0.51 em, Arial's 0.56): EMU."""
+_FIGURE = re.compile(r"[−+\-]?\d[\d\s\u00a0\u202f.,/:%+()−-]*|—|")
+
+
+def _texts(rows: list[list[list[Run]]]) -> list[list[str]]:
+    return [["".join(run.text for run in cell) for cell in row] for row in rows]
+
+
+def _word_width(text: str) -> float:
+    """The width the longest word or figure of `text` needs on one line, margins included."""
+    longest = max((len(word) for word in text.split()), default=0)
+    return longest * _CHAR_WIDTH + _CELL_MARGINS if longest else 0.0
+
+
+def _fit_widths(widths: list[float], needs: list[float], total: float) -> list[float]:
+    """`widths` with each column at least its need, the columns above their need shrunk
+    in proportion to make room; when the needs alone overflow `total`, in proportion to them."""
+    if sum(needs) >= total:
+        scale = total / (sum(needs) or 1.0)
+        return [n * scale for n in needs]
+    out = list(widths)
+    for _ in range(len(out)):  # each pass settles at least one column at its need
+        short = [i for i, w in enumerate(out) if w < needs[i] - 0.5]
+        if not short:
+            break
+        missing = sum(needs[i] - out[i] for i in short)
+        for i in short:
+            out[i] = needs[i]
+        spare = [i for i, w in enumerate(out) if w > needs[i] and i not in short]
+        room = sum(out[i] - needs[i] for i in spare)
+        for i in spare:
+            out[i] -= missing * (out[i] - needs[i]) / room if room else 0.0
+    return out
+
+
+def _figure_columns(rows: list[list[list[Run]]], columns: int) -> frozenset[int]:
+    """Columns whose every filled cell is a figure (counts, minutes, scores, "+2", "75 %")."""
+    texts = _texts(rows)
+    return frozenset(
+        column
+        for column in range(columns)
+        if any(row[column].strip() for row in texts)
+        and all(_FIGURE.fullmatch(row[column].strip()) for row in texts)
+    )
