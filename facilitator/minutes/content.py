@@ -365,14 +365,23 @@ class _Builder:
             kr.checkins or kr.grade is not None for o in self.active for kr in o.key_results
         ):
             self.tracking()
-        self.votes()
+        # A review or a retrospective votes and brainstorms nothing: no empty sections for it.
+        follow_up = s.kind in ("review", "retrospective")
+        if not follow_up or any(v.priority or v.dots for v in s.votes.values()):
+            self.votes()
         self.decisions()
         self.actions()
         self.parking()
-        self.proposals()
+        if (
+            not follow_up
+            or s.proposals
+            or any(o.status not in ("draft", "retained") for o in s.objectives)
+        ):
+            self.proposals()
         if s.kind == "retrospective" or s.worked or s.to_change:
             self.retro()
-        self.glossary()
+        if s.glossary:  # "no acronym defined" tells the client nothing
+            self.glossary()
         self.para(
             L(
                 "generated",

@@ -58,3 +58,15 @@ def test_minutes_name_the_followed_session_by_title_and_date() -> None:
 def test_minutes_of_an_older_follow_up_never_print_an_internal_id() -> None:
     old = Session(follows="4874e0fbabc1", title="Revue", kind="review")
     assert "4874e0fbabc1" not in render(old, "md").decode()
+
+
+def test_a_reviews_minutes_have_no_empty_vote_brainstorm_or_glossary_sections() -> None:
+    """A review votes and brainstorms nothing: its minutes do not print "No vote recorded",
+    "No proposal recorded", nor an empty glossary (issue 13, the Word minutes' look)."""
+    _, review, _ = _cycle()
+    headings = [line for line in render(review, "md").decode().splitlines() if line[:3] == "## "]
+    assert "## Votes" not in headings and "## Propositions du brainstorm" not in headings
+    assert "## Glossaire" not in headings
+    assert {"## Synthèse", "## Décisions", "## Actions", "## Parking"} <= set(headings)
+    review.glossary = {"OKR": "Objectifs et résultats clés"}
+    assert "## Glossaire" in render(review, "md").decode().splitlines()
