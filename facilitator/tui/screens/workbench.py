@@ -127,13 +127,13 @@ class WorkbenchScreen(SessionScreen):
         Binding("ctrl+s", "save", "wb.bind.save", id="workbench.save"),
         Binding("ctrl+t", "accept", "wb.bind.accept", id="workbench.accept"),
         Binding("ctrl+r", "rewrite", "wb.bind.rewrite", id="workbench.rewrite"),
+        # The editor leaves these keys to the screen: the typing is undone first while there
+        # is some (see action_undo_change), then what the workbench accepted.
+        Binding("ctrl+z", "undo_change", "wb.bind.undo", id="workbench.undo"),
+        Binding("ctrl+y", "redo_change", "wb.bind.redo", id="workbench.redo"),
         Binding("ctrl+f", "final", "wb.bind.final", id="workbench.final"),
         Binding("ctrl+n", "new_objective", "wb.bind.new_objective", id="workbench.new_objective"),
         Binding("ctrl+k", "new_key_result", "wb.bind.new_kr", id="workbench.new_kr"),
-        # Priority: the editor's own ctrl+z / ctrl+y (typing) go first while it has typing to
-        # undo (see action_undo_change), then these undo what the workbench accepted.
-        Binding("ctrl+z", "undo_change", "wb.bind.undo", id="workbench.undo", priority=True),
-        Binding("ctrl+y", "redo_change", "wb.bind.redo", id="workbench.redo", priority=True),
         # Shown in the proposals' title rather than the footer, which is full.
         Binding(
             "ctrl+o",
@@ -186,7 +186,7 @@ class WorkbenchScreen(SessionScreen):
                 with Horizontal(id="item-head"):
                     yield Label(id="item-title")
                     yield Label(id="item-state")
-                yield DraftEditor(id="editor")
+                yield DraftEditor(id="editor", undo_keys=False)
                 with Horizontal(id="scores-row"):
                     yield ScoreBars(id="scores")
                     yield Static(id="rewrite")

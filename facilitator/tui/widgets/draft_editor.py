@@ -30,7 +30,9 @@ class DraftEditor(TextArea):
             super().__init__()
             self.editor = editor
 
-    def __init__(self, text: str = "", *, id: str | None = None) -> None:
+    def __init__(self, text: str = "", *, id: str | None = None, undo_keys: bool = True) -> None:
+        """`undo_keys=False` leaves ctrl+z / ctrl+y to the screen (the workbench undoes the
+        typing through `undo`/`redo`, then the changes it accepted)."""
         super().__init__(
             text,
             soft_wrap=True,
@@ -41,6 +43,9 @@ class DraftEditor(TextArea):
         )
         # ctrl+k adds a key result in the workbench; ctrl+u still clears the line.
         self._bindings.key_to_bindings.pop("ctrl+k", None)
+        if not undo_keys:
+            for key in ("ctrl+z", "ctrl+y"):
+                self._bindings.key_to_bindings.pop(key, None)
         self.spans: list[tuple[int, int, str]] = []
         self.selected: int | None = None
         self.last_key_time: float = 0.0
