@@ -8,6 +8,7 @@ that shows a readable dialog; nothing typed is lost.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 from collections.abc import Callable, Sequence
@@ -32,6 +33,7 @@ from facilitator.tui.i18n import LANGS, other, t
 from facilitator.tui.room_actions import SCREENS as ROOM_SCREENS
 from facilitator.tui.screens.base import BaseScreen, SessionScreen, localize_bindings
 from facilitator.tui.screens.dialogs import ErrorDialog
+from facilitator.tui.settings import load_settings, save_setting
 from facilitator.tui.terminal_filter import FOR_TERMINAL
 
 STYLES = Path(__file__).parent / "styles"
@@ -88,7 +90,9 @@ class FacilitatorApp(App[None]):
     ]
 
     lang: reactive[str] = reactive("fr", init=False)
-    """The language of the screens: the open session's, or the home screen's choice."""
+    """The interface language (ctrl+l, kept in the app's settings). A session has its own
+    (`Session.lang`: its drafts are assessed and its minutes written in it), set in its set-up
+    or from the command palette, never by switching the interface."""
     engine_version: reactive[int] = reactive(0, init=False)
     """Bumped whenever the engine changes state (created, model loaded, load failed)."""
 
@@ -110,7 +114,10 @@ class FacilitatorApp(App[None]):
         super().__init__()
         self.store = store if store is not None else SessionStore()
         self.engine: Any = engine
-        self.set_reactive(FacilitatorApp.lang, lang if lang in LANGS else default_lang())
+        saved = load_settings(self.store.data_dir).get("interface_lang")
+        if lang not in LANGS:
+            lang = saved if saved in LANGS else default_lang()
+        self.set_reactive(FacilitatorApp.lang, lang)
         self.initial_session = session_id
         self.clock = clock
         self.load_model = load_model
@@ -335,8 +342,7 @@ class FacilitatorApp(App[None]):
             return False
         self.session = session
         self._pending.clear()
-        self.lang = session.lang if session.lang in LANGS else self.lang
-        self.ensure_model(self.lang)
+        self.ensure_model(session.lang)  # the interface keeps its language
         self.goto(screen or ("agenda" if session.agenda else "workbench"))
         return True
 
@@ -434,13 +440,33 @@ class FacilitatorApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_switch_language(self) -> None:
+        """ctrl+l: the interface's language only (the session's minutes keep theirs)."""
         new = other(self.lang)
-        if self.session is not None:
-            self.save(lambda s: setattr(s, "lang", new))
-            self.ensure_model(new)
         self.lang = new
         localize_bindings(self, new)
-        self.notify(t(new, "lang.switched"), timeout=2)
+        # A folder that refuses the write: this run shows the new language all the same.
+        with contextlib.suppress(OSError):
+            save_setting(self.store.data_dir, "interface_lang", new)
+        message = t(new, "lang.switched")
+        if self.session is not None and self.session.lang in LANGS:
+            session_lang = t(new, f"lang.name.{self.session.lang}")
+            message = t(new, "lang.switched.session", session=session_lang)
+        self.notify(message, timeout=5 if self.session is not None else 2)
+
+    def set_session_language(self, lang: str) -> None:
+        """The open session's language: its drafts' assessment, its minutes, its follow-ups."""
+        session = self.session
+        if session is None or lang not in LANGS or session.lang == lang:
+            return
+        self.save(lambda s: setattr(s, "lang", lang))
+        if self.session is None or self.session.lang != lang:
+            return  # refused (the dialog said why)
+        self.ensure_model(lang)
+        self.engine_version += 1  # the screens assess again, in the session's new language
+        self.notify(
+            t(self.lang, "session.lang.set", lang=t(self.lang, f"lang.name.{lang}")), timeout=4
+        )
+        self.refresh_session_screen()
 
     def action_room_entry(self, kind: str) -> None:
         """A decision, an action or a parking-lot item, whatever the screen."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from facilitator.tui.i18n import t
+from facilitator.tui.i18n import LANGS, t
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
@@ -33,6 +33,13 @@ class FacilitatorCommands(Provider):
             yield t(lang, "cmd.session.agenda"), partial(app.goto, "agenda")
             yield t(lang, "cmd.session.workbench"), partial(app.goto, "workbench")
             yield t(lang, "cmd.session.home"), app.action_close_session
+            for code in LANGS:
+                if code != app.session.lang:
+                    name = t(lang, f"lang.name.{code}")
+                    yield (
+                        t(lang, "cmd.session.lang", lang=name),
+                        partial(app.set_session_language, code),
+                    )
             if app.session.agenda:
                 yield t(lang, "cmd.agenda.next"), partial(app.agenda_move, 1)
                 yield t(lang, "cmd.agenda.previous"), partial(app.agenda_move, -1)

@@ -25,7 +25,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bind.workbench": "Écriture",
         "bind.palette": "Commandes",
         "lang.name": "français",
-        "lang.switched": "Langue : français",
+        "lang.name.fr": "français",
+        "lang.name.en": "anglais",
+        "lang.switched.session": (
+            "Interface en français\u00a0; la séance et son compte rendu restent en {session} "
+            "(préparation ou palette de commandes pour changer)."
+        ),
+        "session.lang.set": (
+            "Langue de la séance\u00a0: {lang} (analyse des formulations, compte rendu)"
+        ),
+        "lang.switched": "Langue de l’interface\u00a0: français",
         "paste.cut": (
             "Texte collé coupé : un champ garde au plus {max} caractères ({size} collés)."
         ),
@@ -98,6 +107,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "setup.field.date": "Date",
         "setup.field.place": "Lieu",
         "setup.field.facilitator": "Animateur·rice",
+        "setup.field.lang": "Langue de la séance (compte rendu)",
         "setup.participants": "Participants",
         "setup.col.name": "Nom",
         "setup.col.role": "Rôle",
@@ -306,7 +316,8 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
         "cmd.workbench.new_objective": "atelier : nouvel objectif",
         "cmd.workbench.new_kr": "atelier : nouveau résultat clé",
         "cmd.workbench.add_proposal": "atelier\u00a0: ajouter le résultat clé proposé",
-        "cmd.language": "langue : passer en anglais (English)",
+        "cmd.language": "interface\u00a0: passer en anglais (English)",
+        "cmd.session.lang": "séance\u00a0: langue de la séance et du compte rendu → {lang}",
         "cmd.help": "aide : touches et déroulé",
         "cmd.export.docx": "export : compte rendu Word (.docx)",
         "cmd.export.md": "export : compte rendu Markdown (.md)",
@@ -331,7 +342,14 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
         "bind.workbench": "Workbench",
         "bind.palette": "Commands",
         "lang.name": "English",
-        "lang.switched": "Language: English",
+        "lang.name.fr": "French",
+        "lang.name.en": "English",
+        "lang.switched.session": (
+            "Interface in English; the session and its minutes stay in {session} (set-up or "
+            "the command palette to change)."
+        ),
+        "session.lang.set": "Session language: {lang} (drafts’ assessment, minutes)",
+        "lang.switched": "Interface language: English",
         "paste.cut": "Pasted text cut: a field holds at most {max} characters ({size} pasted).",
         "engine.starting": "◌ engine: starting…",
         "engine.loading": "◐ model loading (quick analysis)",
@@ -396,6 +414,7 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
         "setup.field.date": "Date",
         "setup.field.place": "Place",
         "setup.field.facilitator": "Facilitator",
+        "setup.field.lang": "Session language (minutes)",
         "setup.participants": "Participants",
         "setup.col.name": "Name",
         "setup.col.role": "Role",
@@ -600,7 +619,8 @@ mistakes); `ctrl+e` there exports the Word report.
         "cmd.workbench.new_objective": "workbench: new objective",
         "cmd.workbench.new_kr": "workbench: new key result",
         "cmd.workbench.add_proposal": "workbench: add the proposed key result",
-        "cmd.language": "language: switch to French (français)",
+        "cmd.language": "interface: switch to French (français)",
+        "cmd.session.lang": "session: language of the session and its minutes → {lang}",
         "cmd.help": "help: keys and workflow",
         "cmd.export.docx": "export: Word minutes (.docx)",
         "cmd.export.md": "export: Markdown minutes (.md)",

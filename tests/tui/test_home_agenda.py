@@ -115,7 +115,7 @@ async def test_time_up_is_signalled_once_and_extend_gives_time_back(make_app, st
     session = Session(id="s1", title="Atelier", lang="en")
     session.agenda = [AgendaStep(id="a", title="Draft", planned_minutes=1)]
     store.create(session)
-    app = make_app()
+    app = make_app(lang="en")  # the interface's language (a session's does not change it)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         app.open_session("s1")

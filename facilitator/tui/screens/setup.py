@@ -13,16 +13,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, Input, Label, Static, TextArea
+from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
 from facilitator.dates import date_words, iso_date, parse_date
 from facilitator.session import ParentObjective, Participant, Session, new_id
+from facilitator.tui.i18n import LANGS
 from facilitator.tui.logic import clean
 from facilitator.tui.screens.base import SessionScreen
 from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.widgets.table import Table
 
 META_FIELDS = ("title", "organisation", "date", "place", "facilitator")
+LANG_NAMES = {"fr": "Français", "en": "English"}
+"""Each language in its own words, whatever the interface's."""
 SAVE_DELAY = 0.5
 
 
@@ -80,6 +83,16 @@ class SetupScreen(SessionScreen):
                         if name == "date":  # stored ISO, shown in words in the session's language
                             value = date_words(value, s.lang)
                         yield Input(value, id=f"meta-{name}", classes="meta", compact=True)
+                with Vertical(classes="field", id="field-lang"):
+                    # The session's language, not the interface's (ctrl+l): the minutes'.
+                    yield Label(self.tr("setup.field.lang"))
+                    yield Select(
+                        [(LANG_NAMES[code], code) for code in LANGS],
+                        value=s.lang if s.lang in LANGS else Select.NULL,
+                        allow_blank=s.lang not in LANGS,
+                        id="meta-lang",
+                        compact=True,
+                    )
             yield Label(self.tr("setup.participants"), classes="section-title")
             yield RowsTable(id="participants", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="add-row"):
@@ -194,6 +207,15 @@ class SetupScreen(SessionScreen):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "vision":
             self._schedule()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "meta-lang" or not isinstance(event.value, str):
+            return
+        event.stop()
+        self.flush()  # the date typed is read in the language it was typed in
+        self.fapp.set_session_language(event.value)
+        for field in self.query("#meta-date").results(Input):  # then shown in the new one
+            field.value = date_words(self.session.date, self.session.lang)
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         if event.input.has_class("meta"):

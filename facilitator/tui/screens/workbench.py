@@ -227,6 +227,10 @@ class WorkbenchScreen(SessionScreen):
 
         self.call_after_refresh(restore)
 
+    def note_text(self, key: str, **values: object) -> str:
+        """A version's note, in the session's language: the client's minutes print it."""
+        return t(self.session.lang, key, **values)
+
     @property
     def editor(self) -> DraftEditor:
         return self.query_one("#editor", DraftEditor)
@@ -655,7 +659,7 @@ class WorkbenchScreen(SessionScreen):
                 self.save_fields()
             self.notify(self.tr("wb.nochange", n=item.latest.n), timeout=2)
             return
-        self.save_version(text, self.tr("note.saved"))
+        self.save_version(text, self.note_text("note.saved"))
 
     def on_draft_editor_submitted(self, event: DraftEditor.Submitted) -> None:
         event.stop()
@@ -817,7 +821,7 @@ class WorkbenchScreen(SessionScreen):
             # kept apart instead, and becomes a version only when the room saves it.
             self._keep_working_draft(self.text)
             return
-        self._commit_now(self.tr("note.autosaved"))
+        self._commit_now(self.note_text("note.autosaved"))
 
     # -- accepting the coach's proposals --------------------------------------------------------
 
@@ -837,7 +841,7 @@ class WorkbenchScreen(SessionScreen):
         old = self.text
         new = apply_suggestion(old, finding)
         suggestion = finding.suggestions[0] if finding.suggestions else ""
-        note = self.tr("note.accepted", rule=finding.rule, old=finding.text, new=suggestion)
+        note = self.note_text("note.accepted", rule=finding.rule, old=finding.text, new=suggestion)
         self._apply_new_wording(new, note)
 
     def action_rewrite(self) -> None:
@@ -845,13 +849,13 @@ class WorkbenchScreen(SessionScreen):
         if a is None or a.rewrite is None:
             self.notify(self.tr("wb.no_rewrite"), timeout=2)
             return
-        note = self.tr("note.rewrite", rules=", ".join(a.rewrite.resolved))
+        note = self.note_text("note.rewrite", rules=", ".join(a.rewrite.resolved))
         self._apply_new_wording(a.rewrite.text, note)
 
     def _apply_new_wording(self, new: str, note: str) -> None:
         # The wording the room had becomes a version first, so the history shows the gain.
         if self.dirty:
-            self._commit_now(self.tr("note.saved"))
+            self._commit_now(self.note_text("note.saved"))
         item = self._item(self.target)
         replaces = item.latest.n if item is not None and item.latest is not None else None
         self.editor.text = new
@@ -899,7 +903,7 @@ class WorkbenchScreen(SessionScreen):
             # Worded, saved or restored since: the change is no longer the last one.
             self.notify(self.tr(f"wb.{word}.stale"), severity="warning", timeout=6)
             return
-        note = self.tr(f"note.{done}", note=change.note)
+        note = self.note_text(f"note.{done}", note=change.note)
 
         def applied(s: Session) -> None:
             apply(s, self._item(target, s), change, note)
@@ -918,7 +922,7 @@ class WorkbenchScreen(SessionScreen):
 
     def action_final(self) -> None:
         if self.dirty:
-            self._commit_now(self.tr("note.saved"))
+            self._commit_now(self.note_text("note.saved"))
         item = self._item(self.target)
         if item is None or item.latest is None:
             self.notify(self.tr("wb.empty_draft"), timeout=2)
@@ -945,8 +949,8 @@ class WorkbenchScreen(SessionScreen):
         message.stop()
         target = self.target
         if self.dirty:
-            self._commit_now(self.tr("note.saved"))
-        note = self.tr("note.restored", n=message.n)
+            self._commit_now(self.note_text("note.saved"))
+        note = self.note_text("note.restored", n=message.n)
 
         def change(s: Session) -> None:
             item = self._item(target, s)
@@ -1044,14 +1048,14 @@ class WorkbenchScreen(SessionScreen):
             self.notify(self.tr("wb.no_proposal"), timeout=3)
             return
         if self.dirty:  # the objective as worded becomes a version: the key result needs it
-            self._commit_now(self.tr("note.saved"))
+            self._commit_now(self.note_text("note.saved"))
         oid = self.target.objective_id
         if oid is None:
             self.notify(self.tr("wb.need_objective"), timeout=3)
             return
         text = clean(proposal.text).strip()
-        kind = self.tr(f"wb.kind.{proposal.kind}")
-        note = self.tr("note.proposal", kind=kind, why=clean(proposal.why).strip())
+        kind = self.note_text(f"wb.kind.{proposal.kind}")
+        note = self.note_text("note.proposal", kind=kind, why=clean(proposal.why).strip())
         engine = self.fapp.engine
         if engine is None:
             self._add_key_result(ProposalScored(oid, text, note, None))
