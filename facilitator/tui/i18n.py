@@ -297,7 +297,9 @@ erreurs fréquentes) ; `ctrl+e` y exporte le rapport Word.
 
 ## Partout
 
-`F1` aide · `ctrl+l` langue · `ctrl+p` palette de commandes · `Échap` retour · `ctrl+q` quitter.
+`F1` aide · `ctrl+l` langue de l’interface · `ctrl+p` palette de commandes · `Échap` écran
+précédent, puis accueil · `ctrl+q` quitter. La langue de la séance (celle du compte rendu) se
+choisit dans la préparation (`F2`) ou la palette.
 """,
         # command palette
         "cmd.session.new": "séance : nouvelle à partir d’un modèle",
@@ -601,7 +603,9 @@ mistakes); `ctrl+e` there exports the Word report.
 
 ## Everywhere
 
-`F1` help · `ctrl+l` language · `ctrl+p` command palette · `Esc` back · `ctrl+q` quit.
+`F1` help · `ctrl+l` interface language · `ctrl+p` command palette · `Esc` previous screen,
+then home · `ctrl+q` quit. The session's language (its minutes') is chosen in the set-up (`F2`)
+or the palette.
 """,
         "cmd.session.new": "session: new from a template",
         "cmd.session.home": "session: back to home",
