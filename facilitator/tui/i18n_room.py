@@ -316,10 +316,12 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "«\u00a0x\u00a0» le remet d’abord en cours.",
         "obj.merge.no_target": "Aucun autre objectif en jeu dans lequel le fusionner.",
         "obj.delete.title": "Supprimer cet objectif\u202f?",
-        "obj.delete.body": "«\u00a0{text}\u00a0» et ses {krs} résultat(s) clé(s) seront "
-        "supprimés{votes}. Il ne figurera ni au compte rendu ni dans les revues. "
-        "(u pour annuler ensuite)",
-        "obj.delete.votes": ", avec ses votes",
+        "obj.delete.body": "L’objectif «\u00a0{text}\u00a0» ({krs}) sera supprimé. Il ne "
+        "figurera ni au compte rendu ni dans les revues. (u pour annuler ensuite)",
+        "obj.delete.krs0": "aucun résultat clé",
+        "obj.delete.krs1": "{count} résultat clé",
+        "obj.delete.krs2": "{count} résultats clés",
+        "obj.delete.votes": ", votes compris",
         "obj.delete.merged": "{count} objectif(s) y ont été fusionnés\u00a0: remettez-les en cours "
         "ou supprimez-les d’abord.",
         "obj.undo.nothing": "Rien à annuler.",
@@ -346,9 +348,9 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "obj.propose.need_one": "Cochez au moins un objectif (ou écartez-les un à un sur "
         "l’écran des objectifs).",
         "obj.propose.done": "Retenus\u00a0: {retained} · écartés\u00a0: {dropped} (u pour annuler)",
-        "cmd.room.objectives": "objectifs\u00a0: retenir, écarter, fusionner, ordonner, supprimer",
-        "cmd.obj.propose": "objectifs\u00a0: retenir l’issue du vote",
-        "cmd.obj.undo": "objectifs\u00a0: annuler la dernière décision",
+        "cmd.room.objectives": "objectifs : retenir, écarter, fusionner, ordonner, supprimer",
+        "cmd.obj.propose": "objectifs : retenir l’issue du vote",
+        "cmd.obj.undo": "objectifs : annuler la dernière décision",
         "tree.bind.objectives": "Objectifs",
         "cycle.none_retained": "«\u00a0{title}\u00a0» n’a retenu aucun objectif\u00a0: "
         "aucun n’est repris. Retenez-les à sa clôture (p), puis démarrez de nouveau la suite.",
@@ -662,9 +664,12 @@ ROOM_MESSAGES: dict[str, dict[str, str]] = {
         "a draft again first.",
         "obj.merge.no_target": "No other objective in play to merge it into.",
         "obj.delete.title": "Delete this objective?",
-        "obj.delete.body": "“{text}” and its {krs} key result(s) will be deleted{votes}. It will "
-        "appear neither in the minutes nor in the reviews. (u to undo afterwards)",
-        "obj.delete.votes": ", with its votes",
+        "obj.delete.body": "The objective “{text}” ({krs}) will be deleted. It will appear "
+        "neither in the minutes nor in the reviews. (u to undo afterwards)",
+        "obj.delete.krs0": "no key result",
+        "obj.delete.krs1": "{count} key result",
+        "obj.delete.krs2": "{count} key results",
+        "obj.delete.votes": ", votes included",
         "obj.delete.merged": "{count} objective(s) were merged into it: make them drafts again or "
         "delete them first.",
         "obj.undo.nothing": "Nothing to undo.",

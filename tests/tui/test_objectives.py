@@ -14,6 +14,7 @@ from facilitator.session import Participant, Session
 from facilitator.tui.logic import session_from_template
 from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.objectives import ObjectivesScreen, RetainDialog
+from facilitator.tui.screens.room_base import row_key
 from facilitator.tui.screens.room_dialogs import ChoiceDialog
 from facilitator.tui.screens.wrapup import WrapupScreen
 from facilitator.workshops import load_template
@@ -107,6 +108,8 @@ async def test_retain_drop_merge_reorder_delete_with_confirmation_and_undo(make_
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog) and "zzz essai" in dialog.body
+        assert "(aucun résultat clé, votes compris)" not in dialog.body  # no vote cast on it
+        assert "(aucun résultat clé)" in dialog.body
         await pilot.press("n")
         await settle(pilot)
         assert "o3" in _ids(app.session)
@@ -120,6 +123,8 @@ async def test_retain_drop_merge_reorder_delete_with_confirmation_and_undo(make_
         await pilot.press("u")
         await settle(pilot)
         assert _ids(store.load("s1")) == ["o1", "o3", "o2", "o4"]
+        assert row_key(table) == "o3"  # the cursor is on what came back
+        assert "zzz essai" in str(screen.query_one("#obj-detail", Static).render())
         await pilot.press("u")  # the move
         await settle(pilot)
         assert _ids(app.session) == ["o1", "o2", "o3", "o4"]

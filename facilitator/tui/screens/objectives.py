@@ -97,11 +97,12 @@ def apply(
     return True
 
 
-def undo_last(app: FacilitatorApp) -> bool:
+def undo_last(app: FacilitatorApp) -> life.Undo | None:
+    """Undo the last change kept on the stack; the record undone (None when nothing was)."""
     stack = undo_stack(app)
     if not stack:
         app.notify(t(app.lang, "obj.undo.nothing"), timeout=3)
-        return False
+        return None
     record = stack[-1]
     session = app.session
     assert session is not None
@@ -109,12 +110,12 @@ def undo_last(app: FacilitatorApp) -> bool:
         life.undo(session.copy(), record)
     except life.ObjectiveError as error:
         app.notify(str(error), severity="warning", timeout=5)
-        return False
+        return None
     if not app.save(lambda s: life.undo(s, record)):
-        return False
+        return None
     stack.pop()
     app.notify(t(app.lang, "obj.undone", action=t(app.lang, f"obj.action.{record.action}")))
-    return True
+    return record
 
 
 def numbers(session: Session) -> dict[str, str]:
@@ -294,8 +295,35 @@ class ObjectivesScreen(RoomScreen):
         Binding("c", "app.goto('wrapup')", "obj.bind.wrapup", id="obj.wrapup", show=False),
     ]  # fmt: skip
 
+    DEFAULT_CSS = """
+    ObjectivesScreen #objectives { height: 1fr; }
+    ObjectivesScreen #obj-detail { height: auto; max-height: 5; margin-top: 1; color: $text-muted; }
+    """
+
     def compose_body(self) -> ComposeResult:
         yield Table(id="objectives", cursor_type="row")
+        yield Static(id="obj-detail", markup=False)
+
+    def on_resize(self) -> None:
+        self.session_changed()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._detail()
+
+    def _detail(self) -> None:
+        """The highlighted objective in full, and who decided it when (cut in the table)."""
+        o = self.current()
+        detail = Text()
+        if o is not None:
+            s = self.session
+            detail.append(f"{numbers(s).get(o.id, '—')} ", style="bold")
+            detail.append(o.text + "\n")
+            detail.append(status_text(self.lang, s, o))
+            decided = decided_text(s, o)
+            if decided:
+                detail.append(f"  {decided}", style="dim")
+            detail.append(f"  · {self.tr('obj.col.krs')} {len(o.key_results)}", style="dim")
+        self.query_one("#obj-detail", Static).update(detail)
 
     def focus_first(self) -> None:
         self.query_one("#objectives", DataTable).focus()
@@ -310,16 +338,23 @@ class ObjectivesScreen(RoomScreen):
         keep = row_key(table)
         index = table.cursor_row
         table.clear(columns=True)
-        wide = self.size.width >= 120
-        text_width = 64 if wide else 34
-        table.add_column("#", width=4, key="n")
-        table.add_column(self.tr("obj.col.text"), width=text_width, key="text")
-        table.add_column(self.tr("obj.col.status"), width=18 if wide else 14, key="status")
-        table.add_column(self.tr("obj.col.decided"), width=26 if wide else 14, key="decided")
-        table.add_column(self.tr("obj.col.krs"), width=4, key="krs")
-        table.add_column(self.tr("obj.col.vote"), width=10, key="vote")
         numbering = numbers(s)
         revealed = votes.is_revealed(s)
+        # Columns fit the screen: "decided by" only when there is room (the line under the
+        # table always says it), the wording takes what is left.
+        wide = self.size.width >= 110
+        fixed = [3, 22 if wide else 18, 3, 9 if revealed else 0, 24 if wide else 0]
+        shown = [w for w in fixed if w]
+        room = max(self.size.width - 6, 60) - sum(shown) - 2 * (len(shown) + 1)
+        text_width = max(20, min(room, 90))
+        table.add_column("#", width=3, key="n")
+        table.add_column(self.tr("obj.col.text"), width=text_width, key="text")
+        table.add_column(self.tr("obj.col.status"), width=fixed[1], key="status")
+        if wide:
+            table.add_column(self.tr("obj.col.decided"), width=fixed[4], key="decided")
+        table.add_column(self.tr("obj.col.krs"), width=3, key="krs")
+        if revealed:
+            table.add_column(self.tr("obj.col.vote"), width=9, key="vote")
         for o in s.objectives:
             ballot = s.votes.get(o.id)
             vote = ""
@@ -327,16 +362,19 @@ class ObjectivesScreen(RoomScreen):
                 tally = ballot.tally()
                 vote = f"✓{tally['yes']}/{sum(tally.values())} ●{ballot.dots_total}"
             style = "dim" if o.status == "dropped" else ""
-            table.add_row(
+            cells: list[Any] = [
                 Text(numbering.get(o.id, "—"), style="bold" if o.id in numbering else "dim"),
                 Text(fit(o.text, text_width), style=style),
                 status_text(self.lang, s, o),
-                Text(fit(decided_text(s, o), 26 if wide else 14), style="dim"),
-                str(len(o.key_results)),
-                Text(vote, style="cyan"),
-                key=o.id,
-            )
+            ]
+            if wide:
+                cells.append(Text(fit(decided_text(s, o), fixed[4]), style="dim"))
+            cells.append(str(len(o.key_results)))
+            if revealed:
+                cells.append(Text(vote, style="cyan"))
+            table.add_row(*cells, key=o.id)
         keep_cursor(table, keep, index)
+        self._detail()
         counts = {k: 0 for k in ("retained", "draft", "dropped")}
         for o in s.objectives:
             counts[o.status] = counts.get(o.status, 0) + 1
@@ -445,11 +483,12 @@ class ObjectivesScreen(RoomScreen):
             return
         ballots = self.session.votes.get(oid)
         has_votes = ballots is not None and bool(ballots.priority or ballots.dots)
+        count = len(o.key_results)
+        krs = self.tr(f"obj.delete.krs{min(count, 2)}", count=count)
         body = self.tr(
             "obj.delete.body",
             text=fit(o.text, 80),
-            krs=len(o.key_results),
-            votes=self.tr("obj.delete.votes") if has_votes else "",
+            krs=krs + (self.tr("obj.delete.votes") if has_votes else ""),
         )
 
         def answered(yes: bool | None) -> None:
@@ -459,9 +498,13 @@ class ObjectivesScreen(RoomScreen):
         self.app.push_screen(ConfirmDialog(self.tr("obj.delete.title"), body, self.lang), answered)
 
     def action_undo(self) -> None:
-        if undo_last(self.fapp):
+        record = undo_last(self.fapp)
+        if record is not None:
             self.session_changed()
             self.update_bar()
+            table = self.query_one("#objectives", DataTable)
+            keep_cursor(table, record.ids[0], table.cursor_row)  # on what came back
+            self._detail()
 
     def action_propose(self) -> None:
         propose_retained(self.fapp)

@@ -200,7 +200,7 @@ class WrapupScreen(RoomScreen):
         objectives_screen.propose_retained(self.fapp)
 
     def action_undo(self) -> None:
-        if objectives_screen.undo_last(self.fapp):
+        if objectives_screen.undo_last(self.fapp) is not None:
             self.session_changed()
             self.update_bar()
 
