@@ -343,7 +343,7 @@ class ObjectivesScreen(RoomScreen):
         # Columns fit the screen: "decided by" only when there is room (the line under the
         # table always says it), the wording takes what is left.
         wide = self.size.width >= 110
-        fixed = [3, 22 if wide else 18, 3, 9 if revealed else 0, 24 if wide else 0]
+        fixed = [3, 22 if wide else 18, 3, 9 if revealed else 0, 28 if wide else 0]
         shown = [w for w in fixed if w]
         room = max(self.size.width - 6, 60) - sum(shown) - 2 * (len(shown) + 1)
         text_width = max(20, min(room, 90))

@@ -77,8 +77,10 @@ class WrapupScreen(RoomScreen):
         else:
             title.update(Text(self.tr("wrapup.parking_clear"), style="bold green"))
         self.query_one("#report", Static).update(self._report(items))
-        step = s.step
-        closed = step is not None and step.kind == "wrapup" and step.status == "done"
+        step = s.step if s.step is not None and s.step.kind == "wrapup" else None
+        if step is None:  # closed from another step: the wrap-up step `wrapup.close` marks
+            step = next((st for st in reversed(s.agenda) if st.kind == "wrapup"), None)
+        closed = step is not None and step.status == "done"
         if closed:
             self.status(self.tr("wrapup.closed"))
         elif items.blocking:
