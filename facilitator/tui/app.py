@@ -56,6 +56,11 @@ A new step mechanic (brainstorm, vote …) adds its `SessionScreen` subclass her
 SESSION_SCREENS.update(ROOM_SCREENS)
 
 
+TIMER_SUSPENDED = "timer_suspended"
+"""Session.extra key: the id of the step whose running timer the app paused when it closed the
+session (it restarts when the session is opened again; the room's time away is not counted)."""
+
+
 def default_lang() -> str:
     """French unless the environment asks for English."""
     for name in ("FACILITATOR_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
@@ -340,8 +345,11 @@ class FacilitatorApp(App[None]):
         except StoreError as error:
             self.show_error(t(self.lang, "error.load.title"), str(error))
             return False
+        if self.session is not None and self.session.id != session_id:
+            self.suspend_timer()
         self.session = session
         self._pending.clear()
+        self.resume_timer()
         self.ensure_model(session.lang)  # the interface keeps its language
         self.goto(screen or ("agenda" if session.agenda else "workbench"))
         return True
@@ -411,6 +419,7 @@ class FacilitatorApp(App[None]):
         """Back to the sessions list; the session closes once its screens are gone."""
         from facilitator.tui.screens.home import HomeScreen
 
+        self.suspend_timer()
         leaving = []
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             screen = self.screen
@@ -485,9 +494,44 @@ class FacilitatorApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, BaseScreen):
                 screen.flush()
+        self.suspend_timer()
         self.exit()
 
     # -- agenda (reachable from any session screen and the command palette) -------------------
+
+    def suspend_timer(self) -> None:
+        """Closing the session (home, quit): a running step timer stops counting, and is
+        marked to restart when the session opens again. Without this the wall clock ran on:
+        a session reopened the next morning had used up its step overnight."""
+        session = self.session
+        step = session.step if session is not None else None
+        if session is None or step is None or not step.running:
+            return
+        now, step_id = self.now(), step.id
+
+        def suspend(s: Session) -> None:
+            if s.step is not None and s.step.id == step_id and s.step.running:
+                s.step.stop(now)
+                s.extra[TIMER_SUSPENDED] = step_id
+
+        self.save(suspend)
+
+    def resume_timer(self) -> None:
+        """Opening the session: a timer the app paused at closing runs again, from the time
+        spent until then. One the facilitator paused stays paused."""
+        session = self.session
+        if session is None or TIMER_SUSPENDED not in session.extra:
+            return
+        step_id = session.extra.get(TIMER_SUSPENDED)
+        now = self.now()
+
+        def resume(s: Session) -> None:
+            s.extra.pop(TIMER_SUSPENDED, None)
+            step = s.step
+            if step is not None and step.id == step_id and not step.running and not s.timer_paused:
+                step.start(now)
+
+        self.save(resume)
 
     def agenda_move(self, delta: int) -> None:
         session = self.session

@@ -1,9 +1,9 @@
 """Going back: `esc` returns to the screen left, home always lists the sessions as they are
-(issue 13, item 1)."""
+(issue 13, item 1); the step timer does not run while the session is closed (item 10)."""
 
 from __future__ import annotations
 
-from facilitator.session import Participant, Session
+from facilitator.session import AgendaStep, Participant, Session
 from facilitator.tui.logic import session_from_template
 from facilitator.tui.screens.agenda import AgendaScreen
 from facilitator.tui.screens.alignment import AlignmentScreen
@@ -149,3 +149,47 @@ async def test_esc_goes_back_from_the_vote_and_from_see_all(make_app, store):
             await pilot.press("escape")
             await settle(pilot)
             assert type(app.screen).__name__ == expected
+
+
+async def test_the_step_timer_does_not_run_while_the_session_is_closed(make_app, store, clock):
+    """Issue 13, item 10: a reopened session resumes its step from the time spent at closing."""
+    session = Session(id="s1", title="Cadrage", lang="fr")
+    session.agenda = [AgendaStep(id="a", title="Brainstorm", planned_minutes=20)]
+    store.create(session)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_session("s1")
+        await settle(pilot)
+        await pilot.press("space")  # the timer starts
+        clock.advance(120)
+        await pilot.press("escape")  # home: the session closes
+        await settle(pilot)
+        closed = store.load("s1").agenda[0]
+        assert not closed.running and closed.elapsed(clock.now) == 120
+        clock.advance(600)  # ten minutes away from the room
+        app.open_session("s1")
+        await settle(pilot)
+        step = app.session.agenda[0]
+        assert step.running and step.elapsed(clock.now) == 120  # not 720
+        clock.advance(30)
+        app.screen.tick()
+        assert app.screen.query_one("#countdown").value == "17:30"
+        await pilot.press("ctrl+q")  # quitting pauses it too
+    clock.advance(3600)
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        again.open_session("s1")
+        await settle(pilot)
+        step = again.session.agenda[0]
+        assert step.running and step.elapsed(clock.now) == 150
+        # A timer the facilitator paused stays paused when the session is opened again.
+        await pilot.press("space")
+        await pilot.press("escape")
+        await settle(pilot)
+        clock.advance(60)
+        again.open_session("s1")
+        await settle(pilot)
+        assert not again.session.agenda[0].running
+        assert again.session.agenda[0].elapsed(clock.now) == 150
