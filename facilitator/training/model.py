@@ -143,6 +143,13 @@ class Exercise:
         return self.answer == "choice"
 
     @property
+    def find_yourself(self) -> bool:
+        """A "find the problem yourself" exercise (a `spot` exercise answered by rewriting): the
+        criteria and the coach would give the problem away, so they stay hidden until the
+        trainee's first attempt."""
+        return self.skill == "spot" and not self.is_choice
+
+    @property
     def correct_choice(self) -> int:
         return next((i for i, c in enumerate(self.choices) if c.correct), -1)
 

@@ -59,7 +59,28 @@ TRAINING_MESSAGES: dict[str, dict[str, str]] = {
         "tr.items": "Une réponse par ligne ({n} au total) : Entrée passe à la ligne suivante.",
         "tr.criteria": "Critères de réussite",
         "tr.criteria.items": "{n} lignes distinctes",
-        "tr.criteria.hidden": "Répondez d’abord : le coach vous montrera ensuite ce qu’il voit.",
+        "tr.criteria.hidden": (
+            "Répondez d’abord\u00a0: le coach vous montrera ensuite ce qu’il voit."
+        ),
+        "tr.criteria.hidden.list": (
+            "Trouvez d’abord le problème vous-même\u00a0: les critères s’affichent après votre "
+            "première réponse."
+        ),
+        "tr.coach.hidden.choice": (
+            "Choisissez d’abord votre réponse\u00a0: le coach montrera ensuite ce qu’il voit "
+            "dans le brouillon."
+        ),
+        "tr.analysing": "Analyse…",
+        "tr.findings.write": "Écrivez votre réponse\u00a0: le coach réagit pendant que vous tapez.",
+        "tr.findings.none_ok": (
+            "Aucune remarque\u00a0: la formulation tient la route et tous les critères sont "
+            "remplis."
+        ),
+        "tr.findings.none_but": (
+            "Pas de remarque sur la formulation, mais des critères ne sont pas remplis\u00a0: "
+            "{criteria}."
+        ),
+        "tr.findings.none_draft": "Le coach ne relève rien dans ce brouillon.",
         "tr.findings": "Ce que dit le coach",
         "tr.findings.draft": "Ce que le coach voit dans le brouillon",
         "tr.hints": "Indices",
@@ -170,6 +191,19 @@ TRAINING_MESSAGES: dict[str, dict[str, str]] = {
         "tr.criteria": "Success criteria",
         "tr.criteria.items": "{n} distinct lines",
         "tr.criteria.hidden": "Answer first: the coach will then show you what it sees.",
+        "tr.criteria.hidden.list": (
+            "Find the problem yourself first: the criteria show after your first answer."
+        ),
+        "tr.coach.hidden.choice": (
+            "Pick your answer first: the coach will then show what it sees in the draft."
+        ),
+        "tr.analysing": "Analysing…",
+        "tr.findings.write": "Write your answer: the coach reacts as you type.",
+        "tr.findings.none_ok": "No remark: the wording holds up and every criterion is met.",
+        "tr.findings.none_but": (
+            "No remark on the wording, but some criteria are not met: {criteria}."
+        ),
+        "tr.findings.none_draft": "The coach finds nothing to flag in this draft.",
         "tr.findings": "What the coach says",
         "tr.findings.draft": "What the coach sees in the draft",
         "tr.hints": "Hints",

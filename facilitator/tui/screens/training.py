@@ -144,6 +144,7 @@ class TrainingScreen(BaseScreen):
                         yield Label(self.tr("tr.criteria"), classes="subtitle", id="tr-crit-title")
                         yield Static(id="tr-criteria")
                 yield Label(self.tr("tr.findings"), classes="section-title", id="tr-find-title")
+                yield Static(id="tr-coach-note")
                 yield FindingsList(id="tr-findings")
                 yield Label(self.tr("tr.hints"), classes="section-title", id="tr-hints-title")
                 yield Static(id="tr-hints")
@@ -239,7 +240,6 @@ class TrainingScreen(BaseScreen):
             self._loading = False
         self.query_one("#tr-criteria-box").display = not ex.is_choice
         self.query_one("#tr-scores", ScoreBars).show(None, None, None, self.lang)
-        self.query_one("#tr-findings", FindingsList).show([], self.lang)
         self.query_one("#tr-find-title", Label).update(
             self.tr("tr.findings.draft" if ex.is_choice else "tr.findings")
         )
@@ -252,14 +252,12 @@ class TrainingScreen(BaseScreen):
             self.query_one("#tr-choices", OptionList).focus()
             if entry is not None and (entry.done or entry.revealed):
                 self.assess_draft()
-            else:
-                self.show_criteria()
         else:
             self.focused_item = 0
             self.editor(0).focus()
             for item in range(ex.items):
                 self.assess_item(item)
-            self.show_criteria()
+        self.show_feedback()
 
     def _fill_editors(self, ex: Exercise, entry: ExerciseProgress | None, keep: bool) -> None:
         if ex.is_choice:
@@ -527,10 +525,35 @@ class TrainingScreen(BaseScreen):
             result.append(a)
         return result
 
+    def coach_hidden(self) -> bool:
+        """The criteria and the coach stay hidden: a "find it yourself" exercise before its
+        first attempt, or a choice exercise before the coach has been asked about its draft."""
+        ex, entry = self.exercise, self.entry
+        if ex.is_choice:
+            return entry is None or not (entry.done or entry.revealed)
+        return ex.find_yourself and (entry is None or not entry.attempts)
+
+    def verdict_ready(self, a: Any) -> bool:
+        """Whether `a` may say "no finding": the lexical tier is a first look, the full pass
+        (still to come unless the model failed) may find more."""
+        return a.tier != "lexical" or self.fapp.engine_status(self.exercise.lang) == "failed"
+
     def show_feedback(self) -> None:
         ex = self.exercise
         scores = self.query_one("#tr-scores", ScoreBars)
         findings = self.query_one("#tr-findings", FindingsList)
+        note = self.query_one("#tr-coach-note", Static)
+        if self.coach_hidden():
+            scores.display = False
+            findings.display = False
+            key = "tr.coach.hidden.choice" if ex.is_choice else "tr.criteria.hidden"
+            note.update(Text(self.tr(key), style="dim italic"))
+            note.display = True
+            for editor in self.editors:
+                editor.set_findings([], None)
+            self.show_criteria()
+            return
+        scores.display = True
         if ex.is_choice:
             a = self.draft_view
         else:
@@ -542,7 +565,14 @@ class TrainingScreen(BaseScreen):
         scores.show(
             scores_of(a) if a is not None else None, previous, a.tier if a else None, self.lang
         )
-        findings.show(a.findings if a is not None else [], self.lang)
+        if a is not None and a.findings:
+            findings.show(a.findings, self.lang)
+            findings.display = True
+            note.display = False
+        else:
+            findings.display = False
+            note.update(self.coach_note(a))
+            note.display = True
         for item, editor in enumerate(self.editors):
             shown = self.shown[item]
             if shown is None:
@@ -561,11 +591,40 @@ class TrainingScreen(BaseScreen):
             editor.set_findings(spans, selected)
         self.show_criteria()
 
+    def coach_note(self, a: Any) -> Text:
+        """What the coach panel says when it lists no finding: that it is still analysing, or
+        a verdict that agrees with the criteria (never "no remark" beside a failed one)."""
+        ex = self.exercise
+        if a is None:
+            typed = ex.is_choice or bool(self.item_text(min(self.focused_item, ex.items - 1)))
+            if not typed:
+                return Text(self.tr("tr.findings.write"), style="dim")
+            return Text(self.tr("tr.analysing"), style="dim italic")
+        if not self.verdict_ready(a):
+            return Text(self.tr("tr.analysing"), style="dim italic")
+        if ex.is_choice:
+            return Text(self.tr("tr.findings.none_draft"), style="dim")
+        assessments = self.current_assessments()
+        if assessments is None or any(not self.verdict_ready(x) for x in assessments):
+            return Text(self.tr("tr.analysing"), style="dim italic")
+        g = grade(ex.criteria, ex.items, assessments)
+        failed = [c.label for c, ok in zip(ex.criteria, g.checks, strict=True) if not ok]
+        if not g.count_ok:
+            failed.insert(0, self.tr("tr.criteria.items", n=ex.items))
+        if failed:
+            return Text(
+                self.tr("tr.findings.none_but", criteria=" · ".join(failed)), style="yellow"
+            )
+        return Text(self.tr("tr.findings.none_ok"), style="green")
+
     def show_criteria(self) -> None:
         ex = self.exercise
         widget = self.query_one("#tr-criteria", Static)
         if ex.is_choice:
             widget.update("")
+            return
+        if self.coach_hidden():
+            widget.update(Text(self.tr("tr.criteria.hidden.list"), style="dim italic"))
             return
         assessments = [a for a in (self.current_assessments() or []) if a is not None]
         g = grade(ex.criteria, ex.items, assessments)
