@@ -111,8 +111,9 @@ TRAINING_MESSAGES: dict[str, dict[str, str]] = {
         "tr.trainer.group_line": "{group} ({n})",
         "tr.trainer.nogroup": "(sans groupe)",
         "tr.trainer.summary": (
-            "{trainees} stagiaire(s) · {done} réussi(s) sur {opened} commencé(s) · {attempts} "
-            "tentative(s) · {hints} indice(s) · {revealed} réponse(s) affichée(s)"
+            "{trainees} stagiaire(s) · {done} réussi(s) (+{after} après la réponse) sur {opened} "
+            "commencé(s) · {attempts} tentative(s) · {hints} indice(s) · {revealed} réponse(s) "
+            "affichée(s)"
         ),
         "tr.trainer.trainees": "Par stagiaire",
         "tr.trainer.mistakes": (
@@ -130,6 +131,24 @@ TRAINING_MESSAGES: dict[str, dict[str, str]] = {
         "tr.col.hints": "Indices",
         "tr.col.revealed": "Réponses vues",
         "tr.col.score": "Score moyen",
+        "tr.col.after": "Après réponse",
+        "tr.col.status": "Statut",
+        "tr.col.last": "Dernière réponse",
+        "tr.status.done": "réussi",
+        "tr.status.done_after_reveal": "réussi après la réponse",
+        "tr.status.revealed": "réponse affichée",
+        "tr.status.open": "en cours",
+        "tr.trainer.detail": "Réponses de {name} (↑ ↓ dans le tableau pour changer de stagiaire)",
+        "tr.trainer.choice": "choix\u00a0: {text}",
+        "tr.trainer.done_note": (
+            "Réussis\u00a0: sans avoir vu la réponse modèle. Après réponse\u00a0: réussis "
+            "seulement après l’avoir affichée."
+        ),
+        "tr.trainer.score_note": (
+            "Score moyen\u00a0: le score global du coach (0 à 100) de la dernière réponse à "
+            "chaque exercice de réécriture commencé, réussie ou non, en moyenne. Les exercices "
+            "à choix n’y entrent pas."
+        ),
         "tr.col.rule": "Remarque du coach",
         "tr.col.trainees": "Stagiaires",
         "tr.col.failed": "Échouées",
@@ -231,8 +250,8 @@ TRAINING_MESSAGES: dict[str, dict[str, str]] = {
         "tr.trainer.group_line": "{group} ({n})",
         "tr.trainer.nogroup": "(no group)",
         "tr.trainer.summary": (
-            "{trainees} trainee(s) · {done} passed out of {opened} started · {attempts} "
-            "attempt(s) · {hints} hint(s) · {revealed} answer(s) shown"
+            "{trainees} trainee(s) · {done} passed (+{after} after reveal) out of {opened} "
+            "started · {attempts} attempt(s) · {hints} hint(s) · {revealed} answer(s) shown"
         ),
         "tr.trainer.trainees": "By trainee",
         "tr.trainer.mistakes": "Common mistakes (rules that fire most in the attempts)",
@@ -246,6 +265,22 @@ TRAINING_MESSAGES: dict[str, dict[str, str]] = {
         "tr.col.hints": "Hints",
         "tr.col.revealed": "Answers seen",
         "tr.col.score": "Mean score",
+        "tr.col.after": "After reveal",
+        "tr.col.status": "Status",
+        "tr.col.last": "Last answer",
+        "tr.status.done": "passed",
+        "tr.status.done_after_reveal": "passed after reveal",
+        "tr.status.revealed": "answer shown",
+        "tr.status.open": "in progress",
+        "tr.trainer.detail": "{name}’s answers (↑ ↓ in the table to pick another trainee)",
+        "tr.trainer.choice": "choice: {text}",
+        "tr.trainer.done_note": (
+            "Passed: without seeing the model answer. After reveal: passed only once it was shown."
+        ),
+        "tr.trainer.score_note": (
+            "Mean score: the coach’s overall score (0 to 100) of the last answer to each "
+            "rewrite exercise started, passed or not, averaged. Choice exercises are left out."
+        ),
         "tr.col.rule": "Coach finding",
         "tr.col.trainees": "Trainees",
         "tr.col.failed": "Failed",

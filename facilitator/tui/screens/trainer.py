@@ -20,7 +20,7 @@ from facilitator.store import StoreError
 from facilitator.store.training import TrainingStore
 from facilitator.training import Pack
 from facilitator.training.progress import TraineeProgress
-from facilitator.training.summary import Summary, summarize
+from facilitator.training.summary import Summary, summarize, trainee_detail
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 from facilitator.tui.widgets.table import Table
 
@@ -51,6 +51,8 @@ class TrainerScreen(BaseScreen):
         self.trainees: list[TraineeProgress] = []
         self.summary: Summary | None = None
         self._seen: tuple[Any, ...] = ()
+        self.detail_of: int = 0
+        """Index in `trainees` of the trainee whose answers are shown below the table."""
 
     @property
     def store(self) -> TrainingStore:
@@ -72,6 +74,9 @@ class TrainerScreen(BaseScreen):
                 yield Static(id="trainer-empty", markup=False)
                 yield Label(self.tr("tr.trainer.trainees"), classes="section-title", id="tt-title")
                 yield Table(id="trainer-trainees", cursor_type="row", zebra_stripes=True)
+                yield Static(id="trainer-notes", markup=False)
+                yield Label(id="td-title", classes="section-title", markup=False)
+                yield Table(id="trainer-detail", cursor_type="row", zebra_stripes=True)
                 yield Label(self.tr("tr.trainer.mistakes"), classes="section-title", id="tm-title")
                 yield Table(id="trainer-mistakes", cursor_type="row", zebra_stripes=True)
                 yield Label(self.tr("tr.trainer.exercises"), classes="section-title", id="te-title")
@@ -156,6 +161,7 @@ class TrainerScreen(BaseScreen):
                 "tr.trainer.summary",
                 trainees=len(s.trainees),
                 done=s.done,
+                after=s.after_reveal,
                 opened=s.opened,
                 attempts=s.attempts,
                 hints=s.hints,
@@ -167,7 +173,17 @@ class TrainerScreen(BaseScreen):
         )
         trainees = self.query_one("#trainer-trainees", DataTable)
         trainees.clear(columns=True)
-        columns = ["trainee", "group", "opened", "done", "attempts", "hints", "revealed", "score"]
+        columns = [
+            "trainee",
+            "group",
+            "opened",
+            "done",
+            "after",
+            "attempts",
+            "hints",
+            "revealed",
+            "score",
+        ]
         for key in columns:
             trainees.add_column(self.tr(f"tr.col.{key}"), key=key)
         for row in s.trainees:
@@ -176,11 +192,21 @@ class TrainerScreen(BaseScreen):
                 row.group,
                 str(row.opened),
                 str(row.done),
+                str(row.after_reveal),
                 str(row.attempts),
                 str(row.hints),
                 str(row.revealed),
                 _number(row.mean_overall),
             )
+        self.query_one("#trainer-notes", Static).update(
+            f"{self.tr('tr.trainer.done_note')}\n{self.tr('tr.trainer.score_note')}"
+            if s.trainees
+            else ""
+        )
+        if s.trainees:
+            self.detail_of = min(self.detail_of, len(s.trainees) - 1)
+            trainees.move_cursor(row=self.detail_of)
+        self.fill_detail()
         mistakes = self.query_one("#trainer-mistakes", DataTable)
         mistakes.clear(columns=True)
         for key in ("rule", "attempts", "failed", "trainees"):
@@ -193,13 +219,46 @@ class TrainerScreen(BaseScreen):
             exercises.add_column(self.tr(f"tr.col.{key}"), key=key)
         for e in s.exercises:
             exercises.add_row(
-                e.title,
+                e.label or e.title,
                 str(e.trainees),
                 str(e.done),
                 _number(e.mean_attempts),
                 str(e.hints),
                 str(e.revealed),
             )
+
+    def fill_detail(self) -> None:
+        """What the trainee highlighted in the table wrote last, exercise by exercise."""
+        title = self.query_one("#td-title", Label)
+        table = self.query_one("#trainer-detail", DataTable)
+        table.clear(columns=True)
+        s = self.summary
+        if s is None or not self.trainees:
+            title.update("")
+            table.display = False
+            return
+        trainee = self.trainees[min(self.detail_of, len(self.trainees) - 1)]
+        title.update(self.tr("tr.trainer.detail", name=trainee.name))
+        table.display = True
+        for key in ("exercise", "status", "attempts", "hints", "last"):
+            table.add_column(self.tr(f"tr.col.{key}"), key=key)
+        for d in trainee_detail(trainee, packs=self.packs, labels=s.labels):
+            answer = " / ".join(d.answer.splitlines())
+            if d.choice:
+                answer = self.tr("tr.trainer.choice", text=answer)
+            table.add_row(
+                d.label,
+                self.tr(f"tr.status.{d.status}"),
+                str(d.attempts),
+                str(d.hints),
+                answer or "—",
+            )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id != "trainer-trainees" or event.cursor_row == self.detail_of:
+            return
+        self.detail_of = max(0, event.cursor_row)
+        self.fill_detail()
 
     # -- actions --------------------------------------------------------------------------------
 
