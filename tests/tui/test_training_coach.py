@@ -216,3 +216,45 @@ async def test_find_it_yourself_hides_criteria_and_coach_until_the_first_attempt
         assert screen.query_one("#tr-scores", ScoreBars).display
         assert "améliorer" in visible_text(screen).casefold()
         assert screen.editor(0).spans
+
+
+async def test_an_english_pack_leaves_the_app_in_french_and_the_list_in_order(  # type: ignore[no-untyped-def]
+    make_app, data_dir
+) -> None:
+    from facilitator.training import load_packs
+    from facilitator.training.progress import Attempt
+    from facilitator.tui.screens.training_start import TrainingStartScreen
+
+    packs, _ = load_packs()
+    english = next(p for p in packs if p.lang == "en")
+    app = make_app(lang="fr")
+    async with app.run_test(size=(160, 45)) as pilot:
+        open_training(app, packs=packs, trainee="Sam", group="")
+        await settle(pilot)
+        start = app.screen
+        assert isinstance(start, TrainingStartScreen)
+        listing = start.query_one("#tr-packs")
+        before = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+        assert before[0].startswith("fr-")  # the app's language first
+        start.start(english, "Sam", "")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrainingScreen)
+        assert screen.lang == "en" and app.lang == "fr"
+        assert "Exercise 1/" in str(screen.query_one("#tr-title").render())
+        # Pass the whole pack, as the trainee would, up to "you passed every exercise".
+        for index, ex in enumerate(english.exercises):
+            screen.load_exercise(index)
+            await pilot.pause()
+            attempt = Attempt(f"2026-03-19T09:{index:02d}:00+00:00", ex.model_answer, passed=True)
+            screen.save(lambda t, ex=ex, a=attempt: t.record(english.id, ex.id, a))
+            screen.after_attempt(attempt)
+            await pilot.pause()
+        assert screen.progress_done() == len(english.exercises)
+        assert app.lang == "fr"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is start and app.lang == "fr"
+        after = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+        assert after == before
+        assert "Entraînement" in str(start.query_one("#tr-start-title").render())

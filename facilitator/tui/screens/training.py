@@ -175,6 +175,12 @@ class TrainingScreen(BaseScreen):
         self.query_one("#tr-hints-title", Label).update(self.tr("tr.hints"))
         self.load_exercise(self.index, keep_text=True)
 
+    @property
+    def lang(self) -> str:
+        """The pack's language: an English pack is worked in English, and the rest of the app
+        keeps its own language (nothing is switched app-wide)."""
+        return self.pack.lang
+
     # -- the exercise on screen -----------------------------------------------------------------
 
     def reveal_threshold(self, exercise: Exercise) -> int:

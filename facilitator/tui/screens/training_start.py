@@ -6,6 +6,7 @@ Also the entry points: `open_training` (home screen, command palette) and `run_t
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path, PurePath
@@ -20,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.store.training import TrainingStore
 from facilitator.training import Pack, PackError, Problem, load_pack, load_packs
-from facilitator.tui.screens.base import BaseScreen, SessionBar, localize_bindings
+from facilitator.tui.screens.base import BaseScreen, SessionBar
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -32,13 +33,6 @@ FLAGS = {"fr": "FR", "en": "EN"}
 def training_store(app: Any) -> TrainingStore:
     """The trainees' progress files: `training/` inside the app's sessions folder."""
     return TrainingStore(Path(app.store.data_dir) / "training")
-
-
-def use_language(app: Any, lang: str) -> None:
-    """Show the screens in `lang` (a pack's language) without touching any session."""
-    if getattr(app, "lang", lang) != lang:
-        app.lang = lang
-        localize_bindings(app, lang)
 
 
 def open_training(
@@ -118,6 +112,10 @@ def training_app(
         def on_ready(self) -> None:
             open_training(self, pack=pack, trainee=trainee, group=group, reveal_after=reveal_after)
 
+    if lang is None and pack:
+        # `facilitator train --pack en-…`: the whole app in the pack's language, from the start.
+        with contextlib.suppress(PackError):  # reported once the app is up
+            lang = load_pack(pack).lang
     store = SessionStore(data_dir) if data_dir is not None else SessionStore()
     return TrainingApp(store, lang=lang, **options)
 
@@ -270,7 +268,8 @@ class TrainingStartScreen(BaseScreen):
 
         trainee, group = " ".join(trainee.split()), " ".join(group.split())
         self.fapp.ui_state["training.who"] = (trainee, group)
-        use_language(self.app, pack.lang)
+        # The exercise screen speaks the pack's language by itself: the app keeps its own, and
+        # this list its order, whatever pack the trainee opens or finishes.
         self.fapp.ensure_model(pack.lang)
         store = training_store(self.app)
         screen = TrainingScreen(pack, trainee, group, store, reveal_after=self.reveal_after)
