@@ -10,6 +10,7 @@ escape sequences that set the clipboard or clear the screen. JSON output is esca
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import sys
@@ -747,11 +748,36 @@ def _training_store(ctx: click.Context, data_dir: str | None) -> Any:
     return TrainingStore(_session_store(ctx, data_dir).data_dir / "training")
 
 
-def _load_packs() -> Any:
-    """The packs that load; the others' problems go to stderr."""
+_PACKS_DIR_HELP = (
+    "A folder of your own packs, listed with the shipped ones (as are those in the data "
+    "folder's packs/ folder)."
+)
+
+
+def _packs_folders(ctx: click.Context, data_dir: str | None = None) -> list[Any]:
+    """The trainer's own packs folders: `packs/` in the data folder, then `--packs-dir`."""
+    from facilitator.store import StoreError
+    from facilitator.training import user_packs_dir
+
+    folders = []
+    # No usable data folder: the shipped packs and --packs-dir still count.
+    with contextlib.suppress(StoreError, OSError):
+        folders.append(user_packs_dir(_session_store(ctx, data_dir).data_dir))
+    extra: Any = None
+    node: click.Context | None = ctx
+    while node is not None and extra is None:  # `--packs-dir` of this command or its group
+        extra, node = node.params.get("packs_dir"), node.parent
+    if extra:
+        folders.append(extra)
+    return folders
+
+
+def _load_packs(ctx: click.Context | None = None, data_dir: str | None = None) -> Any:
+    """The packs that load (the shipped ones and the trainer's own); the others' problems go
+    to stderr."""
     from facilitator.training import load_packs
 
-    packs, problems = load_packs()
+    packs, problems = load_packs(extra=_packs_folders(ctx, data_dir) if ctx else ())
     for problem in problems:
         click.echo(for_terminal(problem), err=True)
     return packs, problems
@@ -759,15 +785,17 @@ def _load_packs() -> Any:
 
 @main.group("exercises", invoke_without_command=True)
 @click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None, help="One language.")
+@click.option("--packs-dir", type=click.Path(file_okay=False), default=None, help=_PACKS_DIR_HELP)
 @click.pass_context
-def exercises_command(ctx: click.Context, lang: str | None) -> None:
+def exercises_command(ctx: click.Context, lang: str | None, packs_dir: str | None) -> None:
     """List the exercise packs; `facilitator exercises check FILE` validates one.
 
-    Packs are TOML files in workshops/exercises/ (format: workshops/exercises/README.md).
+    Packs are TOML files in workshops/exercises/ (format: workshops/exercises/README.md), in
+    the data folder's packs/ folder, or in the folder given with --packs-dir.
     """
     if ctx.invoked_subcommand is not None:
         return
-    packs, problems = _load_packs()
+    packs, problems = _load_packs(ctx)
     shown = [p for p in packs if not lang or p.lang == lang]
     for pack in shown:
         click.echo(
@@ -775,6 +803,8 @@ def exercises_command(ctx: click.Context, lang: str | None) -> None:
             f"{len(pack.exercises):>3} exercises  {one_line_for_terminal(pack.title)}"
         )
     click.echo(f"{sum(len(p.exercises) for p in shown)} exercises in {len(shown)} packs")
+    folders = ", ".join(for_terminal(f) for f in _packs_folders(ctx))
+    click.echo(f"your own packs: {folders}")
     sys.exit(1 if problems else 0)
 
 
@@ -852,7 +882,7 @@ def _group_progress(
         raise click.ClickException(str(error)) from None
     for problem in problems:
         click.echo(f"warning: {for_terminal(problem)}", err=True)
-    packs, _ = _load_packs()
+    packs, _ = _load_packs(ctx, data_dir)
     return store, trainees, packs, lang or _report_lang(packs, trainees, pack_id)
 
 
@@ -874,31 +904,87 @@ def exercises_progress(
 
     store, trainees, packs, lang = _group_progress(ctx, data_dir, group, pack_id, lang)
     s = summarize(trainees, lang=lang, group=group, packs=packs, pack=pack_id)
+    say = _PROGRESS_TEXTS[lang]
     if not s.trainees:
-        where = f"{store.root}" + (f" for group {group!r}" if group else "")
-        click.echo(f"no trainee in {for_terminal(where)}")
+        where = f"{store.root}" + (say["for_group"].format(group=group) if group else "")
+        click.echo(say["none"].format(where=for_terminal(where)))
         return
     click.echo(
-        f"{len(s.trainees)} trainee(s), {s.done} passed of {s.opened} started, "
-        f"{s.attempts} attempts, {s.hints} hints, {s.revealed} model answers shown"
+        say["summary"].format(
+            trainees=len(s.trainees),
+            done=s.done,
+            after=s.after_reveal,
+            opened=s.opened,
+            attempts=s.attempts,
+            hints=s.hints,
+            revealed=s.revealed,
+        )
     )
     click.echo("")
-    click.echo(f"{'trainee':<28} {'group':<16} started  passed  attempts  hints  shown  score")
+    click.echo(say["head"])
     for t in s.trainees:
         score = "—" if t.mean_overall is None else f"{t.mean_overall:.0f}"
         name, team = one_line_for_terminal(t.name)[:28], one_line_for_terminal(t.group)[:16]
         click.echo(
-            f"{name:<28} {team:<16} {t.opened:>7} {t.done:>7} {t.attempts:>9} "
-            f"{t.hints:>6} {t.revealed:>6} {score:>6}"
+            f"{name:<28} {team:<16} {t.opened:>9} {t.done:>8} {t.after_reveal:>8} "
+            f"{t.attempts:>10} {t.hints:>7} {t.revealed:>6} {score:>6}"
         )
+    click.echo(say["notes"])
     if s.mistakes:
         click.echo("")
-        click.echo("common mistakes (rules that fired most in the attempts):")
+        click.echo(say["mistakes"])
         for m in s.mistakes[:10]:
             click.echo(
-                f"  {m.attempts:>3} attempts ({m.failed} failed), {m.trainees} trainee(s): "
-                f"{one_line_for_terminal(m.rule)} — {one_line_for_terminal(m.title)}"
+                say["mistake"].format(attempts=m.attempts, failed=m.failed, trainees=m.trainees)
+                + f"{one_line_for_terminal(m.rule)} — {one_line_for_terminal(m.title)}"
             )
+
+
+_PROGRESS_TEXTS = {
+    "fr": {
+        "for_group": " pour le groupe «\u00a0{group}\u00a0»",
+        "none": "aucun stagiaire dans {where}",
+        "summary": (
+            "{trainees} stagiaire(s), {done} exercice(s) réussi(s) (+{after} après la réponse "
+            "modèle) sur {opened} commencé(s), {attempts} tentative(s), {hints} indice(s), "
+            "{revealed} réponse(s) modèle(s) affichée(s)"
+        ),
+        "head": (
+            f"{'stagiaire':<28} {'groupe':<16} commencés  réussis  ap. rép.  tentatives  "
+            "indices  vues  score"
+        ),
+        "notes": (
+            "réussis\u00a0: sans avoir vu la réponse modèle\u00a0; ap. rép.\u00a0: réussis après "
+            "l’avoir vue\u00a0; score\u00a0: moyenne du score global (0–100) de la dernière "
+            "réponse à chaque exercice de réécriture"
+        ),
+        "mistakes": (
+            "erreurs fréquentes (règles qui se déclenchent le plus dans les tentatives)\u00a0:"
+        ),
+        "mistake": (
+            "  {attempts:>3} tentative(s) (dont {failed} échouée(s)), {trainees} "
+            "stagiaire(s)\u00a0: "
+        ),
+    },
+    "en": {
+        "for_group": " for group {group!r}",
+        "none": "no trainee in {where}",
+        "summary": (
+            "{trainees} trainee(s), {done} passed (+{after} after the model answer) of {opened} "
+            "started, {attempts} attempts, {hints} hints, {revealed} model answers shown"
+        ),
+        "head": (
+            f"{'trainee':<28} {'group':<16}   started   passed   after r.   attempts    "
+            "hints  shown  score"
+        ),
+        "notes": (
+            "passed: without seeing the model answer; after r.: passed once it was shown; "
+            "score: mean overall score (0–100) of the last answer to each rewrite exercise"
+        ),
+        "mistakes": "common mistakes (rules that fired most in the attempts):",
+        "mistake": "  {attempts:>3} attempts ({failed} failed), {trainees} trainee(s): ",
+    },
+}
 
 
 def _report_lang(packs: Any, trainees: Any, pack_id: str | None) -> str:
@@ -958,6 +1044,7 @@ def exercises_report(
     help="Attempts before the model answer may be shown (default: each pack's, usually 3).",
 )
 @click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None)
+@click.option("--packs-dir", type=click.Path(file_okay=False), default=None, help=_PACKS_DIR_HELP)
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=_DATA_DIR_HELP)
 @click.pass_context
 def train(
@@ -967,6 +1054,7 @@ def train(
     group: str,
     reveal_after: int | None,
     lang: str | None,
+    packs_dir: str | None,
     data_dir: str | None,
 ) -> None:
     """Guided OKR-writing exercises, graded live by the coach (the app's training screens).
@@ -974,10 +1062,10 @@ def train(
     Progress is saved per trainee beside the sessions; `facilitator exercises progress` and
     `facilitator exercises report` give the trainer's view.
     """
-    from facilitator.training import PackError, load_pack
+    from facilitator.training import PackError, load_pack, load_packs
     from facilitator.tui.screens.training_start import run_training
 
-    if pack:
+    if pack and pack not in {p.id for p in load_packs(extra=_packs_folders(ctx, data_dir))[0]}:
         try:
             load_pack(pack)
         except PackError as error:
@@ -990,6 +1078,7 @@ def train(
         group=group,
         lang=lang,
         reveal_after=reveal_after,
+        packs_dir=packs_dir,
     )
 
 

@@ -105,9 +105,15 @@ def test_exercises_progress_and_report(runner: CliRunner, tmp_path: Path) -> Non
     _record(data)
     result = runner.invoke(main, ["exercises", "progress", "--data-dir", str(data)])
     assert result.exit_code == 0, result.output
-    assert "2 trainee(s), 1 passed of 2 started, 3 attempts" in result.output
+    # French packs: the progress is told in French.
+    assert "2 stagiaire(s), 1 exercice(s) réussi(s) (+0 après la réponse modèle)" in result.output
     assert "vague-verb — Verbe vague" in result.output
-    empty = runner.invoke(main, ["exercises", "progress", "-g", "Nobody", "--data-dir", str(data)])
+    english = runner.invoke(main, ["exercises", "progress", "-l", "en", "--data-dir", str(data)])
+    assert "2 trainee(s), 1 passed (+0 after the model answer) of 2 started" in english.output
+    assert "score: mean overall score" in english.output
+    empty = runner.invoke(
+        main, ["exercises", "progress", "-g", "Nobody", "-l", "en", "--data-dir", str(data)]
+    )
     assert "no trainee" in empty.output
 
     out = tmp_path / "rapport.docx"
@@ -165,8 +171,87 @@ def test_train_opens_the_training_screens(
                 "group": "CODIR",
                 "lang": None,
                 "reveal_after": 1,
+                "packs_dir": None,
             },
         )
     ]
     unknown = runner.invoke(main, ["train", "--pack", "fr-2-reformule"])
     assert unknown.exit_code == 1 and 'did you mean "fr-2-reformuler"' in unknown.output
+
+
+def test_exercises_progress_speaks_french_when_asked(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "sessions"
+    _record(data)
+    result = runner.invoke(main, ["exercises", "progress", "-l", "fr", "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "stagiaire" in out and "tentative(s)" in out and "erreurs fréquentes" in out
+    assert "trainee" not in out and "attempts" not in out and "common mistakes" not in out
+    assert "score\u00a0: moyenne du score global" in out
+    empty = runner.invoke(
+        main, ["exercises", "progress", "-l", "fr", "-g", "Personne", "--data-dir", str(data)]
+    )
+    assert "aucun stagiaire" in empty.output and "«\u00a0Personne\u00a0»" in empty.output
+
+
+OWN_PACK = """\
+id = "mon-pack"
+lang = "fr"
+title = "Mon pack maison"
+description = "Le pack du formateur."
+
+[[exercises]]
+id = "un"
+title = "Un"
+kind = "key_result"
+skill = "activity-to-result"
+level = 1
+instructions = "Transformez l'activité en résultat."
+draft = "Organiser 3 ateliers avec les équipes terrain"
+criteria = ["not output", "measurable", "has_deadline"]
+hints = ["Qu'est-ce qui doit augmenter ?"]
+model_answer = "Faire passer de 12 à 40 le nombre d'idées des équipes terrain d'ici fin juin"
+explanation = "Un résultat clé mesure l'effet, pas l'effort."
+"""
+
+
+def test_a_trainers_own_packs_are_listed_from_the_data_folder_and_packs_dir(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "sessions"
+    (data / "packs").mkdir(parents=True)
+    (data / "packs" / "mon-pack.toml").write_text(OWN_PACK, encoding="utf-8")
+    listed = runner.invoke(main, ["--data-dir", str(data), "exercises"])
+    assert listed.exit_code == 0, listed.output
+    assert "mon-pack" in listed.output and "Mon pack maison" in listed.output
+    assert str(data / "packs") in listed.output  # where to put one's packs
+
+    other = tmp_path / "formation"
+    other.mkdir()
+    (other / "autre.toml").write_text(
+        OWN_PACK.replace('id = "mon-pack"', 'id = "autre"').replace("maison", "bis"),
+        encoding="utf-8",
+    )
+    both = runner.invoke(
+        main, ["--data-dir", str(data), "exercises", "--packs-dir", str(other), "-l", "fr"]
+    )
+    assert "mon-pack" in both.output and "autre" in both.output
+
+    # The same id twice: the second is left out, with a problem naming both files.
+    (other / "copie.toml").write_text(OWN_PACK, encoding="utf-8")
+    twice = runner.invoke(main, ["--data-dir", str(data), "exercises", "--packs-dir", str(other)])
+    assert twice.exit_code == 1
+    assert 'id "mon-pack" is already used by' in twice.output
+    assert twice.output.count("Mon pack maison") == 1
+
+    # `train --pack` finds a pack of the data folder by its id.
+    calls: list[dict] = []
+    monkeypatch.setattr(
+        "facilitator.tui.screens.training_start.run_training",
+        lambda data_dir, **kwargs: calls.append(kwargs),
+    )
+    opened = runner.invoke(
+        main, ["train", "--pack", "autre", "--packs-dir", str(other), "--data-dir", str(data)]
+    )
+    assert opened.exit_code == 0, opened.output
+    assert calls[0]["pack"] == "autre" and calls[0]["packs_dir"] == str(other)

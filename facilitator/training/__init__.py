@@ -38,6 +38,7 @@ from facilitator.training.packs import (
     load_pack,
     load_packs,
     packs_dir,
+    user_packs_dir,
 )
 
 __all__ = [
@@ -64,4 +65,5 @@ __all__ = [
     "packs_dir",
     "skill_label",
     "split_items",
+    "user_packs_dir",
 ]

@@ -73,6 +73,7 @@ __all__ = [
     "load_pack",
     "load_packs",
     "packs_dir",
+    "user_packs_dir",
 ]
 
 
@@ -88,24 +89,47 @@ def packs_dir() -> Path:
     return data_dir("workshops") / "exercises"
 
 
-def load_packs(folder: Path | None = None) -> tuple[list[Pack], list[Problem]]:
-    """Every pack in `folder` that loads, easiest first (by level, then language and id), and
-    the problems of those that do not: one broken pack never hides the others."""
+USER_PACKS = "packs"
+"""A trainer's own packs: this folder inside the data folder (beside the sessions' files)."""
+
+
+def user_packs_dir(data_dir: str | Path) -> Path:
+    """Where a trainer puts packs of their own so the app lists them: `<data dir>/packs`."""
+    return Path(data_dir) / USER_PACKS
+
+
+def load_packs(
+    folder: Path | None = None, extra: Iterable[str | Path] = ()
+) -> tuple[list[Pack], list[Problem]]:
+    """Every pack in `folder` (the shipped ones by default), then in each `extra` folder (a
+    trainer's own; a missing one is skipped), that loads, easiest first (by level, then
+    language and id), and the problems of those that do not: one broken pack never hides the
+    others. A pack whose id another already uses is left out, with a problem saying so."""
+    paths: list[Path] = sorted((folder or packs_dir()).glob("*.toml"))
+    for more in extra:
+        more = Path(more).expanduser()
+        if more.is_dir() and more.resolve() != (folder or packs_dir()).resolve():
+            paths.extend(sorted(more.glob("*.toml")))
     packs: list[Pack] = []
     problems: list[Problem] = []
-    for path in sorted((folder or packs_dir()).glob("*.toml")):
+    seen: dict[str, Pack] = {}
+    for path in paths:
         try:
-            packs.append(load_pack(path))
+            pack = load_pack(path)
         except PackError as error:
             problems.extend(error.problems)
-    seen: dict[str, Pack] = {}
-    for pack in packs:
+            continue
         if (other := seen.setdefault(pack.id, pack)) is not pack:
             problems.append(
                 Problem(
-                    str(pack.path), 1, "id", f'id "{pack.id}" is already used by {other.path.name}'
+                    str(pack.path),
+                    1,
+                    "id",
+                    f'id "{pack.id}" is already used by {other.path}: give this pack another id',
                 )
             )
+            continue
+        packs.append(pack)
     packs.sort(key=lambda p: (p.level, p.lang, p.id))
     return packs, problems
 

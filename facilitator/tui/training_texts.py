@@ -34,7 +34,11 @@ TRAINING_MESSAGES: dict[str, dict[str, str]] = {
             "Saisissez d’abord votre nom : la progression est enregistrée à ce nom."
         ),
         "tr.start.no_pack": "Aucun pack d’exercices trouvé.",
-        "tr.start.problems": "Packs ignorés (erreurs) :",
+        "tr.start.problems": "Packs ignorés (erreurs)\u00a0:",
+        "tr.start.folders": (
+            "Vos propres packs\u00a0: déposez leurs fichiers .toml dans {folders} "
+            "(facilitator exercises check vérifie un pack)."
+        ),
         "tr.start.progress": "{done}/{count} réussis",
         "tr.bind.start": "Commencer",
         "tr.bind.back": "Retour",
@@ -186,6 +190,10 @@ TRAINING_MESSAGES: dict[str, dict[str, str]] = {
         "tr.start.need_name": "Type your name first: your progress is saved under it.",
         "tr.start.no_pack": "No exercise pack found.",
         "tr.start.problems": "Packs skipped (errors):",
+        "tr.start.folders": (
+            "Your own packs: put their .toml files in {folders} (facilitator exercises check "
+            "checks a pack)."
+        ),
         "tr.start.progress": "{done}/{count} passed",
         "tr.bind.start": "Start",
         "tr.bind.back": "Back",

@@ -126,3 +126,49 @@ async def test_the_trainer_sees_passes_after_reveal_and_the_last_answers(  # typ
         await settle(pilot)
         assert "Réponses de Bob" in str(screen.query_one("#td-title").render())
         assert row(detail, 0)[1:] == ["en cours", "1", "0", "Renforcer la fidélité"]
+
+
+async def test_a_pack_from_the_data_folder_is_listed_in_the_app(  # type: ignore[no-untyped-def]
+    make_app, data_dir, tmp_path
+) -> None:
+    from facilitator.tui.screens.training_start import TrainingStartScreen, open_training
+
+    own = data_dir / "packs"
+    own.mkdir(parents=True)
+    (own / "maison.toml").write_text(
+        PACK.format(id="maison", title="Pack maison"), encoding="utf-8"
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        open_training(app)  # as the home screen's "t" does: no packs given
+        await settle(pilot)
+        start = app.screen
+        assert isinstance(start, TrainingStartScreen)
+        listing = start.query_one("#tr-packs")
+        ids = [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+        assert "maison" in ids and "fr-1-reperer" in ids
+        assert str(own) in str(start.query_one("#tr-start-folders").render())
+
+
+async def test_the_report_is_suggested_in_the_documents_folder(  # type: ignore[no-untyped-def]
+    make_app, data_dir, tmp_path, monkeypatch
+) -> None:
+    from facilitator.tui.screens.training_report import ReportDialog
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr("platformdirs.user_documents_dir", lambda: str(documents))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(data_dir)  # where the app was started: not where a report belongs
+    both = packs(tmp_path)
+    progress(data_dir)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        open_trainer(app, both)
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ReportDialog)
+        suggested = Path(dialog.query_one("#report-path").value)
+        assert suggested.parent == documents and suggested.suffix == ".docx"

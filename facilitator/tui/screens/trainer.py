@@ -283,7 +283,7 @@ class TrainerScreen(BaseScreen):
     def action_export(self) -> None:
         """The Word report of the group shown, in the packs' language (see `save_file`)."""
         from facilitator.training.report import default_report_name, export_report
-        from facilitator.tui.screens.training_report import save_file
+        from facilitator.tui.screens.training_report import documents_dir, save_file
 
         lang, trainees, group = self.report_lang(), list(self.trainees), self.group
 
@@ -292,7 +292,8 @@ class TrainerScreen(BaseScreen):
                 path, trainees, lang=lang, group=group, packs=self.packs, overwrite=overwrite
             )
 
-        save_file(self.fapp, str(Path.cwd() / default_report_name(group, lang)), "tr.report", write)
+        suggested = documents_dir() / default_report_name(group, lang)
+        save_file(self.fapp, str(suggested), "tr.report", write)
 
     def palette_commands(self) -> list[tuple[str, Any]]:
         return [

@@ -27,6 +27,15 @@ Write = Callable[[Path, bool], Path]
 where it went; raises ExportError (ExistingFileError for an existing file not to be replaced)."""
 
 
+def documents_dir() -> Path:
+    """Where an export is suggested: the user's documents folder (~/Documents, or its local
+    name), else the home folder; never the folder the app happened to be started from."""
+    import platformdirs
+
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
 def save_file(app: FacilitatorApp, default: str, texts: str, write: Write) -> None:
     """Ask for the file (`default` filled in), then `write` it. `texts` is the i18n prefix of
     the dialog's labels and of the `.done` and `.failed` messages ("export", "tr.report")."""

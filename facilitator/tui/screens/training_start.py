@@ -20,7 +20,14 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.store.training import TrainingStore
-from facilitator.training import Pack, PackError, Problem, load_pack, load_packs
+from facilitator.training import (
+    Pack,
+    PackError,
+    Problem,
+    load_pack,
+    load_packs,
+    user_packs_dir,
+)
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 
 if TYPE_CHECKING:
@@ -35,6 +42,18 @@ def training_store(app: Any) -> TrainingStore:
     return TrainingStore(Path(app.store.data_dir) / "training")
 
 
+def packs_dirs(app: Any) -> list[Path]:
+    """The trainer's own packs folders: `packs/` in the data folder, then `--packs-dir`."""
+    folders = [user_packs_dir(app.store.data_dir)]
+    folders.extend(Path(p) for p in getattr(app, "extra_packs_dirs", ()))
+    return folders
+
+
+def app_packs(app: Any) -> tuple[list[Pack], list[Problem]]:
+    """The shipped packs and the trainer's own."""
+    return load_packs(extra=packs_dirs(app))
+
+
 def open_training(
     app: Any,
     *,
@@ -47,8 +66,10 @@ def open_training(
     """Push the training screens: the start screen, and the pack at once when the trainee's
     name and the pack are both given. `reveal_after` overrides the packs' setting."""
     problems: list[Problem] = []
+    folders: list[Path] = []
     if packs is None:
-        packs, problems = load_packs()
+        packs, problems = app_packs(app)
+        folders = packs_dirs(app)
     chosen: Pack | None = None
     if pack:
         chosen = next((p for p in packs if p.id == pack), None)
@@ -66,6 +87,7 @@ def open_training(
         trainee=trainee,
         group=group,
         reveal_after=reveal_after,
+        folders=folders,
     )
     app.push_screen(start)
     if chosen is not None and trainee and trainee.strip():
@@ -76,7 +98,7 @@ def open_trainer(app: Any, packs: list[Pack] | None = None) -> None:
     from facilitator.tui.screens.trainer import TrainerScreen
 
     if packs is None:
-        packs, _ = load_packs()
+        packs, _ = app_packs(app)
     app.push_screen(TrainerScreen(packs))
 
 
@@ -101,6 +123,7 @@ def training_app(
     group: str = "",
     lang: str | None = None,
     reveal_after: int | None = None,
+    packs_dir: str | Path | None = None,
     **options: Any,
 ) -> App[None]:
     """The app, set to open on the training screens once it is ready (`options` go to the app:
@@ -109,6 +132,8 @@ def training_app(
     from facilitator.tui.app import FacilitatorApp
 
     class TrainingApp(FacilitatorApp):
+        extra_packs_dirs = (Path(packs_dir),) if packs_dir else ()
+
         def on_ready(self) -> None:
             open_training(self, pack=pack, trainee=trainee, group=group, reveal_after=reveal_after)
 
@@ -116,6 +141,9 @@ def training_app(
         # `facilitator train --pack en-…`: the whole app in the pack's language, from the start.
         with contextlib.suppress(PackError):  # reported once the app is up
             lang = load_pack(pack).lang
+        if lang is None and packs_dir:
+            found = load_packs(extra=[packs_dir])[0]
+            lang = next((p.lang for p in found if p.id == pack), None)
     store = SessionStore(data_dir) if data_dir is not None else SessionStore()
     return TrainingApp(store, lang=lang, **options)
 
@@ -128,13 +156,20 @@ def run_training(
     group: str = "",
     lang: str | None = None,
     reveal_after: int | None = None,
+    packs_dir: str | Path | None = None,
 ) -> None:
     """`facilitator train`: the app, opened on the training screens."""
     from facilitator.tui.app import run_to_exit
 
     run_to_exit(
         training_app(
-            data_dir, pack=pack, trainee=trainee, group=group, lang=lang, reveal_after=reveal_after
+            data_dir,
+            pack=pack,
+            trainee=trainee,
+            group=group,
+            lang=lang,
+            reveal_after=reveal_after,
+            packs_dir=packs_dir,
         )
     )
 
@@ -155,9 +190,12 @@ class TrainingStartScreen(BaseScreen):
         trainee: str | None = None,
         group: str = "",
         reveal_after: int | None = None,
+        folders: list[Path] | None = None,
     ) -> None:
+        """`folders`: the trainer's own packs folders, named on screen."""
         super().__init__()
         self.packs = packs
+        self.folders = folders or []
         self.reveal_after = reveal_after
         self.problems = problems or []
         self.selected = selected
@@ -175,6 +213,7 @@ class TrainingStartScreen(BaseScreen):
             yield Label(self.tr("tr.start.packs"), classes="section-title", id="tr-packs-title")
             yield OptionList(id="tr-packs")
             yield Static(id="tr-start-problems", markup=False)
+            yield Static(id="tr-start-folders", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -229,6 +268,12 @@ class TrainingStartScreen(BaseScreen):
             options.highlighted = index if index is not None else highlighted
         elif packs:
             options.highlighted = highlighted if highlighted is not None else 0
+        folders = self.query_one("#tr-start-folders", Static)
+        folders.update(
+            self.tr("tr.start.folders", folders=", ".join(str(f) for f in self.folders))
+            if self.folders
+            else ""
+        )
         problems = self.query_one("#tr-start-problems", Static)
         if self.problems:
             lines = [self.tr("tr.start.problems"), *(str(p) for p in self.problems[:6])]
