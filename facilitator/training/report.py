@@ -261,7 +261,7 @@ def build_report(
                     ]
                     for r in s.exercises
                 ],
-                widths=(3.0, 1.8, 1.0, 0.9, 1.1, 1.1, 0.8, 1.0, 0.9),
+                widths=(2.6, 1.8, 1.4, 0.9, 1.1, 1.1, 0.8, 1.0, 0.9),
             )
         )
     if s.trainees:
