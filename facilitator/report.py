@@ -28,6 +28,7 @@ _LABELS = {
         "overall": "Global",
         "rewrite": "Proposition",
         "ask": "À demander à la salle avant d'accepter",
+        "alternatives": "Autres formulations (chiffres et date à fixer en séance)\u00a0:",
         "suggest": "Suggestions",
         "why": "Pourquoi",
         "remove": "(supprimer)",
@@ -47,6 +48,7 @@ _LABELS = {
         "overall": "Overall",
         "rewrite": "Suggested rewrite",
         "ask": "Ask the room before accepting",
+        "alternatives": "Other wordings (figures and date to set in the room):",
         "suggest": "Suggestions",
         "why": "Why",
         "remove": "(remove)",
@@ -139,6 +141,16 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
         )
         for question in a.rewrite.questions:
             console.print(f"  [yellow]? {labels['ask']}{sep}{_plain(question)}[/yellow]")
+    others = [x for x in a.alternatives if not a.rewrite or x.text != a.rewrite.text]
+    if others:
+        console.print(f"\n[bold]{labels['alternatives']}[/bold]")
+        for x in others:
+            console.print(
+                f"  • {_plain(x.text)}  [cyan]({labels['overall']} {x.scores.overall})[/cyan]"
+            )
+            console.print(f"    [dim]{_plain(x.changed)} {_plain(x.why)}[/dim]")
+            for question in x.questions:
+                console.print(f"    [yellow]? {labels['ask']}{sep}{_plain(question)}[/yellow]")
 
 
 def list_rules(rules: Sequence[Rule], console: Console | None = None) -> None:

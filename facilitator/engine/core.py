@@ -17,6 +17,7 @@ from typing import Any
 
 from facilitator.engine import features as feats
 from facilitator.engine import pipelines
+from facilitator.engine.alternatives import STRATEGIES_FILE, alternatives, load_strategies
 from facilitator.engine.config import Config, RuleStatus
 from facilitator.engine.context import Context, quoted_ranges
 from facilitator.engine.evaluate import RuleSet, hint_template, key_result_hint, run_rules
@@ -32,10 +33,11 @@ from facilitator.engine.lexicon import (
     read_lexicon,
 )
 from facilitator.engine.model import (
+    Alternative,
     Assessment,
     Finding,
     Flags,
-    LazyProposals,
+    LazyList,
     Proposal,
     Rewrite,
     Scores,
@@ -85,6 +87,7 @@ class _Language:
     hint_template: str | None = None  # the key result proposed for an objective
     grouped: dict[str, Rule] = field(default_factory=dict)  # one finding per draft (scripts)
     questions: dict[str, str] = field(default_factory=dict)  # rule id → what the rewrite asks
+    safe: frozenset[str] = frozenset()  # rules whose edits the rewrite applies without asking
 
     def __post_init__(self) -> None:
         self.set_rules(self.rules)
@@ -96,6 +99,7 @@ class _Language:
         self.hint_template = hint_template(rules)
         self.grouped = {r.id: r for r in rules if r.script in GROUPED}
         self.questions = {r.id: r.question for r in rules if r.question}
+        self.safe = frozenset(r.id for r in rules if r.safe)
 
 
 @dataclass(slots=True)
@@ -140,6 +144,7 @@ class Engine:
             self.domains = (*names, *(d for d in self.config.domains if d not in names))
             self._config_known = frozenset(g.upper() for g in self.config.glossary)
         self._scoring = self._load_scoring(self.rules_dir / "scoring.toml")
+        self._strategies = load_strategies(self.rules_dir / STRATEGIES_FILE)
         self._langs = {lang: self._load_language(lang) for lang in LANGS}
         self._function_words = {
             lang: frozenset(
@@ -418,7 +423,12 @@ class Engine:
             else None
         )
         proposals: Sequence[Proposal] = (
-            LazyProposals(lambda: propose(ctx)) if tier != "lexical" and kind == "objective" else ()
+            LazyList(lambda: propose(ctx)) if tier != "lexical" and kind == "objective" else ()
+        )
+        others: Sequence[Alternative] = (
+            LazyList(lambda: self._alternatives(ctx, findings, rewrite, scores))
+            if tier != "lexical"
+            else ()
         )
         return Assessment(
             norm.original,
@@ -434,6 +444,7 @@ class Engine:
             notices,
             hint,
             proposals,
+            others,
         )
 
     def _context(
@@ -476,14 +487,31 @@ class Engine:
         kept = [f for f in findings if id(f) not in done]
         resolved = sorted({f.rule for f in applied} - {f.rule for f in kept})
         asked = self._langs[ctx.lang].questions
-        questions = [
-            asked[f.rule].replace("{match}", f.text) for f in applied if asked.get(f.rule)
-        ]
+        questions = [asked[f.rule].replace("{match}", f.text) for f in applied if asked.get(f.rule)]
         return Rewrite(
             match_case(ctx.norm.original, text),
             score(kept, ctx.kind, self._scoring),
             resolved,
             questions,
+        )
+
+    def _alternatives(
+        self, ctx: Context, findings: list[Finding], rewrite: Rewrite | None, scores: Scores
+    ) -> list[Alternative]:
+        def score_text(text: str) -> Scores:
+            # ctx.glossary already holds the domain packs' acronyms.
+            return self.assess(text, ctx.kind, ctx.lang, ctx.glossary, domains=()).scores
+
+        state = self._langs[ctx.lang]
+        return alternatives(
+            ctx,
+            findings,
+            rewrite,
+            self._strategies,
+            state.safe,
+            state.questions,
+            score_text,
+            scores,
         )
 
     def _notices(self, norm: Normalized, state: _Language, tier: str) -> list[str]:

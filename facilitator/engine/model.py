@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -113,15 +115,15 @@ class Proposal:
         }
 
 
-class LazyProposals(Sequence[Proposal]):
-    """Key results proposed for an objective, worked out when first read: a batch scored for
-    its verdicts does not pay for proposals nobody reads (they cost as much as all the rules)."""
+class LazyList(Sequence[T]):
+    """Proposals or alternatives worked out when first read: a batch scored for its verdicts
+    does not pay for proposals nobody reads (they cost as much as all the rules)."""
 
-    def __init__(self, make: Callable[[], list[Proposal]]) -> None:
-        self._make: Callable[[], list[Proposal]] | None = make
-        self._items: list[Proposal] = []
+    def __init__(self, make: Callable[[], list[T]]) -> None:
+        self._make: Callable[[], list[T]] | None = make
+        self._items: list[T] = []
 
-    def _list(self) -> list[Proposal]:
+    def _list(self) -> list[T]:
         if self._make is not None:
             self._items, self._make = self._make(), None
         return self._items
@@ -132,7 +134,7 @@ class LazyProposals(Sequence[Proposal]):
     def __len__(self) -> int:
         return len(self._list())
 
-    def __iter__(self) -> Iterator[Proposal]:
+    def __iter__(self) -> Iterator[T]:
         return iter(self._list())
 
     def __eq__(self, other: object) -> bool:
@@ -140,6 +142,29 @@ class LazyProposals(Sequence[Proposal]):
 
     def __repr__(self) -> str:
         return repr(self._list())
+
+
+@dataclass(slots=True)
+class Alternative:
+    """Another wording of the draft that fixes its main problem, scored like the draft. Figures
+    and dates it cannot know stay placeholders (X, Y, "fin T4")."""
+
+    text: str
+    scores: Scores
+    strategy: str  # the id of its strategy in rules/rewrites.toml
+    changed: str  # what it changed, for the room
+    why: str  # why, with its source
+    questions: list[str] = field(default_factory=list)  # to settle before accepting it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "scores": self.scores.to_dict(),
+            "strategy": self.strategy,
+            "changed": self.changed,
+            "why": self.why,
+            "questions": self.questions,
+        }
 
 
 @dataclass(slots=True)
@@ -161,6 +186,9 @@ class Assessment:
     # For an objective (full pass): two to four key results to choose from, an outcome first
     # (its text is `key_result_hint`), a leading indicator and a counter-measure.
     key_result_proposals: Sequence[Proposal] = ()
+    # Full pass: up to three wordings that fix the draft's main problem, each scored, best
+    # first (the safe-edit `rewrite` among them).
+    alternatives: Sequence[Alternative] = ()
 
     @property
     def key_result_hint(self) -> str | None:
@@ -182,5 +210,6 @@ class Assessment:
             "rewrite": self.rewrite.to_dict() if self.rewrite else None,
             "key_result_hint": self.key_result_hint,
             "key_result_proposals": [p.to_dict() for p in self.key_result_proposals],
+            "alternatives": [a.to_dict() for a in self.alternatives],
             "notices": list(self.notices),
         }

@@ -1,0 +1,156 @@
+"""Alternatives: up to three wordings of a draft that fix its main problem, each scored.
+
+The strategies are data (`rules/rewrites.toml`): which findings each one answers, what it
+changes and why, in both languages, with examples the tests run. Two are built here:
+- "plain-words": the safe edits of the rules marked `safe = true` (the `Rewrite`), with the
+  questions the room must settle when a removed word changed the commitment;
+- "add-target": a key result without a target becomes a measure of what it names, in its own
+  words, from X to Y by a date ("Améliorer la satisfaction client" → "Faire passer la
+  satisfaction client de X à Y d'ici fin T4"), from the own-words proposals (`proposals.py`).
+An alternative is kept only when it scores higher than the draft.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from facilitator.engine.context import Context
+from facilitator.engine.french import typography
+from facilitator.engine.model import Alternative, Finding, Rewrite, Scores
+from facilitator.engine.proposals import propose
+
+MAX_ALTERNATIVES = 3
+STRATEGIES_FILE = "rewrites.toml"
+BUILT = ("plain-words", "add-target")  # the strategies this module knows how to build
+_KINDS = ("objective", "key_result")
+
+
+class StrategyError(ValueError):
+    """A strategies file that cannot be used; the message names the file and the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    lang: str
+    kind: str
+    draft: str
+    shape: str  # the alternative's text, exactly
+
+
+@dataclass(frozen=True, slots=True)
+class Strategy:
+    id: str
+    answers: frozenset[str]  # rule ids; "safe" stands for every rule marked safe = true
+    kinds: frozenset[str]
+    changed: dict[str, str]
+    why: dict[str, str]
+    examples: tuple[Example, ...]
+
+
+def load_strategies(path: Path) -> dict[str, Strategy]:
+    """The strategies of `path`, by id. A missing file means no alternatives but the rewrite."""
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise StrategyError(f"{path}: {exc}") from exc
+    out: dict[str, Strategy] = {}
+    for n, raw in enumerate(data.get("strategy", []), 1):
+        where = f"{path}: strategy {n}"
+        if not isinstance(raw, dict):
+            raise StrategyError(f"{where}: write it as a [[strategy]] table")
+        sid = str(raw.get("id", ""))
+        if sid not in BUILT:
+            raise StrategyError(f"{where}: field 'id' is '{sid}'; known: {', '.join(BUILT)}")
+        kinds = frozenset(map(str, raw.get("kinds", [])))
+        if not kinds or not kinds <= set(_KINDS):
+            raise StrategyError(f"{where}: field 'kinds' must list {' and/or '.join(_KINDS)}")
+        out[sid] = Strategy(
+            sid,
+            frozenset(map(str, raw.get("answers", []))),
+            kinds,
+            _both(raw, "changed", where),
+            _both(raw, "why", where),
+            tuple(
+                _example(e, f"{where}, example {i}")
+                for i, e in enumerate(raw.get("examples", []), 1)
+            ),
+        )
+    return out
+
+
+def _both(raw: dict[str, Any], key: str, where: str) -> dict[str, str]:
+    value = raw.get(key)
+    if not isinstance(value, dict) or not all(
+        isinstance(value.get(lang), str) for lang in ("fr", "en")
+    ):
+        raise StrategyError(f"{where}: field '{key}' needs a text for fr and for en")
+    return {"fr": value["fr"], "en": value["en"]}
+
+
+def _example(raw: Any, where: str) -> Example:
+    if not isinstance(raw, dict):
+        raise StrategyError(f"{where}: write it as a [[strategy.examples]] table")
+    fields = {k: str(raw.get(k, "")) for k in ("lang", "kind", "draft", "shape")}
+    missing = [k for k, v in fields.items() if not v]
+    if missing:
+        raise StrategyError(f"{where}: field '{missing[0]}' is missing")
+    return Example(**fields)
+
+
+def alternatives(
+    ctx: Context,
+    findings: Sequence[Finding],
+    rewrite: Rewrite | None,
+    strategies: dict[str, Strategy],
+    safe_rules: frozenset[str],
+    asked: dict[str, str],
+    score_text: Callable[[str], Scores],
+    draft_scores: Scores,
+) -> list[Alternative]:
+    """Up to three alternatives for the draft in `ctx`, best overall score first. `asked` maps
+    a rule to the question the room must settle when an alternative drops its words."""
+    fired = {f.rule for f in findings}
+    out: list[Alternative] = []
+    plain = strategies.get("plain-words")
+    if rewrite is not None and plain is not None and ctx.kind in plain.kinds:
+        out.append(_made(plain, ctx.lang, rewrite.text, rewrite.scores, rewrite.questions))
+    target = strategies.get("add-target")
+    if target is not None and ctx.kind in target.kinds and _answers(target, fired, safe_rules):
+        for p in propose(ctx):
+            if p.measure.startswith("own-words/"):
+                scores = score_text(p.text)
+                if scores.overall > draft_scores.overall:
+                    questions = _dropped(p.text, findings, asked)
+                    out.append(_made(target, ctx.lang, p.text, scores, questions))
+    unique = list({a.text: a for a in reversed(out)}.values())  # the first of twins stays
+    unique.sort(key=lambda a: -a.scores.overall)
+    return unique[:MAX_ALTERNATIVES]
+
+
+def _dropped(text: str, findings: Sequence[Finding], asked: dict[str, str]) -> list[str]:
+    """The questions for the words that changed the commitment and that `text` no longer has
+    ("Essayer de réduire le délai" → "Faire passer le délai de X à Y": was it a commitment?)."""
+    low = text.lower()
+    return [
+        asked[f.rule].replace("{match}", f.text)
+        for f in findings
+        if f.rule in asked and f.text.lower() not in low
+    ]
+
+
+def _answers(strategy: Strategy, fired: set[str], safe_rules: frozenset[str]) -> bool:
+    answers = strategy.answers | (safe_rules if "safe" in strategy.answers else frozenset())
+    return not answers.isdisjoint(fired)
+
+
+def _made(
+    strategy: Strategy, lang: str, text: str, scores: Scores, questions: list[str]
+) -> Alternative:
+    changed, why = (typography(t[lang], lang) for t in (strategy.changed, strategy.why))
+    return Alternative(text, scores, strategy.id, changed, why, questions)
