@@ -75,7 +75,7 @@ def _assessment(lang: str) -> SimpleNamespace:
     return SimpleNamespace(
         lang=lang, notices=[], normalized="Optimiser le flux", text="Optimiser le flux",
         findings=[_finding()], scores=scores, parts={}, kind="objective",
-        key_result_proposals=(), key_result_hint=None, rewrite=None,
+        key_result_proposals=(), key_result_hint=None, rewrite=None, alternatives=(),
     )  # fmt: skip
 
 
