@@ -21,7 +21,8 @@ Every record has `to_dict()` (plain JSON types only) and `from_dict(data)`.
   silently dropping it. Known fields always win over `extra` on output.
 
 Times are ISO 8601 strings: `created`/`updated` in UTC to the second, timer starts to the
-millisecond. Workshop-facing dates (`date`, `due`, `deadline`) are whatever the room typed.
+millisecond. A session's `date` is stored ISO when the set-up could read what was typed
+(`facilitator.dates`), else kept as typed; `due` and `deadline` are what the room wrote.
 """
 
 from __future__ import annotations
@@ -442,7 +443,9 @@ class AgendaStep(Record):
     """One step of the agenda, copied from the template, with its timer state.
 
     The timer runs while `started_at` is set; `actual_seconds` holds the time spent before that
-    run. Time keeps counting while the app is closed, as it does in the room.
+    run. The app pauses a running step when the session is closed and resumes it when the
+    session opens again (`extra["timer_suspended"]`); a killed process leaves the step running,
+    so its wall-clock time counts.
     """
 
     id: str = field(default_factory=new_id)
