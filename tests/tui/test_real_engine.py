@@ -59,3 +59,20 @@ async def test_real_engine_drafting(make_app, store):
         await settle(pilot)
         kr = store.load("s1").objectives[0].key_results[0]
         assert (kr.baseline, kr.target) == ("32", "45") and kr.versions[0].scores
+
+        # A key result without a target: the rewrite panel shows the best alternative as a
+        # difference from the draft, and ctrl+r makes it the next version, noted with its
+        # strategy (issue 11, item 3).
+        await pilot.press("ctrl+k")
+        await type_text(pilot, "Améliorer la satisfaction client")
+        await settle(pilot, 0.6)
+        shown = screen.shown
+        assert shown.tier == "full" and shown.alternatives
+        best = shown.alternatives[0]
+        assert best.text == "Faire passer la satisfaction client de X à Y d'ici fin T4"
+        panel = screen.query_one("#rewrite").render()
+        assert "Améliorer" in str(panel) and "Faire passer" in str(panel)
+        await pilot.press("ctrl+r")
+        await settle(pilot, 0.6)
+        kr = app.session.objectives[0].key_results[-1]
+        assert kr.latest.text == best.text and "add-target" in kr.latest.note

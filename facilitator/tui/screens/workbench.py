@@ -47,6 +47,7 @@ from facilitator.tui.widgets.draft_editor import DraftEditor
 from facilitator.tui.widgets.findings import FindingsList
 from facilitator.tui.widgets.history import HistoryTable
 from facilitator.tui.widgets.score_bars import ScoreBars
+from facilitator.tui.widgets.word_diff import word_diff
 
 DEBOUNCE = 0.3
 """Seconds of pause before the full pass runs."""
@@ -465,6 +466,7 @@ class WorkbenchScreen(SessionScreen):
             tier=tier,
         )
         len(assessment.key_result_proposals)  # worked out here, off the UI thread
+        len(getattr(assessment, "alternatives", ()))  # each one is scored: off the UI thread too
         if not get_current_worker().is_cancelled:
             stages = (begun, time.perf_counter())
             self.post_message(Assessed(assessment, text, kind, started, stages))
@@ -506,21 +508,30 @@ class WorkbenchScreen(SessionScreen):
         self.query_one("#scores", ScoreBars).show(scores, self._saved_scores(), a.tier, self.lang)
         self.findings.show(a.findings, self.lang)
         self._highlight()
-        rewrite = self.query_one("#rewrite", Static)
-        if a.rewrite is not None:
-            line = Text()
-            line.append(self.tr("wb.rewrite") + " (ctrl+r)\n", style="bold")
-            line.append(f"« {a.rewrite.text} »\n", style="green")
-            line.append(
-                f"{self.tr('wb.score.overall')} {a.scores.overall} → {a.rewrite.scores.overall}",
-                style="dim",
-            )
-            rewrite.update(line, layout=False)
-        else:
-            rewrite.update("", layout=False)
+        self.query_one("#rewrite", Static).update(self._rewrite_text(a), layout=False)
         if self.target.kind == "key_result":
             self._autofill(a.parts)
         self._show_proposals(a)
+
+    def _rewrite_text(self, a: Any) -> Text | str:
+        """The best alternative as a difference from the draft, what it changed, the questions
+        to settle before accepting it, and the other wordings with their scores."""
+        found = list(getattr(a, "alternatives", ()))
+        best = found[0] if found else a.rewrite
+        if best is None:
+            return ""
+        overall = self.tr("wb.score.overall")
+        line = Text()
+        line.append(self.tr("wb.rewrite") + " (ctrl+r)\n", style="bold")
+        line.append_text(word_diff(a.text, best.text))
+        line.append(f"\n{overall} {a.scores.overall} → {best.scores.overall}", style="dim")
+        if getattr(best, "changed", ""):
+            line.append(f" · {best.changed}", style="dim")
+        for question in best.questions:
+            line.append(f"\n? {question}", style="yellow")
+        for other in found[1:]:
+            line.append(f"\n· {other.text} ({overall} {other.scores.overall})", style="dim")
+        return line
 
     def _highlight(self) -> None:
         a = self.shown
@@ -846,11 +857,18 @@ class WorkbenchScreen(SessionScreen):
 
     def action_rewrite(self) -> None:
         a = self._current_assessment()
-        if a is None or a.rewrite is None:
+        found = list(getattr(a, "alternatives", ())) if a is not None else []
+        best = found[0] if found else (a.rewrite if a is not None else None)
+        if a is None or best is None:
             self.notify(self.tr("wb.no_rewrite"), timeout=2)
             return
-        note = self.note_text("note.rewrite", rules=", ".join(a.rewrite.resolved))
-        self._apply_new_wording(a.rewrite.text, note)
+        # The version's note says why it changed: the rules the safe edits resolved, or the
+        # strategy of the alternative; the questions stay on screen for the room to settle.
+        plain = a.rewrite is not None and best.text == a.rewrite.text
+        why = ", ".join(a.rewrite.resolved) if plain else best.strategy
+        self._apply_new_wording(best.text, self.note_text("note.rewrite", rules=why))
+        if best.questions:
+            self.notify("\n".join(best.questions), title=self.tr("wb.rewrite.ask"), timeout=10)
 
     def _apply_new_wording(self, new: str, note: str) -> None:
         # The wording the room had becomes a version first, so the history shows the gain.
