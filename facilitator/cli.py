@@ -909,17 +909,7 @@ def exercises_progress(
         where = f"{store.root}" + (say["for_group"].format(group=group) if group else "")
         click.echo(say["none"].format(where=for_terminal(where)))
         return
-    click.echo(
-        say["summary"].format(
-            trainees=len(s.trainees),
-            done=s.done,
-            after=s.after_reveal,
-            opened=s.opened,
-            attempts=s.attempts,
-            hints=s.hints,
-            revealed=s.revealed,
-        )
-    )
+    click.echo(say["summary"].format(**s.totals()))
     click.echo("")
     click.echo(say["head"])
     for t in s.trainees:

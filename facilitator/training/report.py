@@ -211,22 +211,7 @@ def build_report(
     blocks.append(Heading(T["summary"], 1))
     if not s.attempts and not s.opened:
         blocks.append(Paragraph([Run(T["empty"])]))
-    blocks.append(
-        Paragraph(
-            [
-                Run(
-                    T["summary.text"].format(
-                        trainees=len(s.trainees),
-                        done=s.done,
-                        opened=s.opened,
-                        attempts=s.attempts,
-                        hints=s.hints,
-                        revealed=s.revealed,
-                    )
-                )
-            ]
-        )
-    )
+    blocks.append(Paragraph([Run(T["summary.text"].format(**s.totals()))]))
     if s.after_reveal:
         blocks.append(Paragraph([Run(T["summary.after"].format(n=s.after_reveal))]))
     blocks.extend(_mistakes(s, T))

@@ -114,6 +114,19 @@ class Summary:
     def after_reveal(self) -> int:
         return sum(t.after_reveal for t in self.trainees)
 
+    def totals(self) -> dict[str, int]:
+        """The group's totals under the names the summary sentences use ({trainees}, {done} …),
+        for the app, the CLI and the report alike."""
+        return {
+            "trainees": len(self.trainees),
+            "done": self.done,
+            "after": self.after_reveal,
+            "opened": self.opened,
+            "attempts": self.attempts,
+            "hints": self.hints,
+            "revealed": self.revealed,
+        }
+
 
 STATUSES = ("done", "done_after_reveal", "revealed", "open")
 

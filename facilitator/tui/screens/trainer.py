@@ -157,16 +157,7 @@ class TrainerScreen(BaseScreen):
 
     def fill_tables(self, s: Summary) -> None:
         self.query_one("#trainer-summary", Static).update(
-            self.tr(
-                "tr.trainer.summary",
-                trainees=len(s.trainees),
-                done=s.done,
-                after=s.after_reveal,
-                opened=s.opened,
-                attempts=s.attempts,
-                hints=s.hints,
-                revealed=s.revealed,
-            )
+            self.tr("tr.trainer.summary", **s.totals())
         )
         self.query_one("#trainer-empty", Static).update(
             "" if s.trainees else self.tr("tr.trainer.empty")
