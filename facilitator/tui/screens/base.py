@@ -58,7 +58,8 @@ class BaseScreen(Screen[None]):
         return t(self.lang, key, **values)
 
     FOOTER_HIDDEN: ClassVar[frozenset[str]] = frozenset()
-    """Ids of bindings that stay active but are not shown in this screen's footer."""
+    """Ids of bindings that stay active but are not shown in this screen's footer (a busy
+    screen hides `HIDDEN_NAVIGATION`)."""
 
     def on_mount(self) -> None:
         self.localize()
@@ -157,6 +158,20 @@ class SessionBar(Horizontal):
         icon = "⏰" if remaining <= 0 else ("⏱" if step.running else "⏸")
         widget.update(f"{icon} {clock(remaining)}", layout=False)
         widget.set_class(remaining <= 0, "time-up")
+
+
+# The session's navigation keys, still active but left out of a busy screen's footer (the
+# room's screens and the workbench), which needs its width for the keys of its own work.
+HIDDEN_NAVIGATION = frozenset(
+    {
+        "session.setup",
+        "session.agenda",
+        "session.workbench",
+        "session.home",
+        "session.back",
+        "session.language",
+    }
+)
 
 
 class SessionScreen(BaseScreen):

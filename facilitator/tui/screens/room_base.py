@@ -16,18 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Label, Static
 
 from facilitator.session import Session
-from facilitator.tui.screens.base import SessionScreen
-
-HIDDEN_NAVIGATION = frozenset(
-    {
-        "session.setup",
-        "session.agenda",
-        "session.workbench",
-        "session.home",
-        "session.back",
-        "session.language",
-    }
-)
+from facilitator.tui.screens.base import HIDDEN_NAVIGATION, SessionScreen
 
 
 class RoomScreen(SessionScreen):

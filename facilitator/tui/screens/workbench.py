@@ -41,7 +41,7 @@ from facilitator.tui.logic import (
     rule_ids,
     scores_of,
 )
-from facilitator.tui.screens.base import SessionScreen
+from facilitator.tui.screens.base import HIDDEN_NAVIGATION, SessionScreen
 from facilitator.tui.undo import Accepted, UndoHistory, can_redo, can_undo, redo, undo
 from facilitator.tui.widgets.draft_editor import DraftEditor
 from facilitator.tui.widgets.findings import FindingsList
@@ -114,16 +114,7 @@ class Scored(Message):
 
 class WorkbenchScreen(SessionScreen):
     key = "workbench"
-    FOOTER_HIDDEN = frozenset(
-        {
-            "session.setup",
-            "session.agenda",
-            "session.workbench",
-            "session.home",
-            "session.back",
-            "session.language",
-        }
-    )
+    FOOTER_HIDDEN = HIDDEN_NAVIGATION
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "wb.bind.save", id="workbench.save"),
         Binding("ctrl+t", "accept", "wb.bind.accept", id="workbench.accept"),
