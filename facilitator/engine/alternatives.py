@@ -138,11 +138,12 @@ def _dropped(text: str, findings: Sequence[Finding], asked: dict[str, str]) -> l
     """The questions for the words that changed the commitment and that `text` no longer has
     ("Essayer de réduire le délai" → "Faire passer le délai de X à Y": was it a commitment?)."""
     low = text.lower()
-    return [
-        asked[f.rule].replace("{match}", f.text)
-        for f in findings
-        if f.rule in asked and f.text.lower() not in low
-    ]
+    return questions_for([f for f in findings if f.text.lower() not in low], asked)
+
+
+def questions_for(findings: Sequence[Finding], asked: dict[str, str]) -> list[str]:
+    """The room's questions for these findings' words, removed by a rewrite."""
+    return [asked[f.rule].replace("{match}", f.text) for f in findings if f.rule in asked]
 
 
 def _answers(strategy: Strategy, fired: set[str], safe_rules: frozenset[str]) -> bool:

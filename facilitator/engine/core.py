@@ -17,7 +17,12 @@ from typing import Any
 
 from facilitator.engine import features as feats
 from facilitator.engine import pipelines
-from facilitator.engine.alternatives import STRATEGIES_FILE, alternatives, load_strategies
+from facilitator.engine.alternatives import (
+    STRATEGIES_FILE,
+    alternatives,
+    load_strategies,
+    questions_for,
+)
 from facilitator.engine.config import Config, RuleStatus
 from facilitator.engine.context import Context, quoted_ranges
 from facilitator.engine.evaluate import RuleSet, hint_template, key_result_hint, run_rules
@@ -486,8 +491,7 @@ class Engine:
         done = {id(f) for f in applied}
         kept = [f for f in findings if id(f) not in done]
         resolved = sorted({f.rule for f in applied} - {f.rule for f in kept})
-        asked = self._langs[ctx.lang].questions
-        questions = [asked[f.rule].replace("{match}", f.text) for f in applied if asked.get(f.rule)]
+        questions = questions_for(applied, self._langs[ctx.lang].questions)
         return Rewrite(
             match_case(ctx.norm.original, text),
             score(kept, ctx.kind, self._scoring),

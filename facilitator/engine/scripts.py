@@ -136,7 +136,7 @@ def _names_the_actor(toks: Tokens, i: int) -> bool:
     writes the objective, which its readers know; it is not jargon to spell out. English only:
     French drafts open on a verb, and an acronym subject there is a third party ("la HAS rend
     un avis") that readers may not know."""
-    if i + 1 < len(toks) and toks.lower[i + 1] in ("'s", "’s"):
+    if i + 1 < len(toks) and toks.lower[i + 1] == "'s":  # the text is normalised: ’ is '
         return True
     return bool(
         toks.dep is not None
