@@ -1,12 +1,18 @@
 """Reading numbers as a French or English draft writes them.
 
 "1 500 000 €", "1,5 M€", "2,5k€", "vingt-cinq", "30 %" — spaCy's tokenizer splits or glues these
-in ways its `like_num` does not follow (see the design guide), so numbers are read from the text.
+in ways its `like_num` does not follow, so numbers are read from the text. Figures in digits are
+read by `facilitator.numbers`, the reader a key result's progress uses too (re-exported here for
+the extractor); this module adds the numbers written in words.
 """
 
 from __future__ import annotations
 
 import re
+
+from facilitator.numbers import DIGITS, parse_digits
+
+__all__ = ["DIGITS", "NUMBER_WORDS", "WORD_NUMBER", "parse_digits", "parse_words"]
 
 _FR_UNITS = {
     "zéro": 0,
@@ -77,39 +83,6 @@ _WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("et", "and")), key
 WORD_NUMBER = re.compile(
     rf"(?<![\w-])(?:{_WORD})(?:(?:-| |-et-| et )(?:{_WORD}))*(?![\w-])", re.IGNORECASE
 )
-
-# Digits with French or English grouping: "1 500 000", "1.500", "1,500", "2,5", "1.5".
-DIGITS = re.compile(
-    r"(?<![\w.,/-])[-+]?\d{1,3}(?:(?: |\.|,)\d{3})+(?:[.,]\d+)?(?![\d])"
-    r"|(?<![\w.,/-])[-+]?\d+(?:[.,]\d+)?(?![\d])"
-)
-
-
-_GROUPED = re.compile(r"-?\d{1,3}([.,])\d{3}(?:\1\d{3})*")
-
-
-def parse_digits(text: str, lang: str) -> float | None:
-    """'1 500 000' → 1500000, '2,5' → 2.5, '1,500' → 1500 in English, 1.5 in French,
-    '1.500' → 1500 in French, 1.5 in English, '1.500,5' → 1500.5, '1,500.5' → 1500.5."""
-    if text.isdigit():
-        return float(text)  # the common case: "30", "2026"
-    s = text.replace(" ", "").lstrip("+")
-    groups = _GROUPED.fullmatch(s)
-    if groups:
-        sep = groups.group(1)
-        # "1.500" is 1500 in French, "1,500" is 1500 in English; the other reading is a decimal.
-        if (sep == "." and lang == "fr") or (sep == "," and lang == "en") or s.count(sep) > 1:
-            s = s.replace(sep, "")
-    if "," in s and "." in s:
-        # Both separators: the last one is the decimal mark, the other groups thousands
-        # ("1,500.5" in English, "1.500,5" in French).
-        group = "," if s.rfind(".") > s.rfind(",") else "."
-        s = s.replace(group, "")
-    s = s.replace(",", ".")
-    try:
-        return float(s)
-    except ValueError:
-        return None
 
 
 def parse_words(text: str) -> float | None:
