@@ -18,7 +18,6 @@ from facilitator.training.criteria import (
     grade,
     grade_text,
     mean_scores,
-    split_items,
 )
 from facilitator.training.model import (
     DEFAULT_REVEAL_AFTER,
@@ -28,6 +27,7 @@ from facilitator.training.model import (
     Exercise,
     Pack,
     skill_label,
+    split_items,
 )
 from facilitator.training.packs import (
     PackError,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from facilitator.engine.condition import ConditionError, compile_condition
-from facilitator.training.model import Criterion, Exercise
+from facilitator.training.model import Criterion, Exercise, split_items
 
 SCORES = ("clarity", "ambition", "measurability", "overall")
 FLAGS = (
@@ -46,7 +46,6 @@ _IDENT = re.compile(r"[A-Za-z_][\w.-]*")
 _SIMPLE = re.compile(r"^\s*(not\s+)?([A-Za-z_][\w.-]*)\s*$")
 _COMPARE = re.compile(r"^\s*([A-Za-z_][\w.-]*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
 _PLACEHOLDER = re.compile(r"\{[^{}\s]*\}")
-_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 
 
 # --------------------------------------------------------------------------------------------
@@ -153,20 +152,6 @@ def says_why(text: str, lang: str) -> bool:
                 return True
             break
     return False
-
-
-def split_items(text: str, expected: int) -> list[str]:
-    """The answer's items: the whole text for one item, else its non-empty lines (a leading
-    "- " or "1." is dropped)."""
-    if expected <= 1:
-        one = " ".join(text.split())
-        return [one] if one else []
-    items = []
-    for line in text.splitlines():
-        line = _BULLET.sub("", line).strip()
-        if line:
-            items.append(" ".join(line.split()))
-    return items
 
 
 # --------------------------------------------------------------------------------------------

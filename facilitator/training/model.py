@@ -7,6 +7,7 @@ the constants below are its single source of truth (a test keeps the README in s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,23 @@ PLACEHOLDERS = ("year", "next_year", "last_year")
 deadline never falls in the past as the years go by."""
 
 
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
+
+
+def split_items(text: str, expected: int) -> list[str]:
+    """The answer's items: the whole text for one item, else its non-empty lines (a leading
+    "- " or "1." is dropped)."""
+    if expected <= 1:
+        one = " ".join(text.split())
+        return [one] if one else []
+    items = []
+    for line in text.splitlines():
+        line = _BULLET.sub("", line).strip()
+        if line:
+            items.append(" ".join(line.split()))
+    return items
+
+
 def skill_label(skill: str, lang: str) -> str:
     return SKILL_LABELS.get(skill, {}).get(lang, skill)
 
@@ -154,8 +172,6 @@ class Exercise:
         return next((i for i, c in enumerate(self.choices) if c.correct), -1)
 
     def draft_items(self) -> list[str]:
-        from facilitator.training.criteria import split_items
-
         return split_items(self.draft, self.items)
 
 
