@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from facilitator.engine.lexicon import LANGS, word_set, word_table
 from facilitator.engine.normalize import label_end as _short_label_end
 from facilitator.engine.numbers import (
     DIGITS,
@@ -251,90 +252,19 @@ def _word_tree(words: frozenset[str] | set[str]) -> str:
 
 
 # --- vocabulary --------------------------------------------------------------------------------
+# Word lists are data, in lexicons/<lang>/extraction/ (one file per list, both languages read
+# together). What stays here is tied to a pattern: the words a regular expression spells out,
+# and the hint sets that say where such a pattern can match (edit one, edit the other).
 
-_MONTHS_FR = (
-    "janvier",
-    "février",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "decembre",
-)
-_MONTHS_EN = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-)
-_MONTH_NUM = (
-    {m: i for i, m in enumerate(_MONTHS_EN[:12], start=1)}
-    | {
-        m: i
-        for i, m in enumerate(
-            (
-                "janvier",
-                "février",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "août",
-                "septembre",
-                "octobre",
-                "novembre",
-                "décembre",
-            ),
-            start=1,
-        )
-    }
-    | {
-        "fevrier": 2,
-        "aout": 8,
-        "decembre": 12,
-        "jan": 1,
-        "feb": 2,
-        "mar": 3,
-        "apr": 4,
-        "jun": 6,
-        "jul": 7,
-        "aug": 8,
-        "sep": 9,
-        "sept": 9,
-        "oct": 10,
-        "nov": 11,
-        "dec": 12,
-    }
-)
+_FOLDER = "extraction"
+
+# Month name → its number, per language, in the order of lexicons/<lang>/extraction/months.tsv.
+_MONTHS = {
+    lang: {row["term"]: int(row["month"]) for row in word_table(lang, _FOLDER, "months")}
+    for lang in LANGS
+}
+_MONTHS_FR, _MONTHS_EN = tuple(_MONTHS["fr"]), tuple(_MONTHS["en"])
+_MONTH_NUM = _MONTHS["en"] | _MONTHS["fr"]
 MONTH = r"(?:" + "|".join(sorted(_MONTHS_FR + _MONTHS_EN, key=len, reverse=True)) + r")\.?"
 YEAR = r"(?:19|20)\d\d"
 # Quarter and half-year tags: T3 (trimestre), Q3, S1 (semestre), H2, FY24, FY2026.
@@ -655,31 +585,7 @@ _HOLD_WORDS = re.compile(
     r"\b(?:maintenir|maintien|conserver|rester|stabiliser|garder|préserver|"
     r"maintain|keep|sustain|remain|stay|hold|preserve)"
 )
-_STOP_AFTER_YEAR = {
-    "et",
-    "pour",
-    "and",
-    "for",
-    "de",
-    "avec",
-    "with",
-    "afin",
-    "to",
-    "vs",
-    "contre",
-    "par",
-    "by",
-    "en",
-    "in",
-    "sur",
-    "on",
-    "à",
-    "at",
-    "au",
-    "dans",
-    "ou",
-    "or",
-}
+_STOP_AFTER_YEAR = word_set(_FOLDER, "words-after-a-year")
 
 
 # --- extraction --------------------------------------------------------------------------------
@@ -1238,37 +1144,7 @@ def _read_number(
 # "300 visites par mois", "3 releases / week": a counted noun and a rate make a unit (a rate);
 # a counted noun alone does not ("40 000 abonnés": the target is 40 000, the metric "abonnés").
 _COUNTED_RATE = re.compile(rf" ([a-zà-ÿ][\w'-]+)(?: [a-zà-ÿ][\w'-]*){{0,2}}?{_PER}")
-_NOT_COUNTED = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "de",
-        "des",
-        "du",
-        "of",
-        "the",
-        "to",
-        "à",
-        "a",
-        "an",
-        "en",
-        "in",
-        "et",
-        "and",
-        "ou",
-        "or",
-        "sur",
-        "on",
-        "pour",
-        "for",
-        "par",
-        "per",
-        "avec",
-        "with",
-        "each",
-    ]
-)
+_NOT_COUNTED = word_set(_FOLDER, "not-counted")
 
 
 def _with_unit(text: str, q: Quantity, lang: str) -> Quantity:
@@ -1633,59 +1509,9 @@ def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str])
 # Verbs that count or hold: after them "de 10 à 15" is a range ("recruter de 10 à 15 commerciaux",
 # "maintenir le stock de 20 à 30 jours"); after any other, from a baseline to a target. A range
 # is written low to high, so "de 12 à 8" is always a change.
-_RANGE_VERBS = frozenset(
-    [
-        "recruter",
-        "embaucher",
-        "signer",
-        "générer",
-        "livrer",
-        "former",
-        "ouvrir",
-        "publier",
-        "obtenir",
-        "vendre",
-        "traiter",
-        "conclure",
-        "organiser",
-        "réaliser",
-        "mener",
-        "conduire",
-        "accueillir",
-        "collecter",
-        "lever",
-        "maintenir",
-        "tenir",
-        "garder",
-        "conserver",
-        "stabiliser",
-        "hire",
-        "recruit",
-        "sign",
-        "generate",
-        "deliver",
-        "train",
-        "open",
-        "publish",
-        "win",
-        "sell",
-        "close",
-        "ship",
-        "run",
-        "onboard",
-        "acquire",
-        "book",
-        "land",
-        "collect",
-        "hold",
-        "keep",
-        "maintain",
-        "conduct",
-        "host",
-    ]
-)
+_RANGE_VERBS = word_set(_FOLDER, "counting-verbs") | word_set(_FOLDER, "holding-verbs")
 # The verbs that count, for "Hire one analyst" (see `_read_one`).
-_COUNT_VERBS = _RANGE_VERBS - {"hold", "keep", "maintain", "tenir", "garder", "conserver"}
+_COUNT_VERBS = word_set(_FOLDER, "counting-verbs")
 _RANGE_OPEN = ("entre", "between")
 _RANGE_CUES = _RANGE_VERBS | frozenset(_RANGE_OPEN)
 _RANGE_AND = (" et ", " and ")
@@ -1693,29 +1519,7 @@ _RANGE_TO_WORDS = (" à ", " a ", " to ")
 _RANGE_DASHES = ("-", "–", "—", " - ", " – ", " — ", " –", "– ")
 _RANGE_KINDS = frozenset({"number", "percent", "money", "duration", "points", "placeholder"})
 # Words that are no verb though they end like one ("nombre", "offre"): see `_verb`.
-_NOT_VERBS = frozenset(
-    [
-        "nombre",
-        "chiffre",
-        "titre",
-        "centre",
-        "membre",
-        "ordre",
-        "offre",
-        "lettre",
-        "cadre",
-        "livre",
-        "taux",
-        "part",
-        "délai",
-        "cycle",
-        "number",
-        "rate",
-        "share",
-        "water",
-        "letter",
-    ]
-)
+_NOT_VERBS = word_set(_FOLDER, "not-verbs")
 
 
 def _merge_ranges(text: str, lowered: str, qs: list[Quantity]) -> list[Quantity]:
@@ -1887,123 +1691,10 @@ def _safe_date(year: int, month: int, day: int) -> str | None:
 
 # Words stripped from the ends of an extracted metric ("le taux de" → "taux"). Word sets, not a
 # regular expression: an end-anchored pattern tries every position of the text.
-_LEAD_WORDS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "des",
-        "du",
-        "de",
-        "notre",
-        "nos",
-        "votre",
-        "vos",
-        "leur",
-        "leurs",
-        "son",
-        "sa",
-        "ses",
-        "ce",
-        "cette",
-        "ces",
-        "the",
-        "a",
-        "an",
-        "our",
-        "your",
-        "their",
-        "its",
-        "of",
-        "by",
-        "from",
-        "to",
-        "à",
-        "au",
-        "aux",
-        "en",
-        "sur",
-        "on",
-        "in",
-        "environ",
-        "about",
-        "around",
-        "approximately",
-        "roughly",
-        "quasiment",
-        "~",
-        ":",
-        ",",
-        "-",
-    ]
-)
-_TRAIL_WORDS = frozenset(
-    [
-        "de",
-        "d'",
-        "du",
-        "des",
-        "à",
-        "au",
-        "by",
-        "from",
-        "to",
-        "of",
-        "at",
-        "sur",
-        "pour",
-        "for",
-        "en",
-        "in",
-        "sous",
-        "under",
-        "within",
-        "dans",
-        "on",
-        ":",
-        "=",
-        ">",
-        "<",
-        "≥",
-        "≤",
-        "about",
-        "around",
-        "environ",
-        "approximately",
-        "the",
-        "la",
-        "le",
-        "les",
-        "l'",
-        "vs",
-        "contre",
-        "actuellement",
-        "currently",
-        "aujourd'hui",
-        "today",
-        "actuel",
-        "current",
-        "above",
-        "below",
-        "over",
-    ]
-)
-_TRAIL_PAIRS = frozenset(
-    {
-        "au moins",
-        "at least",
-        "moins de",
-        "plus de",
-        "less than",
-        "more than",
-        "près de",
-        "jusqu'à",
-        "up to",
-        "autour de",
-    }
-)
+# Punctuation is the same in both languages: it stays here.
+_LEAD_WORDS = word_set(_FOLDER, "metric-lead-words") | frozenset(["~", ":", ",", "-"])
+_TRAIL_WORDS = word_set(_FOLDER, "metric-trail-words") | frozenset([":", "=", ">", "<", "≥", "≤"])
+_TRAIL_PAIRS = word_set(_FOLDER, "metric-trail-pairs")
 
 
 def _trim(words: list[str]) -> list[str]:
@@ -2273,71 +1964,7 @@ _SECOND_IDEA = re.compile(r"(?:,| (?:et|and|ou|or|&)) ([\w'-]+)")
 _AND_VERB = re.compile(r" (?:et|and|ou|or|&) ([\w'-]+)")
 _OF_AFTER = re.compile(r" (?:of|de|des|du|d')\b")
 # Prepositions, relative pronouns and conjunctions: a phrase can end before one.
-_PHRASE_STARTS = frozenset(
-    [
-        "de",
-        "des",
-        "du",
-        "à",
-        "au",
-        "aux",
-        "en",
-        "dans",
-        "sur",
-        "pour",
-        "par",
-        "avec",
-        "chez",
-        "auprès",
-        "entre",
-        "parmi",
-        "sans",
-        "selon",
-        "après",
-        "avant",
-        "pendant",
-        "depuis",
-        "qui",
-        "que",
-        "dont",
-        "où",
-        "lequel",
-        "laquelle",
-        "lesquels",
-        "lesquelles",
-        "et",
-        "ou",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "by",
-        "with",
-        "from",
-        "to",
-        "among",
-        "across",
-        "within",
-        "who",
-        "which",
-        "that",
-        "whose",
-        "whom",
-        "where",
-        "and",
-        "or",
-        "but",
-        "mais",
-        "after",
-        "before",
-        "during",
-        "per",
-        "via",
-        "through",
-        "without",
-    ]
-)
+_PHRASE_STARTS = word_set(_FOLDER, "phrase-starts")
 # Words a metric never ends on: the words above, determiners, possessives.
 _NO_END = (
     _PHRASE_STARTS
@@ -2347,116 +1974,7 @@ _NO_END = (
     | frozenset(["those", "ce", "cet", "cette", "ces", "chaque", "each", "every", "tous", "all"])
 )
 # Words that cannot be a metric on their own: they qualify one ("strong", "forte").
-_NOT_A_METRIC = frozenset(
-    [
-        "strong",
-        "stronger",
-        "significant",
-        "significantly",
-        "solid",
-        "good",
-        "better",
-        "best",
-        "great",
-        "greater",
-        "high",
-        "higher",
-        "big",
-        "bigger",
-        "major",
-        "substantial",
-        "robust",
-        "sustainable",
-        "healthy",
-        "excellent",
-        "meaningful",
-        "massive",
-        "huge",
-        "record",
-        "steady",
-        "consistent",
-        "clear",
-        "real",
-        "positive",
-        "rapid",
-        "fast",
-        "quick",
-        "more",
-        "very",
-        "fort",
-        "forte",
-        "forts",
-        "fortes",
-        "significatif",
-        "significative",
-        "significatifs",
-        "significatives",
-        "significativement",
-        "solide",
-        "solides",
-        "bon",
-        "bonne",
-        "bons",
-        "bonnes",
-        "meilleur",
-        "meilleure",
-        "meilleurs",
-        "meilleures",
-        "grand",
-        "grande",
-        "grands",
-        "grandes",
-        "important",
-        "importante",
-        "importants",
-        "importantes",
-        "durable",
-        "durables",
-        "net",
-        "nette",
-        "nets",
-        "nettes",
-        "réel",
-        "réelle",
-        "réels",
-        "réelles",
-        "excellente",
-        "excellents",
-        "excellentes",
-        "majeur",
-        "majeure",
-        "majeurs",
-        "majeures",
-        "massif",
-        "massive",
-        "massifs",
-        "massives",
-        "rapide",
-        "rapides",
-        "plus",
-        "mieux",
-        "très",
-        "nouveau",
-        "nouvelle",
-        "nouveaux",
-        "nouvelles",
-        "new",
-        "strongly",
-        "profitable",
-        "rentable",
-        "rentables",
-        "compétitif",
-        "compétitive",
-        "competitive",
-        "efficient",
-        "efficace",
-        "efficaces",
-        "reconnu",
-        "reconnue",
-        "recognised",
-        "recognized",
-    ]
-)
+_NOT_A_METRIC = word_set(_FOLDER, "not-a-metric")
 _PURPOSE = re.compile(r"\b(?:pour|afin|so that|in order|grâce|through|via|en vue)\b|[;(]")
 # Words that end a metric wherever it is read (after its figure too): a comparison, a deadline's
 # lead, a second action ("tout en optimisant", "while growing").
@@ -2509,84 +2027,8 @@ _FIRST_WORD = re.compile(r"[\w'-]+")
 _CAUSATIVE = re.compile(r"(?:faire|fait|faisons) [\w-]+(?:er|ir|re)\b", re.IGNORECASE)
 
 
-_COMMON_VERBS = {
-    "resolve",
-    "respond",
-    "convert",
-    "retain",
-    "recruit",
-    "sell",
-    "onboard",
-    "acquire",
-    "generate",
-    "attract",
-    "enrol",
-    "enroll",
-    "certify",
-    "collect",
-    "earn",
-    "win",
-    "provide",
-    "leverage",
-    "contribute",
-    "send",
-    "nail",
-    "strengthen",
-    "revamp",
-    "give",
-    "become",
-    "rally",
-    "attend",
-    "streamline",
-    "accelerate",
-    "modernise",
-    "modernize",
-    "empower",
-    "enable",
-    "establish",
-    "simplify",
-    "automate",
-    "decommission",
-    "improve",
-    "deploy",
-    "implement",
-    "enhance",
-    "launch",
-    "build",
-    "ship",
-    "hire",
-    "deliver",
-    "create",
-    "develop",
-    "publish",
-    "release",
-    "reach",
-    "achieve",
-    "get",
-    "keep",
-    "make",
-    "ensure",
-    "expand",
-    "boost",
-    "drive",
-    "secure",
-    "sign",
-    "train",
-    "close",
-    "open",
-    "migrate",
-    "reduce",
-    "increase",
-    "raise",
-    "lower",
-    "grow",
-    "cut",
-    "double",
-    "triple",
-    "halve",
-    "move",
-    "bring",
-}
+_COMMON_VERBS = word_set(_FOLDER, "common-verbs")
+_FIRST_WORD_VERBS = word_set(_FOLDER, "first-word-verbs")
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -2596,29 +2038,7 @@ def _looks_like_verb(word: str) -> bool:
     return (
         w.endswith(("er", "ir", "re", "ize", "ise", "ate"))
         or bool(_UP_WORDS.match(w) or _DOWN_WORDS.match(w) or _HOLD_WORDS.match(w))
-        or w
-        in {
-            "passer",
-            "faire",
-            "get",
-            "make",
-            "cut",
-            "grow",
-            "keep",
-            "sell",
-            "win",
-            "hit",
-            "double",
-            "halve",
-            "move",
-            "bring",
-            "take",
-            "run",
-            "ship",
-            "launch",
-            "hire",
-            "have",
-        }
+        or w in _FIRST_WORD_VERBS
     )
 
 

@@ -13,12 +13,14 @@ inflections the generator below cannot guess ("mis | mise" for "mettre"). Lines 
 from __future__ import annotations
 
 import csv
+import functools
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitator.engine.tokens import Tokens
+from facilitator.paths import data_dir
 
 COLUMNS = ("term", "alternatives", "pos", "forms", "note", "source")
 
@@ -100,6 +102,56 @@ def read_lexicon(path: Path) -> list[Entry]:
 
 def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+# --- the engine's own word lists -----------------------------------------------------------------
+# Words the engine's code reads to understand a draft (determiners, prepositions, verbs that
+# count, month names …), as opposed to the lexicons above, which are matched on drafts and feed
+# rules. They live in subfolders of `lexicons/<lang>/` named for what reads them
+# (`extraction/`, `morphology/`, `proposals/`), which the matcher never loads. Each is read once
+# per process (cached) when the module that needs it is imported: no cost per draft.
+
+LANGS = ("fr", "en")
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated file with a header line, as {column: value}; lines starting
+    with "#" are comments; a missing file has no rows."""
+    if not path.is_file():
+        return []
+    lines = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    if not lines:
+        return []
+    reader = csv.reader(lines, delimiter="\t")
+    header = [h.strip() for h in next(reader)]
+    return [dict(zip(header, (c.strip() for c in row), strict=False)) for row in reader if row]
+
+
+@functools.cache
+def word_table(lang: str, folder: str, name: str) -> tuple[dict[str, str], ...]:
+    """The rows of the bundled `lexicons/<lang>/<folder>/<name>.tsv`, in file order."""
+    return tuple(read_table(data_dir("lexicons") / lang / folder / f"{name}.tsv"))
+
+
+@functools.cache
+def word_set(folder: str, name: str, langs: tuple[str, ...] = LANGS) -> frozenset[str]:
+    """The words (first column) of `lexicons/<lang>/<folder>/<name>.tsv` for each of `langs`,
+    together: most of the engine's reading does not depend on the draft's language, since a
+    French draft may hold English words ("run rate", "go-live"). A language without the file
+    adds nothing; a list no language has is an error, so that a misspelt name fails at import."""
+    words: set[str] = set()
+    found = False
+    for lang in langs:
+        path = data_dir("lexicons") / lang / folder / f"{name}.tsv"
+        found = found or path.is_file()
+        words.update(next(iter(row.values())) for row in read_table(path))
+    if not found:
+        raise LexiconError(f"no word list {folder}/{name}.tsv under lexicons/{{{','.join(langs)}}}")
+    return frozenset(words)
 
 
 # --- inflection -----------------------------------------------------------------------------
