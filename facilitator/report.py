@@ -16,51 +16,22 @@ from rich.text import Text
 
 from facilitator.engine import Assessment
 from facilitator.engine.rules import Rule
+from facilitator.locales import t
 from facilitator.terminal import for_terminal, one_line_for_terminal
 from facilitator.typography import NBSP, colon
 
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
-_LABELS = {
-    "fr": {
-        "clarity": "Clarté",
-        "ambition": "Ambition",
-        "measurability": "Mesurabilité",
-        "overall": "Global",
-        "rewrite": "Proposition",
-        "ask": "À demander à la salle avant d'accepter",
-        "alternatives": "Autres formulations (chiffres et date à fixer en séance)\u00a0:",
-        "suggest": "Suggestions",
-        "why": "Pourquoi",
-        "remove": "(supprimer)",
-        "none": "Aucun problème détecté.",
-        "parts": "Éléments extraits",
-        "empty": "Texte vide : rien à évaluer.",
-        "kr_hint": "À mesurer par un résultat clé, par exemple",
-        "kr_proposals": "Résultats clés proposés (chiffres et date à fixer en séance)\u00a0:",
-        "outcome": "résultat",
-        "leading": "indicateur avancé",
-        "counter": "contre-mesure",
-    },
-    "en": {
-        "clarity": "Clarity",
-        "ambition": "Ambition",
-        "measurability": "Measurability",
-        "overall": "Overall",
-        "rewrite": "Suggested rewrite",
-        "ask": "Ask the room before accepting",
-        "alternatives": "Other wordings (figures and date to set in the room):",
-        "suggest": "Suggestions",
-        "why": "Why",
-        "remove": "(remove)",
-        "none": "No problem found.",
-        "parts": "Extracted parts",
-        "empty": "Empty text: nothing to assess.",
-        "kr_hint": "Measure it with a key result, for example",
-        "kr_proposals": "Proposed key results (figures and date to set in the room):",
-        "outcome": "outcome",
-        "leading": "leading indicator",
-        "counter": "counter-measure",
-    },
+# The catalogue keys (locales/*/report.toml) of the score dimensions' and proposal kinds' names.
+_DIMENSIONS = (
+    ("clarity", "report.clarity"),
+    ("ambition", "report.ambition"),
+    ("measurability", "report.measurability"),
+    ("overall", "report.overall"),
+)
+_PROPOSAL_KINDS = {
+    "outcome": "report.outcome",
+    "leading": "report.leading",
+    "counter": "report.counter",
 }
 
 
@@ -81,12 +52,13 @@ def _bar(value: int) -> Text:
 
 def render_assessment(a: Assessment, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
-    labels = _LABELS[a.lang]
+    lang = a.lang
     sep = colon(a.lang)  # "Pourquoi : …" in French, "Why: …" in English
+    ask, overall = t(lang, "report.ask"), t(lang, "report.overall")
     for notice in a.notices:
         console.print(f"[dim]note: {_plain(notice)}[/dim]")
     if not a.normalized.strip():
-        console.print(labels["empty"])
+        console.print(t(lang, "report.empty"))
         return
     text = Text(for_terminal(a.text))
     for f in a.findings:
@@ -97,19 +69,19 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
     console.print(text)
     console.print()
     table = Table.grid(padding=(0, 2))
-    for dim in ("clarity", "ambition", "measurability", "overall"):
+    for dim, key in _DIMENSIONS:
         value = getattr(a.scores, dim)
-        table.add_row(labels[dim], _bar(value), f"{value:>3}")
+        table.add_row(t(lang, key), _bar(value), f"{value:>3}")
     console.print(table)
     parts = {k: v for k, v in a.parts.items() if v}
     if a.kind == "key_result" and parts:
         console.print(
-            f"\n[bold]{labels['parts']}[/bold]{sep}"
+            f"\n[bold]{t(lang, 'report.parts')}[/bold]{sep}"
             + ", ".join(f"{k}={_plain(v)}" for k, v in parts.items())
         )
     console.print()
     if not a.findings:
-        console.print(f"[green]{labels['none']}[/green]")
+        console.print(f"[green]{t(lang, 'report.none')}[/green]")
     for f in a.findings:
         head = Text(f"● {f.rule}", style=_LEVEL_STYLE[f.level])
         head.append(f"  [{f.dimension}, {f.level}]", style="dim")
@@ -118,39 +90,34 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
         console.print(head)
         console.print(f"  {_plain(f.message)}")
         console.print(
-            f"  [dim]{labels['why']}{sep}{_plain(f.rationale)} — {_plain(f.source)}[/dim]"
+            f"  [dim]{t(lang, 'report.why')}{sep}{_plain(f.rationale)} — {_plain(f.source)}[/dim]"
         )
         if f.suggestions:
-            shown = [_plain(s) if s else labels["remove"] for s in f.suggestions[:4]]
-            console.print(f"  → {labels['suggest']}{sep}" + " | ".join(shown))
+            shown = [_plain(s) if s else t(lang, "report.remove") for s in f.suggestions[:4]]
+            console.print(f"  → {t(lang, 'report.suggest')}{sep}" + " | ".join(shown))
     if a.key_result_proposals:
-        console.print(f"\n[bold]{labels['kr_proposals']}[/bold]")
+        console.print(f"\n[bold]{t(lang, 'report.kr_proposals')}[/bold]")
         for p in a.key_result_proposals:
-            kind = _plain(labels.get(p.kind, p.kind))
+            kind = _plain(t(lang, _PROPOSAL_KINDS[p.kind]) if p.kind in _PROPOSAL_KINDS else p.kind)
             console.print(f"  • {_plain(p.text)}  [cyan]({kind})[/cyan]")
             console.print(f"    [dim]{_plain(p.why)} — {_plain(p.source)}[/dim]")
     elif a.key_result_hint:
-        console.print(f"\n[bold]{labels['kr_hint']}[/bold]{sep}{_plain(a.key_result_hint)}")
+        console.print(f"\n[bold]{t(lang, 'report.kr_hint')}[/bold]{sep}{_plain(a.key_result_hint)}")
     if a.rewrite:
         s = a.rewrite.scores
-        console.print(f"\n[bold]{labels['rewrite']}[/bold]{sep}{_plain(a.rewrite.text)}")
-        console.print(
-            f"  {labels['overall']} {a.scores.overall} → {s.overall}  "
-            f"({labels['clarity']} {s.clarity}, {labels['ambition']} {s.ambition}, "
-            f"{labels['measurability']} {s.measurability})"
-        )
+        console.print(f"\n[bold]{t(lang, 'report.rewrite')}[/bold]{sep}{_plain(a.rewrite.text)}")
+        detail = ", ".join(f"{t(lang, key)} {getattr(s, dim)}" for dim, key in _DIMENSIONS[:3])
+        console.print(f"  {overall} {a.scores.overall} → {s.overall}  ({detail})")
         for question in a.rewrite.questions:
-            console.print(f"  [yellow]? {labels['ask']}{sep}{_plain(question)}[/yellow]")
+            console.print(f"  [yellow]? {ask}{sep}{_plain(question)}[/yellow]")
     others = [x for x in a.alternatives if not a.rewrite or x.text != a.rewrite.text]
     if others:
-        console.print(f"\n[bold]{labels['alternatives']}[/bold]")
+        console.print(f"\n[bold]{t(lang, 'report.alternatives')}[/bold]")
         for x in others:
-            console.print(
-                f"  • {_plain(x.text)}  [cyan]({labels['overall']} {x.scores.overall})[/cyan]"
-            )
+            console.print(f"  • {_plain(x.text)}  [cyan]({overall} {x.scores.overall})[/cyan]")
             console.print(f"    [dim]{_plain(x.changed)} {_plain(x.why)}[/dim]")
             for question in x.questions:
-                console.print(f"    [yellow]? {labels['ask']}{sep}{_plain(question)}[/yellow]")
+                console.print(f"    [yellow]? {ask}{sep}{_plain(question)}[/yellow]")
 
 
 def list_rules(rules: Sequence[Rule], console: Console | None = None) -> None:
