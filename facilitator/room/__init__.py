@@ -2,5 +2,6 @@
 decisions/actions/parking lot, the monthly review and the retrospective.
 
 Plain functions over `facilitator.session.Session`; no Textual, no spaCy (a test proves it).
-The TUI's screens call them inside `app.save(...)`, with ids chosen beforehand.
+The workshop service (`facilitator.workshop`) runs them through the store, with ids chosen
+beforehand; the front ends call the service, never these directly.
 """

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitator.session import AgendaStep, Session, follow_up, new_id
+from facilitator.room.steps import agenda_of, vote_dots
+from facilitator.session import Session, follow_up, new_id
 
 
 def start_follow_up(
@@ -39,11 +40,8 @@ def start_follow_up(
     )
     session.id = session_id or new_id()
     remember_followed(session, previous)
-    session.agenda = [
-        AgendaStep(id=s.id, kind=s.kind, title=s.title.get(lang), planned_minutes=s.minutes)
-        for s in template.steps
-    ]
-    dots = next((s.dots_per_participant for s in template.steps if s.kind == "vote"), None)
+    session.agenda = agenda_of(template, lang)
+    dots = vote_dots(template)
     if dots is not None:
         session.dots_per_participant = dots
     return session

@@ -3,9 +3,9 @@ when; reordering; deleting a junk objective; undoing any of these; the vote's ou
 set to retain.
 
 Every operation validates first and changes nothing when it refuses, raising an
-`ObjectiveError` (a `ValueError`, so `app.save` shows it as a readable error) whose message
-says why. Times and deciders are passed in, so a change replayed after a failed save gives the
-same result.
+`ObjectiveError` (a `WorkshopError`, which every front end shows as a readable error) whose
+message says why. Times and deciders are passed in, so a change replayed after a failed save
+gives the same result.
 
 Undo: `undoable(session, action, ids, op)` runs `op` on a copy of the session first (so a
 refusal comes before anything is saved) and returns an `Undo` holding the affected objectives
@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from facilitator.room.errors import WorkshopError
 from facilitator.session import Objective, Session, VoteSet
 
 ACTIVE = ("draft", "retained")
 """Statuses of objectives still in play (voted on, aligned, listed in the minutes)."""
 
 
-class ObjectiveError(ValueError):
+class ObjectiveError(WorkshopError, ValueError):
     """An operation on objectives that cannot be done; the message says why."""
 
 

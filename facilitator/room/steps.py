@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitator.session import Session
+from facilitator.session import AgendaStep, Session
 from facilitator.workshops import session_template
 
 MECHANICS: dict[str, str] = {
@@ -38,3 +38,16 @@ def step_option(session: Session, kind: str, name: str) -> Any:
     if current is not None and current.kind == kind:
         steps = [s for s in steps if s.id == current.id] or steps
     return getattr(steps[0], name) if steps else default
+
+
+def agenda_of(template: Any, lang: str) -> list[AgendaStep]:
+    """A new session's agenda: `template`'s steps (ids kept, so their scripts can be found)."""
+    return [
+        AgendaStep(id=s.id, kind=s.kind, title=s.title.get(lang), planned_minutes=s.minutes)
+        for s in template.steps
+    ]
+
+
+def vote_dots(template: Any) -> int | None:
+    """The dots per participant `template`'s vote step gives (None: it has no vote)."""
+    return next((s.dots_per_participant for s in template.steps if s.kind == "vote"), None)
