@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from facilitator.cli import main
+from facilitator.datafiles import MAX_TOML_BYTES
 from facilitator.training import PackError, check_pack, load_pack, load_packs, packs_dir
 from facilitator.workshops import (
-    MAX_TOML_BYTES,
     Problem,
     TemplateError,
     check_template,

@@ -13,7 +13,6 @@ own and a criterion is met when every item meets it.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import tomllib
@@ -21,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from facilitator.datafiles import did_you_mean
 from facilitator.engine.condition import ConditionError, compile_condition
 from facilitator.training.model import Criterion, Exercise, split_items
 
@@ -218,8 +218,7 @@ def compile_criterion(source: str, label: str, lang: str) -> Criterion:
         if name.startswith(RULE_PREFIX):
             rule_id = name[len(RULE_PREFIX) :]
             if rule_id not in rules:
-                close = difflib.get_close_matches(rule_id, list(rules), n=1)
-                hint = f'did you mean "rule.{close[0]}"? ' if close else ""
+                hint = did_you_mean(rule_id, rules, prefix=RULE_PREFIX)
                 raise CriterionError(
                     f'unknown rule "{rule_id}" in "{source}"; {hint}'
                     "`facilitator rules` lists the rule ids"
@@ -228,8 +227,7 @@ def compile_criterion(source: str, label: str, lang: str) -> Criterion:
             if len(name) == len(JARGON_PREFIX):
                 raise CriterionError(f'"{source}": write the word after "jargon.", e.g. jargon.ROI')
         elif name not in NAMES:
-            close = difflib.get_close_matches(name, NAMES, n=1)
-            hint = f'did you mean "{close[0]}"? ' if close else ""
+            hint = did_you_mean(name, NAMES)
             raise CriterionError(
                 f'unknown name "{name}" in "{source}"; {hint}known names: {", ".join(NAMES)}, '
                 "rule.<rule id>, jargon.<word>"

@@ -2,7 +2,7 @@
 
 A trainer writes a pack without Python, so a mistake comes back as "file:line: field: what is
 wrong and what to do" (the workshop templates' format and line locator, shared through
-`facilitator.workshops.read_toml`). `check_pack(path, engine)` goes further and asks the real
+`facilitator.datafiles`). `check_pack(path, engine)` goes further and asks the real
 engine whether each starting draft fails its criteria and each model answer meets them: a pack
 that validates this way teaches what the coach will actually say.
 
@@ -11,13 +11,28 @@ Headless: no Textual, and no spaCy unless an engine is passed in.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from facilitator.datafiles import (
+    ID,
+    Check,
+    ItemLocator,
+    Problem,
+    check_choice,
+    check_id,
+    check_unknown_keys,
+    did_you_mean,
+    duplicates,
+    has_errors,
+    is_positive_int,
+    join,
+    read_toml,
+    reflow,
+)
 from facilitator.paths import data_dir
 from facilitator.training.criteria import (
     RULE_PREFIX,
@@ -47,21 +62,6 @@ from facilitator.training.model import (
     Criterion,
     Exercise,
     Pack,
-)
-from facilitator.workshops import (
-    _ID,
-    Problem,
-    _ancestors,
-    _Check,
-    _check_choice,
-    _check_id,
-    _closest,
-    _is_positive_int,
-    _join,
-    _Locator,
-    _reflow,
-    has_errors,
-    read_toml,
 )
 
 __all__ = [
@@ -110,26 +110,19 @@ def load_packs(
         more = Path(more).expanduser()
         if more.is_dir() and more.resolve() != (folder or packs_dir()).resolve():
             paths.extend(sorted(more.glob("*.toml")))
-    packs: list[Pack] = []
+    loaded: list[Pack] = []
     problems: list[Problem] = []
-    seen: dict[str, Pack] = {}
     for path in paths:
         try:
-            pack = load_pack(path)
+            loaded.append(load_pack(path))
         except PackError as error:
             problems.extend(error.problems)
-            continue
-        if (other := seen.setdefault(pack.id, pack)) is not pack:
-            problems.append(
-                Problem(
-                    str(pack.path),
-                    1,
-                    "id",
-                    f'id "{pack.id}" is already used by {other.path}: give this pack another id',
-                )
-            )
-            continue
-        packs.append(pack)
+    left_out = set()
+    for pack, other in duplicates(loaded, key=lambda p: p.id):
+        left_out.add(id(pack))
+        message = f'id "{pack.id}" is already used by {other.path}: give this pack another id'
+        problems.append(Problem(str(pack.path), 1, "id", message))
+    packs = [pack for pack in loaded if id(pack) not in left_out]
     packs.sort(key=lambda p: (p.level, p.lang, p.id))
     return packs, problems
 
@@ -179,111 +172,26 @@ def _resolve(ref: str | Path) -> Path:
         if pack.id == ref:
             return pack.path
     ids = [p.id for p in packs]
-    close = difflib.get_close_matches(ref, ids, n=1)
-    hint = f'did you mean "{close[0]}"? ' if close else ""
-    raise PackError([Problem(str(packs_dir()), 1, "id", f'no pack "{ref}"; {hint}available: '
-                                                       f"{', '.join(ids)}")])  # fmt: skip
+    message = f'no pack "{ref}"; {did_you_mean(ref, ids)}available: {", ".join(ids)}'
+    raise PackError([Problem(str(packs_dir()), 1, "id", message)])
 
 
 # ---------------------------------------------------------------------------------------------
 # Reading and checking
 
 
-class _ItemLocator(_Locator):
-    """The workshop locator, plus the lines of the items of multi-line inline arrays
-    (`exercises[2].criteria[3]` is the third criterion's own line)."""
-
-    _ITEM = re.compile(r"^(.*)\[(\d+)\]$")
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.text_lines = text.splitlines()
-
-    def line(self, field: str) -> int:
-        for ancestor in _ancestors(field):
-            if ancestor in self.lines:
-                return self.lines[ancestor]
-            m = self._ITEM.match(ancestor)
-            if m and m.group(1) in self.lines:
-                found = _array_item_line(self.text_lines, self.lines[m.group(1)], int(m.group(2)))
-                if found:
-                    return found
-        return 1
-
-
-def _array_item_line(lines: list[str], start: int, number: int) -> int:
-    """The line where item `number` (from 1) of the array assigned on line `start` begins."""
-    depth, count, expecting, quote = 0, 0, False, ""
-    for n in range(start - 1, len(lines)):
-        text = lines[n]
-        i = text.index("=") + 1 if n == start - 1 and "=" in text else 0
-        while i < len(text):
-            if quote:
-                if quote in ('"', '"""') and text[i] == "\\":
-                    i += 2
-                    continue
-                if text.startswith(quote, i):
-                    i, quote = i + len(quote), ""
-                    continue
-                i += 1
-                continue
-            char = text[i]
-            if char == "#":
-                break
-            if char.isspace():
-                i += 1
-                continue
-            if depth == 1 and expecting and char not in ",]":
-                count += 1
-                expecting = False
-                if count == number:
-                    return n + 1
-            if text.startswith('"""', i) or text.startswith("'''", i):
-                quote, i = text[i : i + 3], i + 3
-                continue
-            if char in "\"'":
-                quote, i = char, i + 1
-                continue
-            if char in "[{":
-                depth += 1
-                if depth == 1:
-                    expecting = True
-            elif char in "]}":
-                depth -= 1
-                if depth <= 0:
-                    return 0
-            elif char == "," and depth == 1:
-                expecting = True
-            i += 1
-        if quote in ('"', "'"):  # a one-line string left open: TOML already said so
-            quote = ""
-        if depth <= 0 and n > start - 1:
-            return 0
-    return 0
-
-
-def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem], _Check | None]:
-    data, locator, problems = read_toml(path, _ItemLocator)
+def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem], Check | None]:
+    data, locator, problems = read_toml(path, ItemLocator)
     if data is None:
         return None, problems, None
-    check = _Check(str(path), locator)
+    check = Check(str(path), locator)
     _check_pack(data, path.stem, check)
     check.problems.sort(key=lambda p: p.line)
     return data, check.problems, check
 
 
-def _unknown_keys(table: dict[str, Any], known: tuple[str, ...], prefix: str, c: _Check) -> None:
-    for key in table:
-        if key not in known:
-            c.warning(
-                _join(prefix, key),
-                f'unknown key "{key}" (ignored, likely a typo); {_closest(key, known)}'
-                f"known keys: {', '.join(known)}",
-            )
-
-
-def _text(table: dict[str, Any], key: str, prefix: str, c: _Check, *, required: bool) -> bool:
-    field, value = _join(prefix, key), table.get(key)
+def _text(table: dict[str, Any], key: str, prefix: str, c: Check, *, required: bool) -> bool:
+    field, value = join(prefix, key), table.get(key)
     if value is None:
         if required:
             c.error(field, f'missing: write {key} = "…" (see workshops/exercises/README.md)')
@@ -301,19 +209,19 @@ def _text(table: dict[str, Any], key: str, prefix: str, c: _Check, *, required: 
     return True
 
 
-def _positive(table: dict[str, Any], key: str, prefix: str, c: _Check, *, required: bool) -> None:
-    field, value = _join(prefix, key), table.get(key)
+def _positive(table: dict[str, Any], key: str, prefix: str, c: Check, *, required: bool) -> None:
+    field, value = join(prefix, key), table.get(key)
     if value is None:
         if required:
             c.error(field, f"missing: give a whole number above 0, e.g. {key} = 1")
     elif isinstance(value, str) and value.strip().isdigit():
         c.error(field, f"write the number without quotes: {key} = {value.strip()}")
-    elif not _is_positive_int(value):
+    elif not is_positive_int(value):
         c.error(field, f"must be a whole number above 0 (without quotes), not {value!r}")
 
 
-def _strings(table: dict[str, Any], key: str, prefix: str, c: _Check, *, required: bool) -> None:
-    field, value = _join(prefix, key), table.get(key)
+def _strings(table: dict[str, Any], key: str, prefix: str, c: Check, *, required: bool) -> None:
+    field, value = join(prefix, key), table.get(key)
     if value is None:
         if required:
             c.error(field, f'missing: write {key} = ["…", "…"]')
@@ -324,16 +232,16 @@ def _strings(table: dict[str, Any], key: str, prefix: str, c: _Check, *, require
         c.error(field, f'empty: write at least one, e.g. {key} = ["…"]')
 
 
-def _check_pack(data: dict[str, Any], stem: str, c: _Check) -> None:
-    _unknown_keys(data, PACK_KEYS, "", c)
-    pack_id = _check_id(data, "", "pack", c, example="fr-1-reperer")
+def _check_pack(data: dict[str, Any], stem: str, c: Check) -> None:
+    check_unknown_keys(data, PACK_KEYS, "", c)
+    pack_id = check_id(data, "", "pack", c, example="fr-1-reperer")
     if pack_id and pack_id != stem:
         c.warning(
             "id",
             f'id "{pack_id}" differs from the file name "{stem}.toml"; rename the file to '
             f'"{pack_id}.toml" so the pack can be found by its id',
         )
-    lang = _check_choice(data, "lang", LANGUAGES, "", "lang", c)
+    lang = check_choice(data, "lang", LANGUAGES, "", "lang", c)
     for key in ("title", "description"):
         _text(data, key, "", c, required=True)
     _positive(data, "level", "", c, required=False)
@@ -357,7 +265,7 @@ def _check_pack(data: dict[str, Any], stem: str, c: _Check) -> None:
         prefix = f"exercises[{number}]"
         level = _check_exercise(exercise, prefix, lang or "fr", c)
         exercise_id = exercise.get("id")
-        if isinstance(exercise_id, str) and _ID.match(exercise_id):
+        if isinstance(exercise_id, str) and ID.match(exercise_id):
             if exercise_id in first:
                 c.error(
                     f"{prefix}.id",
@@ -376,24 +284,24 @@ def _check_pack(data: dict[str, Any], stem: str, c: _Check) -> None:
             previous_level = max(previous_level, level)
 
 
-def _check_exercise(ex: dict[str, Any], prefix: str, lang: str, c: _Check) -> int | None:
-    _unknown_keys(ex, EXERCISE_KEYS, prefix, c)
-    _check_id(ex, prefix, "exercise", c, example="activite-ou-resultat")
+def _check_exercise(ex: dict[str, Any], prefix: str, lang: str, c: Check) -> int | None:
+    check_unknown_keys(ex, EXERCISE_KEYS, prefix, c)
+    check_id(ex, prefix, "exercise", c, example="activite-ou-resultat")
     for key in ("title", "instructions", "draft", "model_answer", "explanation"):
         _text(ex, key, prefix, c, required=True)
     _text(ex, "context", prefix, c, required=False)
-    kind = _check_choice(ex, "kind", KINDS, prefix, "kind", c)
-    _check_choice(ex, "skill", SKILLS, prefix, "skill", c)
+    kind = check_choice(ex, "kind", KINDS, prefix, "kind", c)
+    check_choice(ex, "skill", SKILLS, prefix, "skill", c)
     _positive(ex, "level", prefix, c, required=True)
     _positive(ex, "reveal_after", prefix, c, required=False)
     _strings(ex, "hints", prefix, c, required=True)
     _strings(ex, "glossary", prefix, c, required=False)
     answer = ex.get("answer", "rewrite")
     if answer not in ANSWERS:
-        _check_choice(ex, "answer", ANSWERS, prefix, "answer", c)
+        check_choice(ex, "answer", ANSWERS, prefix, "answer", c)
         answer = None
     items = ex.get("items", 1)
-    if not _is_positive_int(items) or items > MAX_ITEMS:
+    if not is_positive_int(items) or items > MAX_ITEMS:
         c.error(
             f"{prefix}.items",
             f"must be a whole number from 1 to {MAX_ITEMS} (the lines expected in the answer), "
@@ -429,7 +337,7 @@ def _check_exercise(ex: dict[str, Any], prefix: str, lang: str, c: _Check) -> in
                         + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS),
                     )
     level = ex.get("level")
-    return level if _is_positive_int(level) else None
+    return level if is_positive_int(level) else None
 
 
 def _criterion_parts(raw: Any) -> tuple[str, str] | None:
@@ -441,9 +349,7 @@ def _criterion_parts(raw: Any) -> tuple[str, str] | None:
     return None
 
 
-def _check_criteria(
-    ex: dict[str, Any], prefix: str, lang: str, kind: str | None, c: _Check
-) -> None:
+def _check_criteria(ex: dict[str, Any], prefix: str, lang: str, kind: str | None, c: Check) -> None:
     field, value = f"{prefix}.criteria", ex.get("criteria")
     if not isinstance(value, list) or not value:
         c.error(
@@ -463,7 +369,7 @@ def _check_criteria(
             )
             continue
         if isinstance(raw, dict):
-            _unknown_keys(raw, CRITERION_KEYS, item, c)
+            check_unknown_keys(raw, CRITERION_KEYS, item, c)
         try:
             compile_criterion(parts[0], parts[1], lang)
         except CriterionError as error:
@@ -482,7 +388,7 @@ def _check_criteria(
                 )
 
 
-def _check_choices(ex: dict[str, Any], prefix: str, lang: str, c: _Check) -> None:
+def _check_choices(ex: dict[str, Any], prefix: str, lang: str, c: Check) -> None:
     field, value = f"{prefix}.choices", ex.get("choices")
     if not isinstance(value, list) or len(value) < 2 or not all(isinstance(x, dict) for x in value):
         c.error(
@@ -494,7 +400,7 @@ def _check_choices(ex: dict[str, Any], prefix: str, lang: str, c: _Check) -> Non
     correct = 0
     for number, choice in enumerate(value, 1):
         item = f"{field}[{number}]"
-        _unknown_keys(choice, CHOICE_KEYS, item, c)
+        check_unknown_keys(choice, CHOICE_KEYS, item, c)
         _text(choice, "text", item, c, required=True)
         _text(choice, "feedback", item, c, required=False)
         flag = choice.get("correct", False)
@@ -533,7 +439,7 @@ def _fill(text: str, today: date) -> str:
 
 
 def _flow(text: str, today: date) -> str:
-    return _reflow(_fill(text, today))
+    return reflow(_fill(text, today))
 
 
 def _lines(text: str, today: date) -> str:
@@ -592,7 +498,7 @@ def _build(data: dict[str, Any], path: Path, today: date) -> Pack:
         id=data["id"],
         lang=lang,
         title=" ".join(data["title"].split()),
-        description=_reflow(data["description"]),
+        description=reflow(data["description"]),
         level=data.get("level", 1),
         reveal_after=reveal,
         glossary=pack_glossary,
@@ -609,7 +515,7 @@ _KEPT_PARTS = (("has_deadline", "a deadline"), ("has_baseline", "a starting valu
 """What a rewrite must not lose when both the draft and the model answer have it."""
 
 
-def _check_with_engine(exercise: Exercise, engine: Any, c: _Check) -> None:
+def _check_with_engine(exercise: Exercise, engine: Any, c: Check) -> None:
     prefix = f"exercises[{exercise.number}]"
     draft = assess_items(engine, exercise, split_items(exercise.draft, exercise.items))
     draft_grade = grade(exercise.criteria, exercise.items, draft)
