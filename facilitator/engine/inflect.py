@@ -36,14 +36,13 @@ produce drops that proposal rather than offer a wrong one.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from facilitator.engine.lexicon import read_table, word_set
 from facilitator.paths import data_dir
 
 # --------------------------------------------------------------------------------------------
@@ -64,46 +63,34 @@ class _Data:
     articles: list[tuple[str, str]] = field(default_factory=list)  # longest start first
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    if not path.is_file():
-        return []
-    lines = [
-        line
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    if not lines:
-        return []
-    reader = csv.reader(lines, delimiter="\t")
-    header = [h.strip() for h in next(reader)]
-    return [dict(zip(header, (c.strip() for c in row), strict=False)) for row in reader if row]
+_FOLDER = "morphology"  # lexicons/<lang>/morphology/: this module's data and word lists
 
 
 @functools.cache
 def _data(lang: str) -> _Data:
-    folder = data_dir("lexicons") / lang / "morphology"
+    folder = data_dir("lexicons") / lang / _FOLDER
     d = _Data()
-    for row in _rows(folder / "nouns.tsv"):
+    for row in read_table(folder / "nouns.tsv"):
         word, plural = row["word"].lower(), row.get("plural", "")
         plural = word if plural == "=" else plural or _regular_plural(word)
         d.nouns[word] = (row.get("gender", ""), plural)
         d.singular[plural] = word
-    for row in _rows(folder / "adjectives.tsv"):
+    for row in read_table(folder / "adjectives.tsv"):
         word = row["word"].lower()
         d.adjectives[word] = (row["feminine"], row["plural"])
         d.adjectives_back[row["feminine"]] = word
         d.adjectives_back[row["plural"]] = word
     if lang == "fr":
-        endings = [(row["ending"], row) for row in _rows(folder / "verbs.tsv")]
+        endings = [(row["ending"], row) for row in read_table(folder / "verbs.tsv")]
         d.endings = sorted(endings, key=lambda e: -len(e[0]))
-    for row in _rows(folder / "frames.tsv"):
+    for row in read_table(folder / "frames.tsv"):
         d.frames[row["verb"]] = (row.get("object", ""), row.get("infinitive", ""))
-    for row in _rows(folder / "quantities.tsv"):
+    for row in read_table(folder / "quantities.tsv"):
         target = d.quantity_verbs if row.get("pos") == "VERB" else d.quantity_nouns
         target[row["word"].lower()] = row.get("direction", "any") or "any"
-    for row in _rows(folder / "verbs.tsv") if lang == "en" else ():
+    for row in read_table(folder / "verbs.tsv") if lang == "en" else ():
         d.irregular[row["base"]] = (row["past"], row["participle"])
-    for row in _rows(folder / "articles.tsv"):
+    for row in read_table(folder / "articles.tsv"):
         d.articles.append((row["start"].lower(), row["article"]))
     d.articles.sort(key=lambda a: -len(a[0]))
     return d
@@ -116,153 +103,11 @@ _APOS = "'’"
 _WORD = re.compile(r"[^\W\d_](?:[\w-]*\w)?['’]?|\d+(?:[.,]\d+)?|%", re.UNICODE)
 _FR_VOWELS = "aeiouàâäéèêëîïôöùûüœæ"
 # Words starting with an h that blocks elision: « la hausse », « le handicap ».
-_H_ASPIRE = frozenset(
-    [
-        "hausse",
-        "haut",
-        "hauteur",
-        "hiérarchie",
-        "hall",
-        "handicap",
-        "hasard",
-        "héros",
-        "honte",
-        "hors",
-        "hangar",
-        "harcèlement",
-        "hâte",
-        "hameau",
-        "hache",
-        "hotline",
-        "hub",
-        "hackathon",
-        "hard",
-        "hardware",
-        "hashtag",
-        "hit",
-        "hockey",
-        "huit",
-    ]
-)
-_FR_DETS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "l'",
-        "un",
-        "une",
-        "des",
-        "du",
-        "de",
-        "d'",
-        "au",
-        "aux",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "mon",
-        "ma",
-        "mes",
-        "ton",
-        "ta",
-        "tes",
-        "son",
-        "sa",
-        "ses",
-        "notre",
-        "nos",
-        "votre",
-        "vos",
-        "leur",
-        "leurs",
-        "chaque",
-        "tout",
-        "toute",
-        "tous",
-        "toutes",
-    ]
-)
-_EN_DETS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "our",
-        "your",
-        "their",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "my",
-        "every",
-        "each",
-        "all",
-        "some",
-        "any",
-    ]
-)
-_FR_PREPS = frozenset(
-    [
-        "de",
-        "d'",
-        "du",
-        "des",
-        "à",
-        "au",
-        "aux",
-        "en",
-        "sur",
-        "pour",
-        "par",
-        "avec",
-        "sans",
-        "dans",
-        "avant",
-        "après",
-        "chez",
-        "vers",
-        "entre",
-        "et",
-        "ou",
-        "afin",
-    ]
-)
-_EN_STOPS = frozenset(
-    [
-        "in",
-        "of",
-        "for",
-        "to",
-        "by",
-        "from",
-        "across",
-        "at",
-        "with",
-        "on",
-        "within",
-        "through",
-        "via",
-        "and",
-        "or",
-        "that",
-        "which",
-        "who",
-        "while",
-        "so",
-        "as",
-        "into",
-        "over",
-        "under",
-        "per",
-        "than",
-    ]
-)
+_H_ASPIRE = word_set(_FOLDER, "h-aspire", ("fr",))
+_FR_DETS = word_set(_FOLDER, "determiners", ("fr",))
+_EN_DETS = word_set(_FOLDER, "determiners", ("en",))
+_FR_PREPS = word_set(_FOLDER, "prepositions", ("fr",))
+_EN_STOPS = word_set(_FOLDER, "stop-words", ("en",))
 
 
 def _low(word: str) -> str:
@@ -394,37 +239,7 @@ def _guess_gender(word: str) -> str | None:
     return None
 
 
-_FR_LEADING_ADJ = frozenset(
-    [
-        "bon",
-        "bonne",
-        "bons",
-        "bonnes",
-        "premier",
-        "première",
-        "premiers",
-        "premières",
-        "grand",
-        "grande",
-        "grands",
-        "grandes",
-        "petit",
-        "petite",
-        "nouveau",
-        "nouvelle",
-        "nouveaux",
-        "nouvelles",
-        "meilleur",
-        "meilleure",
-        "meilleurs",
-        "meilleures",
-        "seul",
-        "seule",
-        "dernier",
-        "dernière",
-        "derniers",
-    ]
-)
+_FR_LEADING_ADJ = word_set(_FOLDER, "leading-adjectives", ("fr",))
 
 
 def _fr_words(phrase: str) -> list[str]:
@@ -830,51 +645,7 @@ def _alt_is_verb(lang: str, alt: str) -> bool:
     return _low(first) in _data("en").quantity_verbs or _en_known_verb(first)
 
 
-_EN_VERBS = frozenset(
-    [
-        "use",
-        "build",
-        "let",
-        "allow",
-        "give",
-        "reach",
-        "guarantee",
-        "get",
-        "help",
-        "make",
-        "run",
-        "replace",
-        "rebuild",
-        "change",
-        "simplify",
-        "shorten",
-        "cut",
-        "extend",
-        "add",
-        "expand",
-        "encourage",
-        "implement",
-        "reduce",
-        "increase",
-        "raise",
-        "grow",
-        "launch",
-        "deliver",
-        "set",
-        "show",
-        "keep",
-        "start",
-        "stop",
-        "move",
-        "track",
-        "measure",
-        "close",
-        "open",
-        "sign",
-        "hire",
-        "train",
-    ]
-)
+_EN_VERBS = word_set(_FOLDER, "known-verbs", ("en",))
 
 
 def _en_known_verb(word: str) -> bool:
