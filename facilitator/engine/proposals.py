@@ -29,6 +29,7 @@ from typing import Any
 
 from facilitator.engine.context import Context
 from facilitator.engine.french import typography
+from facilitator.engine.lexicon import word_set, word_table
 from facilitator.engine.model import Proposal
 from facilitator.paths import data_dir
 
@@ -388,42 +389,26 @@ def _read_words(path: Path, data: dict[str, Any]) -> Words:
 # --- reading the objective -----------------------------------------------------------------------
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+_FOLDER = "proposals"  # lexicons/<lang>/proposals/: the words this module reads
 
 
-_DETS = {
-    "fr": _words(
-        "le la les l' un une des du nos notre vos votre leur leurs ce cet cette ces chaque "
-        "tout tous toute toutes son sa ses mon ma mes plusieurs quelques certains certaines"
-    ),
-    "en": _words(
-        "the a an our their its his her your my this these those each every all any some several"
-    ),
-}
+def _determiners(lang: str, carried: bool | None = None) -> frozenset[str]:
+    """lexicons/<lang>/proposals/determiners.tsv: all of them, or those (not) carried over."""
+    rows = word_table(lang, _FOLDER, "determiners")
+    return frozenset(
+        r["term"] for r in rows if carried is None or (r["carried"] == "yes") == carried
+    )
+
+
+_DETS = {lang: _determiners(lang) for lang in LANGS}
 # Determiners that do not carry over to a proposal: they point at something outside it.
-_DROP_DETS = {
-    "fr": _words(
-        "un une des leur leurs ce cet cette ces chaque tout tous toute toutes son sa ses mon ma "
-        "mes plusieurs quelques certains certaines du"
-    ),
-    "en": _words("a an their its his her your my this these those each every all any some several"),
-}
+_DROP_DETS = {lang: _determiners(lang, carried=False) for lang in LANGS}
 # Prepositions inside a noun phrase: "délais de livraison", "quality of our products".
 _NP_PREPS = {"fr": frozenset(["de", "d'", "des", "du"]), "en": frozenset(["of"])}
 # …and these, only before a bare noun: "part de marché en officine", "times in our branches".
 _NP_PREPS_BARE = {"fr": frozenset(["en"]), "en": frozenset(["in"])}
 _MEANS = {"fr": frozenset(["grâce", "via", "par"]), "en": frozenset(["through", "via", "by"])}
-_FUNCTION = {
-    "fr": _words(
-        "et ou mais pour que qu' afin à au aux en dans sur par avec sans sous chez vers entre "
-        "dès depuis pendant avant après selon si ne pas plus moins très trop ensemble"
-    ),
-    "en": _words(
-        "and or but for that so to in on at by with without from into over under between "
-        "before after if not more less very too as than together"
-    ),
-}
+_FUNCTION = {lang: word_set(_FOLDER, "function-words", (lang,)) for lang in LANGS}
 _NOUN_POS = frozenset(["NOUN", "PROPN"])
 _SKIP_LEXICONS = frozenset(
     ["buzzwords", "anglicisms", "pompous-words", "intensifiers", "vague-quantifiers"]
