@@ -19,12 +19,12 @@ what the room is asked when the rewrite removes the rule's words ({match} is tho
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from facilitator.datafiles import read_toml
 from facilitator.engine.condition import ConditionError, Predicate, compile_condition
 from facilitator.engine.french import typography
 
@@ -169,13 +169,34 @@ class Rule:
         return "{" in self.message or any("{" in s for s in self.suggestions)
 
 
+def read_rule_table(path: Path) -> dict[str, Any]:
+    """The raw table of one rule file, read by the one reader of data files (size, nesting and
+    integer limits); RuleError naming the file and the line when it cannot be read."""
+    data, _, problems = read_toml(path)
+    if data is None:
+        problem = problems[0]
+        if problem.field == "(syntax)":
+            detail = problem.message.removeprefix("TOML syntax error: ")
+            raise RuleError(f"{path}: invalid TOML at line {problem.line}: {detail}")
+        raise RuleError(f"{path}: line {problem.line}: {problem.message}")
+    return data
+
+
+def rule_tables(root: Path, lang: str) -> list[tuple[Path, dict[str, Any]]]:
+    """Every readable rule file of `lang` under `root` with its raw table, without checking or
+    compiling anything (no engine, no spaCy): what the minutes and the trainer's criteria need
+    to name rules. A file that cannot be read is left out; the engine reports it."""
+    tables = []
+    for path in rule_files(root, lang):
+        try:
+            tables.append((path, read_rule_table(path)))
+        except RuleError:
+            continue
+    return tables
+
+
 def load_rule(path: Path, lang: str, scripts: set[str]) -> Rule:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{path}: invalid TOML: {exc}; fix the syntax at that line") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read ({exc}); save it as UTF-8") from exc
+    data = read_rule_table(path)
 
     def need(key: str, allowed: tuple[str, ...] | None = None) -> str:
         value = data.get(key)
@@ -290,4 +311,5 @@ def _examples(path: Path, data: dict[str, Any], key: str, default_kind: str) -> 
 
 
 def rule_files(root: Path, lang: str) -> list[Path]:
+    """The rule files of `lang`: `<root>/<lang>/<dimension>/<id>.toml`, in path order."""
     return sorted((root / lang).rglob("*.toml"))

@@ -21,7 +21,6 @@ shown ×100, so sessions written either way read the same.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -214,18 +213,11 @@ def numbers(session: Session) -> dict[str, str]:
 @functools.lru_cache(maxsize=4)
 def rule_titles(lang: str) -> dict[str, str]:
     """Rule id → its title in `lang`, read from the rule files (no spaCy, no engine)."""
-    try:
-        from facilitator.paths import data_dir
+    from facilitator.engine.rules import rule_tables
+    from facilitator.paths import data_dir
 
-        folder = data_dir("rules") / lang
-    except (OSError, FileNotFoundError):
-        return {}
     titles: dict[str, str] = {}
-    for path in sorted(folder.glob("*/*.toml")):
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue
+    for path, data in rule_tables(data_dir("rules"), lang):
         title = data.get("title")
         if isinstance(title, str) and title.strip():
             titles[str(data.get("id", path.stem))] = title.strip()

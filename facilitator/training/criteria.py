@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -183,15 +182,11 @@ class RuleInfo(NamedTuple):
 def rule_info(lang: str) -> dict[str, RuleInfo]:
     """rule id → title, what it applies to and its message, read from the rule files of `lang`
     (no engine needed)."""
-    from facilitator.engine.rules import rule_files
+    from facilitator.engine.rules import rule_tables
     from facilitator.paths import data_dir
 
     rules: dict[str, RuleInfo] = {}
-    for path in rule_files(data_dir("rules"), lang):
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue  # the engine reports broken rules itself
+    for _path, data in rule_tables(data_dir("rules"), lang):
         rule_id = data.get("id")
         if isinstance(rule_id, str):
             rules[rule_id] = RuleInfo(
