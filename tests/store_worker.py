@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from facilitator import durable
 from facilitator.store import SessionStore, files
 
 
@@ -60,8 +61,18 @@ def main(argv: list[str]) -> int:
     store = SessionStore(data_dir, lock_timeout=60)
     slow = float(os.environ.get("STORE_WORKER_SLOW", "0"))
     if slow:
-        for step in ("_write_temp", "snapshot", "fsync_dir"):
-            setattr(files, step, _then(getattr(files, step), lambda: time.sleep(slow)))
+
+        def pause() -> None:
+            time.sleep(slow)
+
+        steps = (
+            (durable.Replacement, "write"),
+            (files, "snapshot"),
+            (files, "fsync_dir"),
+            (durable, "fsync_dir"),
+        )
+        for owner, step in steps:
+            setattr(owner, step, _then(getattr(owner, step), pause))
 
     if mode == "append":
         for i in range(int(arg)):
@@ -74,13 +85,16 @@ def main(argv: list[str]) -> int:
             print(f"ack {i}", flush=True)
             i += 1
     if mode == "crash":
-        points = {"after-temp": "_write_temp", "after-backup": "snapshot", "after-replace": None}
+        # The atomic writer is `facilitator.durable`'s; the backup is the store's `files.snapshot`.
+        points: dict[str, tuple[object, str]] = {
+            "after-temp": (durable.Replacement, "write"),
+            "after-backup": (files, "snapshot"),
+        }
         if arg == "after-replace":
-            files.fsync_dir = lambda folder: _die()
+            durable.fsync_dir = lambda folder: _die()
         else:
-            name = points[arg]
-            assert name is not None
-            setattr(files, name, _then(getattr(files, name), _die))
+            holder, name = points[arg]
+            setattr(holder, name, _then(getattr(holder, name), _die))
         store.update(session_id, lambda s: s.add_participant(label))
         return 3  # not reached
     if mode == "restore":

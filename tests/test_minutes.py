@@ -22,7 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from facilitator import minutes
+from facilitator import durable, minutes
 from facilitator.cli import main
 from facilitator.demo import demo_session
 from facilitator.minutes import (
@@ -580,11 +580,13 @@ def test_a_failing_export_leaves_the_previous_file_intact(
     target.write_bytes(b"previous minutes")
     os.chmod(target, 0o640)
 
-    def half_then_full_disk(handle: Any, data: bytes) -> None:
-        handle.write(data[: len(data) // 2])
+    real_write = durable.Replacement.write
+
+    def half_then_full_disk(replacement: durable.Replacement, data: bytes) -> None:
+        real_write(replacement, data[: len(data) // 2])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(minutes, "_write_all", half_then_full_disk)
+    monkeypatch.setattr(durable.Replacement, "write", half_then_full_disk)
     with pytest.raises(ExportError, match=r"cr.docx: could not write the file .*No space left"):
         export_session(demo_session(), target, overwrite=True)
     assert target.read_bytes() == b"previous minutes"
@@ -603,7 +605,7 @@ def test_a_failing_export_leaves_the_previous_file_intact(
     def no_rename(*args: Any) -> None:
         raise OSError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(minutes.os, "replace", no_rename)
+    monkeypatch.setattr(durable.os, "replace", no_rename)
     with pytest.raises(ExportError):
         export_session(demo_session(), tmp_path / "new.md")
     monkeypatch.undo()

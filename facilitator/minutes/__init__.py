@@ -20,19 +20,15 @@ can export without loading a model.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import stat
 import unicodedata
-import uuid
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
 
-from facilitator.durable import fsync_dir
+from facilitator.durable import FILE_MODE, Replacement
 from facilitator.session import Session
-from facilitator.store.files import FILE_MODE
 
 from .content import Minutes, build
 from .files import not_regular
@@ -148,15 +144,8 @@ def export_session(
 # Atomic writes
 
 
-def _write_all(handle: BinaryIO, data: bytes) -> None:
-    """Write in 1 MiB pieces (a test makes this fail half-way, as a full disk would)."""
-    view = memoryview(data)
-    for start in range(0, len(view), 1 << 20):
-        handle.write(view[start : start + (1 << 20)])
-
-
 def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = False) -> None:
-    """Replace `path` with `data`, all or nothing.
+    """Replace `path` with `data`, all or nothing (`facilitator.durable`'s writer).
 
     A new file is readable by its owner only (0600, like the session files). An existing regular
     file is replaced only with `overwrite` and keeps its permissions; a read-only one never is.
@@ -167,29 +156,20 @@ def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = False) -> N
     if not folder.is_dir():
         raise ExportError(f"the folder {folder} does not exist", path)
     mode = _replaceable_mode(path, overwrite)
-    tmp = folder / f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+        replacement = Replacement(path, mode=FILE_MODE if mode is None else mode)
     except OSError as error:
         raise ExportError(f"cannot write in this folder: {error.strerror or error}", path) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE if mode is None else mode)  # not the umask's
-            _write_all(handle, data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(error, OSError):
-            raise ExportError(
-                f"could not write the file ({error.strerror or error}); "
-                "any previous version is unchanged",
-                path,
-            ) from None
-        raise
-    fsync_dir(folder)
+        with replacement:
+            replacement.write(data)
+            replacement.commit()
+    except OSError as error:
+        raise ExportError(
+            f"could not write the file ({error.strerror or error}); "
+            "any previous version is unchanged",
+            path,
+        ) from None
 
 
 def _replaceable_mode(path: Path, overwrite: bool) -> int | None:

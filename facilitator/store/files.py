@@ -1,10 +1,8 @@
-"""Crash-safe file primitives: private folders, atomic writes, backups, swaps. No TinyDB here.
+"""Crash-safe file primitives of the store: private folders, backups, swaps. No TinyDB here.
 
-An atomic write never touches the live file: the bytes go to a temp file in the same folder,
-which is flushed and fsynced, then renamed over the live file with `os.replace` (atomic on
-POSIX), and the folder is fsynced so the rename itself survives a power cut. A kill at any
-moment leaves either the old file or the new one, plus at worst a stale temp file that the next
-write of the same session removes.
+Writes go through the one atomic writer, `facilitator.durable`: a kill at any moment leaves
+either the old file or the new one, plus at worst a stale temp file that the next write of the
+same file removes (`stale_temps`, under the lock).
 
 Files are read with `read_regular`: a named pipe would block the reader for ever and a device
 could stream without end, so anything but a regular file is refused before it is read.
@@ -16,14 +14,27 @@ import contextlib
 import errno
 import os
 import stat
-import uuid
 from pathlib import Path
 
-from facilitator.durable import fsync_dir
+from facilitator.durable import FILE_MODE, atomic_write, fsync_dir, temp_name
 
 from .errors import SpecialFileError
 
-FILE_MODE = 0o600  # sessions hold an executive committee's strategy: owner only
+__all__ = [
+    "FILE_MODE",
+    "atomic_write_bytes",
+    "ensure_private_dir",
+    "finish_swap",
+    "fsync_dir",
+    "read_regular",
+    "remove_quietly",
+    "snapshot",
+    "stale_temps",
+    "swap",
+    "swap_name",
+    "unused_name",
+]
+
 DIR_MODE = 0o700
 
 
@@ -88,29 +99,9 @@ def read_regular(path: Path) -> bytes:
         return handle.read()
 
 
-def temp_name(path: Path, tag: str = "") -> Path:
-    return path.with_name(f".{path.name}{tag}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
-
-
 def stale_temps(path: Path) -> list[Path]:
     """Temp files left behind by a killed writer of `path` (its own and its backup's)."""
     return sorted(path.parent.glob(f".{path.name}*.tmp"))
-
-
-def _write_temp(path: Path, data: bytes, tag: str = "") -> Path:
-    tmp = temp_name(path, tag)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE)  # the umask may have removed owner bits
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return tmp
 
 
 def snapshot(source: Path, target: Path) -> None:
@@ -139,16 +130,12 @@ def snapshot(source: Path, target: Path) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes, *, backup_to: Path | None = None) -> None:
     """Replace `path` with `data` atomically; first keep the current file as `backup_to`."""
-    tmp = _write_temp(path, data)
-    try:
+
+    def keep_backup() -> None:
         if backup_to is not None and path.exists():
             snapshot(path, backup_to)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_dir(path.parent)
+
+    atomic_write(path, data, before_replace=keep_backup)
 
 
 def swap_name(path: Path) -> Path:
