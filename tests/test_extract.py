@@ -214,17 +214,17 @@ def test_baseline_year_is_not_the_deadline():
 
 def _full_scan(text: str) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """The dates the fast search finds in `text`, and those a scan of every position finds."""
-    from facilitator.engine import extract as x
+    from facilitator.engine.extract import dates, lower_same_length
 
     text = normalize(text).text
-    low = x.lower_same_length(text)
-    found = x.extract(text, "fr")
+    low = lower_same_length(text)
+    found = extract(text, "fr")
     full = {
         m.span()
-        for m in x.DEADLINE.finditer(low)
+        for m in dates.DEADLINE.finditer(low)
         if not (m.group("alone") and not m.group("lead"))
-        and not x._DELAY_END.search(m.group())
-        and not (m.group("dm") and not x._day_month(m.group("dm"), "fr"))
+        and not dates._DELAY_END.search(m.group())
+        and not (m.group("dm") and not dates._day_month(m.group("dm"), "fr"))
     }
     # Deadlines and baseline periods ("vs Q2 2025") together: every date the scan finds.
     return {(d.start, d.end) for d in found.deadlines + found.periods}, full
