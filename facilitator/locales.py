@@ -113,6 +113,11 @@ def catalogue(lang: str) -> Mapping[str, Entry]:
     return MappingProxyType(merged)
 
 
+def is_key(text: str) -> bool:
+    """True when `text` is a catalogue key (a key binding's description is one)."""
+    return text in catalogue(FALLBACK)
+
+
 def plural_form(lang: str, count: int) -> str:
     """`"one"` or `"other"` for `count`: French counts 0 and 1 as singular, English 1 only."""
     one = count <= 1 if lang == "fr" else count == 1

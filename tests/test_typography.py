@@ -7,11 +7,11 @@ from types import SimpleNamespace
 
 from rich.console import Console
 
+from facilitator.locales import t, texts
 from facilitator.minutes.labels import labels_for
 from facilitator.report import render_assessment
 from facilitator.room.review import span, with_unit
 from facilitator.session import KeyResult
-from facilitator.tui.i18n import MESSAGES, t
 from facilitator.typography import format_message
 
 
@@ -30,7 +30,7 @@ def test_de_elides_before_a_vowel_or_a_mute_h_and_not_otherwise() -> None:
 def test_every_french_template_elides_its_little_word_before_a_name() -> None:
     """A template with "de {…}", "que {…}", "le {…}" … never prints "de Amina"."""
     checked = 0
-    for key, text in MESSAGES["fr"].items():
+    for key, text in texts("fr", "").items():
         for little in ("de {", "que {", "le {", "la {"):
             at = text.find(little)
             if at < 0:

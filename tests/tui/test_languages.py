@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.binding import ActiveBinding, Binding
 from textual.command import CommandPalette
 from textual.widgets import Input, Select
 
+from facilitator.locales import t
 from facilitator.session import Session
 from facilitator.tui.minutes_export import export_minutes
+from facilitator.tui.screens.base import HIDDEN_NAVIGATION, localized_bindings
 from facilitator.tui.screens.setup import SetupScreen
 from facilitator.tui.screens.training_report import ReportDialog
 from facilitator.tui.screens.workbench import WorkbenchScreen
@@ -30,6 +33,23 @@ async def _export_markdown(app, pilot, target: Path) -> str:  # type: ignore[no-
     return target.read_text(encoding="utf-8")
 
 
+def test_bindings_are_described_in_the_asked_language_and_left_as_declared() -> None:
+    help_ = Binding("f1", "help", "bind.help", id="app.help")
+    home = Binding("f2", "app.goto('setup')", "bind.setup", id="session.setup")
+    textual = Binding("ctrl+a", "select_all", "Select all")
+    active = {b.key: ActiveBinding(None, b, True, "") for b in (help_, home, textual)}  # type: ignore[arg-type]
+    french = localized_bindings(active, "fr", HIDDEN_NAVIGATION)
+    english = localized_bindings(active, "en")
+    assert (french["f1"].binding.description, english["f1"].binding.description) == (
+        "Aide",
+        "Help",
+    )
+    assert english["f2"].binding.description == "Set-up" and english["f2"].binding.show
+    assert not french["f2"].binding.show  # a busy screen's footer hides the navigation
+    assert french["ctrl+a"] == active["ctrl+a"]  # not a catalogue key: Textual's own text
+    assert help_.description == "bind.help" and home.show  # the declared bindings stay
+
+
 async def test_ctrl_l_switches_the_interface_and_the_minutes_keep_the_session_language(
     make_app, store, tmp_path
 ):
@@ -47,6 +67,8 @@ async def test_ctrl_l_switches_the_interface_and_the_minutes_keep_the_session_la
         await settle(pilot)
         assert app.lang == "en"
         assert str(screen.query_one("#findings-title").content) == "Coach’s findings"
+        shown = {b.binding.description for b in screen.active_bindings.values()}
+        assert t("en", "bind.help") in shown and t("fr", "bind.help") not in shown
         assert app.session.lang == "fr" and store.load("s1").lang == "fr"
         assert any(
             n.message.startswith("Interface in English; the session and its minutes stay in French")

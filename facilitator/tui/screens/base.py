@@ -1,19 +1,22 @@
-"""What every screen shares: translated key bindings, worker errors sent to the app's one handler,
-and (for the screens of an open session) the navigation keys and the status bar."""
+"""What every screen shares: key bindings described in the interface's language, worker errors
+sent to the app's one handler, and (for the screens of an open session) the navigation keys and
+the status bar."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker
 
+from facilitator.locales import is_key
 from facilitator.tui.i18n import t
 
 if TYPE_CHECKING:
@@ -21,25 +24,33 @@ if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 
-def localize_bindings(node: DOMNode, lang: str, hidden: frozenset[str] = frozenset()) -> None:
-    """Show `node`'s key bindings in `lang`.
+def localized_bindings(
+    active: Mapping[str, ActiveBinding], lang: str, hidden: frozenset[str] = frozenset()
+) -> dict[str, ActiveBinding]:
+    """`active` (a screen's `Screen.active_bindings`) as the footer shows it in `lang`.
 
-    Class-level bindings carry an i18n key as their description ("wb.bind.save"); each node
-    keeps those keys so the descriptions can be translated again when the language changes.
+    A binding whose description is a catalogue key ("wb.bind.save") gets its text in `lang`; a
+    binding whose id is in `hidden` stays active but is not shown. Textual's own bindings are left
+    as declared (a new `Binding` is made with `dataclasses.replace`), so the language can change
+    any number of times.
     """
-    keys: dict[str, str] = node.__dict__.setdefault("_i18n_binding_keys", {})
-    bindings_map = node._bindings
-    for key, bindings in list(bindings_map.key_to_bindings.items()):
-        translated = []
-        for binding in bindings:
-            ident = binding.id or f"{binding.key}:{binding.action}"
-            message = keys.setdefault(ident, binding.description)
-            if message and "." in message and " " not in message:
-                binding = replace(binding, description=t(lang, message))
-            if binding.id in hidden:
-                binding = replace(binding, show=False)
-            translated.append(binding)
-        bindings_map.key_to_bindings[key] = translated
+    shown: dict[str, ActiveBinding] = {}
+    for key, entry in active.items():
+        binding = entry.binding
+        if is_key(binding.description):
+            binding = replace(binding, description=t(lang, binding.description))
+        if binding.id in hidden:
+            binding = replace(binding, show=False)
+        shown[key] = entry._replace(binding=binding)
+    return shown
+
+
+def localize_bindings(node: DOMNode, lang: str, hidden: frozenset[str] = frozenset()) -> None:
+    """Redraw the footer after the interface's language changed to `lang`.
+
+    The texts themselves come from `localized_bindings`, when the screen lists its bindings;
+    `lang` and `hidden` are not needed any more (app.py still passes them).
+    """
     node.refresh_bindings()
 
 
@@ -61,25 +72,18 @@ class BaseScreen(Screen[None]):
     """Ids of bindings that stay active but are not shown in this screen's footer (a busy
     screen hides `HIDDEN_NAVIGATION`)."""
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's active bindings, described in the interface's language (the footer and the
+        keys panel read them), without those in `FOOTER_HIDDEN`."""
+        return localized_bindings(super().active_bindings, self.lang, self.FOOTER_HIDDEN)
+
     def on_mount(self) -> None:
-        self.localize()
         self.watch(self.app, "lang", self._language_changed, init=False)
 
-    def localize(self) -> None:
-        """Translate the key bindings of the screen and of its widgets."""
-        localize_bindings(self, self.lang, self.FOOTER_HIDDEN)
-        for widget in self.query("*"):
-            if any(
-                "." in b.description and " " not in b.description
-                for bindings in widget._bindings.key_to_bindings.values()
-                for b in bindings
-            ):
-                localize_bindings(widget, self.lang)
-
     def _language_changed(self, lang: str) -> None:
-        self.localize()
+        self.refresh_bindings()
         self.language_changed()
-        self.call_after_refresh(self.localize)
 
     def language_changed(self) -> None:
         """Redraw texts in the new language (screens override)."""
@@ -93,6 +97,15 @@ class BaseScreen(Screen[None]):
 
     def flush(self) -> None:
         """Save whatever is typed but not yet saved (called before leaving and quitting)."""
+
+
+# The catalogue key of each state `FacilitatorApp.engine_status` reports.
+_ENGINE_STATES = {
+    "starting": "engine.starting",
+    "loading": "engine.loading",
+    "ready": "engine.ready",
+    "failed": "engine.failed",
+}
 
 
 class SessionBar(Horizontal):
@@ -140,7 +153,7 @@ class SessionBar(Horizontal):
         state = app.engine_status(session.lang if session else lang)
         self.query_one("#bar-session", Static).update(left)
         engine = self.query_one("#bar-engine", Static)
-        engine.update(t(lang, f"engine.{state}") + " ")
+        engine.update(t(lang, _ENGINE_STATES[state]) + " ")
         engine.set_classes(f"engine-{state}")
         self.update_clock()
 
