@@ -29,7 +29,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from facilitator.store import StoreError
-from facilitator.store.training import TrainingStore
+from facilitator.store.training import TrainingStore, trainee_file_id
 from facilitator.training import (
     Exercise,
     Pack,
@@ -42,6 +42,7 @@ from facilitator.training import (
 )
 from facilitator.training.model import MAX_ITEMS
 from facilitator.training.progress import Attempt, ExerciseProgress, TraineeProgress, now_iso
+from facilitator.training.shuffle import choice_order
 from facilitator.tui.logic import clean, scores_of
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 from facilitator.tui.widgets.draft_editor import DraftEditor
@@ -293,11 +294,14 @@ class TrainingScreen(BaseScreen):
             editor.set_findings([], None)
 
     def _fill_choices(self, ex: Exercise) -> None:
+        """The choices in this trainee's own order, lettered as displayed; each option's id stays
+        the pack's choice index, which is what an attempt records."""
         choices = self.query_one("#tr-choices", OptionList)
         choices.display = ex.is_choice
         choices.clear_options()
-        for i, choice in enumerate(ex.choices):
-            choices.add_option(Option(f"{LETTERS[i]}. {choice.text}", id=str(i)))
+        trainee = trainee_file_id(self.trainee, self.group)
+        for shown, i in enumerate(choice_order(trainee, ex.key, len(ex.choices))):
+            choices.add_option(Option(f"{LETTERS[shown]}. {ex.choices[i].text}", id=str(i)))
         if ex.choices:
             choices.highlighted = 0
 
