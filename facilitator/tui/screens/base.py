@@ -75,7 +75,7 @@ class BaseScreen(Screen[None]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """Textual's active bindings, described in the interface's language (the footer and the
-        keys panel read them), without those in `FOOTER_HIDDEN`."""
+        keys panel read them); those in `FOOTER_HIDDEN` stay active but are not shown."""
         return localized_bindings(super().active_bindings, self.lang, self.FOOTER_HIDDEN)
 
     def on_mount(self) -> None:
