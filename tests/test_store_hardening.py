@@ -29,7 +29,7 @@ from facilitator.store import (
     StoreError,
     UnreadableSessionError,
 )
-from facilitator.store.training import TrainingStore
+from facilitator.training.store import TrainingStore
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKER = Path(__file__).resolve().parent / "store_worker.py"

@@ -14,7 +14,6 @@ import pytest
 
 from facilitator.engine import Engine
 from facilitator.store import CorruptSessionError, ForeignFileError
-from facilitator.store.training import TrainingStore, trainee_file_id
 from facilitator.training import check_pack, has_errors, load_pack, load_packs
 from facilitator.training.criteria import (
     CriterionError,
@@ -26,6 +25,7 @@ from facilitator.training.criteria import (
 )
 from facilitator.training.progress import Attempt, TraineeProgress
 from facilitator.training.report import build_report, export_report
+from facilitator.training.store import TrainingStore, trainee_file_id
 from facilitator.training.summary import summarize
 from tests.test_headless import _loaded_after
 
@@ -304,7 +304,7 @@ def test_store_reports_damaged_and_foreign_files(tmp_path: Path) -> None:
 
 WORKER = """
 import sys
-from facilitator.store.training import TrainingStore
+from facilitator.training.store import TrainingStore
 from facilitator.training.progress import Attempt
 store = TrainingStore(sys.argv[1])
 for n in range(int(sys.argv[3])):
@@ -415,7 +415,7 @@ def test_the_report_is_in_english_for_english_packs() -> None:
 
 def test_training_modules_import_neither_textual_nor_spacy() -> None:
     loaded = _loaded_after(
-        "import facilitator.training, facilitator.training.report, facilitator.store.training\n"
+        "import facilitator.training, facilitator.training.report, facilitator.training.store\n"
         "from facilitator.training import load_packs\n"
         "load_packs()"
     )

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from facilitator.cli import main
-from facilitator.store.training import TrainingStore
 from facilitator.training import list_packs, packs_dir
 from facilitator.training.progress import Attempt
+from facilitator.training.store import TrainingStore
 
 
 @pytest.fixture

@@ -5,10 +5,13 @@
     session = store.update(session.id, lambda s: s.add_participant("Anne", role="DG"))
     store.list()                                # summaries, damaged files included and marked
 
-See `repository` for the file layout and the concurrency rules, `schema` for versions and
-migrations, `files` for the crash-safe writes, `codec` for reading any file safely.
+See `repository` for the file layout and the concurrency rules, `documents` for the generic
+document file (one storage, one locked read–change–write, also used by the trainees' progress
+in `facilitator.training.store`), `schema` for versions and migrations, `files` for the
+crash-safe primitives, `codec` for reading any file safely.
 """
 
+from .documents import DocumentKind, SafeJSONStorage
 from .errors import (
     BackupError,
     CorruptSessionError,
@@ -28,7 +31,6 @@ from .repository import (
     ENV_VAR,
     SUFFIX,
     Imported,
-    SafeJSONStorage,
     SessionStore,
     SessionSummary,
     default_data_dir,
@@ -42,6 +44,7 @@ __all__ = [
     "SUFFIX",
     "BackupError",
     "CorruptSessionError",
+    "DocumentKind",
     "ForeignFileError",
     "Imported",
     "InvalidSessionData",

@@ -45,14 +45,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-import filelock
 import platformdirs
 from tinydb import TinyDB
-from tinydb.storages import Storage
 
-from facilitator import __version__
 from facilitator.session import (
     SCHEMA_VERSION,
     Session,
@@ -63,6 +60,15 @@ from facilitator.session import (
 )
 
 from . import codec, files
+from .documents import (
+    DocumentKind,
+    backup_of,
+    lock_path_of,
+    locked_file,
+    open_document,
+    save_document,
+    tables_of,
+)
 from .errors import (
     BackupError,
     CorruptSessionError,
@@ -72,7 +78,6 @@ from .errors import (
     SessionExists,
     SessionNotFound,
     StoreError,
-    StoreLockTimeout,
     StoreWriteError,
     UnreadableSessionError,
 )
@@ -112,8 +117,13 @@ def id_problem(value: object) -> str:
     return ""
 
 
-def _backup_of(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
+SESSION = DocumentKind(
+    format=FORMAT,
+    table="session",
+    schema_version=SCHEMA_VERSION,
+    check_tables=lambda tables, path: check_tables(tables, path=path),
+    subject="the session",
+)
 
 
 def _stamp() -> str:
@@ -186,109 +196,6 @@ class Imported:
 
 
 # --------------------------------------------------------------------------------------------
-# The TinyDB storage
-
-
-class SafeJSONStorage(Storage):
-    """A TinyDB storage that reads once, buffers writes, and commits them atomically.
-
-    TinyDB calls `write` after every table operation; here those writes only update the
-    in-memory state, and `commit` puts the final state on disk in one atomic replace
-    (temp file, fsync, `os.replace`, fsync of the folder). So a save made of several table
-    operations is still all-or-nothing. Reading checks the raw file first (NUL bytes, UTF-8,
-    JSON, layout) and raises a `StoreError` naming the file instead of a `JSONDecodeError`.
-    """
-
-    def __init__(self, path: str, must_exist: bool = True) -> None:
-        super().__init__()
-        self.path = Path(path)
-        self.must_exist = must_exist
-        self._tables: dict[str, Any] | None = None
-        self._loaded = False
-        self._dirty = False
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        if not self._loaded:
-            try:
-                raw = files.read_regular(self.path)
-            except FileNotFoundError:
-                if self.must_exist:
-                    raise SessionNotFound(
-                        "the session file does not exist", path=self.path
-                    ) from None
-                raw = None
-            except OSError as error:
-                raise StoreError(
-                    f"cannot read the file: {error.strerror}", path=self.path
-                ) from None
-            if raw is not None:
-                tables = codec.decode(raw, self.path)
-                check_tables(tables, path=self.path)
-                self._tables = tables
-            self._loaded = True
-        return self._tables
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self._tables = data
-        self._dirty = True
-
-    def commit(self, *, backup_to: Path | None = None) -> None:
-        if not self._dirty:
-            return
-        data = codec.encode(self._tables, self.path)
-        try:
-            for stale in files.stale_temps(self.path):  # left by a killed writer; we hold the lock
-                files.remove_quietly(stale)
-            files.atomic_write_bytes(self.path, data, backup_to=backup_to)
-        except OSError as error:
-            raise StoreWriteError(
-                f"could not save the session: {error.strerror or error}",
-                path=self.path,
-                hint="The previous state is unchanged; free some space or fix the permissions "
-                "and try again",
-            ) from None
-        self._dirty = False
-
-
-def _open(path: Path, *, must_exist: bool = True) -> TinyDB:
-    return TinyDB(str(path), storage=SafeJSONStorage, must_exist=must_exist)
-
-
-def _storage(db: TinyDB) -> SafeJSONStorage:
-    return cast(SafeJSONStorage, db.storage)
-
-
-@contextmanager
-def locked_file(
-    path: Path, folder: Path, timeout: float, *, folder_name: str, subject: str, hint: str
-) -> Iterator[None]:
-    """Hold `<path>.lock` (creating the private `folder` if needed) for one read–change–write,
-    so that two processes never lose each other's changes; every failure is a StoreError."""
-    try:
-        files.ensure_private_dir(folder)
-    except OSError as error:
-        raise StoreWriteError(
-            f"cannot create the {folder_name}: {error.strerror}", path=folder
-        ) from None
-    lock_path = path.with_name(path.name + ".lock")
-    lock = filelock.FileLock(str(lock_path), timeout=timeout, mode=files.FILE_MODE)
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise StoreLockTimeout(
-            f"another facilitator process has kept {subject} locked for more than {timeout:g} s",
-            path=path,
-            hint=hint,
-        ) from None
-    except OSError as error:
-        raise StoreWriteError(f"cannot lock the file: {error.strerror}", path=lock_path) from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-# --------------------------------------------------------------------------------------------
 # The store
 
 
@@ -314,7 +221,7 @@ class SessionStore:
         return self.data_dir / f"{session_id}{SUFFIX}"
 
     def backup_path(self, session_id: str) -> Path:
-        return _backup_of(self.path(session_id))
+        return backup_of(self.path(session_id))
 
     def exists(self, session_id: str) -> bool:
         return self.path(session_id).exists()
@@ -502,9 +409,6 @@ class SessionStore:
 
     # -- internals ------------------------------------------------------------------------------
 
-    def _lock_path(self, path: Path) -> Path:
-        return path.with_name(path.name + ".lock")
-
     @contextmanager
     def _locked(self, path: Path) -> Iterator[None]:
         """The session's lock, with any restore a kill interrupted finished first."""
@@ -518,7 +422,7 @@ class SessionStore:
         ):
             try:
                 try:
-                    files.finish_swap(path, _backup_of(path))
+                    files.finish_swap(path, backup_of(path))
                 except OSError as error:
                     raise StoreWriteError(
                         f"could not finish an interrupted restore: {error.strerror or error}",
@@ -531,7 +435,7 @@ class SessionStore:
                 # missing session or a delete leaves none. It is removed while held: a process
                 # waiting on it then finds it unlinked and takes a new one (filelock checks).
                 if not os.path.lexists(path):
-                    files.remove_quietly(self._lock_path(path))
+                    files.remove_quietly(lock_path_of(path))
 
     def _finish_interrupted_restore(self, path: Path) -> None:
         """Readers take no lock, except to finish a restore a kill left half done."""
@@ -564,7 +468,7 @@ class SessionStore:
 
     def _read(self, path: Path, session_id: str, *, hints: bool = True) -> Session:
         try:
-            with _open(path) as db:
+            with open_document(path, SESSION) as db:
                 return self._from_db(db, path, session_id)
         except SessionNotFound:
             raise SessionNotFound(
@@ -597,11 +501,8 @@ class SessionStore:
 
     def _from_db(self, db: TinyDB, path: Path, session_id: str) -> Session:
         with codec.reading(path):  # TinyDB reads the file lazily, inside this block
-            envelope = envelope_from_documents(
-                [dict(doc) for doc in db.table("meta").all()],
-                [dict(doc) for doc in db.table("session").all()],
-                path=path,
-            )
+            meta, documents = tables_of(db, "meta", SESSION.table)
+            envelope = envelope_from_documents(meta, documents, path=path)
             session = from_envelope(envelope, path=path, what="file")
         # The file name is the id: a session file copied by hand becomes its own session.
         session.id = session_id
@@ -609,8 +510,7 @@ class SessionStore:
 
     def _change(self, path: Path, session_id: str, fn: Callable[[Session], object]) -> Session:
         """`update`'s read–change–write, the lock held by the caller."""
-        db = _open(path)
-        try:
+        with open_document(path, SESSION) as db:
             session = self._from_db(db, path, session_id)
             before = session.to_dict()
             result = fn(session)
@@ -625,20 +525,13 @@ class SessionStore:
             if session.to_dict() == before:
                 return session
             session.updated = now_iso()
-            self._put(db, session, path)
-            _storage(db).commit(backup_to=self.backup_path(session_id))
-        finally:
-            db.close()
+            self._save(db, session, path, backup_to=self.backup_path(session_id))
         return session
 
     def _write_new(self, path: Path, session: Session) -> None:
         """Write `session` as a new file (no backup), the lock held by the caller."""
-        db = _open(path, must_exist=False)
-        try:
-            self._put(db, session, path)
-            _storage(db).commit()
-        finally:
-            db.close()
+        with open_document(path, SESSION, must_exist=False) as db:
+            self._save(db, session, path)
 
     def _replace(self, session: Session) -> tuple[Session, Path | None]:
         """Put `session` in place of the stored session with its id (`SessionNotFound` when
@@ -665,31 +558,24 @@ class SessionStore:
         files.fsync_dir(path.parent)
         return kept
 
-    def _put(self, db: TinyDB, session: Session, path: Path) -> None:
-        """Write the session into the tables (buffered by the storage until commit)."""
+    def _save(
+        self, db: TinyDB, session: Session, path: Path, *, backup_to: Path | None = None
+    ) -> None:
+        """Write the session in one atomic replace, never one that would not load back."""
         envelope = to_envelope(session)
-        try:  # never write what would not load back
+        try:
             Session.from_dict(envelope["session"])
         except SessionFormatError as error:
             raise InvalidSessionData(
                 error.problem, path=path, field=error.field, hint="The session was not saved"
             ) from None
-        meta = {
-            "format": FORMAT,
-            "schema_version": SCHEMA_VERSION,
-            "session_id": session.id,
-            "written_by": f"facilitator {__version__}",
-            "saved": now_iso(),
-        }
-        for name, document in (("meta", meta), ("session", envelope["session"])):
-            table = db.table(name)
-            table.truncate()
-            table.insert(document)
+        meta = {"session_id": session.id}
+        save_document(db, SESSION, envelope["session"], meta=meta, backup_to=backup_to)
 
     def _add_hint(self, error: UnreadableSessionError, session_id: str) -> None:
         if error.hint or error.path is None:
             return
-        backup = _backup_of(error.path)
+        backup = backup_of(error.path)
         if isinstance(error, CorruptSessionError | ForeignFileError) and backup.exists():
             error.backup = backup
             error.hint = (
