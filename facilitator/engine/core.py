@@ -3,6 +3,11 @@
 Two tiers share every rule: the lexical tier (a regular-expression tokenizer and word lists, for
 each keystroke, ready before spaCy loads) and the full pass (spaCy's tagger, lemmatiser and
 parser, after a pause). English falls back to a reduced pipeline when no model is installed.
+
+Over 500 lines, one class on purpose: the Engine is the API every front end calls (load,
+assess, assess_many, rules and their statuses, domain packs, the rules' example checks), and
+its methods share the per-language state it loads once; the work itself is done by the modules
+it calls (extract, features, evaluate, score, rewrite, proposals, alternatives).
 """
 
 from __future__ import annotations
