@@ -15,7 +15,7 @@ declared type             read as
 ``list[str]``             strings (a single string is a list of one; ``""`` is empty)
 ``list[Record]``          records, each read by its own class
 ``dict[str, …]``          an object whose values are text (`one_of` applies to them),
-                          numbers, counts ≥ 0 or records
+                          numbers (kept whole when whole), counts ≥ 0 or records
 ========================  =================================================================
 
 A missing key or null takes the field's default (text whose default is computed, such as a
@@ -240,8 +240,10 @@ def _read_str(value: Any, where: str) -> str:
 
 
 def _read_score(value: Any, where: str) -> float:
+    # A whole number stays whole: the engine scores 0–100 in whole points, and a session's
+    # export must read the same after a save and a reload (the bundled demo is such an export).
     if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value)
+        return value
     raise SessionFormatError(where, f"expected a number, found {_type_name(value)}")
 
 
