@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from facilitator.demo import DEMO_ID, demo_session
+from facilitator.demo import DEMO_ID, demo_file, demo_session
 from facilitator.minutes.content import rule_titles
+from facilitator.minutes.jsonfile import render
 from facilitator.session import Session
 from facilitator.store import SessionStore
 from facilitator.workshops import load_template
@@ -128,6 +129,19 @@ def test_french_text_is_typographically_consistent() -> None:
         assert "'" not in text, text  # typographic apostrophes throughout
         assert "  " not in text and text == text.strip(), text
         assert not re.search(r"\w[:;!?]", text) or "://" in text or re.fullmatch(r"[\d:T+-]+", text)
+
+
+def test_the_demo_file_is_what_the_json_export_writes() -> None:
+    """The demo is edited as data: the file must stay an export the importer reads, with the
+    engine's whole-number scores, so exporting the demo gives back the file (but the time)."""
+    shipped = demo_file().read_text(encoding="utf-8")
+    exported = render(demo_session()).decode("utf-8")
+    assert demo_file().parent.parent.name == "workshops"  # shipped with the templates
+    assert _without_export_time(exported) == _without_export_time(shipped)
+
+
+def _without_export_time(text: str) -> str:
+    return re.sub(r'"exported": "[^"]*"', '"exported": ""', text)
 
 
 def test_demo_survives_the_store(tmp_path: Path) -> None:

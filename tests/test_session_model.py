@@ -243,6 +243,13 @@ def test_records_read_on_their_own_name_the_field(
     assert caught.value.field == field and problem in caught.value.problem
 
 
+def test_whole_scores_stay_whole_through_a_save() -> None:
+    """The engine scores in whole points: a session's export reads the same after a reload."""
+    data = {"versions": [{"n": 1, "text": "x", "scores": {"overall": 75, "clarity": 62.5}}]}
+    scores = Objective.from_dict(data).versions[0].scores
+    assert scores == {"overall": 75, "clarity": 62.5} and isinstance(scores["overall"], int)
+
+
 def test_a_field_type_the_reader_does_not_know_fails_when_first_read() -> None:
     @dataclass(kw_only=True)
     class Odd(Record):
