@@ -11,7 +11,7 @@ from typing import Any
 from facilitator.demo import DEMO_ID, demo_file, demo_session
 from facilitator.minutes.content import rule_titles
 from facilitator.minutes.jsonfile import render
-from facilitator.session import Session
+from facilitator.session import KeyResult, Objective, Session
 from facilitator.store import SessionStore
 from facilitator.workshops import load_template
 
@@ -87,7 +87,7 @@ def test_objectives_improve_from_v1_to_final() -> None:
             assert kr.baseline and kr.target and kr.owner in present, kr.id
             assert date.fromisoformat(kr.deadline) <= date(2026, 6, 30)
             assert kr.final is not None
-            assert set(kr.current.scores) == {"clarity", "ambition", "measurability", "overall"}
+            assert set(kr.final.scores) == {"clarity", "ambition", "measurability", "overall"}
     krs = [kr for o in s.objectives for kr in o.key_results]
     assert sum(len(kr.versions) > 1 for kr in krs) >= 3
     assert any(not kr.committed for kr in krs)
@@ -160,7 +160,8 @@ def test_demo_scored_by_the_real_engine(engine: Any) -> None:
                 assert set(version.scores) == {"clarity", "ambition", "measurability", "overall"}
                 assert all(0 <= x <= 100 for x in version.scores.values())
     for objective in scored.objectives:  # the story holds under today's rules
-        for item in [objective, *objective.key_results]:
+        items: list[Objective | KeyResult] = [objective, *objective.key_results]
+        for item in items:
             assert item.current is not None
             assert item.versions[0].scores["overall"] <= item.current.scores["overall"], item.id
     first = scored.objective("obj-qualite").versions[0]
