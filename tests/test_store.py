@@ -18,6 +18,7 @@ import platformdirs
 import pytest
 from test_session_model import full_session
 
+from facilitator.envelope import schema
 from facilitator.session import SCHEMA_VERSION, Session
 from facilitator.store import (
     ENV_VAR,
@@ -34,7 +35,6 @@ from facilitator.store import (
     StoreLockTimeout,
     UnsupportedSchemaError,
     default_data_dir,
-    schema,
 )
 
 ROOT = Path(__file__).resolve().parent.parent

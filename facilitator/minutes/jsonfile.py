@@ -1,6 +1,6 @@
 """The complete session as JSON, re-importable with `facilitator import` (or `load`).
 
-The file is the store's export envelope (`facilitator.store.schema.export_session`): format
+The file is the store's export envelope (`facilitator.envelope.export_session`): format
 marker, schema version, generator, export time, and the whole session, unknown fields included.
 Nothing is cleaned: the JSON keeps the session exactly, so export → import → export gives the
 same data. UTF-8, readable accents; a session holding lone surrogates (a bad paste) is written
@@ -13,10 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from facilitator.envelope import StoreError, codec, export_session, import_session, read_regular
 from facilitator.session import Session
-from facilitator.store import codec, files
-from facilitator.store.errors import StoreError
-from facilitator.store.schema import export_session, import_session
 
 
 def envelope(session: Session) -> dict[str, Any]:
@@ -35,7 +33,7 @@ def load(path: str | Path) -> Session:
     """Read an exported file back into a Session; every failure is a `StoreError` naming it."""
     path = Path(path)
     try:
-        raw = files.read_regular(path)  # a named pipe or a device would block or never end
+        raw = read_regular(path)  # a named pipe or a device would block or never end
     except FileNotFoundError:
         raise StoreError("the file does not exist", path=path) from None
     except OSError as error:

@@ -7,12 +7,12 @@
 
 See `repository` for the file layout and the concurrency rules, `documents` for the generic
 document file (one storage, one locked read–change–write, also used by the trainees' progress
-in `facilitator.training.store`), `schema` for versions and migrations, `files` for the
-crash-safe primitives, `codec` for reading any file safely.
+in `facilitator.training.store`), `files` for the crash-safe primitives. The file format
+itself (envelope, versions and migrations, the JSON codec, the errors) is
+`facilitator.envelope`'s, shared with the minutes' JSON export; its names are re-exported here.
 """
 
-from .documents import DocumentKind, SafeJSONStorage
-from .errors import (
+from facilitator.envelope.errors import (
     BackupError,
     CorruptSessionError,
     ForeignFileError,
@@ -27,6 +27,9 @@ from .errors import (
     UnreadableSessionError,
     UnsupportedSchemaError,
 )
+from facilitator.envelope.schema import FORMAT, MIGRATIONS, export_session, import_session, migrate
+
+from .documents import DocumentKind, SafeJSONStorage
 from .repository import (
     ENV_VAR,
     SUFFIX,
@@ -35,7 +38,6 @@ from .repository import (
     SessionSummary,
     default_data_dir,
 )
-from .schema import FORMAT, MIGRATIONS, export_session, import_session, migrate
 
 __all__ = [
     "ENV_VAR",

@@ -32,16 +32,17 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from facilitator import __version__
-from facilitator.session import now_iso
-
-from . import codec, files
-from .errors import (
+from facilitator.envelope import codec
+from facilitator.envelope.errors import (
     CorruptSessionError,
     SessionNotFound,
     StoreError,
     StoreLockTimeout,
     StoreWriteError,
 )
+from facilitator.session import now_iso
+
+from . import files
 
 
 @dataclass(frozen=True)

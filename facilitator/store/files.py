@@ -4,8 +4,8 @@ Writes go through the one atomic writer, `facilitator.durable`: a kill at any mo
 either the old file or the new one, plus at worst a stale temp file that the next write of the
 same file removes (`stale_temps`, under the lock).
 
-Files are read with `read_regular`: a named pipe would block the reader for ever and a device
-could stream without end, so anything but a regular file is refused before it is read.
+Files are read with `facilitator.envelope.regular.read_regular`, which refuses anything but a
+regular file before reading it.
 """
 
 from __future__ import annotations
@@ -13,12 +13,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import stat
 from pathlib import Path
 
 from facilitator.durable import FILE_MODE, atomic_write, fsync_dir, temp_name
-
-from .errors import SpecialFileError
+from facilitator.envelope.regular import read_regular
 
 __all__ = [
     "FILE_MODE",
@@ -54,49 +52,6 @@ def ensure_private_dir(path: Path) -> None:
             return
         raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(path)) from None
     os.chmod(path, DIR_MODE)  # mkdir's mode is filtered by the umask
-
-
-def _kind_of(mode: int) -> str:
-    kinds = (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-    )
-    return next((name for test, name in kinds if test(mode)), "a file of an unknown kind")
-
-
-def _refuse(path: Path, mode: int, *, link: bool = False) -> SpecialFileError:
-    what = _kind_of(mode)
-    return SpecialFileError(
-        f"{'a symbolic link to ' if link else ''}{what}, not a regular file: it was not opened",
-        path=path,
-        hint="facilitator reads only plain files: move this one away, or give a plain file",
-    )
-
-
-def read_regular(path: Path) -> bytes:
-    """The bytes of `path`, which must be a regular file (or a symbolic link to one).
-
-    The kind is checked with `lstat` (and `stat` through a link) before opening, so a device is
-    never opened; the file is then opened with O_NONBLOCK, so that a FIFO swapped in meanwhile
-    cannot block, and checked again with `fstat` on what was actually opened. Raises
-    `FileNotFoundError` (and other `OSError`s) as `open` would, `SpecialFileError` for the rest.
-    """
-    mode = os.lstat(path).st_mode
-    if stat.S_ISLNK(mode):
-        target = os.stat(path).st_mode
-        if not stat.S_ISREG(target):
-            raise _refuse(path, target, link=True)
-    elif not stat.S_ISREG(mode):
-        raise _refuse(path, mode)
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    with os.fdopen(fd, "rb") as handle:
-        opened = os.fstat(fd).st_mode
-        if not stat.S_ISREG(opened):
-            raise _refuse(path, opened)
-        return handle.read()
 
 
 def stale_temps(path: Path) -> list[Path]:

@@ -50,26 +50,8 @@ from typing import Any
 import platformdirs
 from tinydb import TinyDB
 
-from facilitator.session import (
-    SCHEMA_VERSION,
-    Session,
-    SessionFormatError,
-    new_id,
-    now_iso,
-    shown,
-)
-
-from . import codec, files
-from .documents import (
-    DocumentKind,
-    backup_of,
-    lock_path_of,
-    locked_file,
-    open_document,
-    save_document,
-    tables_of,
-)
-from .errors import (
+from facilitator.envelope import codec
+from facilitator.envelope.errors import (
     BackupError,
     CorruptSessionError,
     ForeignFileError,
@@ -81,7 +63,7 @@ from .errors import (
     StoreWriteError,
     UnreadableSessionError,
 )
-from .schema import (
+from facilitator.envelope.schema import (
     FORMAT,
     check_tables,
     envelope_from_documents,
@@ -90,6 +72,25 @@ from .schema import (
     import_session,
     replace_lone_surrogates,
     to_envelope,
+)
+from facilitator.session import (
+    SCHEMA_VERSION,
+    Session,
+    SessionFormatError,
+    new_id,
+    now_iso,
+    shown,
+)
+
+from . import files
+from .documents import (
+    DocumentKind,
+    backup_of,
+    lock_path_of,
+    locked_file,
+    open_document,
+    save_document,
+    tables_of,
 )
 
 ENV_VAR = "FACILITATOR_DATA_DIR"

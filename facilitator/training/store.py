@@ -27,16 +27,14 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from facilitator.store import (
+from facilitator.envelope import (
     CorruptSessionError,
-    DocumentKind,
     ForeignFileError,
     StoreError,
     UnsupportedSchemaError,
     codec,
-    default_data_dir,
-    files,
 )
+from facilitator.store import DocumentKind, default_data_dir, files
 from facilitator.store.documents import (
     backup_of,
     lock_path_of,

@@ -1,0 +1,66 @@
+"""The session's exchange format, below both the store and the minutes (no TinyDB, no I/O
+beyond reading one file): what `facilitator export --format json` writes and `facilitator
+import` and the store read.
+
+- `schema`: the *envelope* ``{"format": "facilitator-session", "schema_version": …, "session":
+  {…}}``, its migrations, `export_session` and `import_session`;
+- `codec`: bytes ⇄ JSON, refusing damaged or hostile data with a `CorruptSessionError`;
+- `regular`: reading a file only when it is a regular file;
+- `errors`: the `StoreError` family, each naming the file and field at fault and what to do.
+"""
+
+from .codec import decode, encode, reading
+from .errors import (
+    BackupError,
+    CorruptSessionError,
+    ForeignFileError,
+    InvalidSessionData,
+    InvalidSessionId,
+    SessionExists,
+    SessionNotFound,
+    SpecialFileError,
+    StoreError,
+    StoreLockTimeout,
+    StoreWriteError,
+    UnreadableSessionError,
+    UnsupportedSchemaError,
+)
+from .regular import read_regular
+from .schema import (
+    FORMAT,
+    MIGRATIONS,
+    Envelope,
+    export_session,
+    from_envelope,
+    import_session,
+    migrate,
+    to_envelope,
+)
+
+__all__ = [
+    "FORMAT",
+    "MIGRATIONS",
+    "BackupError",
+    "CorruptSessionError",
+    "Envelope",
+    "ForeignFileError",
+    "InvalidSessionData",
+    "InvalidSessionId",
+    "SessionExists",
+    "SessionNotFound",
+    "SpecialFileError",
+    "StoreError",
+    "StoreLockTimeout",
+    "StoreWriteError",
+    "UnreadableSessionError",
+    "UnsupportedSchemaError",
+    "decode",
+    "encode",
+    "export_session",
+    "from_envelope",
+    "import_session",
+    "migrate",
+    "read_regular",
+    "reading",
+    "to_envelope",
+]

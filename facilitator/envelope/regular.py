@@ -1,0 +1,56 @@
+"""Reading a file that must be a regular one: a named pipe would block the reader for ever and
+a device could stream without end, so anything else is refused before it is read.
+
+Used for every file read as a session: the store's files, its backups, imported exports.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import SpecialFileError
+
+
+def _kind_of(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a file of an unknown kind")
+
+
+def _refuse(path: Path, mode: int, *, link: bool = False) -> SpecialFileError:
+    what = _kind_of(mode)
+    return SpecialFileError(
+        f"{'a symbolic link to ' if link else ''}{what}, not a regular file: it was not opened",
+        path=path,
+        hint="facilitator reads only plain files: move this one away, or give a plain file",
+    )
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of `path`, which must be a regular file (or a symbolic link to one).
+
+    The kind is checked with `lstat` (and `stat` through a link) before opening, so a device is
+    never opened; the file is then opened with O_NONBLOCK, so that a FIFO swapped in meanwhile
+    cannot block, and checked again with `fstat` on what was actually opened. Raises
+    `FileNotFoundError` (and other `OSError`s) as `open` would, `SpecialFileError` for the rest.
+    """
+    mode = os.lstat(path).st_mode
+    if stat.S_ISLNK(mode):
+        target = os.stat(path).st_mode
+        if not stat.S_ISREG(target):
+            raise _refuse(path, target, link=True)
+    elif not stat.S_ISREG(mode):
+        raise _refuse(path, mode)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        opened = os.fstat(fd).st_mode
+        if not stat.S_ISREG(opened):
+            raise _refuse(path, opened)
+        return handle.read()
