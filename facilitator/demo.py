@@ -12,7 +12,8 @@ two dropped), priority votes and dots, decisions, actions, the parking lot, one 
 yet aligned with the strategy (the one the room is discussing) and one dropped objective.
 
 The session is data: `workshops/demo/demo-fr.json`, a JSON export (`facilitator export --format
-json`) read by the store's importer, so it is edited like any export and can be imported as is.
+json`) read by the importer (`facilitator.envelope`), so it is edited like any export and can be
+imported as is.
 
 Scores
 ------
@@ -33,9 +34,9 @@ import json
 from pathlib import Path
 from typing import Any, Protocol
 
+from facilitator.envelope import import_session
 from facilitator.paths import data_dir
 from facilitator.session import KeyResult, Objective, Session, Versioned
-from facilitator.store import import_session
 
 DEMO_ID = "demo-altavia-codir"
 
