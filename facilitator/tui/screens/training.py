@@ -86,7 +86,15 @@ class TrainingScreen(BaseScreen):
         Binding("ctrl+n", "next", "tr.bind.next", id="training.next"),
         Binding("ctrl+b", "previous", "tr.bind.previous", id="training.previous", show=False),
         Binding("escape", "back", "tr.bind.back", id="training.back"),
+        # Over the editor's own page keys: an answer is one paragraph, and the coach, the hints
+        # and the explanation below it are what a trainee pages to.
+        Binding("pagedown", "page(1)", show=False, priority=True),
+        Binding("pageup", "page(-1)", show=False, priority=True),
     ]
+
+    STACK_BELOW = 90
+    """Main-column width under which the criteria go below the scores instead of beside them
+    (beside, at 100 columns, they wrapped one word per line)."""
 
     def __init__(
         self,
@@ -812,6 +820,20 @@ class TrainingScreen(BaseScreen):
         if ex.is_choice:
             self.assess_draft()
         self.query_one("#tr-answer").scroll_visible()
+
+    def action_page(self, direction: int) -> None:
+        main = self.query_one("#tr-main", VerticalScroll)
+        if direction > 0:
+            main.scroll_page_down()
+        else:
+            main.scroll_page_up()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_feedback)  # the main column's width is known then
+
+    def _fit_feedback(self) -> None:
+        main = self.query_one("#tr-main", VerticalScroll)
+        self.query_one("#tr-feedback").set_class(main.size.width < self.STACK_BELOW, "stacked")
 
     def action_next(self) -> None:
         if self.index + 1 < len(self.pack.exercises):
