@@ -26,7 +26,7 @@ from facilitator.locales import (
 from facilitator.paths import data_dir
 
 PACKAGE = Path(__file__).resolve().parents[1] / "facilitator"
-KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_-]+)+$")
 
 
 def _forms(entry: Entry) -> list[str]:
