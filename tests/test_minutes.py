@@ -34,7 +34,8 @@ from facilitator.minutes import (
     jsonfile,
     render,
 )
-from facilitator.minutes.content import build, scores_of
+from facilitator.minutes.content import build
+from facilitator.minutes.facts import scores_of
 from facilitator.minutes.labels import EN, FR, labels_for
 from facilitator.minutes.sanitize import clean, one_line
 from facilitator.session import AgendaStep, ParentObjective, Session, Version

@@ -30,7 +30,8 @@ from pathlib import Path
 from facilitator.durable import FILE_MODE, Replacement
 from facilitator.session import Session
 
-from .content import Minutes, build
+from .blocks import Minutes
+from .content import build
 from .files import not_regular
 
 FORMATS = ("docx", "md", "json", "csv")

@@ -24,7 +24,7 @@ import re
 
 from facilitator.session import KeyResult, Objective, Session
 
-from .content import numbers, person, scores_of
+from .facts import numbers, person, scores_of
 from .sanitize import clean
 
 COLUMNS = (

@@ -35,7 +35,7 @@ from lxml.etree import SubElement
 
 from facilitator import __version__
 
-from .content import (
+from .blocks import (
     BulletList,
     Cell,
     Heading,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .content import BulletList, Cell, Heading, Minutes, Paragraph, Run, Subtitle, Table, Title
+from .blocks import BulletList, Cell, Heading, Minutes, Paragraph, Run, Subtitle, Table, Title
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _LINE_START = re.compile(r"^(\s*)([#=+-]|\d+[.)])", re.MULTILINE)

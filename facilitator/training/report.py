@@ -19,7 +19,7 @@ from pathlib import Path
 from facilitator import __version__
 from facilitator.locales import language, t
 from facilitator.minutes import ExportError, atomic_write
-from facilitator.minutes.content import (
+from facilitator.minutes.blocks import (
     Block,
     BulletList,
     Cell,
