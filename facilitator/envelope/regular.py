@@ -12,20 +12,25 @@ from pathlib import Path
 
 from .errors import SpecialFileError
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
-def _kind_of(mode: int) -> str:
-    kinds = (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-    )
-    return next((name for test, name in kinds if test(mode)), "a file of an unknown kind")
+
+def not_regular(mode: int) -> str | None:
+    """What a file with this `st_mode` is ("a named pipe (FIFO)" …), or None if regular."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for is_kind, kind in _KINDS if is_kind(mode)), "a special file")
 
 
 def _refuse(path: Path, mode: int, *, link: bool = False) -> SpecialFileError:
-    what = _kind_of(mode)
+    what = not_regular(mode)
     return SpecialFileError(
         f"{'a symbolic link to ' if link else ''}{what}, not a regular file: it was not opened",
         path=path,

@@ -1,5 +1,6 @@
-"""What a path names, for the exports: they read and replace regular files only; and where an
-export goes by default (`documents_dir`).
+"""What a path names, for the exports: they read and replace regular files only (`not_regular`
+is the store's own check, `facilitator.envelope.regular`); and where an export goes by
+default (`documents_dir`).
 
 A path typed on the command line can name anything. Reading a FIFO waits for a writer forever
 and /dev/zero never ends; replacing a device node as root turns it into a plain file (/dev/null
@@ -11,24 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from pathlib import Path
 
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISLNK, "a symbolic link"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
+from facilitator.envelope.regular import not_regular
 
-
-def not_regular(mode: int) -> str | None:
-    """What a file with this `st_mode` is ("a named pipe (FIFO)" …), or None if regular."""
-    if stat.S_ISREG(mode):
-        return None
-    return next((kind for is_kind, kind in _KINDS if is_kind(mode)), "a special file")
+__all__ = ["documents_dir", "not_regular"]
 
 
 def documents_dir(home: Path | None = None, environ: dict[str, str] | None = None) -> Path:
