@@ -6,7 +6,7 @@ changes and why, in both languages, with examples the tests run. Two are built h
   questions the room must settle when a removed word changed the commitment;
 - "add-target": a key result without a target becomes a measure of what it names, in its own
   words, from X to Y by a date ("Améliorer la satisfaction client" → "Faire passer la
-  satisfaction client de X à Y d'ici fin T4"), from the own-words proposals (`proposals.py`).
+  satisfaction client de X à Y d'ici fin T4"), from the own-words proposals (`proposals`).
 An "add-target" alternative is kept only when it scores higher than the draft; the
 "plain-words" one is the rewrite as it stands (it never scores lower).
 """

@@ -166,7 +166,7 @@ def _finding(
         orig_start, orig_end = norm.span(start, end)
     if alternatives:
         # Each alternative in the form the sentence needs (number, gender, the verb's form),
-        # those that cannot fit left out: see inflect.py.
+        # those that cannot fit left out: see the inflect package.
         alternatives = fit_alternatives(ctx, start, end, alternatives, term)
     suggestions = [*alternatives, *rule.suggestions] if alternatives else list(rule.suggestions)
     message = rule.message
