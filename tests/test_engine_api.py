@@ -253,3 +253,15 @@ def test_a_rewrite_that_changes_the_commitment_asks_the_room(engine, text, lang,
 def test_a_plain_rewrite_asks_nothing(engine):
     a = engine.assess("Réduire vraiment le délai de livraison de 5 à 3 jours d'ici fin 2026", "kr")
     assert a.rewrite is not None and a.rewrite.questions == []
+
+
+def test_the_engines_own_word_lists_read_both_languages_together():
+    """lexicons/<lang>/extraction/ and the like hold words the engine's code reads: a list is
+    the union of its French and English files, or one language's when asked, and a misspelt
+    name fails at once rather than reading as an empty list."""
+    from facilitator.engine.lexicon import LexiconError, word_set
+
+    assert {"recruter", "hire"} <= word_set("extraction", "counting-verbs")
+    assert "hire" not in word_set("extraction", "counting-verbs", ("fr",))
+    with pytest.raises(LexiconError, match="counting-verb"):
+        word_set("extraction", "counting-verb")
