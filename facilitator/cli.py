@@ -74,6 +74,7 @@ def demo(ctx: click.Context, reset: bool, data_dir: str | None) -> None:
     from facilitator.demo import demo_session
     from facilitator.store import StoreError, export_session
     from facilitator.tui import run
+    from facilitator.workshop import create_session
 
     store = _session_store(ctx, data_dir)
     session = demo_session()
@@ -83,7 +84,7 @@ def demo(ctx: click.Context, reset: bool, data_dir: str | None) -> None:
             # reset piled one more there.
             store.import_dict(export_session(session), replace=True)
         elif not store.exists(session.id):
-            store.create(session)
+            create_session(store, session)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:  # a folder the system refuses to look at (a name too long …)

@@ -12,9 +12,10 @@ import contextlib
 import importlib
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from textual import events, work
 from textual.app import App
@@ -35,6 +36,13 @@ from facilitator.tui.screens.base import BaseScreen, SessionScreen, localize_bin
 from facilitator.tui.screens.dialogs import ErrorDialog
 from facilitator.tui.settings import load_settings, save_setting
 from facilitator.tui.terminal_filter import FOR_TERMINAL
+from facilitator.workshop import (
+    NotSaved,
+    Workshop,
+    WorkshopError,
+    create_from_template,
+    step_texts,
+)
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -56,9 +64,20 @@ A new step mechanic (brainstorm, vote …) adds its `SessionScreen` subclass her
 SESSION_SCREENS.update(ROOM_SCREENS)
 
 
-TIMER_SUSPENDED = "timer_suspended"
-"""Session.extra key: the id of the step whose running timer the app paused when it closed the
-session (it restarts when the session is opened again; the room's time away is not counted)."""
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Acted(Generic[T]):
+    """What `FacilitatorApp.act` did: true when the change was written."""
+
+    saved: bool
+    value: T | None = None
+    """What the operation returned (the id it created …), also when the disk refused the
+    write: the change is then applied on screen all the same."""
+
+    def __bool__(self) -> bool:
+        return self.saved
 
 
 def default_lang() -> str:
@@ -126,12 +145,12 @@ class FacilitatorApp(App[None]):
         self.initial_session = session_id
         self.clock = clock
         self.load_model = load_model
-        self.session: Session | None = None
+        self.workshop: Workshop | None = None
+        """The open session's workshop service: every change to the session goes through it."""
         self.model_state: dict[str, str] = {}
         self.model_errors: dict[str, str] = {}
         self.ui_state: dict[Any, Any] = {}
         """What screens remember between visits (the item open in the workbench …)."""
-        self._pending: list[Callable[[Session], object]] = []
         self._reported: set[str] = set()
         self._time_up: tuple[str, str, float] | None = None
         self._back: list[str] = []
@@ -293,49 +312,37 @@ class FacilitatorApp(App[None]):
 
     # -- saving ---------------------------------------------------------------------------------
 
-    def save(self, change: Callable[[Session], object]) -> bool:
-        """Apply `change` to the open session and save it at once.
+    @property
+    def session(self) -> Session | None:
+        """The open session as last saved (read-only: change it with `act`)."""
+        return self.workshop.session if self.workshop is not None else None
 
-        `change` must be deterministic (ids chosen beforehand): when a save fails, it stays
-        applied on screen and is replayed, with every other pending change, at the next save.
+    def act(
+        self,
+        operation: Callable[[Workshop], T],
+        *,
+        warn: tuple[type[WorkshopError], ...] = (),
+    ) -> Acted[T]:
+        """Run one operation of the workshop service on the open session.
+
+        A refusal shows a dialog saying why (`warn`: those kinds only a warning notification)
+        and changes nothing. A write the disk refuses shows the store's dialog; the change stays
+        applied on screen and is written at the next save.
         """
-        if self.session is None:
-            return False
-        self._pending.append(change)
-        pending = list(self._pending)
-
-        def apply(session: Session) -> None:
-            for fn in pending:
-                fn(session)
-
+        if self.workshop is None:
+            return Acted(False)
         try:
-            self.session = self.store.update(self.session.id, apply)
-        except StoreError as error:
-            try:
-                change(self.session)
-            except Exception:  # the change itself is wrong: do not keep it
-                self._pending.remove(change)
+            return Acted(True, operation(self.workshop))
+        except NotSaved as refused:
             self.show_error(
-                t(self.lang, "error.store.title"), t(self.lang, "error.store.body", error=error)
+                t(self.lang, "error.store.title"), t(self.lang, "error.store.body", error=refused)
             )
-            return False
-        except (KeyError, ValueError, IndexError) as error:
-            self._pending.remove(change)
+            return Acted(False, cast(T, refused.result))
+        except warn as refusal:
+            self.notify(str(refusal), severity="warning", timeout=5)
+        except (WorkshopError, KeyError, ValueError, IndexError) as error:
             self.show_error(t(self.lang, "error.title"), _readable(error))
-            return False
-        self._pending.clear()
-        return True
-
-    def save_quietly(self, change: Callable[[Session], object]) -> bool:
-        """Best-effort save of something the user did not ask to save (a working draft): no
-        dialog when the disk refuses, and nothing while an earlier save is still pending."""
-        if self.session is None or self._pending:
-            return False
-        try:
-            self.session = self.store.update(self.session.id, change)
-        except StoreError:
-            return False
-        return True
+        return Acted(False)
 
     # -- sessions and navigation ----------------------------------------------------------------
 
@@ -347,16 +354,17 @@ class FacilitatorApp(App[None]):
             return False
         if self.session is not None and self.session.id != session_id:
             self.suspend_timer()
-        self.session = session
-        self._pending.clear()
+        self.workshop = Workshop(self.store, session_id, clock=self.now, session=session)
         self.resume_timer()
         self.ensure_model(session.lang)  # the interface keeps its language
         self.goto(screen or ("agenda" if session.agenda else "workbench"))
         return True
 
-    def create_session(self, session: Session) -> bool:
+    def create_session(self, template: Any, lang: str) -> bool:
+        """Create a session of `template` (a `workshops.Template`) in `lang` and open its
+        set-up."""
         try:
-            self.store.create(session)
+            session = create_from_template(self.store, template, lang)
         except StoreError as error:
             self.show_error(t(self.lang, "error.store.title"), str(error))
             return False
@@ -432,8 +440,7 @@ class FacilitatorApp(App[None]):
         for removed in leaving:
             await removed
         if not any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
-            self.session = None  # unless a session was opened again meanwhile
-            self._pending.clear()
+            self.workshop = None  # unless a session was opened again meanwhile
             self._back.clear()
         # Home reloads when it shows again; once more here, for what the removed screens saved.
         for home in self.screen_stack:
@@ -467,7 +474,7 @@ class FacilitatorApp(App[None]):
         session = self.session
         if session is None or lang not in LANGS or session.lang == lang:
             return
-        self.save(lambda s: setattr(s, "lang", lang))
+        self.act(lambda w: w.set_language(lang))
         if self.session is None or self.session.lang != lang:
             return  # refused (the dialog said why)
         self.ensure_model(lang)
@@ -500,48 +507,19 @@ class FacilitatorApp(App[None]):
     # -- agenda (reachable from any session screen and the command palette) -------------------
 
     def suspend_timer(self) -> None:
-        """Closing the session (home, quit): a running step timer stops counting, and is
-        marked to restart when the session opens again. Without this the wall clock ran on:
-        a session reopened the next morning had used up its step overnight."""
-        session = self.session
-        step = session.step if session is not None else None
-        if session is None or step is None or not step.running:
-            return
-        now, step_id = self.now(), step.id
-
-        def suspend(s: Session) -> None:
-            if s.step is not None and s.step.id == step_id and s.step.running:
-                s.step.stop(now)
-                s.extra[TIMER_SUSPENDED] = step_id
-
-        self.save(suspend)
+        """Closing the session (home, quit): a running step timer stops counting until the
+        session opens again (see `Workshop.suspend_timer`)."""
+        self.act(lambda w: w.suspend_timer())
 
     def resume_timer(self) -> None:
-        """Opening the session: a timer the app paused at closing runs again, from the time
-        spent until then. One the facilitator paused stays paused."""
-        session = self.session
-        if session is None or TIMER_SUSPENDED not in session.extra:
-            return
-        step_id = session.extra.get(TIMER_SUSPENDED)
-        now = self.now()
-
-        def resume(s: Session) -> None:
-            s.extra.pop(TIMER_SUSPENDED, None)
-            step = s.step
-            if step is not None and step.id == step_id and not step.running and not s.timer_paused:
-                step.start(now)
-
-        self.save(resume)
+        """Opening the session: a timer paused at closing runs again."""
+        self.act(lambda w: w.resume_timer())
 
     def agenda_move(self, delta: int) -> None:
         session = self.session
         if session is None or not session.agenda:
             return
-        now = self.now()
-        if delta > 0:
-            self.save(lambda s: s.next_step(now))
-        else:
-            self.save(lambda s: s.previous_step(now))
+        self.act(lambda w: w.next_step() if delta > 0 else w.previous_step())
         self.refresh_session_screen()
 
     def agenda_goto(self, index: int) -> None:
@@ -550,31 +528,24 @@ class FacilitatorApp(App[None]):
             return
         if index == session.current_step:
             return
-        now = self.now()
-        self.save(lambda s: s.goto_step(index, now))
+        self.act(lambda w: w.goto_step(index))
         self.refresh_session_screen()
 
     def agenda_toggle_timer(self) -> None:
         session = self.session
         if session is None or session.step is None:
             return
-        now = self.now()
         if session.step.running:
-            self.save(lambda s: s.pause_timer(now))
+            self.act(lambda w: w.pause_timer())
         else:
-            self.save(lambda s: s.start_timer(now))
+            self.act(lambda w: w.start_timer())
         self.refresh_session_screen()
 
     def agenda_extend(self, minutes: int = 5) -> None:
         session = self.session
         if session is None or session.step is None:
             return
-        index = session.current_step
-
-        def extend(s: Session) -> None:
-            s.agenda[index].extend(minutes)
-
-        self.save(extend)
+        self.act(lambda w: w.extend_step(minutes))
         self.notify(t(self.lang, "agenda.extended", minutes=minutes), timeout=2)
         self.refresh_session_screen()
 
@@ -591,8 +562,6 @@ class FacilitatorApp(App[None]):
         if self._time_up == key:
             return
         self._time_up = key
-        from facilitator.tui.logic import step_texts
-
         title = step_texts(session, session.current_step, self.lang).title
         self.bell()
         self.notify(

@@ -8,16 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from facilitator.tui.i18n import t
+from facilitator.workshop.setup import LAST_EXPORT_DIR
 
 if TYPE_CHECKING:
     from facilitator.session import Session
     from facilitator.tui.app import FacilitatorApp
 
 FORMATS = ("docx", "md", "json", "csv")
-
-
-LAST_EXPORT_DIR = "last_export_dir"
-"""Key of the session's data holding the folder its last export went to."""
 
 
 def export_minutes(app: FacilitatorApp, fmt: str = "docx") -> None:
@@ -58,8 +55,7 @@ def remember_folder(app: FacilitatorApp, session_id: str, folder: Path) -> None:
     folder_text = str(folder.expanduser().absolute())
     if session is None or session.id != session_id:
         return
-    if session.extra.get(LAST_EXPORT_DIR) != folder_text:
-        app.save(lambda s: s.extra.__setitem__(LAST_EXPORT_DIR, folder_text))
+    app.act(lambda w: w.remember_export_folder(folder_text))
 
 
 def with_followed(app: FacilitatorApp, session: Session) -> Session:

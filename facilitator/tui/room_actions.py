@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from facilitator.room import wrapup
 from facilitator.room.steps import MECHANICS
-from facilitator.session import Session, new_id
+from facilitator.session import Session
 from facilitator.tui.i18n import t
+from facilitator.workshop import create_follow_up
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
@@ -93,18 +94,13 @@ def entry(app: FacilitatorApp, kind: str) -> None:
     def done(values: dict[str, str] | None) -> None:
         if not values:
             return
-        item_id = new_id()
+        text, owner = values["text"], values.get("owner", "")
         if kind == "decision":
-            app.save(lambda s: wrapup.add_decision(s, item_id, values["text"]))
+            app.act(lambda w: w.add_decision(text))
         elif kind == "action":
-            due = wrapup.parse_due(values["due"], app.now().date())
-            app.save(lambda s: wrapup.add_action(s, item_id, values["text"], values["owner"], due))
+            app.act(lambda w: w.add_action(text, owner, values["due"]))
         else:
-            app.save(
-                lambda s: wrapup.park(
-                    s, item_id, values["text"], values["owner"], values["next_step"]
-                )
-            )
+            app.act(lambda w: w.park(text, owner, values["next_step"]))
         app.notify(t(app.lang, f"room.{kind}.added"), timeout=2)
         app.refresh_session_screen()
 
@@ -140,9 +136,8 @@ def parking_follow_up(app: FacilitatorApp, item_id: str) -> None:
 
     def done(values: dict[str, str] | None) -> None:
         if values:
-            app.save(
-                lambda s: wrapup.follow_up_parking(s, item_id, values["owner"], values["next_step"])
-            )
+            owner, next_step = values["owner"], values["next_step"]
+            app.act(lambda w: w.follow_up_parking(item_id, owner, next_step))
             app.refresh_session_screen()
 
     app.push_screen(
@@ -177,7 +172,6 @@ def start_follow_up(app: FacilitatorApp, previous_id: str) -> None:
     """Choose a template, then create and open a session that follows `previous_id`."""
     from textual.widgets import Label
 
-    from facilitator.room.cycle import start_follow_up as make
     from facilitator.store import StoreError
     from facilitator.tui.screens.home import TemplatePicker
     from facilitator.workshops import TemplateError, list_templates
@@ -199,8 +193,7 @@ def start_follow_up(app: FacilitatorApp, previous_id: str) -> None:
             await app.action_close_session()  # saves what is typed before the copy is taken
         try:
             latest = app.store.load(previous_id)
-            session = make(latest, template, date=app.now().date().isoformat())
-            app.store.create(session)
+            session = create_follow_up(app.store, previous_id, template, today=app.now().date())
         except StoreError as error:
             app.show_error(t(app.lang, "error.store.title"), str(error))
             return

@@ -106,6 +106,16 @@ class SessionChanges:
             self._session = saved
             return cast(T, results[-1])
 
+    def _change_giving(self, value: T, change: Callable[[Session], object]) -> T:
+        """`_change` for an operation whose result is known before it runs (the id of what it
+        creates): `NotSaved.result` then holds it too."""
+
+        def run(session: Session) -> T:
+            change(session)
+            return value
+
+        return self._change(run)
+
     def _change_quietly(self, change: Callable[[Session], object]) -> bool:
         """Best effort, for what nobody asked to save (a working draft): False, and nothing
         kept, when the store refuses or an earlier change is still pending."""

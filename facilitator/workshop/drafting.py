@@ -20,16 +20,18 @@ WORKING_DRAFTS = "working_drafts"
 front end's)."""
 
 
-class DraftingOperations(SessionChanges):
-    def working_drafts(self) -> dict[str, str]:
-        drafts = self.session.extra.get(WORKING_DRAFTS)
-        return drafts if isinstance(drafts, dict) else {}
+def working_drafts(session: Session) -> dict[str, str]:
+    """The wordings typed but not yet saved, by the front end's item key."""
+    drafts = session.extra.get(WORKING_DRAFTS)
+    return drafts if isinstance(drafts, dict) else {}
 
+
+class DraftingOperations(SessionChanges):
     def keep_working_draft(self, key: str, text: str) -> bool:
         """Keep the wording being typed, apart from the versions, so that a killed process loses
         nothing. Best effort: False, and nothing kept, when the store refuses (see
         `_change_quietly`)."""
-        if self.working_drafts().get(key) == text:
+        if working_drafts(self.session).get(key) == text:
             return True
         return self._change_quietly(
             lambda s: s.extra.setdefault(WORKING_DRAFTS, {}).__setitem__(key, text)
@@ -60,8 +62,7 @@ class DraftingOperations(SessionChanges):
                 checks.objective(s, oid).add_version(text, scores, findings, note)
             _settle(s, done)
 
-        self._change(save)
-        return oid
+        return self._change_giving(oid, save)
 
     def save_key_result(
         self,
@@ -97,8 +98,7 @@ class DraftingOperations(SessionChanges):
                 _set_fields(kr, values, edited_names)
             _settle(s, done)
 
-        self._change(save)
-        return kid
+        return self._change_giving(kid, save)
 
     def add_key_result(
         self,

@@ -19,8 +19,7 @@ class IdeaOperations(SessionChanges):
         if author is not None:
             checks.participant(self.session, author)
         pid = new_id()
-        self._change(lambda s: s.add_proposal(text, author, proposal_id=pid))
-        return pid
+        return self._change_giving(pid, lambda s: s.add_proposal(text, author, proposal_id=pid))
 
     def edit_proposal(self, proposal_id: str, text: str, author: str | None = None) -> None:
         """Correct a proposal's wording (and credit it to `author`, when given)."""
@@ -57,8 +56,9 @@ class IdeaOperations(SessionChanges):
         for pid in ids:
             checks.proposal(self.session, pid)
         text, merged_id = checks.required("text", text, "merged wording"), new_id()
-        self._change(lambda s: s.merge_proposals(ids, text, merged_id=merged_id))
-        return merged_id
+        return self._change_giving(
+            merged_id, lambda s: s.merge_proposals(ids, text, merged_id=merged_id)
+        )
 
     def keep_apart(self, proposal_id: str, others: Sequence[str]) -> None:
         """The room says these proposals differ from `proposal_id`: never group them again."""
@@ -77,5 +77,4 @@ class IdeaOperations(SessionChanges):
         for pid in proposal_ids:
             checks.proposal(self.session, pid)
         pairs = [(pid, new_id()) for pid in dict.fromkeys(proposal_ids)]
-        created = self._change(lambda s: brainstorm.promote(s, pairs, note))
-        return [o.id for o in created]
+        return self._change(lambda s: [o.id for o in brainstorm.promote(s, pairs, note)])

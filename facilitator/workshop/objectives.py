@@ -22,8 +22,7 @@ class ObjectiveOperations(SessionChanges):
         self, action: str, ids: Iterable[str], op: Callable[[Session], object]
     ) -> life.Undo:
         record = life.undoable(self.session, action, ids, op)
-        self._change(op)
-        return record
+        return self._change_giving(record, op)
 
     def retain_objective(self, objective_id: str, *, by: str) -> life.Undo:
         """Retain it in the name of `by` (a participant's id or the facilitator's name)."""

@@ -26,16 +26,16 @@ class LogOperations(SessionChanges):
     def add_decision(self, text: str) -> str:
         """A decision, noted at the current step; returns its id."""
         text, item_id = checks.required("text", text, "decision"), new_id()
-        self._change(lambda s: wrapup.add_decision(s, item_id, text))
-        return item_id
+        return self._change_giving(item_id, lambda s: wrapup.add_decision(s, item_id, text))
 
     def add_action(self, text: str, owner: str, due: str) -> str:
         """An action for `owner` (a participant present) by `due` (as typed); returns its id."""
         text = checks.required("text", text, "action")
         checks.present(self.session, owner)
         due_iso, item_id = self.due_date(due), new_id()
-        self._change(lambda s: wrapup.add_action(s, item_id, text, owner, due_iso))
-        return item_id
+        return self._change_giving(
+            item_id, lambda s: wrapup.add_action(s, item_id, text, owner, due_iso)
+        )
 
     def update_action(self, action_id: str, text: str, owner: str, due: str) -> None:
         self._entry(self.session, "actions", action_id)
@@ -61,8 +61,9 @@ class LogOperations(SessionChanges):
         if owner:
             checks.present(self.session, owner)
         next_step, item_id = checks.optional(next_step), new_id()
-        self._change(lambda s: wrapup.park(s, item_id, text, owner, next_step))
-        return item_id
+        return self._change_giving(
+            item_id, lambda s: wrapup.park(s, item_id, text, owner, next_step)
+        )
 
     def follow_up_parking(self, item_id: str, owner: str, next_step: str) -> None:
         """Give a parking-lot item its owner and next step."""

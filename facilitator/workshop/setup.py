@@ -51,10 +51,10 @@ class SetupOperations(SessionChanges):
         """A new participant, present; returns their id."""
         name = checks.required("name", name, "participant's name")
         role, team, pid = checks.optional(role), checks.optional(team), new_id()
-        self._change(
-            lambda s: s.participants.append(Participant(id=pid, name=name, role=role, team=team))
+        return self._change_giving(
+            pid,
+            lambda s: s.participants.append(Participant(id=pid, name=name, role=role, team=team)),
         )
-        return pid
 
     def update_participant(
         self, participant_id: str, name: str, role: str = "", team: str = ""
@@ -83,8 +83,9 @@ class SetupOperations(SessionChanges):
     def add_parent(self, text: str) -> str:
         """A parent objective (the level above, which the room's objectives align with)."""
         text, pid = checks.required("text", text, "objective"), new_id()
-        self._change(lambda s: s.parents.append(ParentObjective(id=pid, text=text)))
-        return pid
+        return self._change_giving(
+            pid, lambda s: s.parents.append(ParentObjective(id=pid, text=text))
+        )
 
     def remove_parent(self, parent_id: str) -> None:
         """Remove a parent objective; the objectives aligned with it become orphans."""

@@ -13,9 +13,9 @@ from textual.widgets import Input
 from facilitator.minutes.files import documents_dir
 from facilitator.room.cycle import followed
 from facilitator.session import Session
-from facilitator.tui.logic import session_from_template
 from facilitator.tui.minutes_export import LAST_EXPORT_DIR, export_minutes, with_followed
 from facilitator.tui.screens.training_report import ReportDialog
+from facilitator.workshop import session_from_template
 from facilitator.workshops import load_template
 from tests.tui.conftest import SIZE, settle, type_text
 

@@ -367,7 +367,7 @@ async def test_a_wording_longer_than_the_editor_holds_shows_its_beginning_and_st
     """An imported objective of 1 MB went whole into the editor, which then lagged. The editor
     shows its first MAX_FIELD_CHARS characters with a notice; the stored wording changes only
     when the room saves: not on leaving, switching items or the language, nor on typing."""
-    from facilitator.tui.screens.workbench import WORKING_DRAFTS
+    from facilitator.workshop.drafting import WORKING_DRAFTS
 
     session = demo_session()
     huge = "Réduire les délais de livraison " * 32_768

@@ -9,15 +9,10 @@ import pytest
 
 from facilitator.session import Session
 from facilitator.tui.i18n import MESSAGES, t
-from facilitator.tui.logic import (
-    apply_suggestion,
-    can_accept,
-    clean,
-    clock,
-    score_delta,
-    session_from_template,
-    step_texts,
-)
+from facilitator.tui.timer_display import clock
+from facilitator.workshop import session_from_template, step_texts
+from facilitator.workshop.assessments import apply_suggestion, can_accept, score_delta
+from facilitator.workshop.checks import clean
 from facilitator.workshops import list_templates
 
 

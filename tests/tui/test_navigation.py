@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from facilitator.session import AgendaStep, Participant, Session
-from facilitator.tui.logic import session_from_template
 from facilitator.tui.screens.agenda import AgendaScreen
 from facilitator.tui.screens.alignment import AlignmentScreen
 from facilitator.tui.screens.home import HomeScreen
@@ -13,6 +12,7 @@ from facilitator.tui.screens.setup import SetupScreen
 from facilitator.tui.screens.tree import TreeScreen
 from facilitator.tui.screens.vote import VoteScreen
 from facilitator.tui.screens.wrapup import WrapupScreen
+from facilitator.workshop import session_from_template
 from facilitator.workshops import load_template
 from tests.tui.conftest import SIZE, settle, type_text
 

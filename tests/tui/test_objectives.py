@@ -11,12 +11,12 @@ from textual.widgets import DataTable, SelectionList, Static
 from facilitator.minutes import content, markdown
 from facilitator.room import votes
 from facilitator.session import Participant, Session
-from facilitator.tui.logic import session_from_template
 from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.objectives import ObjectivesScreen, RetainDialog
 from facilitator.tui.screens.room_base import row_key
 from facilitator.tui.screens.room_dialogs import ChoiceDialog
 from facilitator.tui.screens.wrapup import WrapupScreen
+from facilitator.workshop import session_from_template
 from facilitator.workshops import load_template
 from tests.tui.conftest import SIZE, T0, settle
 

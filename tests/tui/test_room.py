@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select, Static
 
-from facilitator.demo import PARENTS
-from facilitator.session import ParentObjective, Participant, Session
-from facilitator.tui.logic import session_from_template
+from facilitator.demo import demo_session
+from facilitator.session import Participant, Session
 from facilitator.tui.screens.agenda import AgendaScreen
 from facilitator.tui.screens.alignment import AlignmentScreen
 from facilitator.tui.screens.brainstorm import BrainstormScreen
@@ -16,6 +15,7 @@ from facilitator.tui.screens.review import ReviewScreen
 from facilitator.tui.screens.room_dialogs import FormDialog, MergeDialog
 from facilitator.tui.screens.vote import VoteScreen
 from facilitator.tui.screens.wrapup import WrapupScreen
+from facilitator.workshop import session_from_template
 from facilitator.workshops import load_template
 from tests.tui.conftest import SIZE, settle, type_text
 
@@ -150,7 +150,7 @@ async def test_an_orphan_is_flagged_and_linked_to_the_suggested_parent(make_app,
     session = _framing(store, step_kind="alignment")
 
     def setup(s: Session) -> None:
-        s.parents = [ParentObjective(id=pid, text=text) for pid, text in PARENTS]
+        s.parents = demo_session().parents  # the demo's parents: the suggestion's vocabulary
         s.add_objective("Mettre nos traitements plus tôt à la disposition des patients", id="o1")
         s.add_objective("Moderniser la GED", id="o2")
 

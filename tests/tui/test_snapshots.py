@@ -12,7 +12,7 @@ import pytest
 from facilitator.session import ParentObjective, Participant, Session
 from facilitator.store import SessionStore
 from facilitator.tui.app import FacilitatorApp
-from facilitator.tui.logic import session_from_template
+from facilitator.workshop import session_from_template
 from facilitator.workshops import load_template
 from tests.tui.conftest import SIZE, T0, Clock, settle, type_text
 from tests.tui.fake_engine import FakeEngine

@@ -12,8 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from facilitator.tui.logic import clock, step_texts
 from facilitator.tui.screens.base import SessionScreen
+from facilitator.tui.timer_display import clock
+from facilitator.workshop.templates import step_texts
 
 STATUS_MARK = {"done": "✓", "running": "▶", "pending": "·"}
 

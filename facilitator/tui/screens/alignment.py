@@ -166,7 +166,7 @@ class AlignmentScreen(RoomScreen):
         if objective is None:
             return
         oid = objective.id
-        self.change(lambda s: alignment.link(s, oid, parent_id))
+        self.act(lambda w: w.link_objective(oid, parent_id))
 
     def action_suggestion(self, index: int) -> None:
         objective = self._current()
@@ -194,7 +194,7 @@ class AlignmentScreen(RoomScreen):
         objective = self._current()
         if objective is not None:
             oid = objective.id
-            self.change(lambda s: alignment.mark_independent(s, oid))
+            self.act(lambda w: w.mark_independent(oid))
 
     def action_unlink(self) -> None:
         self._link(None)

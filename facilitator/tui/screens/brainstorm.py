@@ -20,10 +20,9 @@ from textual.widgets import DataTable, Input, Label
 from facilitator.room import brainstorm
 from facilitator.room.cluster import compare
 from facilitator.room.steps import step_option
-from facilitator.session import Session, new_id
-from facilitator.tui.logic import clean
 from facilitator.tui.screens.room_base import RoomScreen, keep_cursor, row_key
 from facilitator.tui.widgets.table import Table
+from facilitator.workshop.checks import clean
 
 
 class BrainstormScreen(RoomScreen):
@@ -137,15 +136,10 @@ class BrainstormScreen(RoomScreen):
             field.value = ""
             return
         author = None if self.anonymous else (named or self.author)
-        pid = new_id()
         twins = brainstorm.duplicates_of(self.session, text)
-
-        def add(s: Session) -> None:
-            s.add_proposal(text, author, proposal_id=pid)
-
         field.value = ""
         table = self.query_one("#proposals", DataTable)
-        self.change(add)
+        pid = self.act(lambda w: w.add_proposal(text, author)).value
         keep_cursor(table, pid)
         table.scroll_end(animate=False)
         if twins:
@@ -171,14 +165,7 @@ class BrainstormScreen(RoomScreen):
 
     def _save_edit(self, pid: str, text: str, author: str | None) -> None:
         self.editing = None
-
-        def update(s: Session) -> None:
-            proposal = next(p for p in s.proposals if p.id == pid)
-            proposal.text = text
-            if author is not None:
-                proposal.author = author
-
-        self.change(update)
+        self.act(lambda w: w.edit_proposal(pid, text, author))
 
     def action_author(self, step: int) -> None:
         if self.anonymous:
@@ -197,12 +184,10 @@ class BrainstormScreen(RoomScreen):
         proposal = next(p for p in self.session.proposals if p.id == pid)
         if proposal.status == "merged":
             return
-
-        def toggle(s: Session) -> None:
-            p = next(p for p in s.proposals if p.id == pid)
-            p.status = "open" if p.status == "dropped" else "dropped"
-
-        self.change(toggle)
+        if proposal.status == "dropped":
+            self.act(lambda w: w.restore_proposal(pid))
+        else:
+            self.act(lambda w: w.drop_proposal(pid))
 
     def palette_commands(self) -> list[tuple[str, Any]]:
         return [("cmd.brainstorm.drop", self.action_drop)]

@@ -18,7 +18,6 @@ from textual.widgets import DataTable, Label, Static
 
 from facilitator.room import brainstorm
 from facilitator.room.cluster import best_wording
-from facilitator.session import Session, new_id
 from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.room_base import RoomScreen, keep_cursor, row_key
 from facilitator.tui.screens.room_dialogs import MergeDialog
@@ -139,13 +138,12 @@ class ClusterScreen(RoomScreen):
             self.notify(self.tr("cluster.need_two"), timeout=3)
             return
         texts = [next(p.text for p in s.proposals if p.id == pid) for pid in ids]
-        merged_id = new_id()
 
         def done(text: str | None) -> None:
             if not text:
                 return
             self.marked.clear()
-            self.change(lambda s: s.merge_proposals(ids, text, merged_id=merged_id))
+            merged_id = self.act(lambda w: w.merge_proposals(ids, text)).value
             keep_cursor(self.query_one("#clusters", DataTable), merged_id)
             self.notify(self.tr("cluster.merged", count=len(ids)), timeout=2)
 
@@ -163,22 +161,13 @@ class ClusterScreen(RoomScreen):
         if pid is None or len(group) < 2:
             return
         others = [other for other in group if other != pid]
-
-        def separate(s: Session) -> None:
-            for other in others:
-                brainstorm.keep_apart(s, [pid, other])
-
-        self.change(separate)
+        self.act(lambda w: w.keep_apart(pid, others))
 
     def action_drop(self) -> None:
         pid = self._cursor_proposal()
         if pid is None:
             return
-
-        def drop(s: Session) -> None:
-            s.drop_proposal(pid)
-
-        self.change(drop)
+        self.act(lambda w: w.drop_proposal(pid))
 
     def action_promote(self, everything: bool = False) -> None:
         """Draft objectives from the marked proposals, else the one under the cursor (or, from
@@ -192,21 +181,21 @@ class ClusterScreen(RoomScreen):
         if not todo:
             self.notify(self.tr("cluster.promote.none"), timeout=3)
             return
-        pairs = [(p.id, new_id()) for p in todo]
+        ids = [p.id for p in todo]
         note = self.tr("cluster.promote.note")
 
         def promote() -> None:
             self.marked.clear()
-            self.change(lambda s: brainstorm.promote(s, pairs, note))
-            self.notify(self.tr("cluster.promoted", count=len(pairs)), timeout=3)
+            self.act(lambda w: w.promote_proposals(ids, note))
+            self.notify(self.tr("cluster.promoted", count=len(ids)), timeout=3)
 
-        if len(pairs) == 1:
+        if len(ids) == 1:
             promote()
             return
         self.app.push_screen(
             ConfirmDialog(
                 self.tr("cluster.promote.title"),
-                self.tr("cluster.promote.body", count=len(pairs)),
+                self.tr("cluster.promote.body", count=len(ids)),
                 self.lang,
             ),
             lambda yes: promote() if yes else None,

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from facilitator.room import review
-from facilitator.session import KeyResult, Session
+from facilitator.session import KeyResult
 from facilitator.tui.screens.review import next_kr
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, percent, row_key
 from facilitator.tui.screens.room_dialogs import Field, FormDialog
@@ -124,7 +124,7 @@ class GradingScreen(RoomScreen):
             if values is None:
                 return
             grade = review.parse_grade(values["grade"])
-            self.change(lambda s: s.key_result(kr_id).set_grade(grade))
+            self.act(lambda w: w.set_grade(kr_id, grade))
             next_kr(self.query_one("#grades", DataTable))
 
         hint = self.tr("grading.hint", progress=percent(kr.last_checkin.progress)
@@ -137,12 +137,8 @@ class GradingScreen(RoomScreen):
         kr_id = self._kr_id()
         if kr_id is None:
             return
-
-        def flip(s: Session) -> None:
-            kr = s.key_result(kr_id)
-            kr.committed = not kr.committed
-
-        self.change(flip)
+        committed = self.session.key_result(kr_id).committed
+        self.act(lambda w: w.set_committed(kr_id, not committed))
 
     def palette_commands(self) -> list[tuple[str, Any]]:
         def current() -> None:

@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from facilitator.store import SessionSummary, StoreError
 from facilitator.tui.i18n import t
-from facilitator.tui.logic import session_from_template
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.widgets.table import Table
@@ -152,7 +151,7 @@ class HomeScreen(BaseScreen):
 
         def chosen(template: Any) -> None:
             if template is not None:
-                self.fapp.create_session(session_from_template(template, self.lang))
+                self.fapp.create_session(template, self.lang)
 
         self.app.push_screen(TemplatePicker(templates, self.lang), chosen)
 

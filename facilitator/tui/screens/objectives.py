@@ -3,9 +3,9 @@
 (`u`); `p` proposes the vote's outcome as the retained set; `w` says in whose name decisions
 are recorded.
 
-A thin screen over `facilitator.room.objectives`: each change is tried on a copy first (a
-refusal is shown, nothing saved), then saved, and kept on an undo stack shared with the
-wrap-up (per app and session, for as long as the app runs).
+A thin screen over the workshop service's objective operations: each change is tried on a copy
+first (a refusal is shown, nothing saved), then saved, and its undo record kept on a stack
+shared with the wrap-up (per app and session, for as long as the app runs).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from facilitator.session import Objective, Session
 from facilitator.tui.i18n import t
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
 from facilitator.tui.widgets.table import Table
+from facilitator.workshop import Workshop
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
@@ -76,24 +77,13 @@ def set_decider(app: FacilitatorApp, value: str) -> None:
         _DECIDER.setdefault(app, {})[app.session.id] = value
 
 
-def apply(
-    app: FacilitatorApp,
-    action: str,
-    ids: Sequence[str],
-    op: Callable[[Session], object],
-) -> bool:
-    """Try `op`, save it and keep its undo; a refusal is notified, nothing is saved."""
-    session = app.session
-    if session is None:
+def apply(app: FacilitatorApp, operation: Callable[[Workshop], life.Undo]) -> bool:
+    """Run an operation of the objectives' life and keep its undo; a refusal is notified,
+    nothing is saved."""
+    done = app.act(operation, warn=(life.ObjectiveError,))
+    if not done or done.value is None:
         return False
-    try:
-        record = life.undoable(session, action, ids, op)
-    except life.ObjectiveError as error:
-        app.notify(str(error), severity="warning", timeout=5)
-        return False
-    if not app.save(op):
-        return False
-    undo_stack(app).append(record)
+    undo_stack(app).append(done.value)
     return True
 
 
@@ -104,14 +94,8 @@ def undo_last(app: FacilitatorApp) -> life.Undo | None:
         app.notify(t(app.lang, "obj.undo.nothing"), timeout=3)
         return None
     record = stack[-1]
-    session = app.session
-    assert session is not None
-    try:  # check first: a conflict leaves the record on the stack, the session untouched
-        life.undo(session.copy(), record)
-    except life.ObjectiveError as error:
-        app.notify(str(error), severity="warning", timeout=5)
-        return None
-    if not app.save(lambda s: life.undo(s, record)):
+    # A conflict leaves the record on the stack, the session untouched.
+    if not app.act(lambda w: w.undo_objective_change(record), warn=(life.ObjectiveError,)):
         return None
     stack.pop()
     app.notify(t(app.lang, "obj.undone", action=t(app.lang, f"obj.action.{record.action}")))
@@ -165,10 +149,8 @@ def propose_retained(app: FacilitatorApp, after: Callable[[], None] | None = Non
         if result is None:
             return
         chosen, by = result
-        at = app.now()
         set_decider(app, by)
-        if apply(app, "retain_set", [o.id for o in in_play],
-                 lambda s: life.retain_set(s, chosen, by=by, at=at)):  # fmt: skip
+        if apply(app, lambda w: w.retain_set(chosen, by=by)):
             app.notify(t(app.lang, "obj.propose.done", retained=len(chosen),
                          dropped=len(in_play) - len(chosen)), timeout=4)  # fmt: skip
         app.refresh_session_screen()
@@ -409,11 +391,11 @@ class ObjectivesScreen(RoomScreen):
         by = self._by()
         if o is None or by is None:
             return
-        at, oid = self.fapp.now(), o.id
+        oid = o.id
         if o.status == "retained":
-            if apply(self.fapp, "reopen", [oid], lambda s: life.reopen(s, oid)):
+            if apply(self.fapp, lambda w: w.reopen_objective(oid)):
                 self._done(self.tr("obj.reopened"))
-        elif apply(self.fapp, "retain", [oid], lambda s: life.retain(s, oid, by=by, at=at)):
+        elif apply(self.fapp, lambda w: w.retain_objective(oid, by=by)):
             self._done(self.tr("obj.retained"))
 
     def action_drop(self) -> None:
@@ -422,11 +404,11 @@ class ObjectivesScreen(RoomScreen):
         by = self._by()
         if o is None or by is None:
             return
-        at, oid = self.fapp.now(), o.id
+        oid = o.id
         if o.status == "dropped":
-            if apply(self.fapp, "reopen", [oid], lambda s: life.reopen(s, oid)):
+            if apply(self.fapp, lambda w: w.reopen_objective(oid)):
                 self._done(self.tr("obj.reopened"))
-        elif apply(self.fapp, "drop", [oid], lambda s: life.drop(s, oid, by=by, at=at)):
+        elif apply(self.fapp, lambda w: w.drop_objective(oid, by=by)):
             self._done(self.tr("obj.dropped"))
 
     def action_merge(self) -> None:
@@ -451,9 +433,7 @@ class ObjectivesScreen(RoomScreen):
         def chosen(into: str | None) -> None:
             if into is None:
                 return
-            at = self.fapp.now()
-            if apply(self.fapp, "merge", [oid, into],
-                     lambda s: life.merge(s, oid, into, by=by, at=at)):  # fmt: skip
+            if apply(self.fapp, lambda w: w.merge_objective(oid, into, by=by)):
                 self._done(self.tr("obj.merged", target=numbering.get(into, "?")))
 
         self.app.push_screen(
@@ -465,7 +445,7 @@ class ObjectivesScreen(RoomScreen):
         if o is None:
             return
         oid = o.id
-        if apply(self.fapp, "move", [oid], lambda s: life.move(s, oid, delta)):
+        if apply(self.fapp, lambda w: w.move_objective(oid, delta)):
             self.session_changed()
             self.update_bar()
 
@@ -492,7 +472,7 @@ class ObjectivesScreen(RoomScreen):
         )
 
         def answered(yes: bool | None) -> None:
-            if yes and apply(self.fapp, "delete", [oid], lambda s: life.delete(s, oid)):
+            if yes and apply(self.fapp, lambda w: w.delete_objective(oid)):
                 self._done(self.tr("obj.deleted"))
 
         self.app.push_screen(ConfirmDialog(self.tr("obj.delete.title"), body, self.lang), answered)

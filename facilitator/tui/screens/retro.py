@@ -12,9 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, OptionList
 
 from facilitator.room import review
-from facilitator.session import Session
-from facilitator.tui.logic import clean
 from facilitator.tui.screens.room_base import RoomScreen
+from facilitator.workshop.checks import clean
 
 LISTS = ("worked", "to_change")
 
@@ -82,19 +81,13 @@ class RetroScreen(RoomScreen):
         if name not in LISTS or not text:
             return
         event.input.value = ""
-        self.change(lambda s: getattr(s, name).append(text))
+        self.act(lambda w: w.add_retro_line(name, text))
 
     def remove_line(self, list_id: str, index: int) -> None:
         name = list_id.removeprefix("list-")
-        if name not in LISTS:
+        if name not in LISTS or not 0 <= index < len(getattr(self.session, name)):
             return
-
-        def drop(s: Session) -> None:
-            lines = getattr(s, name)
-            if 0 <= index < len(lines):
-                lines.pop(index)
-
-        self.change(drop)
+        self.act(lambda w: w.remove_retro_line(name, index))
 
     def palette_commands(self) -> list[tuple[str, Any]]:
         return []

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from facilitator.dates import date_words
 from facilitator.room import review, wrapup
 from facilitator.room.votes import bar
-from facilitator.session import ConfidenceCommentRequired, KeyResult, progress
+from facilitator.session import KeyResult, progress
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, percent, row_key
 from facilitator.tui.screens.room_dialogs import Field, FormDialog
 from facilitator.tui.widgets.table import Table
@@ -186,15 +186,8 @@ class ReviewScreen(RoomScreen):
                 return
             confidence = review.parse_confidence(values["confidence"])
             blockers = review.split_blockers(values["blockers"])
-            date = self.fapp.now().date().isoformat()
-            try:
-                self.change(
-                    lambda s: review.record_checkin(
-                        s, kr_id, values["current"], confidence, values["comment"], blockers, date
-                    )
-                )
-            except ConfidenceCommentRequired:  # validated above; kept as a safety net
-                self.notify(self.tr("review.need_comment", before=before, now=confidence))
+            current, comment = values["current"], values["comment"]
+            self.act(lambda w: w.record_checkin(kr_id, current, confidence, comment, blockers))
             next_kr(self.query_one("#krs", DataTable))
 
         self.app.push_screen(

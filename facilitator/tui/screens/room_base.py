@@ -1,22 +1,27 @@
-"""What the room-mechanic screens share: a title, a status line, the body, and saving through
-`app.save` followed by a redraw.
+"""What the room-mechanic screens share: a title, a status line, the body, and changing the
+session through the workshop service (`app.act`) followed by a redraw.
 
-Each mechanic (brainstorm, clustering, vote, alignment …) is a thin screen over the headless
-functions of `facilitator.room`; the screens only read keys and draw.
+Each mechanic (brainstorm, clustering, vote, alignment …) is a thin screen over the workshop
+service and the read-only helpers of `facilitator.room`; the screens only read keys and draw.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label, Static
 
-from facilitator.session import Session
 from facilitator.tui.screens.base import HIDDEN_NAVIGATION, SessionScreen
+from facilitator.workshop import Workshop
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import Acted
+
+T = TypeVar("T")
 
 
 class RoomScreen(SessionScreen):
@@ -58,12 +63,12 @@ class RoomScreen(SessionScreen):
     def status(self, text: str | Text) -> None:
         self.query_one("#room-status", Static).update(text)
 
-    def change(self, fn: Callable[[Session], object]) -> bool:
-        """Apply and save `fn` (ids chosen by the caller), then redraw."""
-        ok = self.fapp.save(fn)
+    def act(self, operation: Callable[[Workshop], T]) -> Acted[T]:
+        """Run `operation` on the open session (see `FacilitatorApp.act`), then redraw."""
+        done = self.fapp.act(operation)
         self.session_changed()
         self.update_bar()
-        return ok
+        return done
 
     def palette_commands(self) -> list[tuple[str, Any]]:
         return []

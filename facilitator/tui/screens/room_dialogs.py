@@ -21,7 +21,7 @@ from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from facilitator.tui.i18n import t
-from facilitator.tui.logic import clean
+from facilitator.workshop.checks import clean
 
 
 @dataclass

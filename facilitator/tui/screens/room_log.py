@@ -7,7 +7,7 @@ an action edits it and Space marks it done; Enter on a parking-lot item gives it
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,12 +16,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Label
 
 from facilitator.room import wrapup
-from facilitator.session import Session
 from facilitator.tui import room_actions
 from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
 from facilitator.tui.screens.room_dialogs import Field, FormDialog
 from facilitator.tui.widgets.table import Table
+from facilitator.workshop.room_log import LOG_LISTS, LogList
 
 
 class LogTable(Table):
@@ -135,14 +135,9 @@ class RoomLogScreen(RoomScreen):
         def done(values: dict[str, str] | None) -> None:
             if not values:
                 return
-            due = wrapup.parse_due(values["due"], self.fapp.now().date())
-
-            def update(s: Session) -> None:
-                a = next(a for a in s.actions if a.id == action_id)
-                wrapup.check_owner(s, values["owner"])
-                a.text, a.owner, a.due = values["text"], values["owner"], due
-
-            self.change(update)
+            self.act(
+                lambda w: w.update_action(action_id, values["text"], values["owner"], values["due"])
+            )
 
         self.app.push_screen(
             FormDialog(self.tr("room.action.title"), fields, lang, validate=validate), done
@@ -153,33 +148,23 @@ class RoomLogScreen(RoomScreen):
         if key is None:
             return
         if table.id == "actions":
-
-            def flip(s: Session) -> None:
-                a = next(a for a in s.actions if a.id == key)
-                a.done = not a.done
-
-            self.change(flip)
+            done = next(a.done for a in self.session.actions if a.id == key)
+            self.act(lambda w: w.set_action_done(key, not done))
         elif table.id == "parking":
-
-            def settle(s: Session) -> None:
-                p = next(p for p in s.parking if p.id == key)
-                p.resolved = not p.resolved
-
-            self.change(settle)
+            resolved = next(p.resolved for p in self.session.parking if p.id == key)
+            self.act(lambda w: w.set_parking_resolved(key, not resolved))
 
     def remove_row(self, table: DataTable[Any]) -> None:
         key = row_key(table)
         name = table.id or ""
-        if key is None or name not in ("decisions", "actions", "parking"):
+        if key is None or name not in LOG_LISTS:
             return
         items = getattr(self.session, name)
         what = next((i.text for i in items if i.id == key), "")
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.change(
-                    lambda s: setattr(s, name, [i for i in getattr(s, name) if i.id != key])
-                )
+                self.act(lambda w: w.remove_entry(cast(LogList, name), key))
 
         self.app.push_screen(
             ConfirmDialog(

@@ -16,12 +16,12 @@ from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
 from facilitator.dates import date_words, iso_date, parse_date
-from facilitator.session import ParentObjective, Participant, Session, new_id
 from facilitator.tui.i18n import LANGS
-from facilitator.tui.logic import clean
 from facilitator.tui.screens.base import SessionScreen
 from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.widgets.table import Table
+from facilitator.workshop import Workshop
+from facilitator.workshop.checks import clean
 
 META_FIELDS = ("title", "organisation", "date", "place", "facilitator")
 LANG_NAMES = {"fr": "Français", "en": "English"}
@@ -189,16 +189,9 @@ class SetupScreen(SessionScreen):
             values["date"] = iso_date(values["date"], self.session.lang, self.fapp.now().date())
         for area in self.query("#vision").results(TextArea):
             values["vision"] = clean(area.text, single_line=False).strip()
-        changed = {k: v for k, v in values.items() if getattr(self.session, k) != v}
-        if not changed:
-            return
-
-        def apply(s: Session) -> None:
-            for key, value in changed.items():
-                setattr(s, key, value)
-
-        self.fapp.save(apply)
-        self.update_bar()
+        if any(getattr(self.session, k) != v for k, v in values.items()):
+            self.fapp.act(lambda w: w.set_details(values))
+            self.update_bar()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.has_class("meta"):
@@ -253,8 +246,8 @@ class SetupScreen(SessionScreen):
             event.stop()
             self.add_participant()
 
-    def _change(self, fn: Callable[[Session], object]) -> None:
-        self.fapp.save(fn)
+    def _act(self, operation: Callable[[Workshop], object]) -> None:
+        self.fapp.act(operation)
         self.fill_tables()
 
     # -- participants, parents, glossary --------------------------------------------------------
@@ -269,19 +262,9 @@ class SetupScreen(SessionScreen):
         team = clean(self.query_one("#new-team", Input).value).strip()
         editing, self._editing = self._editing, None
         if editing is not None and any(p.id == editing for p in self.session.participants):
-
-            def update(s: Session) -> None:
-                person = s.participant(editing)
-                person.name, person.role, person.team = name, role, team
-
-            self._change(update)
+            self._act(lambda w: w.update_participant(editing, name, role, team))
         else:
-            pid = new_id()
-            self._change(
-                lambda s: s.participants.append(
-                    Participant(id=pid, name=name, role=role, team=team)
-                )
-            )
+            self._act(lambda w: w.add_participant(name, role, team))
         for field_id in ("#new-name", "#new-role", "#new-team"):
             self.query_one(field_id, Input).value = ""
         self.query_one("#add-participant", Button).label = self.tr("setup.add")
@@ -304,8 +287,7 @@ class SetupScreen(SessionScreen):
         field = self.query_one("#new-parent", Input)
         text = clean(field.value).strip()
         if text:
-            pid = new_id()
-            self._change(lambda s: s.parents.append(ParentObjective(id=pid, text=text)))
+            self._act(lambda w: w.add_parent(text))
             field.value = ""
 
     def add_term(self) -> None:
@@ -318,48 +300,42 @@ class SetupScreen(SessionScreen):
             term, _, definition = raw.partition(":")
         term, definition = term.strip(), definition.strip()
         if term:
-            self._change(lambda s: s.glossary.__setitem__(term, definition))
+            self._act(lambda w: w.define_term(term, definition))
             field.value = ""
 
     def on_rows_table_row_action(self, event: RowsTable.RowAction) -> None:
         event.stop()
         table_id, key = event.table.id, event.key
         if table_id == "participants":
+            person = self.session.participant(key)
             if event.action == "toggle":
-
-                def toggle(s: Session) -> None:
-                    person = s.participant(key)
-                    person.present = not person.present
-
-                self._change(toggle)
+                present = not person.present
+                self._act(lambda w: w.mark_present(key, present))
                 return
-            what = self.session.participant(key).name
-            remove: Callable[[Session], object] = lambda s: s.participants.remove(  # noqa: E731
-                s.participant(key)
-            )
+            what = person.name
+
+            def remove(w: Workshop) -> None:
+                w.remove_participant(key)
         elif table_id == "parents":
             if event.action != "remove":
                 return
             what = self.session.parent(key).text
 
-            def remove(s: Session) -> None:
-                s.parents.remove(s.parent(key))
-                for objective in s.objectives:
-                    if objective.parent_id == key:
-                        objective.parent_id = None
+            def remove(w: Workshop) -> None:
+                w.remove_parent(key)
         elif table_id == "glossary":
             if event.action != "remove":
                 return
             what = key
 
-            def remove(s: Session) -> None:
-                s.glossary.pop(key, None)
+            def remove(w: Workshop) -> None:
+                w.remove_term(key)
         else:
             return
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._change(remove)
+                self._act(remove)
 
         self.app.push_screen(
             ConfirmDialog(

@@ -224,7 +224,7 @@ class VoteScreen(RoomScreen):
             return
         table = self.query_one("#ballot", DataTable)
         row = table.cursor_row
-        self.change(lambda s: votes.set_priority(s, objective_id, voter, answer))
+        self.act(lambda w: w.set_priority(objective_id, voter, answer))
         if votes.has_voted(self.session, voter) and row + 1 >= table.row_count:
             self._next_voter()
         elif row + 1 < table.row_count:
@@ -256,7 +256,7 @@ class VoteScreen(RoomScreen):
                 timeout=3,
             )
             return
-        self.change(lambda s: votes.add_dots(s, objective_id, voter, delta))
+        self.act(lambda w: w.add_dots(objective_id, voter, delta))
 
     def action_voter(self, step: int) -> None:
         present = [p.id for p in votes.voters(self.session)]
@@ -272,12 +272,12 @@ class VoteScreen(RoomScreen):
             names = ", ".join(p.name for p in votes.waiting_for(s))
             self.notify(self.tr("vote.not_yet", names=names), severity="warning", timeout=4)
             return
-        self.change(votes.reveal)
+        self.act(lambda w: w.reveal_votes())
         self.notify(self.tr("vote.revealed"), timeout=3)
         self.query_one("#results-pane").scroll_home(animate=False)
 
     def action_hide(self) -> None:
-        self.change(votes.hide)
+        self.act(lambda w: w.hide_votes())
 
     def palette_commands(self) -> list[tuple[str, Any]]:
         return [("cmd.vote.reveal", self.action_reveal), ("cmd.vote.hide", self.action_hide)]

@@ -28,31 +28,31 @@ from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
-from facilitator.session import KeyResult, Session, Versioned, new_id
+from facilitator.session import KeyResult, Session, Versioned
 from facilitator.tui.app import MAX_FIELD_CHARS
 from facilitator.tui.i18n import t
-from facilitator.tui.logic import (
-    KR_FIELDS,
-    apply_suggestion,
-    can_accept,
-    clean,
-    edited_fields,
-    kr_fields,
-    rule_ids,
-    scores_of,
-)
 from facilitator.tui.screens.base import HIDDEN_NAVIGATION, SessionScreen
-from facilitator.tui.undo import Accepted, UndoHistory, can_redo, can_undo, redo, undo
+from facilitator.tui.undo import UndoHistory
 from facilitator.tui.widgets.draft_editor import DraftEditor
 from facilitator.tui.widgets.findings import FindingsList
 from facilitator.tui.widgets.history import HistoryTable
 from facilitator.tui.widgets.score_bars import ScoreBars
 from facilitator.tui.widgets.word_diff import word_diff
+from facilitator.workshop.accepted import Accepted, can_redo, can_undo
+from facilitator.workshop.assessments import (
+    KR_FIELDS,
+    apply_suggestion,
+    can_accept,
+    edited_fields,
+    kr_fields,
+    rule_ids,
+    scores_of,
+)
+from facilitator.workshop.checks import clean
+from facilitator.workshop.drafting import working_drafts
 
 DEBOUNCE = 0.3
 """Seconds of pause before the full pass runs."""
-WORKING_DRAFTS = "working_drafts"
-"""Session.extra key: the wording typed but not yet saved as a version, per item."""
 
 
 @dataclass
@@ -72,9 +72,10 @@ def _draft_key(target: Target) -> str:
     return f"{target.kind}:{target.objective_id or 'new'}:{target.kr_id or 'new'}"
 
 
-def _working_drafts(session: Session) -> dict[str, str]:
-    drafts = session.extra.get(WORKING_DRAFTS)
-    return drafts if isinstance(drafts, dict) else {}
+def _ids(target: Target) -> tuple[str, str | None]:
+    """The workshop service's name for the item: its objective's id and its own (a key
+    result's)."""
+    return target.objective_id or "", target.kr_id if target.kind == "key_result" else None
 
 
 class Assessed(Message):
@@ -300,7 +301,7 @@ class WorkbenchScreen(SessionScreen):
         cut = len(stored) > MAX_FIELD_CHARS
         self._cut_view = clean(stored[:MAX_FIELD_CHARS]).strip() if cut else None
         if text is None:
-            draft = _working_drafts(self.session).get(_draft_key(target))
+            draft = working_drafts(self.session).get(_draft_key(target))
             text = draft or stored[:MAX_FIELD_CHARS]
             if cut and not draft:
                 message = self.tr("wb.cut", size=len(stored), max=MAX_FIELD_CHARS)
@@ -408,14 +409,8 @@ class WorkbenchScreen(SessionScreen):
     def _keep_working_draft(self, text: str) -> None:
         """Save the wording on screen, at each pause in typing, apart from the versions: if the
         process is killed mid-sentence, reopening the item brings the words back."""
-        key = _draft_key(self.target)
-        if not self.dirty or _working_drafts(self.session).get(key) == text:
-            return
-
-        def keep(s: Session) -> None:
-            s.extra.setdefault(WORKING_DRAFTS, {})[key] = text
-
-        self.fapp.save_quietly(keep)
+        if self.dirty and self.fapp.workshop is not None:
+            self.fapp.workshop.keep_working_draft(_draft_key(self.target), text)
 
     def draft_lang(self, text: str, session: Session | None = None) -> str:
         """The language the draft is written in: the session's, unless a draft of three words
@@ -638,14 +633,7 @@ class WorkbenchScreen(SessionScreen):
         values = self._field_values()
         edited = sorted(self._edited)
         oid, kid = target.objective_id or "", target.kr_id or ""
-
-        def apply(s: Session) -> None:
-            kr = s.objective(oid).key_result(kid)
-            for name, value in values.items():
-                setattr(kr, name, value)
-            kr.extra["edited_fields"] = edited
-
-        self.fapp.save(apply)
+        self.fapp.act(lambda w: w.correct_key_result(oid, kid, values, edited))
         self.draw_head()
 
     # -- versions -------------------------------------------------------------------------------
@@ -723,48 +711,34 @@ class WorkbenchScreen(SessionScreen):
         findings = rule_ids(assessment.findings) if assessment is not None else []
         fields = self._field_values() if target.kind == "key_result" else {}
         edited = sorted(self._edited)
-        typed_key = _draft_key(target)  # before a new item gets its ids below
+        # The wording is a version now: its working draft, kept under the key the item had while
+        # typed ("new" for a new one), is no longer needed.
+        settled = [_draft_key(target)]
         if target.kind == "objective":
-            if target.objective_id is None:
-                oid = new_id()
-
-                def change(s: Session) -> None:
-                    s.add_objective(text, scores, findings, note, id=oid)
-
-                target.objective_id = oid
-            else:
-                oid = target.objective_id
-
-                def change(s: Session) -> None:
-                    s.objective(oid).add_version(text, scores, findings, note)
+            old = target.objective_id
+            done = self.fapp.act(
+                lambda w: w.save_objective(
+                    old, text, scores=scores, findings=findings, note=note, drafts_done=settled
+                )
+            )
+            target.objective_id = done.value or old
         else:
-            oid = target.objective_id or ""
-            kid = target.kr_id or new_id()
-            new = target.kr_id is None
-            target.kr_id = kid
-
-            def change(s: Session) -> None:
-                objective = s.objective(oid)
-                if new:
-                    kr = objective.add_key_result(text, scores, findings, note, id=kid)
-                else:
-                    kr = objective.key_result(kid)
-                    kr.add_version(text, scores, findings, note)
-                for name, value in fields.items():
-                    setattr(kr, name, value)
-                kr.extra["edited_fields"] = edited
-
-        # The wording is a version now: its working draft (kept under the key the item had
-        # while typed, "new" for a new one) is no longer needed.
-        keys = {typed_key, _draft_key(target)}
-
-        def saved(s: Session) -> None:
-            change(s)
-            drafts = s.extra.get(WORKING_DRAFTS, {})
-            for key in keys:
-                drafts.pop(key, None)
-
-        ok = self.fapp.save(saved)
+            kid = target.kr_id
+            done = self.fapp.act(
+                lambda w: w.save_key_result(
+                    target.objective_id or "",
+                    kid,
+                    text,
+                    scores=scores,
+                    findings=findings,
+                    note=note,
+                    fields=fields,
+                    edited=edited,
+                    drafts_done=settled,
+                )
+            )
+            target.kr_id = done.value or kid
+        ok, oid = bool(done), target.objective_id
         item = self._item(target)
         if ok and replaces is not None and item is not None and item.latest is not None:
             before = next((v for v in item.versions if v.n == replaces), None)
@@ -899,10 +873,10 @@ class WorkbenchScreen(SessionScreen):
         stacks = self.undo_history.stacks(_draft_key(target))
         if undoing:
             source, dest, done = stacks.done, stacks.undone, "undone"
-            possible, apply = can_undo, undo
+            possible = can_undo
         else:
             source, dest, done = stacks.undone, stacks.done, "redone"
-            possible, apply = can_redo, redo
+            possible = can_redo
         word = "undo" if undoing else "redo"
         if not source:
             self.notify(self.tr(f"wb.{word}.nothing"), timeout=3)
@@ -913,11 +887,11 @@ class WorkbenchScreen(SessionScreen):
             self.notify(self.tr(f"wb.{word}.stale"), severity="warning", timeout=6)
             return
         note = self.note_text(f"note.{done}", note=change.note)
-
-        def applied(s: Session) -> None:
-            apply(s, self._item(target, s), change, note)
-
-        self.fapp.save(applied)
+        oid, kid = _ids(target)
+        if undoing:
+            self.fapp.act(lambda w: w.undo_accepted(oid, kid, change, note))
+        else:
+            self.fapp.act(lambda w: w.redo_accepted(oid, kid, change, note))
         # A failed write stays applied on screen (and is written at the next save): the
         # stacks follow what the session shows.
         if not possible(self.session, self._item(target), change):
@@ -939,14 +913,8 @@ class WorkbenchScreen(SessionScreen):
         self._mark_final(item.latest.n)
 
     def _mark_final(self, n: int) -> None:
-        target = self.target
-
-        def change(s: Session) -> None:
-            item = self._item(target, s)
-            if item is not None:
-                item.mark_final(n)
-
-        if self.fapp.save(change):
+        oid, kid = _ids(self.target)
+        if self.fapp.act(lambda w: w.mark_final(oid, kid, n)):
             self.notify(self.tr("wb.marked_final", n=n), timeout=2)
         self._after_history_change()
 
@@ -959,14 +927,9 @@ class WorkbenchScreen(SessionScreen):
         target = self.target
         if self.dirty:
             self._commit_now(self.note_text("note.saved"))
-        note = self.note_text("note.restored", n=message.n)
-
-        def change(s: Session) -> None:
-            item = self._item(target, s)
-            if item is not None:
-                item.restore(message.n, note)
-
-        if self.fapp.save(change):
+        note, n = self.note_text("note.restored", n=message.n), message.n
+        oid, kid = _ids(target)
+        if self.fapp.act(lambda w: w.restore_version(oid, kid, n, note)):
             item = self._item(target)
             if item is not None and item.latest is not None:
                 self.notify(self.tr("wb.restored", n=message.n, m=item.latest.n), timeout=3)
@@ -1092,14 +1055,17 @@ class WorkbenchScreen(SessionScreen):
         a = message.assessment
         scores = scores_of(a) if a is not None else {}
         findings = rule_ids(a.findings) if a is not None else []
-        kid = new_id()  # chosen beforehand: a failed save replays the same change
-
-        def change(s: Session) -> None:
-            s.objective(message.objective_id).add_key_result(
-                message.text, scores, findings, message.note, id=kid
+        done = self.fapp.act(
+            lambda w: w.add_key_result(
+                message.objective_id,
+                message.text,
+                scores=scores,
+                findings=findings,
+                note=message.note,
             )
-
-        if self.fapp.save(change):
+        )
+        kid = done.value
+        if done:
             objective = self.session.objective(message.objective_id)
             added = next((i for i, k in enumerate(objective.key_results) if k.id == kid), None)
             if added is not None:

@@ -194,8 +194,7 @@ class WrapupScreen(RoomScreen):
         self._close()
 
     def _close(self) -> None:
-        now = self.fapp.now()
-        self.change(lambda s: wrapup.close(s, now))
+        self.act(lambda w: w.close_wrapup())
         self.notify(self.tr("wrapup.closed"), timeout=4)
 
     def action_propose(self) -> None:
