@@ -10,6 +10,8 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 from facilitator.store import SessionStore
 from facilitator.workshop import Workshop
 
@@ -31,29 +33,15 @@ def _ok(store: SessionStore, oid: str) -> None:
     assert session.votes[oid].dots == {"ml": COUNT, "jd": COUNT}
 
 
-def test_two_threads_sharing_one_workshop_lose_nothing(workshop: Workshop) -> None:
+@pytest.mark.parametrize("shared", [True, False], ids=["one workshop", "one each"])
+def test_two_threads_lose_nothing(workshop: Workshop, shared: bool) -> None:
+    """Both threads call one `Workshop` (as a web server's threads would), or each its own."""
     oid = _objective(workshop)
 
     def run(voter: str) -> None:
+        mine = workshop if shared else Workshop(workshop.store, "s1")
         for i in range(COUNT):
-            workshop.add_proposal(f"{voter}-{i}", author=voter)
-            workshop.add_dots(oid, voter, 1)
-
-    threads = [threading.Thread(target=run, args=(voter,)) for voter in ("ml", "jd")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    _ok(workshop.store, oid)
-
-
-def test_two_threads_each_with_its_own_workshop_lose_nothing(workshop: Workshop) -> None:
-    oid = _objective(workshop)
-
-    def run(voter: str) -> None:
-        mine = Workshop(workshop.store, "s1")
-        for i in range(COUNT):
-            mine.add_proposal(f"{voter}-{i}")
+            mine.add_proposal(f"{voter}-{i}", author=voter)
             mine.add_dots(oid, voter, 1)
 
     threads = [threading.Thread(target=run, args=(voter,)) for voter in ("ml", "jd")]

@@ -3,6 +3,8 @@ wrong input is refused with an error naming the field, nothing written."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -350,3 +352,13 @@ def test_an_accepted_change_is_undone_and_redone_as_new_versions(workshop: Works
     assert stored(workshop).objective(oid).text == "Livrer plus vite"
     workshop.redo_accepted(oid, None, change, "rétabli")
     assert [v.note for v in stored(workshop).objective(oid).versions][-2:] == ["annulé", "rétabli"]
+
+
+def test_the_service_is_headless() -> None:
+    """A participants' web page runs it without Textual (nor spaCy, until a suggestion is
+    applied)."""
+    code = "import sys, facilitator.workshop; print(' '.join(sys.modules))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not {name.split(".")[0] for name in loaded} & {"textual", "spacy"}
