@@ -20,10 +20,10 @@ from facilitator.demo import demo_session
 from facilitator.engine import Engine
 from facilitator.minutes import jsonfile
 from facilitator.store import SessionStore
-from facilitator.store.training import TrainingStore
 from facilitator.terminal import for_terminal
 from facilitator.training import list_packs, packs, packs_dir
 from facilitator.training.progress import Attempt
+from facilitator.training.store import TrainingStore
 
 # OSC 52 sets the clipboard, CSI 2J clears the screen (7-bit and 8-bit forms), U+202E reverses
 # the text, DEL; "[/b]" would be a closing tag to rich's markup.

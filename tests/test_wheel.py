@@ -30,7 +30,15 @@ def test_wheel_installs_and_scores_outside_the_source_tree(tmp_path):
     )
     [wheel] = dist.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    folders = ("rules/fr/", "rules/en/", "lexicons/fr/", "workshops/", "workshops/exercises/")
+    folders = (
+        "rules/fr/",
+        "rules/en/",
+        "lexicons/fr/",
+        "workshops/",
+        "workshops/exercises/",
+        "locales/fr/",
+        "locales/en/",
+    )
     for folder in (*folders, "lexicons/domains/", "measures/"):
         assert any(n.startswith(f"facilitator/_data/{folder}") for n in names), folder
     assert "facilitator/_data/rules/scoring.toml" in names

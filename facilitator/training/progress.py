@@ -1,7 +1,7 @@
 """A trainee's progress, as plain data: per exercise, every attempt (text, time, criteria met,
 scores, rules fired), the hints used, whether the model answer was revealed, and done.
 
-The store (`facilitator.store.training`) saves it; the trainer's view and the Word report read
+The store (`facilitator.training.store`) saves it; the trainer's view and the Word report read
 it (`summary`). Every change takes its time as an argument, so a change can be replayed on a
 fresh copy under the store's lock and give the same result.
 """

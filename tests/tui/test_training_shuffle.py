@@ -9,9 +9,9 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from facilitator.store.training import TrainingStore, trainee_file_id
 from facilitator.training import Pack, load_pack
 from facilitator.training.shuffle import choice_order
+from facilitator.training.store import TrainingStore, trainee_file_id
 from facilitator.tui.app import FacilitatorApp
 from facilitator.tui.screens.training import TrainingScreen
 from facilitator.tui.screens.training_start import open_training

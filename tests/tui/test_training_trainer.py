@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.store.training import TrainingStore
 from facilitator.training import Pack, load_pack
 from facilitator.training.progress import Attempt, TraineeProgress
+from facilitator.training.store import TrainingStore
 from facilitator.tui.screens.trainer import TrainerScreen
 from facilitator.tui.screens.training_start import open_trainer
 from tests.tui.conftest import settle

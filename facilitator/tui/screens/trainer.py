@@ -17,9 +17,9 @@ from textual.widgets import DataTable, Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.store import StoreError
-from facilitator.store.training import TrainingStore
 from facilitator.training import Pack
 from facilitator.training.progress import TraineeProgress
+from facilitator.training.store import TrainingStore
 from facilitator.training.summary import Summary, summarize, trainee_detail
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 from facilitator.tui.widgets.table import Table

@@ -29,7 +29,6 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from facilitator.store import StoreError
-from facilitator.store.training import TrainingStore, trainee_file_id
 from facilitator.training import (
     Exercise,
     Pack,
@@ -43,6 +42,7 @@ from facilitator.training import (
 from facilitator.training.model import MAX_ITEMS
 from facilitator.training.progress import Attempt, ExerciseProgress, TraineeProgress, now_iso
 from facilitator.training.shuffle import choice_order
+from facilitator.training.store import TrainingStore, trainee_file_id
 from facilitator.tui.logic import clean, scores_of
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 from facilitator.tui.widgets.draft_editor import DraftEditor

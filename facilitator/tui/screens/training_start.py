@@ -19,7 +19,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.store.training import TrainingStore
 from facilitator.training import (
     Pack,
     PackError,
@@ -28,6 +27,7 @@ from facilitator.training import (
     load_packs,
     user_packs_dir,
 )
+from facilitator.training.store import TrainingStore
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 
 if TYPE_CHECKING:
