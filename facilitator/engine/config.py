@@ -226,7 +226,7 @@ def load_config(
     """Read and check a `facilitator.toml`. Rule ids, domain packs and lexicon names are checked
     against the bundled data (or `rules_dir`, `lexicons_dir`) and the file's own rules folder;
     the word lists are read now. ConfigError names the file, line and field at fault."""
-    from facilitator.workshops import read_toml  # the hardened reader of hand-written TOML
+    from facilitator.datafiles import read_toml  # the hardened reader of hand-written TOML
 
     path = Path(path)
     data, locator, problems = read_toml(path)
