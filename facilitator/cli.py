@@ -744,7 +744,7 @@ def sessions_delete(ctx: click.Context, session_id: str, yes: bool, data_dir: st
 
 def _training_store(ctx: click.Context, data_dir: str | None) -> Any:
     """The trainees' progress files: `training/` inside the sessions folder."""
-    from facilitator.store.training import TrainingStore
+    from facilitator.training.store import TrainingStore
 
     return TrainingStore(_session_store(ctx, data_dir).data_dir / "training")
 
@@ -1054,7 +1054,7 @@ def train(
     `facilitator exercises report` give the trainer's view.
     """
     from facilitator.training import PackError, load_pack, load_packs
-    from facilitator.tui.screens.training_start import run_training
+    from facilitator.tui.training_app import run_training
 
     if pack and pack not in {p.id for p in load_packs(extra=_packs_folders(ctx, data_dir))[0]}:
         try:

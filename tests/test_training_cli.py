@@ -143,7 +143,7 @@ def test_train_opens_the_training_screens(
     def fake_run(data_dir, **kwargs):  # type: ignore[no-untyped-def]
         calls.append((data_dir, kwargs))
 
-    monkeypatch.setattr("facilitator.tui.screens.training_start.run_training", fake_run)
+    monkeypatch.setattr("facilitator.tui.training_app.run_training", fake_run)
     data = tmp_path / "sessions"
     result = runner.invoke(
         main,
@@ -247,7 +247,7 @@ def test_a_trainers_own_packs_are_listed_from_the_data_folder_and_packs_dir(
     # `train --pack` finds a pack of the data folder by its id.
     calls: list[dict] = []
     monkeypatch.setattr(
-        "facilitator.tui.screens.training_start.run_training",
+        "facilitator.tui.training_app.run_training",
         lambda data_dir, **kwargs: calls.append(kwargs),
     )
     opened = runner.invoke(

@@ -59,6 +59,11 @@ def default_training_dir() -> Path:
     return default_data_dir() / "training"
 
 
+def beside_sessions(sessions_dir: Path | str) -> TrainingStore:
+    """The trainees' progress files of a sessions folder: its ``training/`` folder."""
+    return TrainingStore(Path(sessions_dir) / "training")
+
+
 def trainee_file_id(name: str, group: str = "") -> str:
     """The file name (without suffix) of a trainee: readable, and unique per group and name."""
     name, group = clean_name(name), clean_name(group)

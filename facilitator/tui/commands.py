@@ -24,10 +24,7 @@ class FacilitatorCommands(Provider):
         lang = app.lang
         screen = self.screen
         from facilitator.tui.screens.base import BaseScreen
-        from facilitator.tui.screens.home import HomeScreen
 
-        if isinstance(screen, HomeScreen):
-            yield t(lang, "cmd.session.new"), screen.action_new
         if app.session is not None:
             yield t(lang, "cmd.session.setup"), partial(app.goto, "setup")
             yield t(lang, "cmd.session.agenda"), partial(app.goto, "agenda")
@@ -53,7 +50,7 @@ class FacilitatorCommands(Provider):
         yield from export_commands(app)
         from facilitator.tui.room_actions import commands as room_commands
 
-        yield from room_commands(app, screen)
+        yield from room_commands(app)
         from facilitator.tui.screens.training_start import palette_commands as training
 
         yield from training(app, screen)

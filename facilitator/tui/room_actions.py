@@ -173,7 +173,7 @@ def start_follow_up(app: FacilitatorApp, previous_id: str) -> None:
     from textual.widgets import Label
 
     from facilitator.store import StoreError
-    from facilitator.tui.screens.home import TemplatePicker
+    from facilitator.tui.screens.template_picker import TemplatePicker
     from facilitator.workshops import TemplateError, list_templates
 
     lang = app.lang
@@ -217,16 +217,9 @@ def start_follow_up(app: FacilitatorApp, previous_id: str) -> None:
 # -- command palette ---------------------------------------------------------------------------
 
 
-def commands(app: FacilitatorApp, screen: Any) -> Iterator[tuple[str, Any]]:
-    """(label, callback) of the room's commands, in the app's language."""
-    from facilitator.tui.screens.home import HomeScreen
-
+def commands(app: FacilitatorApp) -> Iterator[tuple[str, Any]]:
+    """(label, callback) of the room's commands for the open session, in the app's language."""
     lang = app.lang
-    if isinstance(screen, HomeScreen):
-        selected = screen._selected()
-        if selected is not None and not selected.damaged:
-            yield t(lang, "cmd.cycle.follow_up"), partial(start_follow_up, app, selected.id)
-        return
     session = app.session
     if session is None:
         return

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from facilitator.tui.screens.agenda import AgendaScreen
-from facilitator.tui.screens.home import HomeScreen, TemplatePicker
+from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.setup import SetupScreen
+from facilitator.tui.screens.template_picker import TemplatePicker
 from facilitator.tui.screens.workbench import WorkbenchScreen
 from facilitator.tui.widgets.history import HistoryTable
 from tests.tui.conftest import SIZE, settle, type_text

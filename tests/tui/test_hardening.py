@@ -324,7 +324,7 @@ async def test_markup_in_a_template_a_pack_and_a_trainee_is_shown_as_written(  #
     """A template's title in the picker; a pack's, an exercise's and a choice's titles, a trainee's
     name and group, in the training and the trainer's view."""
     from facilitator.training.progress import Attempt
-    from facilitator.tui.screens.home import TemplatePicker
+    from facilitator.tui.screens.template_picker import TemplatePicker
     from facilitator.tui.screens.training_start import training_store
     from facilitator.workshops import Localized, list_templates
 

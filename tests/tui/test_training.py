@@ -381,7 +381,7 @@ async def test_a_shipped_exercise_with_the_real_engine(make_app, data_dir, engin
 
 
 async def test_facilitator_train_opens_on_the_pack(data_dir) -> None:  # type: ignore[no-untyped-def]
-    from facilitator.tui.screens.training_start import training_app
+    from facilitator.tui.training_app import training_app
     from tests.tui.fake_engine import FakeEngine
 
     app = training_app(

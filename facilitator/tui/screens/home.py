@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator.store import SessionSummary, StoreError
-from facilitator.tui.i18n import t
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 from facilitator.tui.screens.dialogs import ConfirmDialog
+from facilitator.tui.screens.template_picker import TemplatePicker
 from facilitator.tui.widgets.table import Table
 
 
@@ -140,6 +137,13 @@ class HomeScreen(BaseScreen):
             return
         self.fapp.open_session(summary.id)
 
+    def palette_commands(self) -> list[tuple[str, Any]]:
+        commands: list[tuple[str, Any]] = [("cmd.session.new", self.action_new)]
+        summary = self._selected()
+        if summary is not None and not summary.damaged:
+            commands.append(("cmd.cycle.follow_up", self.action_follow_up))
+        return commands
+
     def action_new(self) -> None:
         from facilitator.workshops import TemplateError, list_templates
 
@@ -210,49 +214,3 @@ class HomeScreen(BaseScreen):
         from facilitator.tui.screens.training_start import open_trainer
 
         open_trainer(self.fapp)
-
-
-class TemplatePicker(ModalScreen[Any]):
-    """Choose the workshop template a new session starts from."""
-
-    DEFAULT_CLASSES = "dialog"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", show=False, id="templates.cancel")
-    ]
-
-    def __init__(self, templates: list[Any], lang: str) -> None:
-        super().__init__()
-        self.templates = templates
-        self.lang = lang
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box templates"):
-            yield Label(t(self.lang, "templates.title"), classes="dialog-title", markup=False)
-            options: list[Option | None] = []
-            for template in self.templates:
-                if options:
-                    options.append(None)
-                line = t(
-                    self.lang,
-                    "templates.line",
-                    title=template.title.get(self.lang),
-                    minutes=template.duration_minutes,
-                    participants=template.participants,
-                )
-                description = _shorten(template.description.get(self.lang), 150)
-                prompt = Text(line + "\n").append(description, style="dim")
-                options.append(Option(prompt, id=template.id))
-            yield OptionList(*options, id="template-list")
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        chosen = next(t_ for t_ in self.templates if t_.id == event.option.id)
-        self.dismiss(chosen)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-def _shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + " …"

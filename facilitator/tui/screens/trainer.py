@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from facilitator.store import StoreError
 from facilitator.training import Pack
 from facilitator.training.progress import TraineeProgress
-from facilitator.training.store import TrainingStore
+from facilitator.training.store import TrainingStore, beside_sessions
 from facilitator.training.summary import Summary, summarize, trainee_detail
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 from facilitator.tui.widgets.table import Table
@@ -57,9 +57,7 @@ class TrainerScreen(BaseScreen):
     @property
     def store(self) -> TrainingStore:
         if self._store is None:
-            from facilitator.tui.screens.training_start import training_store
-
-            self._store = training_store(self.app)
+            self._store = beside_sessions(self.fapp.store.data_dir)
         return self._store
 
     def compose(self) -> ComposeResult:

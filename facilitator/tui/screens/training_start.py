@@ -1,12 +1,12 @@
 """Training, first screen: the trainee types their name (and the group's), then picks a pack.
 
-Also the entry points: `open_training` (home screen, command palette) and `run_training`
-(`facilitator train`), and `training_store` (the trainees' progress files, beside the sessions).
+Also the entry points: `open_training` (home screen, command palette) and `training_store`
+(the trainees' progress files, beside the sessions); `facilitator train` starts the app from
+`facilitator.tui.training_app`.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path, PurePath
@@ -27,11 +27,11 @@ from facilitator.training import (
     load_packs,
     user_packs_dir,
 )
-from facilitator.training.store import TrainingStore
+from facilitator.training.store import TrainingStore, beside_sessions
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 
 if TYPE_CHECKING:
-    from textual.app import App
+    pass
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 FLAGS = {"fr": "FR", "en": "EN"}
@@ -39,7 +39,7 @@ FLAGS = {"fr": "FR", "en": "EN"}
 
 def training_store(app: Any) -> TrainingStore:
     """The trainees' progress files: `training/` inside the app's sessions folder."""
-    return TrainingStore(Path(app.store.data_dir) / "training")
+    return beside_sessions(app.store.data_dir)
 
 
 def packs_dirs(app: Any) -> list[Path]:
@@ -113,65 +113,6 @@ def app_t(app: Any, key: str, **values: object) -> str:
     from facilitator.tui.i18n import t
 
     return t(getattr(app, "lang", "fr"), key, **values)
-
-
-def training_app(
-    data_dir: str | Path | None = None,
-    *,
-    pack: str | None = None,
-    trainee: str | None = None,
-    group: str = "",
-    lang: str | None = None,
-    reveal_after: int | None = None,
-    packs_dir: str | Path | None = None,
-    **options: Any,
-) -> App[None]:
-    """The app, set to open on the training screens once it is ready (`options` go to the app:
-    tests pass an engine double)."""
-    from facilitator.store import SessionStore
-    from facilitator.tui.app import FacilitatorApp
-
-    class TrainingApp(FacilitatorApp):
-        extra_packs_dirs = (Path(packs_dir),) if packs_dir else ()
-
-        def on_ready(self) -> None:
-            open_training(self, pack=pack, trainee=trainee, group=group, reveal_after=reveal_after)
-
-    if lang is None and pack:
-        # `facilitator train --pack en-…`: the whole app in the pack's language, from the start.
-        with contextlib.suppress(PackError):  # reported once the app is up
-            lang = load_pack(pack).lang
-        if lang is None and packs_dir:
-            found = load_packs(extra=[packs_dir])[0]
-            lang = next((p.lang for p in found if p.id == pack), None)
-    store = SessionStore(data_dir) if data_dir is not None else SessionStore()
-    return TrainingApp(store, lang=lang, **options)
-
-
-def run_training(
-    data_dir: str | Path | None = None,
-    *,
-    pack: str | None = None,
-    trainee: str | None = None,
-    group: str = "",
-    lang: str | None = None,
-    reveal_after: int | None = None,
-    packs_dir: str | Path | None = None,
-) -> None:
-    """`facilitator train`: the app, opened on the training screens."""
-    from facilitator.tui.app import run_to_exit
-
-    run_to_exit(
-        training_app(
-            data_dir,
-            pack=pack,
-            trainee=trainee,
-            group=group,
-            lang=lang,
-            reveal_after=reveal_after,
-            packs_dir=packs_dir,
-        )
-    )
 
 
 class TrainingStartScreen(BaseScreen):
