@@ -6,9 +6,11 @@ changes and why, in both languages, with examples the tests run. Two are built h
   questions the room must settle when a removed word changed the commitment;
 - "add-target": a key result without a target becomes a measure of what it names, in its own
   words, from X to Y by a date ("Améliorer la satisfaction client" → "Faire passer la
-  satisfaction client de X à Y d'ici fin T4"), from the own-words proposals (`proposals`).
-An "add-target" alternative is kept only when it scores higher than the draft; the
-"plain-words" one is the rewrite as it stands (it never scores lower).
+  satisfaction client de X à Y d'ici fin T4"), from the own-words proposals (`proposals`);
+- "activity-to-outcome": a draft that deploys, launches or ships something becomes a measure of
+  its use, from the strategy's templates (`adoption`).
+The "add-target" and "activity-to-outcome" alternatives are kept only when they score higher
+than the draft; the "plain-words" one is the rewrite as it stands (it never scores lower).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from facilitator.engine.adoption import adoption_text
 from facilitator.engine.context import Context
 from facilitator.engine.french import typography
 from facilitator.engine.model import Alternative, Finding, Rewrite, Scores
@@ -26,7 +29,8 @@ from facilitator.engine.proposals import propose
 
 MAX_ALTERNATIVES = 3
 STRATEGIES_FILE = "rewrites.toml"
-BUILT = ("plain-words", "add-target")  # the strategies this module knows how to build
+# The strategies this module knows how to build.
+BUILT = ("plain-words", "add-target", "activity-to-outcome")
 _KINDS = ("objective", "key_result")
 
 
@@ -50,6 +54,8 @@ class Strategy:
     changed: dict[str, str]
     why: dict[str, str]
     examples: tuple[Example, ...]
+    templates: dict[str, dict[str, str]]  # kind → lang → wording with {object}, {deadline}
+    deadline: dict[str, str]  # lang → the deadline to write when the draft has none
 
 
 def load_strategies(path: Path) -> dict[str, Strategy]:
@@ -81,6 +87,8 @@ def load_strategies(path: Path) -> dict[str, Strategy]:
                 _example(e, f"{where}, example {i}")
                 for i, e in enumerate(raw.get("examples", []), 1)
             ),
+            {kind: _both(raw["template"], kind, where) for kind in raw.get("template", {})},
+            _both(raw, "deadline", where) if "deadline" in raw else {},
         )
     return out
 
@@ -129,6 +137,14 @@ def alternatives(
                 if scores.overall > draft_scores.overall:
                     questions = _dropped(p.text, findings, asked)
                     out.append(_made(target, ctx.lang, p.text, scores, questions))
+    outcome = strategies.get("activity-to-outcome")
+    if outcome is not None and ctx.kind in outcome.kinds and _answers(outcome, fired, safe_rules):
+        templates = outcome.templates.get(ctx.kind, {})
+        text = adoption_text(ctx, templates, outcome.deadline.get(ctx.lang, ""))
+        if text is not None:
+            scores = score_text(text)
+            if scores.overall > draft_scores.overall:
+                out.append(_made(outcome, ctx.lang, text, scores, _dropped(text, findings, asked)))
     unique = list({a.text: a for a in reversed(out)}.values())  # the first of twins stays
     unique.sort(key=lambda a: -a.scores.overall)
     return unique[:MAX_ALTERNATIVES]

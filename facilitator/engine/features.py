@@ -57,7 +57,7 @@ _SKIP = {
 }
 
 
-def _first_word(toks: Tokens) -> int | None:
+def first_word(toks: Tokens) -> int | None:
     words = toks.words()
     if not words:
         return None
@@ -79,7 +79,7 @@ def _first_word(toks: Tokens) -> int | None:
 
 
 def _predicate(toks: Tokens, first: int | None) -> int | None:
-    """The main verb (or noun) of the draft; `first` is its `_first_word`."""
+    """The main verb (or noun) of the draft; `first` is its `first_word`."""
     if toks.dep is not None and toks.pos is not None:
         for i, dep in enumerate(toks.dep):
             if dep == "ROOT" and toks.pos[i] in ("VERB", "NOUN", "PROPN", "AUX"):
@@ -106,7 +106,7 @@ _NONE: frozenset[int] = frozenset()
 
 def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     """Does the draft describe an activity, a deliverable or a milestone?"""
-    first = _first_word(toks)
+    first = first_word(toks)
     pred = _predicate(toks, first)
     if pred is None:
         return False

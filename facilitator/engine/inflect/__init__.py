@@ -41,12 +41,13 @@ from facilitator.engine.inflect.additions import fit_addition, place_addition
 from facilitator.engine.inflect.apply import apply_edit
 from facilitator.engine.inflect.english import en_forms
 from facilitator.engine.inflect.fitting import fit_alternatives
-from facilitator.engine.inflect.french import fr_conjugate, fr_form_of, fr_np_number
+from facilitator.engine.inflect.french import contract_fr, fr_conjugate, fr_form_of, fr_np_number
 from facilitator.engine.inflect.words import DETERMINERS
 
 __all__ = [
     "DETERMINERS",
     "apply_edit",
+    "contract_fr",
     "en_forms",
     "fit_addition",
     "fit_alternatives",

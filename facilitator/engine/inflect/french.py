@@ -369,3 +369,9 @@ def _contract(m: re.Match[str]) -> str:
     prep, det = m.group(1), m.group(2).lower()
     out = {"à": {"le": "au", "les": "aux"}, "de": {"le": "du", "les": "des"}}[prep.lower()][det]
     return _same_case(prep, out)
+
+
+def contract_fr(text: str) -> str:
+    """« à le » → « au », « de les » → « des »: the contractions French writes, after a template
+    put a preposition before an article (« Faire de le CRM » → « Faire du CRM »)."""
+    return _FR_CONTRACT.sub(_contract, text)

@@ -1,0 +1,151 @@
+"""Activity → outcome: a draft that puts something in people's hands ("Déployer le nouveau
+CRM d'ici juin", "Launch the redesigned checkout flow") becomes a measure of its use, with the
+activity kept as what is measured ("Faire passer de X % à Y % la part des utilisateurs visés
+qui utilisent le nouveau CRM chaque semaine d'ici juin").
+
+Only what the draft says is kept: its object (up to where it says where, for whom, when or why)
+and its deadline; the rest is a placeholder the room fills in. The verbs and the words that end
+an object are data (`lexicons/<lang>/proposals/adoption-verbs.tsv`, `object-stops.tsv`); the
+wordings are the strategy's templates in `rules/rewrites.toml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+from facilitator.engine.context import Context
+from facilitator.engine.features import first_word
+from facilitator.engine.inflect import contract_fr
+from facilitator.engine.lexicon import word_table
+from facilitator.engine.numbers import NUMBER_WORDS
+
+MAX_OBJECT_WORDS = 8
+_VOWEL = re.compile(r"^[aeiouyàâäéèêëîïôöûüœh]", re.IGNORECASE)
+_NOUNISH = ("NOUN", "PROPN", "X")
+# What a determiner of the draft becomes before the object of "use": the object is now a known
+# thing (« un portail » → « le portail », "a portal" → "the portal").
+_DEFINITE = {
+    "fr": {"un": "le", "une": "la", "des": "les", "du": "le", "d'un": "le", "d'une": "la"},
+    "en": {"a": "the", "an": "the", "some": "the"},
+}
+
+
+_KEPT = {
+    "fr": frozenset({"le", "la", "les", "l'", "l’", "notre", "nos", "ce", "cette", "ces"}),
+    "en": frozenset({"the", "our", "their", "its", "this", "these", "your"}),
+}
+"""Determiners the object keeps as they are."""
+
+
+def adoption_text(ctx: Context, templates: Mapping[str, str], default_deadline: str) -> str | None:
+    """The draft reworded as a measure of the use of what it delivers, from `templates[lang]`
+    ({object}, {deadline}); None when the draft does not start with an adoption verb or noun
+    followed by something that can be used."""
+    template = templates.get(ctx.lang)
+    found = _object_span(ctx)
+    if template is None or found is None:
+        return None
+    start, end, det = found
+    first, last = ctx.chars(start, end)
+    named = ctx.text[first:last]  # as written: « mobile-first », not the tokens joined by spaces
+    obj = _with_article(ctx.lang, det, named)
+    deadline = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else default_deadline
+    text = template.replace("{object}", obj).replace("{deadline}", deadline)
+    if ctx.lang == "fr":
+        text = contract_fr(text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _object_span(ctx: Context) -> tuple[int, int, str] | None:
+    """(first token, end token, the draft's determiner or "") of the object of the adoption verb
+    that opens the draft."""
+    toks, lang = ctx.toks, ctx.lang
+    first = first_word(toks)
+    if first is None:
+        return None
+    at = _adoption_at(ctx, first)
+    if at is None:
+        return None
+    i, form = at
+    det = ""
+    low = toks.lower
+    if form == "noun":  # « Mise en place du portail », "Rollout of the CRM"
+        if i < len(toks) and low[i] in ("de", "du", "des", "d'", "d’", "of"):
+            det = {"d’": "d'"}.get(low[i], low[i])
+            i += 1
+            if det in ("de", "d'") and i < len(toks) and low[i] in ("la", "l'", "l’", "un", "une"):
+                det = {"l’": "l'"}.get(low[i], low[i])
+                det = {"un": "d'un", "une": "d'une"}.get(det, det)
+                i += 1
+            elif det == "of" and i < len(toks) and low[i] in ("the", "a", "an", "our"):
+                det, i = low[i], i + 1
+            elif det in ("de", "d'", "of"):
+                det = ""
+        else:
+            return None
+    elif i < len(toks) and (low[i] in _DEFINITE[lang] or low[i] in _KEPT[lang]):
+        det, i = low[i].replace("’", "'"), i + 1
+    end = _object_end(ctx, i)
+    words = [w for w in range(i, end) if toks.text[w][0].isalnum()]
+    if not words or len(words) > MAX_OBJECT_WORDS or _counted(ctx, i):
+        return None  # nothing named, a whole clause, or a count ("Lancer 5 fonctionnalités")
+    if toks.pos is not None and not any(toks.pos[w] in _NOUNISH for w in words):
+        return None
+    if form == "noun" and not det and lang == "fr":
+        return None  # « Mise en place de nouveaux outils »: no article to build on
+    return i, end, det
+
+
+def _counted(ctx: Context, i: int) -> bool:
+    word = ctx.toks.lower[i]
+    return (
+        word[0].isdigit()
+        or (word in NUMBER_WORDS and NUMBER_WORDS[word] > 0)
+        or bool(ctx.toks.pos is not None and ctx.toks.pos[i] == "NUM")
+    )
+
+
+def _adoption_at(ctx: Context, first: int) -> tuple[int, str] | None:
+    """(the token after the adoption verb or noun at `first`, its form), if there is one."""
+    low = ctx.toks.lower
+    for row in _adoption_words(ctx.lang):
+        words = row["term"].split()
+        if [w.replace("’", "'") for w in low[first : first + len(words)]] == words:
+            return first + len(words), row["form"]
+    return None
+
+
+def _object_end(ctx: Context, start: int) -> int:
+    toks = ctx.toks
+    stops = _stops(ctx.lang)
+    deadline_starts = {d.start for d in ctx.ex.deadlines}
+    for i in range(start, len(toks)):
+        word = toks.lower[i].replace("’", "'")
+        if word in stops or toks.idx[i] in deadline_starts or toks.text[i] in ',.;:!?()[]«»"“”':
+            return i
+    return len(toks)
+
+
+def _with_article(lang: str, det: str, obj: str) -> str:
+    article = _DEFINITE[lang].get(det, det)
+    if not article and lang == "en" and obj[:1].islower():
+        article = "the"  # "Deliver internal training" → "use the internal training"
+    if not article:
+        return obj
+    if lang == "fr" and article in ("le", "la") and _VOWEL.match(obj):
+        return f"l'{obj}"
+    return f"{article} {obj}" if not article.endswith("'") else f"{article}{obj}"
+
+
+@functools.cache
+def _adoption_words(lang: str) -> tuple[dict[str, str], ...]:
+    # Longest phrase first: « mise en place » before « mise ».
+    rows = word_table(lang, "proposals", "adoption-verbs")
+    return tuple(sorted(rows, key=lambda r: -len(r["term"].split())))
+
+
+@functools.cache
+def _stops(lang: str) -> frozenset[str]:
+    return frozenset(r["term"] for r in word_table(lang, "proposals", "object-stops"))
