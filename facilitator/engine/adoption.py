@@ -23,7 +23,9 @@ from facilitator.engine.numbers import NUMBER_WORDS
 
 MAX_OBJECT_WORDS = 8
 _VOWEL = re.compile(r"^[aeiouyàâäéèêëîïôöûüœh]", re.IGNORECASE)
-_NOUNISH = ("NOUN", "PROPN", "X")
+# A phrase of only these names no thing. Not "no noun": the French model tags nouns as
+# adjectives after an article (« une plateforme publique » → ADJ ADJ).
+_NOT_A_THING = frozenset({"VERB", "AUX", "ADV", "PRON", "ADP", "SCONJ", "CCONJ", "PART"})
 # What a determiner of the draft becomes before the object of "use": the object is now a known
 # thing (« un portail » → « le portail », "a portal" → "the portal").
 _DEFINITE = {
@@ -91,8 +93,8 @@ def _object_span(ctx: Context) -> tuple[int, int, str] | None:
     words = [w for w in range(i, end) if toks.text[w][0].isalnum()]
     if not words or len(words) > MAX_OBJECT_WORDS or _counted(ctx, i):
         return None  # nothing named, a whole clause, or a count ("Lancer 5 fonctionnalités")
-    if toks.pos is not None and not any(toks.pos[w] in _NOUNISH for w in words):
-        return None
+    if toks.pos is not None and all(toks.pos[w] in _NOT_A_THING for w in words):
+        return None  # « Livrer rapidement », "Ship faster": no thing named
     if form == "noun" and not det and lang == "fr":
         return None  # « Mise en place de nouveaux outils »: no article to build on
     return i, end, det
