@@ -76,3 +76,29 @@ def test_a_bad_strategies_file_names_the_file_and_the_field(tmp_path: Path, body
     with pytest.raises(StrategyError) as err:
         load_strategies(path)
     assert str(path) in str(err.value) and f"'{field}'" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("draft", "lang", "used"),
+    [
+        ("Launch the app and grow revenue", "en", "who use the app every"),
+        ("Publish average and tail latency measurements", "en", "use the average and tail latency"),
+        ("Lancer une plateforme publique et opposable dès 2027", "fr", "la plateforme publique et"),
+        ("Mise en place du portail fournisseurs", "fr", "utilisent le portail fournisseurs"),
+    ],
+)
+def test_activity_to_outcome_names_the_whole_thing_and_stops_at_the_next_action(
+    engine, draft, lang, used
+):
+    alternatives = engine.assess(draft, "key_result", lang).alternatives
+    [alt] = [a for a in alternatives if a.strategy == "activity-to-outcome"]
+    assert used in alt.text, alt.text
+
+
+@pytest.mark.parametrize(
+    ("draft", "lang"),
+    [("Lancer 5 nouvelles fonctionnalités", "fr"), ("Deliver five benchmarks", "en")],
+)
+def test_a_count_of_deliverables_is_not_turned_into_a_measure_of_use(engine, draft, lang):
+    a = engine.assess(draft, "key_result", lang)
+    assert all(alt.strategy != "activity-to-outcome" for alt in a.alternatives)

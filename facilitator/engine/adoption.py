@@ -20,6 +20,7 @@ from facilitator.engine.features import first_word
 from facilitator.engine.inflect import contract_fr
 from facilitator.engine.lexicon import word_table
 from facilitator.engine.numbers import NUMBER_WORDS
+from facilitator.engine.tokens import Tokens
 
 MAX_OBJECT_WORDS = 8
 _VOWEL = re.compile(r"^[aeiouyàâäéèêëîïôöûüœh]", re.IGNORECASE)
@@ -127,7 +128,17 @@ def _object_end(ctx: Context, start: int) -> int:
         word = toks.lower[i].replace("’", "'")
         if word in stops or toks.idx[i] in deadline_starts or toks.text[i] in ',.;:!?()[]«»"“”':
             return i
+        if word in ("et", "and") and _new_clause(toks, i):
+            return i
     return len(toks)
+
+
+def _new_clause(toks: Tokens, i: int) -> bool:
+    """Does "and" at `i` start another action ("Launch the app and grow …") rather than go on
+    naming the thing ("average and tail latency measurements")? Without tags, assume it does."""
+    if toks.pos is None:
+        return True
+    return i + 1 < len(toks) and toks.pos[i + 1] in ("VERB", "AUX")
 
 
 def _with_article(lang: str, det: str, obj: str) -> str:
