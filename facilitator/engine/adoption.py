@@ -20,6 +20,7 @@ from facilitator.engine.features import first_word
 from facilitator.engine.inflect import contract_fr
 from facilitator.engine.lexicon import word_table
 from facilitator.engine.numbers import NUMBER_WORDS
+from facilitator.engine.proposals import of_people, people_named
 from facilitator.engine.tokens import Tokens
 
 MAX_OBJECT_WORDS = 8
@@ -42,10 +43,12 @@ _KEPT = {
 """Determiners the object keeps as they are."""
 
 
-def adoption_text(ctx: Context, templates: Mapping[str, str], default_deadline: str) -> str | None:
+def adoption_text(
+    ctx: Context, templates: Mapping[str, str], default_deadline: str, default_users: str
+) -> str | None:
     """The draft reworded as a measure of the use of what it delivers, from `templates[lang]`
-    ({object}, {deadline}); None when the draft does not start with an adoption verb or noun
-    followed by something that can be used."""
+    ({object}, {deadline}, {of_users}: the people the draft names, else `default_users`); None
+    when the draft does not start with an adoption verb or noun followed by something usable."""
     template = templates.get(ctx.lang)
     found = _object_span(ctx)
     if template is None or found is None:
@@ -55,7 +58,9 @@ def adoption_text(ctx: Context, templates: Mapping[str, str], default_deadline: 
     named = ctx.text[first:last]  # as written: « mobile-first », not the tokens joined by spaces
     obj = _with_article(ctx.lang, det, named)
     deadline = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else default_deadline
+    users = people_named(ctx) or default_users
     text = template.replace("{object}", obj).replace("{deadline}", deadline)
+    text = text.replace("{of_users}", of_people(users, ctx.lang))
     if ctx.lang == "fr":
         text = contract_fr(text)
     return re.sub(r"\s+", " ", text).strip()

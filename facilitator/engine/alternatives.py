@@ -56,6 +56,7 @@ class Strategy:
     examples: tuple[Example, ...]
     templates: dict[str, dict[str, str]]  # kind → lang → wording with {object}, {deadline}
     deadline: dict[str, str]  # lang → the deadline to write when the draft has none
+    users: dict[str, str]  # lang → whose use is measured when the draft names nobody
 
 
 def load_strategies(path: Path) -> dict[str, Strategy]:
@@ -89,6 +90,7 @@ def load_strategies(path: Path) -> dict[str, Strategy]:
             ),
             {kind: _both(raw["template"], kind, where) for kind in raw.get("template", {})},
             _both(raw, "deadline", where) if "deadline" in raw else {},
+            _both(raw, "users", where) if "users" in raw else {},
         )
     return out
 
@@ -140,7 +142,9 @@ def alternatives(
     outcome = strategies.get("activity-to-outcome")
     if outcome is not None and ctx.kind in outcome.kinds and _answers(outcome, fired, safe_rules):
         templates = outcome.templates.get(ctx.kind, {})
-        text = adoption_text(ctx, templates, outcome.deadline.get(ctx.lang, ""))
+        text = adoption_text(
+            ctx, templates, outcome.deadline.get(ctx.lang, ""), outcome.users.get(ctx.lang, "")
+        )
         if text is not None:
             scores = score_text(text)
             if scores.overall > draft_scores.overall:

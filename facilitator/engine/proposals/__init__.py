@@ -18,7 +18,7 @@ The modules: `library` (the measures, read once), `reading` (the objective), `wo
 measure's template filled in) and `choosing` (`propose`).
 """
 
-from facilitator.engine.proposals.choosing import propose
+from facilitator.engine.proposals.choosing import of_people, people_named, propose
 from facilitator.engine.proposals.library import (
     KINDS,
     LANGS,
@@ -39,5 +39,7 @@ __all__ = [
     "MeasureError",
     "default_library",
     "load_library",
+    "of_people",
+    "people_named",
     "propose",
 ]

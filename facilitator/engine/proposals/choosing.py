@@ -278,3 +278,17 @@ def _distinct(proposals: list[Proposal]) -> list[Proposal]:
             seen.add(p.text)
             out.append(p)
     return out[:MAX_PROPOSALS]
+
+
+def people_named(ctx: Context) -> str:
+    """The people the draft names, as a plural phrase ("les délégués", "new employees"), or ""
+    when it names none: the rewrites measure what those people do."""
+    library = _bundled()
+    if isinstance(library, MeasureError):
+        return ""
+    return _who(_read(ctx, library.words), "")
+
+
+def of_people(phrase: str, lang: str) -> str:
+    """ "des délégués", "of new employees": the people after « la part » / "the share"."""
+    return _de(phrase, lang)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from facilitator.engine.lexicon import word_set
 from facilitator.engine.proposals.library import _SLOT
 from facilitator.engine.proposals.reading import (
     _APOSTROPHE,
@@ -39,7 +40,7 @@ def _de(phrase: str, lang: str) -> str:
 
 
 def _plural(word: str, lang: str) -> str:
-    if word[-1:] in ("s", "x", "z"):
+    if word[-1:] in ("s", "x", "z") or word.lower() in word_set("proposals", "uncountable"):
         return word
     if lang == "fr" and word.endswith(("eau", "eu")):
         return word + "x"
