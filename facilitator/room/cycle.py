@@ -1,8 +1,9 @@
 """The OKR cycle: a review or retrospective session started from the session it follows.
 
 `Session.follow_up` carries the objectives, key results (with their ids and check-ins),
-participants, vision, parents and glossary over; this adds the agenda of the chosen template,
-so the new session is ready to run.
+participants, vision, parents and glossary over; this adds the agenda of the chosen template
+and the open actions, open parking-lot items and decisions to recall (`room.carried`), so the
+new session is ready to run.
 
 A follow-up is titled after the cycle's first workshop, not after the chain: the review of
 "Atelier de cadrage OKR — CODIR" is "Revue mensuelle des OKR — Atelier de cadrage OKR — CODIR",
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitator.room.carried import carry_log
 from facilitator.room.steps import agenda_of, vote_dots
 from facilitator.session import Session, follow_up, new_id
 
@@ -40,6 +42,7 @@ def start_follow_up(
     )
     session.id = session_id or new_id()
     remember_followed(session, previous)
+    carry_log(session, previous)
     session.agenda = agenda_of(template, lang)
     dots = vote_dots(template)
     if dots is not None:

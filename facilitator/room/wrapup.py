@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from facilitator.room import carried
 from facilitator.session import Action, Decision, KeyResult, Objective, ParkingItem, Session
 
 
@@ -77,7 +78,7 @@ class OpenItems:
     parking: list[ParkingItem]
     """Parking-lot items without owner and next step: they block the close."""
     actions: list[Action]
-    """Actions not done (listed, they do not block)."""
+    """Actions neither done nor dropped (listed, they do not block)."""
     incomplete_actions: list[Action]
     """Actions missing an owner or a due date."""
     orphans: list[Objective]
@@ -131,7 +132,7 @@ def open_items(session: Session) -> OpenItems:
     cast = any(v.priority or v.dots for v in session.votes.values())
     return OpenItems(
         parking=session.open_parking(),
-        actions=[a for a in session.actions if not a.done],
+        actions=[a for a in session.actions if carried.outcome(a) == "open"],
         incomplete_actions=[a for a in session.actions if not (a.owner and a.due)],
         orphans=orphans,
         votes_hidden=cast and not is_revealed(session),

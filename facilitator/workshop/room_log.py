@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from facilitator.room import wrapup
+from facilitator.room import carried, wrapup
 from facilitator.session import Session, new_id
 from facilitator.workshop import checks
 from facilitator.workshop.changes import SessionChanges
@@ -51,8 +51,22 @@ class LogOperations(SessionChanges):
         self._change(update)
 
     def set_action_done(self, action_id: str, done: bool) -> None:
+        """Mark an action done (or not done again); a dropped action done is no longer dropped."""
         self._entry(self.session, "actions", action_id)
-        self._change(lambda s: setattr(self._entry(s, "actions", action_id), "done", done))
+
+        def mark(s: Session) -> None:
+            action = self._entry(s, "actions", action_id)
+            if done:
+                carried.set_dropped(action, False)
+            action.done = done
+
+        self._change(mark)
+
+    def set_action_dropped(self, action_id: str, dropped: bool) -> None:
+        """Give an action up without doing it (kept, so the minutes say so), or take it up
+        again. A follow-up closes the actions it carried this way or with `set_action_done`."""
+        self._entry(self.session, "actions", action_id)
+        self._change(lambda s: carried.set_dropped(self._entry(s, "actions", action_id), dropped))
 
     def park(self, text: str, owner: str = "", next_step: str = "") -> str:
         """A topic set aside (its owner, a participant present, and next step may come later);
