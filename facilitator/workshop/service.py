@@ -14,6 +14,7 @@ from facilitator.workshop.drafting import DraftingOperations
 from facilitator.workshop.follow_ups import FollowUpOperations
 from facilitator.workshop.ideas import IdeaOperations
 from facilitator.workshop.objectives import ObjectiveOperations
+from facilitator.workshop.participants import ParticipantOperations
 from facilitator.workshop.room_log import LogOperations
 from facilitator.workshop.setup import SetupOperations
 from facilitator.workshop.voting import VoteOperations
@@ -28,6 +29,7 @@ class Workshop(
     ObjectiveOperations,
     LogOperations,
     FollowUpOperations,
+    ParticipantOperations,
 ):
     """One session of the store: `Workshop(store, session_id, clock=None)`.
 
