@@ -1,32 +1,72 @@
 """Monthly review: per key result, the current value, the progress it makes from baseline to
 target, the confidence 0–10 (a drop needs a comment) and the blockers; per objective, the
-average progress. Enter on a key result opens its check-in."""
+average progress. Enter on a key result opens its check-in.
+
+Below, what the session carried from the one it follows (`room.carried`): the open actions and
+parking-lot items, which the room closes (`d`: done / settled, `x`: dropped) from that table,
+and the decisions recalled, read-only.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Label, Static
 
 from facilitator.dates import date_words
-from facilitator.room import review, wrapup
+from facilitator.room import carried, review, wrapup
+from facilitator.room.cycle import followed
 from facilitator.room.votes import bar
 from facilitator.session import KeyResult, progress
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, percent, row_key
 from facilitator.tui.screens.room_dialogs import Field, FormDialog
 from facilitator.tui.widgets.table import Table
 
+COLUMNS = (
+    ("kr", "review.col.kr", 48),
+    ("range", "review.col.range", 14),
+    ("value", "review.col.value", 9),
+    ("progress", "review.col.progress", 16),
+    ("confidence", "review.col.confidence", 10),
+    ("blockers", "review.col.blockers", 18),
+)
+"""The key-result table's columns: key, title's text key, width."""
+STATE_STYLE = {"open": "bold yellow", "done": "green", "dropped": "dim", "resolved": "green"}
+
+
+class CarriedTable(Table):
+    """The actions and parking-lot items carried from the session before."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "close('done')", "review.bind.done", id="review.carried_done"),
+        Binding("x", "close('dropped')", "review.bind.drop", id="review.carried_drop"),
+    ]
+
+    def action_close(self, how: str) -> None:
+        screen = self.screen
+        key = row_key(self)
+        if isinstance(screen, ReviewScreen) and key is not None:
+            screen.close_carried(key, how)
+
 
 class ReviewScreen(RoomScreen):
     key = "review"
     TITLE_KEY = "review.title"
+    DEFAULT_CSS = """
+    ReviewScreen #carried { height: auto; max-height: 8; }
+    ReviewScreen #carried-title, ReviewScreen #recalled { height: auto; }
+    """
 
     def compose_body(self) -> ComposeResult:
         yield Table(id="krs", cursor_type="row")
         yield Static(id="kr-detail", classes="kr-detail")
+        yield Label(id="carried-title", classes="section-title", markup=False)
+        yield CarriedTable(id="carried", cursor_type="row")
+        yield Static(id="recalled", markup=False)
 
     def focus_first(self) -> None:
         table = self.query_one("#krs", DataTable)
@@ -40,9 +80,8 @@ class ReviewScreen(RoomScreen):
         keep = row_key(table)
         fallback = table.cursor_row
         table.clear(columns=True)
-        for name, width in (("kr", 48), ("range", 14), ("value", 9), ("progress", 16),
-                            ("confidence", 10), ("blockers", 18)):  # fmt: skip
-            table.add_column(self.tr(f"review.col.{name}"), width=width, key=name)
+        for name, title, width in COLUMNS:
+            table.add_column(self.tr(title), width=width, key=name)
         averages = []
         for i, objective in enumerate(review.active(s), 1):
             average = review.objective_progress(s, objective)
@@ -56,6 +95,7 @@ class ReviewScreen(RoomScreen):
                 table.add_row(*self._kr_cells(kr, i, j), key=kr.id)
         keep_cursor(table, keep, fallback)
         self._draw_detail()
+        self._draw_carried()
         done, total = review.reviewed(s)
         overall = sum(averages) / len(averages) if averages else None
         self.status(self.tr("review.status", done=done, total=total, average=percent(overall)))
@@ -97,7 +137,8 @@ class ReviewScreen(RoomScreen):
         ]
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._draw_detail()
+        if event.data_table.id == "krs":
+            self._draw_detail()
 
     def _draw_detail(self) -> None:
         """The highlighted line in full: the wording, owner and deadline, the last check-in."""
@@ -132,8 +173,95 @@ class ReviewScreen(RoomScreen):
                 text.append("\n⚠ " + "; ".join(last.blockers), style="bold red")
         detail.update(text)
 
+    # -- what the session before left open ------------------------------------------------------
+
+    def _draw_carried(self) -> None:
+        s = self.session
+        found = carried.carried(s)
+        title = self.query_one("#carried-title", Label)
+        table = self.query_one("#carried", CarriedTable)
+        recalled = self.query_one("#recalled", Static)
+        for widget in (title, table, recalled):
+            widget.display = not found.empty
+        if found.empty:
+            return
+        before = followed(s)
+        title.update(self.tr("review.carried.title", title=before[0] if before else "…"))
+        keep = row_key(table)
+        fallback = table.cursor_row
+        table.clear(columns=True)
+        table.add_column(self.tr("review.carried.col.what"), width=9, key="what")
+        table.add_column(self.tr("review.carried.col.text"), width=48, key="text")
+        table.add_column(self.tr("review.carried.col.owner"), width=18, key="owner")
+        table.add_column(self.tr("review.carried.col.when"), width=22, key="when")
+        table.add_column(self.tr("review.carried.col.state"), width=12, key="state")
+        for action in found.actions:
+            state: str = carried.outcome(action)
+            table.add_row(
+                self.tr("review.carried.action"),
+                Text(fit(action.text, 48), style="" if state == "open" else "dim strike"),
+                wrapup.owner_name(s, action.owner),
+                date_words(action.due, s.lang),
+                Text(self._state(state), style=STATE_STYLE[state]),
+                key=f"a:{action.id}",
+            )
+        for item in found.parking:
+            state = "resolved" if item.resolved else "open"
+            table.add_row(
+                self.tr("review.carried.parking"),
+                Text(fit(item.text, 48), style="dim strike" if item.resolved else ""),
+                wrapup.owner_name(s, item.owner) if item.owner else "—",
+                fit(item.next_step, 22) or "—",
+                Text(self._state(state), style=STATE_STYLE[state]),
+                key=f"p:{item.id}",
+            )
+        keep_cursor(table, keep, fallback)
+        table.display = bool(table.row_count)
+        lines = [self.tr("review.carried.decisions")] if found.decisions else []
+        lines += [f"• {d['text']}" for d in found.decisions]
+        recalled.update("\n".join(lines))
+        recalled.display = bool(lines)
+
+    def _state(self, state: str) -> str:
+        match state:
+            case "done":
+                return self.tr("review.carried.state.done")
+            case "dropped":
+                return self.tr("review.carried.state.dropped")
+            case "resolved":
+                return self.tr("review.carried.state.resolved")
+            case _:
+                return self.tr("review.carried.state.open")
+
+    def close_carried(self, key: str, how: str) -> None:
+        """`d` (how="done") marks the action done or the parking-lot item settled, `x`
+        (how="dropped") gives the action up; the same key again reopens it."""
+        kind, _, item_id = key.partition(":")
+        s = self.session
+        if kind == "a":
+            action = next((a for a in s.actions if a.id == item_id), None)
+            if action is None:
+                return
+            if how == "done":
+                done = not action.done
+                self.act(lambda w: w.set_action_done(item_id, done))
+            else:
+                dropped = not carried.is_dropped(action)
+                self.act(lambda w: w.set_action_dropped(item_id, dropped))
+        elif kind == "p" and how == "done":
+            item = next((p for p in s.parking if p.id == item_id), None)
+            if item is not None:
+                resolved = not item.resolved
+                self.act(lambda w: w.set_parking_resolved(item_id, resolved))
+        elif kind == "p":
+            self.notify(self.tr("review.carried.parking_drop"), timeout=4)
+
+    # -- check-ins -------------------------------------------------------------------------------
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
+        if event.data_table.id != "krs":
+            return
         key = event.row_key.value
         if key and not key.startswith("o:"):
             self.check_in(key)
