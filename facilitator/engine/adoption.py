@@ -25,8 +25,10 @@ from facilitator.engine.tokens import Tokens
 
 MAX_OBJECT_WORDS = 8
 _VOWEL = re.compile(r"^[aeiouyàâäéèêëîïôöûüœh]", re.IGNORECASE)
-# A phrase of only these names no thing. Not "no noun": the French model tags nouns as
-# adjectives after an article (« une plateforme publique » → ADJ ADJ).
+# A phrase of only these names no thing. In French, not "no noun": the French model tags nouns
+# as adjectives after an article (« une plateforme publique » → ADJ ADJ); the English one does
+# not, and an English object needs a noun.
+_NOUNS = frozenset({"NOUN", "PROPN", "X"})
 _NOT_A_THING = frozenset({"VERB", "AUX", "ADV", "PRON", "ADP", "SCONJ", "CCONJ", "PART"})
 # What a determiner of the draft becomes before the object of "use": the object is now a known
 # thing (« un portail » → « le portail », "a portal" → "the portal").
@@ -60,7 +62,7 @@ def adoption_text(
     deadline = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else default_deadline
     users = people_named(ctx) or default_users
     text = template.replace("{object}", obj).replace("{deadline}", deadline)
-    text = text.replace("{of_users}", of_people(users, ctx.lang))
+    text = text.replace("{of_users}", of_people(users, ctx.lang)).replace("{users}", users)
     if ctx.lang == "fr":
         text = contract_fr(text)
     return re.sub(r"\s+", " ", text).strip()
@@ -101,6 +103,8 @@ def _object_span(ctx: Context) -> tuple[int, int, str] | None:
         return None  # nothing named, a whole clause, or a count ("Lancer 5 fonctionnalités")
     if toks.pos is not None and all(toks.pos[w] in _NOT_A_THING for w in words):
         return None  # « Livrer rapidement », "Ship faster": no thing named
+    if lang == "en" and toks.pos is not None and not any(toks.pos[w] in _NOUNS for w in words):
+        return None  # "Launch a functional, upgradable platform": cut before its noun
     if form == "noun" and not det and lang == "fr":
         return None  # « Mise en place de nouveaux outils »: no article to build on
     return i, end, det

@@ -55,6 +55,8 @@ def fit_alternatives(
     first = _token_at(toks, start)
     if first is None:
         return list(alternatives)
+    if lang == "fr" and _inside_english_name(text, end):
+        return []  # « le Lead Time for Changes » is a name: « délai for Changes » is neither
     low = toks.lower[first]
     lemma = toks.lemma[first] if toks.lemma is not None else None
     pos = toks.pos[first] if toks.pos is not None else None
@@ -361,6 +363,16 @@ def _direction(lang: str, words: list[str]) -> str:
     return "any"
 
 
+# English words that carry an English name on after a matched term ("Lead Time for Changes",
+# "Time to Market"); none is a French word.
+_ENGLISH_LINKS = ("for", "of", "to", "and", "with", "the", "in", "by", "from")
+
+
+def _inside_english_name(text: str, end: int) -> bool:
+    m = re.match(r"\s+(\w+)", text[end:])
+    return bool(m) and m.group(1).lower() in _ENGLISH_LINKS
+
+
 def _is_plural(lang: str, before: str, span: str, low: str, lemma: str | None) -> bool:
     m = re.search(r"(?:^|\s)(\S+)\s*$", before)
     prev = _low(m.group(1)) if m else ""
@@ -377,6 +389,8 @@ def _is_plural(lang: str, before: str, span: str, low: str, lemma: str | None) -
     elif prev in ("a", "an", "one", "each", "every", "this", "that"):
         return False
     last = _low(span_words[-1]) if span_words else low
+    if lang == "fr" and len(span_words) > 1 and last.endswith("s") and not first.endswith("s"):
+        return True  # an English compound in French text: « des nouvelles landing pages »
     head = low if lang == "fr" else last
     if lemma and head == low and lemma != low:
         return low.endswith(("s", "x"))
