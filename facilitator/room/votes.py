@@ -17,7 +17,8 @@ BLOCKS = " ▏▎▍▌▋▊▉█"
 
 
 def candidates(session: Session) -> list[Objective]:
-    """The objectives the room votes on: every objective not dropped."""
+    """The objectives the room votes on: every objective not dropped (a merged objective is
+    a dropped one, so it is not a candidate either)."""
     return [o for o in session.objectives if o.status != "dropped"]
 
 
@@ -110,7 +111,9 @@ class Result:
 
 
 def results(session: Session) -> list[Result]:
-    """One result per candidate objective, most dots first (then most "yes")."""
+    """One result per candidate objective, ranked by the answers first, most "clearly a
+    priority" (yes) first, then by dots: the question asked of everyone leads, the dots
+    (optional, and spread at will) only break ties."""
     out = []
     for objective in candidates(session):
         votes = session.votes.get(objective.id)
@@ -123,16 +126,28 @@ def results(session: Session) -> list[Result]:
                 bool(votes and votes.judged_priority),
             )
         )
-    out.sort(key=lambda r: (-r.dots, -r.tally["yes"]))
+    out.sort(key=lambda r: (-r.tally["yes"], -r.dots))
     return out
 
 
 def share_counts(session: Session) -> tuple[int, int]:
     """(objectives judged clearly a priority, objectives voted on): the two numbers behind
-    `Session.compute_priority_share` (an objective dropped after the vote still counts)."""
+    `Session.compute_priority_share` (an objective dropped after the vote still counts: the
+    share says what the vote said; `voted_not_candidates` says how many such are not shown)."""
     ids = {o.id for o in session.objectives}
     voted = [v for oid, v in session.votes.items() if v.priority and oid in ids]
     return sum(v.judged_priority for v in voted), len(voted)
+
+
+def voted_not_candidates(session: Session) -> int:
+    """Objectives voted on that were dropped or merged since: counted in the share, no longer
+    on the ballot."""
+    shown = {o.id for o in candidates(session)}
+    return sum(
+        1
+        for o in session.objectives
+        if o.id not in shown and o.id in session.votes and session.votes[o.id].priority
+    )
 
 
 def bar(fraction: float, width: int) -> str:

@@ -124,7 +124,9 @@ async def test_votes_stay_hidden_until_everyone_voted_then_revealed_together(mak
         assert isinstance(screen, VoteScreen) and screen.voter == "ml"
         await pilot.press("plus", "plus", "1", "plus", "3")  # Marc: 2 dots + yes, 1 dot + no
         await settle(pilot)
-        assert screen.voter == "ir"  # the next ballot comes up
+        assert screen.voter == "ml"  # a complete ballot stays open until "]"
+        await pilot.press("right_square_bracket")
+        assert screen.voter == "ir"
         assert "masqués" in _text(screen.query_one("#results", Static))
         await pilot.press("r")  # Isabelle has not voted: nothing is revealed
         assert not app.session.votes[app.session.objectives[0].id].revealed

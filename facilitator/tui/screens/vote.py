@@ -1,7 +1,9 @@
 """Votes: each participant answers "clearly a priority?" and places their dots, in turn.
 
-The facilitator enters one ballot at a time (the voter is shown at the top; `]`/`[` changes
-voter, and the next voter comes up when a ballot is complete). While votes are hidden, the
+The facilitator enters one ballot at a time: the voter whose ballot is open is shown at the
+top, and only `]`/`[` changes voter. A complete ballot stays open (the screen says it is
+complete and how to move on), so dots typed after the last answer still go to the person who
+is voting. While votes are hidden, the
 screen shows only the current voter's own answers and who is still to vote; `r` reveals every
 objective's results together once everyone has voted, as bars, with the share of objectives
 judged clearly a priority (stored in the session) and its change since the session this one
@@ -26,6 +28,7 @@ from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_
 from facilitator.tui.widgets.table import Table
 
 ANSWER_STYLE = {"yes": "bold green", "unsure": "bold yellow", "no": "bold red"}
+ANSWERS = ("yes", "unsure", "no")
 BAR = 24
 
 
@@ -97,7 +100,7 @@ class VoteScreen(RoomScreen):
             table.add_row(
                 str(i),
                 fit(objective.text, 64),
-                Text(self.tr(f"vote.answer.{answer}"), style=ANSWER_STYLE[answer])
+                Text(self._answer(answer), style=ANSWER_STYLE[answer])
                 if answer
                 else Text("·", style="dim"),
                 Text("●" * dots, style="bold cyan"),
@@ -107,6 +110,15 @@ class VoteScreen(RoomScreen):
         keep_cursor(table, keep, fallback)
         self._draw_voter()
         self._draw_results()
+
+    def _answer(self, answer: str) -> str:
+        match answer:
+            case "yes":
+                return self.tr("vote.answer.yes")
+            case "unsure":
+                return self.tr("vote.answer.unsure")
+            case _:
+                return self.tr("vote.answer.no")
 
     def person_name(self, pid: str | None) -> str:
         return next((p.name for p in self.session.participants if p.id == pid), "—")
@@ -118,7 +130,7 @@ class VoteScreen(RoomScreen):
             self.query_one("#voter", Label).update(self.tr("vote.no_voters"))
             return
         index = next((i for i, p in enumerate(present, 1) if p.id == self.voter), 0)
-        done = "  ✓" if votes.has_voted(s, self.voter) else ""
+        done = "  ✓ " + self.tr("vote.ballot_complete") if votes.has_voted(s, self.voter) else ""
         self.query_one("#voter", Label).update(
             self.tr(
                 "vote.voter",
@@ -160,6 +172,9 @@ class VoteScreen(RoomScreen):
                 self.tr("vote.share", judged=judged, total=voted, share=percentage) + "\n",
                 style="bold",
             )
+            gone = votes.voted_not_candidates(s)
+            if gone:
+                text.append(self.tr("vote.share.gone", count=gone) + "\n", style="dim")
             change = votes.change(s, self._load)
             if change is not None:
                 sign = "+" if change.points >= 0 else "−"
@@ -175,9 +190,9 @@ class VoteScreen(RoomScreen):
                 )
             text.append("\n")
         legend = Text("  ")
-        for answer in ("yes", "unsure", "no"):
+        for answer in ANSWERS:
             legend.append("██ ", style=ANSWER_STYLE[answer].split()[-1])
-            legend.append(self.tr(f"vote.answer.{answer}") + "   ", style="dim")
+            legend.append(self._answer(answer) + "   ", style="dim")
         legend.append("██ ", style="cyan")
         legend.append(self.tr("vote.col.dots") + "\n\n", style="dim")
         text.append_text(legend)
@@ -224,26 +239,17 @@ class VoteScreen(RoomScreen):
             return
         table = self.query_one("#ballot", DataTable)
         row = table.cursor_row
+        complete_before = votes.has_voted(self.session, voter)
         self.act(lambda w: w.set_priority(objective_id, voter, answer))
-        if votes.has_voted(self.session, voter) and row + 1 >= table.row_count:
-            self._next_voter()
-        elif row + 1 < table.row_count:
+        if row + 1 < table.row_count:
             table.move_cursor(row=row + 1)
-
-    def _next_voter(self) -> None:
-        """The ballot is complete: on to the next participant who has not voted."""
-        waiting = votes.waiting_for(self.session)
-        if not waiting:
-            self.notify(self.tr("vote.all_voted.notify"), timeout=3)
-            self._draw_voter()
-            return
-        present = [p.id for p in votes.voters(self.session)]
-        start = present.index(self.voter) if self.voter in present else -1
-        ordered = present[start + 1 :] + present[: start + 1]
-        self.voter = next(pid for pid in ordered if pid in {p.id for p in waiting})
-        self.session_changed()
-        self.query_one("#ballot", DataTable).move_cursor(row=0)
-        self.notify(self.tr("vote.next_voter", name=self.person_name(self.voter)), timeout=2)
+        if votes.has_voted(self.session, voter) and not complete_before:
+            # Complete, but still open: dots may follow, and only `]` moves on.
+            if votes.waiting_for(self.session):
+                message = self.tr("vote.ballot_done", name=self.person_name(voter))
+            else:
+                message = self.tr("vote.all_voted.notify")
+            self.notify(message, timeout=4)
 
     def action_dots(self, delta: int) -> None:
         objective_id, voter = self._objective(), self.voter
@@ -259,12 +265,15 @@ class VoteScreen(RoomScreen):
         self.act(lambda w: w.add_dots(objective_id, voter, delta))
 
     def action_voter(self, step: int) -> None:
+        """Open the next (`step` 1) or previous (-1) participant's ballot, at its first line."""
         present = [p.id for p in votes.voters(self.session)]
         if not present:
             return
         index = present.index(self.voter) if self.voter in present else -1
         self.voter = present[(index + step) % len(present)]
         self.session_changed()
+        self.query_one("#ballot", DataTable).move_cursor(row=0)
+        self.notify(self.tr("vote.next_voter", name=self.person_name(self.voter)), timeout=2)
 
     def action_reveal(self) -> None:
         s = self.session
