@@ -29,6 +29,8 @@ from facilitator.paths import data_dir
 from facilitator.typography import NBSP, format_message
 
 LANGS = ("fr", "en")
+# Each language's name, in the interface's language: a new language adds its line.
+LANG_NAME_KEYS = {"fr": "lang.name.fr", "en": "lang.name.en"}
 FALLBACK = "fr"
 NNBSP = "\u202f"  # narrow no-break space
 PLURAL_FORMS = ("one", "other")

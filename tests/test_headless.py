@@ -22,10 +22,11 @@ HEADLESS = [
     "facilitator.minutes",
     "facilitator.demo",
     "facilitator.report",
-    # The TUI package itself, its texts and its helpers: Textual only comes with the app.
+    # The service every front end calls: the TUI and the web page share it.
+    "facilitator.workshop",
+    # The TUI package itself and its texts: Textual only comes with the app.
     "facilitator.tui",
     "facilitator.tui.i18n",
-    "facilitator.tui.logic",
 ]
 
 
@@ -50,7 +51,7 @@ def test_the_engine_and_the_model_without_textual() -> None:
     """Building a session from a template and assessing a draft never bring Textual in."""
     loaded = _loaded_after(
         "from facilitator.engine import Engine\n"
-        "from facilitator.tui.logic import session_from_template\n"
+        "from facilitator.workshop import session_from_template\n"
         "from facilitator.workshops import load_template\n"
         "session_from_template(load_template('codir-framing'), 'fr')\n"
         "Engine().assess('Réduire les retards', lang='fr', tier='lexical')"

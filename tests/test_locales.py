@@ -91,6 +91,27 @@ def _calls(tree: ast.AST) -> Iterator[tuple[int, str]]:
         value = literal.value if isinstance(literal, ast.Constant) else None
         if isinstance(value, str) and KEY.match(prefix + value):
             yield getattr(node, "lineno", 0), prefix + value
+        yield from _table_keys(node)
+
+
+def _table_keys(node: ast.AST) -> Iterator[tuple[int, str]]:
+    """(line, key) for every text of a table of keys: an assignment to a name ending in `_KEYS`
+    (`STATUS_KEYS = {"draft": "obj.status.draft", …}`), where the code picks a key by a value."""
+    if isinstance(node, ast.Assign):
+        targets, value = node.targets, node.value
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:
+        targets, value = [node.target], node.value
+    else:
+        return
+    if not any(isinstance(x, ast.Name) and x.id.endswith("_KEYS") for x in targets):
+        return
+    for inner in ast.walk(value):
+        if (
+            isinstance(inner, ast.Constant)
+            and isinstance(inner.value, str)
+            and KEY.match(inner.value)
+        ):
+            yield inner.lineno, inner.value
 
 
 def _is_labels(node: ast.expr) -> bool:

@@ -22,7 +22,7 @@ from facilitator.engine.inflect import (
     place_addition,
 )
 from facilitator.paths import data_dir
-from facilitator.tui.logic import apply_suggestion
+from facilitator.workshop.assessments import apply_suggestion
 
 TARGET = 0.98
 REAL = data_dir("lexicons").parent / "tests" / "real"

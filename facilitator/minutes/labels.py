@@ -20,6 +20,26 @@ from facilitator.typography import NBSP, format_message
 
 PREFIX = "minutes."
 
+# Tables of keys, for the labels the minutes pick by a stored value (a session's kind, a step's
+# status, an objective's status): a value with no key shows as it is stored.
+KIND_KEYS = {
+    "framing": "minutes.kind.framing",
+    "drafting": "minutes.kind.drafting",
+    "review": "minutes.kind.review",
+    "retrospective": "minutes.kind.retrospective",
+}
+STEP_KEYS = {
+    "pending": "minutes.step.pending",
+    "running": "minutes.step.running",
+    "done": "minutes.step.done",
+}
+STATUS_KEYS = {
+    "draft": "minutes.status.draft",
+    "retained": "minutes.status.retained",
+    "dropped": "minutes.status.dropped",
+    "merged": "minutes.status.merged",
+}
+
 
 @dataclass(frozen=True)
 class Labels:
@@ -58,6 +78,11 @@ class Labels:
         """A share 0..1 as a whole percentage: "75 %" (narrow no-break space) or "75%"."""
         value = round(share * 100)
         return f"{value}{NNBSP}%" if self.lang == "fr" else f"{value}%"
+
+    def named(self, keys: Mapping[str, str], value: str) -> str:
+        """The label of `value` by its key in `keys` (`STATUS_KEYS` …), or `value` itself."""
+        key = keys.get(value)
+        return self[key.removeprefix(PREFIX)] if key else value
 
     def n(self, key: str, count: int) -> str:
         """A plural label ("n.topic") for `count`: "1 sujet", "3 sujets" (French: 0 and 1 are

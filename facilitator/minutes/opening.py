@@ -7,14 +7,13 @@ from facilitator.room.cycle import followed
 
 from .blocks import Run
 from .facts import average_scores, date_text, scores_of
+from .labels import KIND_KEYS, STEP_KEYS
 from .writer import MinutesWriter
 
 
 def title_block(doc: MinutesWriter) -> None:
     session, labels = doc.session, doc.labels
-    doc.field(
-        labels["workshop"], doc.workshop or labels.table.get(f"kind.{session.kind}", session.kind)
-    )
+    doc.field(labels["workshop"], doc.workshop or labels.named(KIND_KEYS, session.kind))
     doc.field(labels["organisation"], session.organisation)
     doc.field(labels["date"], date_text(session.date, labels))
     doc.field(labels["place"], session.place)
@@ -145,7 +144,7 @@ def agenda(doc: MinutesWriter) -> None:
                 planned,
                 str(actual) if spent else "—",
                 gap,
-                labels.table.get(f"step.{step.status}", step.status),
+                labels.named(STEP_KEYS, step.status),
             ]
         )
     rows.append(

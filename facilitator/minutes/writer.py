@@ -24,7 +24,7 @@ from .facts import (
     rule_titles,
     short,
 )
-from .labels import labels_for
+from .labels import STATUS_KEYS, labels_for
 
 
 class MinutesWriter:
@@ -118,7 +118,7 @@ class MinutesWriter:
             key = "decided.merged" if inline else "status.merged_into"
             status = labels(key, target=self.merge_target(objective.merged_into or ""))
         else:
-            status = labels.table.get(f"status.{objective.status}", objective.status)
+            status = labels.named(STATUS_KEYS, objective.status)
         decided = self.decided(objective) if objective.status != "draft" else ""
         return f"{status} {decided}" if decided else status
 

@@ -27,12 +27,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
+from facilitator.locales import LANG_NAME_KEYS
 from facilitator.session import Session
 from facilitator.store import SessionStore, StoreError
 from facilitator.tui.commands import FacilitatorCommands
 from facilitator.tui.i18n import LANGS, other, t
 from facilitator.tui.room_actions import SCREENS as ROOM_SCREENS
-from facilitator.tui.screens.base import BaseScreen, SessionScreen, localize_bindings
+from facilitator.tui.screens.base import BaseScreen, SessionScreen
 from facilitator.tui.screens.dialogs import ErrorDialog
 from facilitator.tui.settings import load_settings, save_setting
 from facilitator.tui.terminal_filter import FOR_TERMINAL
@@ -166,7 +167,6 @@ class FacilitatorApp(App[None]):
         from facilitator.tui.screens.home import HomeScreen
 
         self.theme = "textual-dark"
-        localize_bindings(self, self.lang)
         self.push_screen(HomeScreen())
         if self.initial_session:
             self.open_session(self.initial_session)
@@ -459,13 +459,13 @@ class FacilitatorApp(App[None]):
         """ctrl+l: the interface's language only (the session's minutes keep theirs)."""
         new = other(self.lang)
         self.lang = new
-        localize_bindings(self, new)
+        self.refresh_bindings()  # a dialog's footer too: the screens redraw their own
         # A folder that refuses the write: this run shows the new language all the same.
         with contextlib.suppress(OSError):
             save_setting(self.store.data_dir, "interface_lang", new)
         message = t(new, "lang.switched")
         if self.session is not None and self.session.lang in LANGS:
-            session_lang = t(new, f"lang.name.{self.session.lang}")
+            session_lang = t(new, LANG_NAME_KEYS[self.session.lang])
             message = t(new, "lang.switched.session", session=session_lang)
         self.notify(message, timeout=5 if self.session is not None else 2)
 
@@ -479,9 +479,8 @@ class FacilitatorApp(App[None]):
             return  # refused (the dialog said why)
         self.ensure_model(lang)
         self.engine_version += 1  # the screens assess again, in the session's new language
-        self.notify(
-            t(self.lang, "session.lang.set", lang=t(self.lang, f"lang.name.{lang}")), timeout=4
-        )
+        name = t(self.lang, LANG_NAME_KEYS[lang])
+        self.notify(t(self.lang, "session.lang.set", lang=name), timeout=4)
         self.refresh_session_screen()
 
     def action_room_entry(self, kind: str) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from facilitator.locales import LANG_NAME_KEYS
 from facilitator.tui.i18n import LANGS, t
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class FacilitatorCommands(Provider):
             yield t(lang, "cmd.session.home"), app.action_close_session
             for code in LANGS:
                 if code != app.session.lang:
-                    name = t(lang, f"lang.name.{code}")
+                    name = t(lang, LANG_NAME_KEYS[code])
                     yield (
                         t(lang, "cmd.session.lang", lang=name),
                         partial(app.set_session_language, code),

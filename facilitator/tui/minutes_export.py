@@ -8,13 +8,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from facilitator.tui.i18n import t
+from facilitator.tui.screens.training_report import FileTexts, save_file
 from facilitator.workshop.setup import LAST_EXPORT_DIR
 
 if TYPE_CHECKING:
     from facilitator.session import Session
     from facilitator.tui.app import FacilitatorApp
 
-FORMATS = ("docx", "md", "json", "csv")
+COMMAND_KEYS = {
+    "docx": "cmd.export.docx",
+    "md": "cmd.export.md",
+    "json": "cmd.export.json",
+    "csv": "cmd.export.csv",
+}
+"""The palette's export command of each of the minutes' formats, in the palette's order."""
+EXPORT_KEYS = FileTexts(
+    "export.title", "export.path", "export.write", "export.done", "export.failed"
+)
 
 
 def export_minutes(app: FacilitatorApp, fmt: str = "docx") -> None:
@@ -22,7 +32,6 @@ def export_minutes(app: FacilitatorApp, fmt: str = "docx") -> None:
     the session as it is now (see `save_file`: an existing file is replaced only once the user
     says so; a new one is readable by its owner only, like the session files)."""
     from facilitator.minutes import default_filename, export_session
-    from facilitator.tui.screens.training_report import save_file
 
     if app.session is None:
         return
@@ -35,7 +44,7 @@ def export_minutes(app: FacilitatorApp, fmt: str = "docx") -> None:
         app.call_from_thread(remember_folder, app, session_id, written.parent)
         return written
 
-    save_file(app, str(folder / default_filename(session, fmt)), "export", write)
+    save_file(app, str(folder / default_filename(session, fmt)), EXPORT_KEYS, write)
 
 
 def export_folder(session: Session) -> Path:
@@ -79,5 +88,5 @@ def commands(app: FacilitatorApp) -> Iterator[tuple[str, Callable[[], Any]]]:
     """The palette's "export: …" commands, when a session is open."""
     if app.session is None:
         return
-    for fmt in FORMATS:
-        yield t(app.lang, f"cmd.export.{fmt}"), partial(export_minutes, app, fmt)
+    for fmt, key in COMMAND_KEYS.items():
+        yield t(app.lang, key), partial(export_minutes, app, fmt)

@@ -8,6 +8,7 @@ Kept out of app.py so that the app only registers these (a few lines), and impor
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,58 @@ SCREENS: dict[str, str] = {
 }
 """Session screens of the room mechanics (merged into the app's SESSION_SCREENS)."""
 
+COMMAND_KEYS = {
+    "brainstorm": "cmd.room.brainstorm",
+    "cluster": "cmd.room.cluster",
+    "vote": "cmd.room.vote",
+    "alignment": "cmd.room.alignment",
+    "tree": "cmd.room.tree",
+    "log": "cmd.room.log",
+    "wrapup": "cmd.room.wrapup",
+    "objectives": "cmd.room.objectives",
+    "review": "cmd.room.review",
+    "grading": "cmd.room.grading",
+    "retro": "cmd.room.retro",
+}
+"""The palette's entry of each of SCREENS, in the palette's order."""
+
+
+@dataclass(frozen=True)
+class EntryTexts:
+    """The keys of one kind of entry's texts: its form, its notice and its palette command."""
+
+    title: str
+    text: str
+    placeholder: str
+    added: str
+    command: str
+
+
+ENTRY_KEYS = {
+    "decision": EntryTexts(
+        "room.decision.title",
+        "room.decision.text",
+        "room.decision.ph",
+        "room.decision.added",
+        "cmd.room.add_decision",
+    ),
+    "action": EntryTexts(
+        "room.action.title",
+        "room.action.text",
+        "room.action.ph",
+        "room.action.added",
+        "cmd.room.add_action",
+    ),
+    "parking": EntryTexts(
+        "room.parking.title",
+        "room.parking.text",
+        "room.parking.ph",
+        "room.parking.added",
+        "cmd.room.add_parking",
+    ),
+}
+"""The entries from any step (F5, F6, F7), by kind, in the palette's order."""
+
 
 def owner_choices(session: Session) -> list[tuple[str, str]]:
     """(name, id) of the participants present: the only possible owners."""
@@ -52,7 +105,8 @@ def entry(app: FacilitatorApp, kind: str) -> None:
     if session is None:
         return
     lang = app.lang
-    text = Field("text", t(lang, f"room.{kind}.text"), placeholder=t(lang, f"room.{kind}.ph"))
+    keys = ENTRY_KEYS[kind]
+    text = Field("text", t(lang, keys.text), placeholder=t(lang, keys.placeholder))
     owner = Field(
         "owner",
         t(lang, "room.owner"),
@@ -101,12 +155,10 @@ def entry(app: FacilitatorApp, kind: str) -> None:
             app.act(lambda w: w.add_action(text, owner, values["due"]))
         else:
             app.act(lambda w: w.park(text, owner, values["next_step"]))
-        app.notify(t(app.lang, f"room.{kind}.added"), timeout=2)
+        app.notify(t(app.lang, keys.added), timeout=2)
         app.refresh_session_screen()
 
-    app.push_screen(
-        FormDialog(t(lang, f"room.{kind}.title"), fields, lang, validate=validate), done
-    )
+    app.push_screen(FormDialog(t(lang, keys.title), fields, lang, validate=validate), done)
 
 
 def parking_follow_up(app: FacilitatorApp, item_id: str) -> None:
@@ -225,8 +277,8 @@ def commands(app: FacilitatorApp) -> Iterator[tuple[str, Any]]:
         return
     if step_mechanic(session):
         yield t(lang, "cmd.room.step"), partial(open_step, app)
-    for name in SCREENS:
-        yield t(lang, f"cmd.room.{name}"), partial(app.goto, name)
-    for kind in ("decision", "action", "parking"):
-        yield t(lang, f"cmd.room.add_{kind}"), partial(entry, app, kind)
+    for name, key in COMMAND_KEYS.items():
+        yield t(lang, key), partial(app.goto, name)
+    for kind, keys in ENTRY_KEYS.items():
+        yield t(lang, keys.command), partial(entry, app, kind)
     yield t(lang, "cmd.cycle.follow_up"), partial(start_follow_up, app, session.id)

@@ -17,6 +17,19 @@ from facilitator.tui.timer_display import clock
 from facilitator.workshop.templates import step_texts
 
 STATUS_MARK = {"done": "✓", "running": "▶", "pending": "·"}
+SCREEN_KEYS = {
+    "brainstorm": "screen.brainstorm",
+    "cluster": "screen.cluster",
+    "workbench": "screen.workbench",
+    "vote": "screen.vote",
+    "alignment": "screen.alignment",
+    "log": "screen.log",
+    "wrapup": "screen.wrapup",
+    "review": "screen.review",
+    "grading": "screen.grading",
+    "retro": "screen.retro",
+}
+"""The name of the screen a step's mechanic opens (`room.steps.MECHANICS`' values)."""
 
 
 class AgendaScreen(SessionScreen):
@@ -126,8 +139,9 @@ class AgendaScreen(SessionScreen):
 
         mechanic = step_mechanic(session)
         hint = self.query_one("#step-mechanic", Static)
-        hint.update(self.tr("agenda.mechanic", screen=self.tr(f"screen.{mechanic}")))
         hint.display = mechanic is not None
+        if mechanic is not None:
+            hint.update(self.tr("agenda.mechanic", screen=self.tr(SCREEN_KEYS[mechanic])))
         self.tick()
 
     def tick(self) -> None:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker
@@ -43,15 +42,6 @@ def localized_bindings(
             binding = replace(binding, show=False)
         shown[key] = entry._replace(binding=binding)
     return shown
-
-
-def localize_bindings(node: DOMNode, lang: str, hidden: frozenset[str] = frozenset()) -> None:
-    """Redraw the footer after the interface's language changed to `lang`.
-
-    The texts themselves come from `localized_bindings`, when the screen lists its bindings;
-    `lang` and `hidden` are not needed any more (app.py still passes them).
-    """
-    node.refresh_bindings()
 
 
 class BaseScreen(Screen[None]):
@@ -137,7 +127,7 @@ class SessionBar(Horizontal):
             title = session.title or t(lang, "untitled")
             step = session.step
             if step is not None:
-                from facilitator.tui.logic import step_texts
+                from facilitator.workshop import step_texts
 
                 texts = step_texts(session, session.current_step, lang)
                 where = t(
@@ -158,7 +148,7 @@ class SessionBar(Horizontal):
         self.update_clock()
 
     def update_clock(self) -> None:
-        from facilitator.tui.logic import clock
+        from facilitator.tui.timer_display import clock
 
         app = cast("FacilitatorApp", self.app)
         session = app.session

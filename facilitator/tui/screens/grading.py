@@ -21,6 +21,16 @@ from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, perc
 from facilitator.tui.screens.room_dialogs import Field, FormDialog
 from facilitator.tui.widgets.table import Table
 
+COLUMN_KEYS = (
+    ("kr", "grading.col.kr", 64),
+    ("kind", "grading.col.kind", 11),
+    ("expected", "grading.col.expected", 8),
+    ("progress", "grading.col.progress", 8),
+    ("grade", "grading.col.grade", 6),
+    ("gap", "grading.col.gap", 7),
+)
+"""The grades table's columns: (id, title's key, width)."""
+
 
 def grade_style(grade: float | None, expected: float) -> str:
     if grade is None:
@@ -59,9 +69,8 @@ class GradingScreen(RoomScreen):
         keep = row_key(table)
         fallback = table.cursor_row
         table.clear(columns=True)
-        for name, width in (("kr", 64), ("kind", 11), ("expected", 8), ("progress", 8),
-                            ("grade", 6), ("gap", 7)):  # fmt: skip
-            table.add_column(self.tr(f"grading.col.{name}"), width=width, key=name)
+        for name, key, width in COLUMN_KEYS:
+            table.add_column(self.tr(key), width=width, key=name)
         for i, objective in enumerate(review.active(s), 1):
             average = summary.per_objective.get(objective.id)
             head = Text(f"O{i} {fit(objective.text, 60)}", style="bold")

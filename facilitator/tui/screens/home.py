@@ -15,6 +15,14 @@ from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.template_picker import TemplatePicker
 from facilitator.tui.widgets.table import Table
 
+KIND_KEYS = {
+    "framing": "kind.framing",
+    "drafting": "kind.drafting",
+    "review": "kind.review",
+    "retrospective": "kind.retrospective",
+}
+"""A session's kind in the sessions table (a kind no template knows shows as it is stored)."""
+
 
 def _when(iso: str) -> str:
     return iso[:16].replace("T", " ") if iso else ""
@@ -95,7 +103,7 @@ class HomeScreen(BaseScreen):
             counts = summary.counts
             table.add_row(
                 summary.title or self.tr("untitled"),
-                self.tr(f"kind.{summary.kind}") if summary.kind else "",
+                self.tr(KIND_KEYS[summary.kind]) if summary.kind in KIND_KEYS else summary.kind,
                 summary.date,
                 summary.organisation,
                 self.tr(

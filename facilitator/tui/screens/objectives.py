@@ -34,6 +34,22 @@ if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 STATUS_STYLE = {"retained": "bold green", "dropped": "red", "draft": "yellow"}
+STATUS_KEYS = {
+    "draft": "obj.status.draft",
+    "retained": "obj.status.retained",
+    "dropped": "obj.status.dropped",
+}
+"""An objective's status as the screen shows it (a merged one names its target)."""
+ACTION_KEYS = {
+    "retain": "obj.action.retain",
+    "drop": "obj.action.drop",
+    "merge": "obj.action.merge",
+    "reopen": "obj.action.reopen",
+    "move": "obj.action.move",
+    "delete": "obj.action.delete",
+    "retain_set": "obj.action.retain_set",
+}
+"""What an undo undid, by the change's action."""
 
 # -- what the objectives screen and the wrap-up share -------------------------------------------
 
@@ -98,7 +114,7 @@ def undo_last(app: FacilitatorApp) -> life.Undo | None:
     if not app.act(lambda w: w.undo_objective_change(record), warn=(life.ObjectiveError,)):
         return None
     stack.pop()
-    app.notify(t(app.lang, "obj.undone", action=t(app.lang, f"obj.action.{record.action}")))
+    app.notify(t(app.lang, "obj.undone", action=t(app.lang, ACTION_KEYS[record.action])))
     return record
 
 
@@ -112,7 +128,8 @@ def status_text(lang: str, session: Session, objective: Objective) -> Text:
         target = numbers(session).get(objective.merged_into or "", "?")
         text = Text(t(lang, "obj.status.merged", target=target), style="dim")
     else:
-        label = t(lang, f"obj.status.{objective.status}")
+        key = STATUS_KEYS.get(objective.status)
+        label = t(lang, key) if key else objective.status
         text = Text(label, style=STATUS_STYLE.get(objective.status, ""))
     return text
 
@@ -464,7 +481,7 @@ class ObjectivesScreen(RoomScreen):
         ballots = self.session.votes.get(oid)
         has_votes = ballots is not None and bool(ballots.priority or ballots.dots)
         count = len(o.key_results)
-        krs = self.tr(f"obj.delete.krs{min(count, 2)}", count=count)
+        krs = self.tr("obj.delete.krs", count=count) if count else self.tr("obj.delete.no_krs")
         body = self.tr(
             "obj.delete.body",
             text=fit(o.text, 80),

@@ -23,6 +23,17 @@ from facilitator.tui.screens.room_dialogs import Field, FormDialog
 from facilitator.tui.widgets.table import Table
 from facilitator.workshop.room_log import LOG_LISTS, LogList
 
+COLUMN_KEYS = {
+    "text": "log.col.text",
+    "step": "log.col.step",
+    "owner": "log.col.owner",
+    "due": "log.col.due",
+    "next_step": "log.col.next_step",
+}
+"""The lists' column titles, by column id (the actions' "done" column has none)."""
+TITLE_KEYS = {"decisions": "log.decisions", "actions": "log.actions", "parking": "log.parking"}
+"""Each list's title, with its count."""
+
 
 class LogTable(Table):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -81,12 +92,13 @@ class RoomLogScreen(RoomScreen):
                 fit(p.next_step, 40) or missing,
                 key=p.id,
             )
-        for name, count in (
-            ("decisions", len(s.decisions)),
-            ("actions", len(s.actions)),
-            ("parking", len(s.parking)),
-        ):
-            self.query_one(f"#{name}-title", Label).update(self.tr(f"log.{name}", count=count))
+        counts = {
+            "decisions": len(s.decisions),
+            "actions": len(s.actions),
+            "parking": len(s.parking),
+        }
+        for name, key in TITLE_KEYS.items():
+            self.query_one(f"#{name}-title", Label).update(self.tr(key, count=counts[name]))
         self.status(self.tr("log.status", open=len(s.open_parking())))
 
     def _table(self, name: str, columns: list[tuple[str, int]]) -> DataTable[Any]:
@@ -95,7 +107,7 @@ class RoomLogScreen(RoomScreen):
         fallback = table.cursor_row
         table.clear(columns=True)
         for column, width in columns:
-            label = "" if column == "done" else self.tr(f"log.col.{column}")
+            label = self.tr(COLUMN_KEYS[column]) if column in COLUMN_KEYS else ""
             table.add_column(label, width=width, key=column)
         self.call_after_refresh(keep_cursor, table, keep, fallback)
         return table

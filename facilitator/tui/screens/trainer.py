@@ -27,6 +27,32 @@ from facilitator.tui.widgets.table import Table
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 ALL = "*"
 REFRESH_SECONDS = 5.0
+COLUMN_KEYS = {
+    "trainee": "tr.col.trainee",
+    "group": "tr.col.group",
+    "opened": "tr.col.opened",
+    "done": "tr.col.done",
+    "after": "tr.col.after",
+    "attempts": "tr.col.attempts",
+    "hints": "tr.col.hints",
+    "revealed": "tr.col.revealed",
+    "score": "tr.col.score",
+    "status": "tr.col.status",
+    "last": "tr.col.last",
+    "rule": "tr.col.rule",
+    "trainees": "tr.col.trainees",
+    "failed": "tr.col.failed",
+    "exercise": "tr.col.exercise",
+    "mean": "tr.col.mean",
+}
+"""Every column title of the trainer's tables, by column id."""
+STATUS_KEYS = {
+    "done": "tr.status.done",
+    "done_after_reveal": "tr.status.done_after_reveal",
+    "revealed": "tr.status.revealed",
+    "open": "tr.status.open",
+}
+"""A trainee's state on one exercise (`training.summary`'s statuses)."""
 
 
 def _number(value: float | None) -> str:
@@ -174,7 +200,7 @@ class TrainerScreen(BaseScreen):
             "score",
         ]
         for key in columns:
-            trainees.add_column(self.tr(f"tr.col.{key}"), key=key)
+            trainees.add_column(self.tr(COLUMN_KEYS[key]), key=key)
         for row in s.trainees:
             trainees.add_row(
                 row.name,
@@ -199,13 +225,13 @@ class TrainerScreen(BaseScreen):
         mistakes = self.query_one("#trainer-mistakes", DataTable)
         mistakes.clear(columns=True)
         for key in ("rule", "attempts", "failed", "trainees"):
-            mistakes.add_column(self.tr(f"tr.col.{key}"), key=key)
+            mistakes.add_column(self.tr(COLUMN_KEYS[key]), key=key)
         for m in s.mistakes[:10]:
             mistakes.add_row(m.title, str(m.attempts), str(m.failed), str(m.trainees))
         exercises = self.query_one("#trainer-exercises", DataTable)
         exercises.clear(columns=True)
         for key in ("exercise", "opened", "done", "mean", "hints", "revealed"):
-            exercises.add_column(self.tr(f"tr.col.{key}"), key=key)
+            exercises.add_column(self.tr(COLUMN_KEYS[key]), key=key)
         for e in s.exercises:
             exercises.add_row(
                 e.label or e.title,
@@ -230,14 +256,14 @@ class TrainerScreen(BaseScreen):
         title.update(self.tr("tr.trainer.detail", name=trainee.name))
         table.display = True
         for key in ("exercise", "status", "attempts", "hints", "last"):
-            table.add_column(self.tr(f"tr.col.{key}"), key=key)
+            table.add_column(self.tr(COLUMN_KEYS[key]), key=key)
         for d in trainee_detail(trainee, packs=self.packs, labels=s.labels):
             answer = " / ".join(d.answer.splitlines())
             if d.choice:
                 answer = self.tr("tr.trainer.choice", text=answer)
             table.add_row(
                 d.label,
-                self.tr(f"tr.status.{d.status}"),
+                self.tr(STATUS_KEYS[d.status]),
                 str(d.attempts),
                 str(d.hints),
                 answer or "—",
@@ -272,7 +298,11 @@ class TrainerScreen(BaseScreen):
     def action_export(self) -> None:
         """The Word report of the group shown, in the packs' language (see `save_file`)."""
         from facilitator.training.report import default_report_name, export_report
-        from facilitator.tui.screens.training_report import documents_dir, save_file
+        from facilitator.tui.screens.training_report import (
+            TRAINING_REPORT_KEYS,
+            documents_dir,
+            save_file,
+        )
 
         lang, trainees, group = self.report_lang(), list(self.trainees), self.group
 
@@ -282,7 +312,7 @@ class TrainerScreen(BaseScreen):
             )
 
         suggested = documents_dir() / default_report_name(group, lang)
-        save_file(self.fapp, str(suggested), "tr.report", write)
+        save_file(self.fapp, str(suggested), TRAINING_REPORT_KEYS, write)
 
     def palette_commands(self) -> list[tuple[str, Any]]:
         return [

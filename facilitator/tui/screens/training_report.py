@@ -8,6 +8,7 @@ dialog, never a traceback.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,6 +28,23 @@ Write = Callable[[Path, bool], Path]
 where it went; raises ExportError (ExistingFileError for an existing file not to be replaced)."""
 
 
+@dataclass(frozen=True)
+class FileTexts:
+    """The keys of one kind of file's texts: the dialog's title, path and write labels, and the
+    messages once it is written or could not be."""
+
+    title: str
+    path: str
+    write: str
+    done: str  # with {path}
+    failed: str
+
+
+TRAINING_REPORT_KEYS = FileTexts(
+    "tr.report.title", "tr.report.path", "tr.report.write", "tr.report.done", "tr.report.failed"
+)
+
+
 def documents_dir() -> Path:
     """Where an export is suggested: the user's documents folder (~/Documents, or its local
     name), else the home folder; never the folder the app happened to be started from."""
@@ -36,9 +54,9 @@ def documents_dir() -> Path:
     return documents if documents.is_dir() else Path.home()
 
 
-def save_file(app: FacilitatorApp, default: str, texts: str, write: Write) -> None:
-    """Ask for the file (`default` filled in), then `write` it. `texts` is the i18n prefix of
-    the dialog's labels and of the `.done` and `.failed` messages ("export", "tr.report")."""
+def save_file(app: FacilitatorApp, default: str, texts: FileTexts, write: Write) -> None:
+    """Ask for the file (`default` filled in, the dialog and messages from `texts`), then
+    `write` it."""
     from facilitator.tui.screens.dialogs import ConfirmDialog
 
     lang = app.lang
@@ -56,9 +74,9 @@ def save_file(app: FacilitatorApp, default: str, texts: str, write: Write) -> No
         except ExistingFileError:
             app.call_from_thread(ask_to_replace, path)
         except (ExportError, OSError) as error:
-            app.call_from_thread(app.show_error, t(lang, f"{texts}.failed"), str(error))
+            app.call_from_thread(app.show_error, t(lang, texts.failed), str(error))
         else:
-            app.call_from_thread(app.notify, t(lang, f"{texts}.done", path=written), timeout=8)
+            app.call_from_thread(app.notify, t(lang, texts.done, path=written), timeout=8)
 
     def ask_to_replace(path: Path) -> None:
         question = ConfirmDialog(
@@ -81,20 +99,22 @@ class ReportDialog(ModalScreen[str | None]):
         Binding("escape", "cancel", show=False, id="report.cancel")
     ]
 
-    def __init__(self, path: str, lang: str = "fr", texts: str = "tr.report") -> None:
+    def __init__(
+        self, path: str, lang: str = "fr", texts: FileTexts = TRAINING_REPORT_KEYS
+    ) -> None:
         super().__init__()
         self.path = path
         self.lang = lang
-        self.texts = texts  # i18n prefix of the title, path and write labels
+        self.texts = texts
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(t(self.lang, f"{self.texts}.title"), classes="dialog-title")
-            yield Label(t(self.lang, f"{self.texts}.path"))
+            yield Label(t(self.lang, self.texts.title), classes="dialog-title")
+            yield Label(t(self.lang, self.texts.path))
             yield Input(self.path, id="report-path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t(self.lang, "dialog.cancel"), id="cancel")
-                yield Button(t(self.lang, f"{self.texts}.write"), id="write", variant="primary")
+                yield Button(t(self.lang, self.texts.write), id="write", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#report-path", Input).focus()

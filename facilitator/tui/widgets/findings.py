@@ -10,8 +10,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.tui.i18n import t
-from facilitator.tui.logic import can_accept
 from facilitator.typography import colon
+from facilitator.workshop.assessments import can_accept
 
 ICONS = {
     "error": ("✖", "bold red"),

@@ -7,8 +7,14 @@ from rich.text import Text
 from textual.widgets import Static
 
 from facilitator.tui.i18n import t
-from facilitator.tui.logic import SCORE_NAMES
 
+SCORE_KEYS = {
+    "clarity": "wb.score.clarity",
+    "ambition": "wb.score.ambition",
+    "measurability": "wb.score.measurability",
+    "overall": "wb.score.overall",
+}
+"""Each score's label, in the order the bars show them (`workshop.assessments.SCORE_NAMES`)."""
 WIDTH = 20  # the bar's length when there is room
 _LABEL = 14  # "Mesurabilité  "
 _NUMBER = 8  # " 100 +12": a score and its change are never cut, the bar gives way
@@ -30,8 +36,8 @@ def render_scores(
     bar: int = WIDTH,
 ) -> Text:
     text = Text()
-    for name in SCORE_NAMES:
-        label = t(lang, f"wb.score.{name}")
+    for name, key in SCORE_KEYS.items():
+        label = t(lang, key)
         text.append(f"{label:<14}", style="bold" if name == "overall" else "")
         if scores is None or name not in scores:
             text.append("░" * bar, style="dim")

@@ -1,4 +1,5 @@
-"""The TUI's Textual-free helpers and its two languages."""
+"""The Textual-free helpers the screens call (the workshop service's text cleaning,
+suggestions, scores and step texts; the timer's display) and the TUI's two languages."""
 
 from __future__ import annotations
 
