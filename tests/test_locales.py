@@ -137,6 +137,41 @@ def test_every_literal_key_in_the_code_is_in_the_catalogues() -> None:
     assert checked > 500
 
 
+# Screens whose keys are still built from a value (other pieces of work convert them); a
+# module leaves this list once its keys are literals or come from a table of keys.
+STILL_BUILT = frozenset(
+    {
+        "facilitator/tui/screens/workbench.py",
+        "facilitator/tui/screens/training.py",
+        "facilitator/tui/screens/setup.py",
+        "facilitator/tui/screens/retro.py",
+    }
+)
+
+
+def _built_keys(tree: ast.AST) -> Iterator[int]:
+    """The lines of `t(lang, f"…")` and `self.tr(f"…")`: a key the catalogue test cannot see."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        index = {"t": 1, "tr": 0}.get(name)
+        args = node.args
+        if index is not None and len(args) > index and isinstance(args[index], ast.JoinedStr):
+            yield node.lineno
+
+
+def test_no_key_is_built_with_an_f_string() -> None:
+    built = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = str(path.relative_to(PACKAGE.parent))
+        lines = list(_built_keys(ast.parse(path.read_text(encoding="utf-8"))))
+        if lines and name not in STILL_BUILT:
+            built += [f"{name}:{line}" for line in lines]
+    assert not built, "\n".join(built)
+
+
 def test_a_missing_key_falls_back_to_french_then_to_the_key() -> None:
     assert t("en", "no.such.key") == "no.such.key"
     assert t("de", "wb.saved", n=2) == "Version 2 enregistrée"
