@@ -4,17 +4,20 @@ Two signals, both shown to the room as the reason of a suggestion:
 
 * **word overlap**: the content words the two wordings share, compared as word families (a
   common start, see `room.text.related`), so "livraison"/"livrer", "patients"/"patient" and
-  "formation"/"former" meet. Light verbs and adverbs that say nothing about the subject
-  ("faire", "mettre", "plus", "make" …) do not count, and a word found in several parents
-  weighs less (inverse document frequency over the parents): overlap = weight of the shared
-  roots / weight of the objective's roots.
-* **rapidfuzz** `token_set_ratio` on the content words of the engine's normalised texts: a
-  parent is broader than the objective that serves it, so here containment is *wanted*
-  (token_set_ratio scores a wording inside a longer one high, which the clustering avoids).
+  "formation"/"former" meet. Only the words that say what the objective is about count: the
+  verbs of change and their nouns ("réduire", "réduction", "improve"), light verbs, and words
+  of degree or time ("sans", "plus", "fin", "without") are left out, from the word lists
+  `lexicons/<lang>/alignment/ignored-words.tsv` (both languages at once: a French draft may
+  hold English words). Two objectives that share only "réduire" reduce different things.
+  A word found in several parents weighs less (inverse document frequency over the parents):
+  overlap = weight of the shared roots / weight of the objective's roots.
+* **rapidfuzz** `token_set_ratio` on those same content words: a parent is broader than the
+  objective that serves it, so here containment is *wanted* (token_set_ratio scores a wording
+  inside a longer one high, which the clustering avoids).
 
-score = 0.6 × overlap + 0.4 × fuzzy / 100. Below `MIN_SCORE` a parent is not suggested at all:
-better no suggestion than a confident wrong one. The facilitator confirms one, picks another,
-or marks the objective deliberately independent.
+score = 0.6 × overlap + 0.4 × fuzzy / 100. A parent sharing no content word is never suggested,
+and below `MIN_SCORE` none is: better no suggestion than a confident wrong one. The
+facilitator confirms one, picks another, or marks the objective deliberately independent.
 """
 
 from __future__ import annotations
@@ -25,20 +28,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from facilitator.room.text import key, related, surface_words, wordlist
+from facilitator.engine.lexicon import word_set
+from facilitator.room.text import fold, key, related, stem, surface_words
 from facilitator.session import Objective, ParentObjective, Session
 
 MIN_SCORE = 0.2
 OVERLAP_WEIGHT = 0.6
 
-# Words (folded, singular) that appear in objectives of any subject.
-WEAK = wordlist(
-    """
-    faire mettre rendre donner prendre passer aller devenir permettre assurer garantir
-    plus moins mieux tot vite bien tres toujours nouveau nouvelle chaque notre
-    make get keep ensure become more less better faster new every
-    """
-)
+IGNORED = frozenset(stem(fold(w)) for w in word_set("alignment", "ignored-words"))
+"""Words (folded, singular) that appear in objectives of any subject: never compared."""
 
 
 @dataclass(frozen=True)
@@ -52,8 +50,9 @@ class Suggestion:
     """token_set_ratio of the content words, 0–100."""
 
 
-def _content(words: Iterable[str]) -> set[str]:
-    return {w for w in words if len(w) > 2 and w not in WEAK}
+def _content(words: Iterable[str]) -> list[str]:
+    """The words that say what a wording is about, in text order, once each."""
+    return list(dict.fromkeys(w for w in words if len(w) > 2 and w not in IGNORED))
 
 
 def suggest_parents(
@@ -68,28 +67,28 @@ def suggest_parents(
     Pass the engine's normalised texts when there are (`Assessment.normalized`); raw text works
     too (the comparison folds case, accents, elisions and plurals itself).
     """
-    own = key(text)
-    own_words = _content(own.words)
+    own_words = _content(key(text).words)
     if not own_words:
         return []
-    parent_keys = [(pid, key(ptext)) for pid, ptext in parents]
-    parent_words = [_content(k.words) for _, k in parent_keys]
-    n = len(parent_keys)
+    parent_words = [(pid, _content(key(ptext).words)) for pid, ptext in parents]
+    n = len(parent_words)
 
-    def found_in(word: str, words: set[str]) -> bool:
+    def found_in(word: str, words: list[str]) -> bool:
         return any(related(word, other) for other in words)
 
     def weight(word: str) -> float:
-        return math.log(1 + (n + 1) / (1 + sum(found_in(word, ws) for ws in parent_words)))
+        return math.log(1 + (n + 1) / (1 + sum(found_in(word, ws) for _, ws in parent_words)))
 
     total = sum(weight(w) for w in own_words)
     found: list[Suggestion] = []
-    for (parent_id, other), words in zip(parent_keys, parent_words, strict=True):
+    for parent_id, words in parent_words:
         common = {w for w in own_words if found_in(w, words)}
+        if not common:
+            continue
         overlap = sum(weight(w) for w in common) / total
-        fuzzy = float(fuzz.token_set_ratio(" ".join(own.words), " ".join(other.words)))
+        fuzzy = float(fuzz.token_set_ratio(" ".join(own_words), " ".join(words)))
         score = OVERLAP_WEIGHT * overlap + (1 - OVERLAP_WEIGHT) * fuzzy / 100
-        if score < min_score or (not common and fuzzy < 60):
+        if score < min_score:
             continue
         shared = tuple(dict.fromkeys(w for w, folded in surface_words(text) if folded in common))
         found.append(Suggestion(parent_id, round(score, 3), shared, fuzzy))
