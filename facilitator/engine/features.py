@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from facilitator.engine.extract import Extraction
-from facilitator.engine.lexicon import Hit
+from facilitator.engine.lexicon import Hit, word_set
 from facilitator.engine.tokens import Tokens
 
 # Lexicons that feed features (the others feed rules). Each is a file under lexicons/<lang>/.
@@ -217,6 +217,7 @@ def _bare_deliverable(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     return not any(abs(h.start - root) <= 1 for name in measures for h in hits.get(name, ()))
 
 
+_EITHER = word_set("extraction", "activity-or-outcome")
 _MEASURE_WORDS = re.compile(r"nombre|part|taux|number|share|rate|ratio|%", re.IGNORECASE)
 
 
@@ -230,6 +231,10 @@ def _counts_activities(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
             text_between(toks, 0, q.start)
         ):
             continue  # "zéro constat d'audit", "le nombre de membres qui assistent à 2 événements"
+        if q.noun >= 0 and any(
+            toks.idx[h.start] == q.noun and toks.lower[h.start] not in _EITHER for h in nouns
+        ):
+            return True  # the counted noun is inside the figure's unit: "30 démos par mois"
         for h in nouns:
             start = toks.idx[h.start]
             # "3 ateliers", "3 nouveaux ateliers" — not "doubler le nombre de visites", nor
