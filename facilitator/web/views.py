@@ -1,0 +1,143 @@
+"""What one participant's device shows of the session: plain JSON built from the session, for
+that participant only.
+
+A participant sees their own cards (never the others'), their own ballots and, only once the
+facilitator has revealed the vote, the room's totals (never who voted what), their own proposed
+versions and their own key results to check in. Nothing here changes the session.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitator.room import review, votes
+from facilitator.session import Session
+from facilitator.workshop import step_texts
+from facilitator.workshop.participants import RoomState, anonymous_cards, open_activity
+
+
+def participant_view(session: Session, participant_id: str, lang: str) -> dict[str, Any]:
+    """The state message for `participant_id` (see the module's docstring)."""
+    room = RoomState.of(session)
+    opened = open_activity(session)
+    activity, step = (opened[0], _step(session, opened[1], lang)) if opened else (None, None)
+    me = next((p for p in session.participants if p.id == participant_id), None)
+    view: dict[str, Any] = {
+        "type": "state",
+        "me": {"id": participant_id, "name": me.name if me else ""},
+        "title": session.title,
+        "closed": room.closed,
+        "activity": activity,
+        "step": step,
+    }
+    if activity in _BUILDERS:
+        view[activity] = _BUILDERS[activity](session, participant_id)
+    return view
+
+
+def _step(session: Session, index: int, lang: str) -> dict[str, str]:
+    texts = step_texts(session, index, lang)
+    return {"id": session.agenda[index].id, "title": texts.title, "instruction": texts.instruction}
+
+
+def _brainstorm(session: Session, participant_id: str) -> dict[str, Any]:
+    own = {pid for pid, who in RoomState.of(session).cards.items() if who == participant_id}
+    cards = [
+        {"id": p.id, "text": p.text, "editable": p.status == "open"}
+        for p in session.proposals
+        if p.id in own
+    ]
+    return {"anonymous": anonymous_cards(session), "cards": cards}
+
+
+def _wording(session: Session, participant_id: str) -> dict[str, Any]:
+    items = []
+    for objective in session.objectives:
+        if objective.status == "dropped":
+            continue
+        items.append({"objective_id": objective.id, "kr_id": None, "text": objective.text})
+        items.extend(
+            {"objective_id": objective.id, "kr_id": kr.id, "text": kr.text}
+            for kr in objective.key_results
+        )
+    sent = [
+        {
+            "id": e.get("id"),
+            "objective_id": e.get("objective_id"),
+            "kr_id": e.get("kr_id"),
+            "text": e.get("text"),
+            "status": e.get("status"),
+        }
+        for e in RoomState.of(session).proposed
+        if e.get("participant") == participant_id
+    ]
+    return {"items": items, "sent": sent}
+
+
+def _vote(session: Session, participant_id: str) -> dict[str, Any]:
+    revealed = votes.is_revealed(session)
+    ballots = []
+    for objective in votes.candidates(session):
+        own = session.votes.get(objective.id)
+        ballots.append(
+            {
+                "id": objective.id,
+                "text": objective.text,
+                "answer": own.priority.get(participant_id) if own else None,
+                "dots": own.dots.get(participant_id, 0) if own else 0,
+            }
+        )
+    results = (
+        [
+            {
+                "id": r.objective.id,
+                "text": r.objective.text,
+                "tally": r.tally,
+                "dots": r.dots,
+                "priority": r.judged_priority,
+            }
+            for r in votes.results(session)
+        ]
+        if revealed
+        else None
+    )
+    return {
+        "ballots": ballots,
+        "dots_left": votes.dots_left(session, participant_id),
+        "dots_per_participant": session.dots_per_participant,
+        "revealed": revealed,
+        "results": results,
+    }
+
+
+def _review(session: Session, participant_id: str) -> dict[str, Any]:
+    own = []
+    for objective in review.active(session):
+        for kr in objective.key_results:
+            if kr.owner != participant_id:
+                continue
+            checkin = review.this_session_checkin(session, kr)
+            own.append(
+                {
+                    "id": kr.id,
+                    "text": kr.text,
+                    "span": review.span(kr),
+                    "current": checkin.current if checkin else "",
+                    "confidence": checkin.confidence if checkin else None,
+                    "comment": checkin.comment if checkin else "",
+                }
+            )
+    return {"key_results": own}
+
+
+def _retro(session: Session, participant_id: str) -> dict[str, Any]:
+    return {"worked": list(session.worked), "to_change": list(session.to_change)}
+
+
+_BUILDERS = {
+    "brainstorm": _brainstorm,
+    "wording": _wording,
+    "vote": _vote,
+    "review": _review,
+    "retro": _retro,
+}
