@@ -36,6 +36,15 @@ def rule_ids(findings: Iterable[FindingLike]) -> list[str]:
     return list(dict.fromkeys(f.rule for f in findings))
 
 
+def rule_title(rule_id: str, lang: str) -> str:
+    """A rule's title in `lang`, as the minutes show it ("Comparatif vague"); its id when the
+    rules do not know it (a rule since removed, or an organisation's own)."""
+    # Here, not at the top: the rule files are read only when a title is asked for.
+    from facilitator.minutes.facts import rule_titles
+
+    return rule_titles(lang).get(rule_id, rule_id)
+
+
 def can_accept(finding: FindingLike) -> bool:
     """A finding whose first suggestion can be applied to the text as it is."""
     return finding.action in ("replace", "remove") and bool(finding.suggestions)

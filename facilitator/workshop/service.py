@@ -16,6 +16,7 @@ from facilitator.workshop.ideas import IdeaOperations
 from facilitator.workshop.objectives import ObjectiveOperations
 from facilitator.workshop.participants import ParticipantOperations
 from facilitator.workshop.room_log import LogOperations
+from facilitator.workshop.scoring import ScoringOperations
 from facilitator.workshop.setup import SetupOperations
 from facilitator.workshop.voting import VoteOperations
 
@@ -25,6 +26,7 @@ class Workshop(
     AgendaOperations,
     IdeaOperations,
     DraftingOperations,
+    ScoringOperations,
     VoteOperations,
     ObjectiveOperations,
     LogOperations,

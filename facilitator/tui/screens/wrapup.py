@@ -9,6 +9,10 @@ retained wordings not final. `p` proposes the vote's outcome as the retained set
 facilitator edits and confirms), `o` opens the objectives, `u` undoes the last decision on
 them. `c` closes the wrap-up (the last step) once nothing blocks, after a confirmation when
 warnings remain.
+
+Before the minutes are written from here, the versions saved without the engine's scores
+(typed before it was ready, imported, accepted from a proposal) are scored in a worker, so
+the minutes never say "not assessed" of a wording the engine could have assessed.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from facilitator.tui import room_actions
 from facilitator.tui.screens import objectives as objectives_screen
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
 from facilitator.tui.widgets.table import Table
+from facilitator.workshop.scoring import Scored, assess_unscored, unscored
 
 
 class WrapupScreen(RoomScreen):
@@ -49,6 +54,27 @@ class WrapupScreen(RoomScreen):
 
     def focus_first(self) -> None:
         self.query_one("#blocking", DataTable).focus()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.score_unscored()
+
+    def score_unscored(self) -> None:
+        """Score, off the UI thread, the versions saved unscored (once the engine is ready)."""
+        engine, session = self.fapp.engine, self.session
+        if engine is None or not self.fapp.full_ready(session.lang) or not unscored(session):
+            return
+        snapshot = session.copy()
+
+        def work() -> None:
+            found = assess_unscored(snapshot, engine)
+            self.app.call_from_thread(self._store_scores, found)
+
+        self.run_worker(work, thread=True, group="scoring", exit_on_error=False)
+
+    def _store_scores(self, found: list[Scored]) -> None:
+        if found and self.is_mounted:
+            self.act(lambda w: w.store_scores(found))
 
     def session_changed(self) -> None:
         s = self.session

@@ -1,5 +1,6 @@
 """Version history of an objective or key result: each version, its scores, the change since
-the version before, the findings it resolved; restore (r) or mark final (f)."""
+the version before, the rules it resolved (by their titles, in the session's language, as the
+minutes name them); restore (r) or mark final (f)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from textual.message import Message
 
 from facilitator.session import Versioned
 from facilitator.tui.i18n import t
-from facilitator.tui.logic import score_delta
 from facilitator.tui.widgets.table import Table
+from facilitator.workshop.assessments import rule_title, score_delta
 
 
 class HistoryTable(Table):
@@ -34,6 +35,7 @@ class HistoryTable(Table):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
 
     def show(self, item: Versioned | None, lang: str) -> None:
+        """Show `item`'s versions, with headers in `lang` (the interface's)."""
         self.clear(columns=True)
         self.add_column(t(lang, "wb.col.v"), width=4, key="v")
         self.add_column(t(lang, "wb.col.overall"), width=7, key="overall")
@@ -42,6 +44,8 @@ class HistoryTable(Table):
         self.add_column(t(lang, "wb.col.resolved"), width=16, key="resolved")
         if item is None:
             return
+        session = getattr(self.app, "session", None)
+        rules_lang = getattr(session, "lang", None) or lang
         for version in reversed(item.versions):
             s = version.scores
             star = "★" if item.final_version == version.n else " "
@@ -51,7 +55,7 @@ class HistoryTable(Table):
                 f"{s['overall']:.0f}" if "overall" in s else "",
                 f"{delta:+.0f}" if delta else "",
                 version.text,
-                ", ".join(item.resolved(version.n)),
+                ", ".join(rule_title(r, rules_lang) for r in item.resolved(version.n)),
                 key=str(version.n),
             )
 
