@@ -65,6 +65,7 @@ class RoomServer:
         self._io = ThreadPoolExecutor(2, thread_name_prefix="room-store")
         self._stamp: tuple[int, int] | None = None
         self._broadcast: asyncio.Task[None] | None = None
+        self._poller: asyncio.Task[None] | None = None
 
     @property
     def room(self) -> RoomState:
@@ -93,10 +94,11 @@ class RoomServer:
     async def _start(self, app: web.Application) -> None:
         await self.call(self.workshop.reload)
         self._stamp = await self.call(self._file_stamp)
-        app["room_poll"] = asyncio.create_task(self._poll())
+        self._poller = asyncio.create_task(self._poll())
 
     async def _stop(self, app: web.Application) -> None:
-        app["room_poll"].cancel()
+        if self._poller is not None:
+            self._poller.cancel()
         for client in list(self.clients):
             await client.ws.close(code=1001)
         self._io.shutdown(wait=False)

@@ -1,0 +1,129 @@
+"""Fixtures of the room server's tests: a store holding the demo session, one coach (one engine)
+for the whole run, a server running on loopback in a thread, and a headless Chromium (Debian's
+`chromium`, driven by Playwright through `executable_path`; the browser tests skip, saying so,
+when it is missing: no browser is ever downloaded)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+
+from facilitator.demo import demo_session
+from facilitator.store import SessionStore
+from facilitator.web.coach import Coach
+from facilitator.web.server import RoomServer
+from facilitator.workshop import Workshop, create_session
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+
+
+@pytest.fixture(scope="session")
+def coach() -> Iterator[Coach]:
+    """One engine for every test: spaCy's French model loads once, on the first full pass."""
+    shared = Coach()
+    yield shared
+    shared.close()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SessionStore:
+    store = SessionStore(tmp_path / "sessions")
+    create_session(store, demo_session())
+    return store
+
+
+@pytest.fixture
+def workshop(store: SessionStore) -> Workshop:
+    """The demo session, its votes hidden (the demo has them revealed) and the room open on
+    the brainstorm with join code ABC234."""
+    workshop = Workshop(store, demo_session().id)
+    workshop.hide_votes()
+    workshop.open_room("ABC234", step_id="brainstorm")
+    return workshop
+
+
+class RunningRoom:
+    """A `RoomServer` on 127.0.0.1 in a thread of its own; `restart()` stops it and starts a
+    new server on the same port, as a facilitator quitting and relaunching would."""
+
+    def __init__(self, store: SessionStore, session_id: str, coach: Coach) -> None:
+        self.store, self.session_id, self.coach = store, session_id, coach
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.port = 0
+        self.runner: web.AppRunner | None = None
+        self.server = self._start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def run(self, coroutine: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=30)
+
+    def _start(self) -> RoomServer:
+        server = RoomServer(
+            self.store, self.session_id, coach=self.coach, poll_seconds=0.1, pause_seconds=0.2
+        )
+
+        async def start() -> None:
+            self.runner = web.AppRunner(server.app())
+            await self.runner.setup()
+            site = web.TCPSite(self.runner, "127.0.0.1", self.port)
+            await site.start()
+            self.port = self.runner.addresses[0][1]
+
+        self.run(start())
+        return server
+
+    def restart(self) -> None:
+        self.stop()
+        self.server = self._start()
+
+    def stop(self) -> None:
+        if self.runner is not None:
+            self.run(self.runner.cleanup())
+            self.runner = None
+
+    def close(self) -> None:
+        self.stop()
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=5)
+
+
+@pytest.fixture
+def room(store: SessionStore, workshop: Workshop, coach: Coach) -> Iterator[RunningRoom]:
+    running = RunningRoom(store, workshop.session_id, coach)
+    yield running
+    running.close()
+
+
+def _chromium() -> str | None:
+    chosen = os.environ.get("FACILITATOR_CHROMIUM")
+    if chosen:
+        return chosen if Path(chosen).is_file() else None
+    return next((found for name in BROWSERS if (found := shutil.which(name))), None)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole run (each test opens its own contexts)."""
+    executable = _chromium()
+    if executable is None:
+        pytest.skip("no Chromium: `apt-get install chromium` runs the browser tests (.ci/run does)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield launched
+        launched.close()

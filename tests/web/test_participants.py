@@ -1,0 +1,132 @@
+"""The workshop service's participant operations (`facilitator.workshop.participants`): who may
+join, act in which step, on which item; each refusal named."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.room import votes
+from facilitator.store import SessionStore
+from facilitator.workshop import InvalidInput, Workshop, create_follow_up
+from facilitator.workshop.participants import RoomRefused, RoomState, open_activity
+from facilitator.workshops import session_template
+
+
+def _refused(reason: str) -> pytest.RaisesContext[RoomRefused]:
+    return pytest.raises(RoomRefused, match=f"room: {reason}")
+
+
+def test_a_participant_joins_with_the_code_once_and_a_wrong_code_is_refused(workshop: Workshop):
+    workshop.join_room(" abc234 ", "ml", "hash-ml", "en")
+    assert RoomState.of(workshop.session).participant_for("hash-ml") == "ml"
+    with _refused("taken"):
+        workshop.join_room("ABC234", "ml", "another", "fr")
+    with _refused("bad_code"):
+        workshop.join_room("ABC235", "kb", "hash-kb", "fr")
+    assert RoomState.of(workshop.session).participant_for("hash-kb") is None
+
+
+def test_a_newcomer_joins_only_when_the_facilitator_allows_it(workshop: Workshop):
+    with _refused("no_joining"):
+        workshop.join_room_as_new("ABC234", "Zoé", "hash-z", "fr")
+    workshop.open_room("ABC234", allow_new=True)
+    pid = workshop.join_room_as_new("ABC234", "Zoé", "hash-z", "fr")
+    assert workshop.session.participant(pid).name == "Zoé"
+
+
+def test_a_locked_room_lets_nobody_new_in_and_a_closed_one_refuses_everything(
+    workshop: Workshop,
+):
+    workshop.join_room("ABC234", "ml", "hash-ml", "fr")
+    workshop.lock_room(True)
+    with _refused("locked"):
+        workshop.join_room("ABC234", "kb", "hash-kb", "fr")
+    workshop.add_card("ml", "Une idée")  # those who joined go on
+    workshop.close_room()
+    assert RoomState.of(workshop.session).devices == {}
+    with _refused("closed"):
+        workshop.add_card("ml", "Une autre")
+    with _refused("closed"):
+        workshop.join_room("ABC234", "kb", "hash-kb", "fr")
+
+
+def test_cards_are_the_writers_own_even_when_anonymous(workshop: Workshop):
+    workshop.join_room("ABC234", "ml", "hash-ml", "fr")
+    workshop.join_room("ABC234", "kb", "hash-kb", "fr")
+    card = workshop.add_card("ml", "Réduire les délais de libération des lots")
+    proposal = next(p for p in workshop.session.proposals if p.id == card)
+    assert proposal.author is None  # the demo's brainstorm is anonymous
+    with _refused("not_yours"):
+        workshop.edit_card("kb", card, "Autre chose")
+    workshop.edit_card("ml", card, "Réduire les délais de libération")
+    assert proposal.text != next(p for p in workshop.session.proposals if p.id == card).text
+
+
+def test_a_participant_acts_only_in_the_step_open_to_them(workshop: Workshop):
+    workshop.join_room("ABC234", "ml", "hash-ml", "fr")
+    with _refused("not_open"):
+        workshop.cast_priority("ml", "obj-ged", "yes")
+    workshop.open_step_to_participants("priority-vote")
+    assert open_activity(workshop.session) == ("vote", 6)
+    with _refused("not_open"):
+        workshop.add_card("ml", "Une idée")
+    with pytest.raises(InvalidInput):
+        workshop.open_step_to_participants("break")
+
+
+def test_ballots_are_cast_until_the_reveal_and_dots_are_bounded(workshop: Workshop):
+    workshop.join_room("ABC234", "pf", "hash-pf", "fr")  # absent in the demo: present now
+    workshop.open_step_to_participants("priority-vote")
+    workshop.cast_priority("pf", "obj-ged", "yes")
+    for _ in range(workshop.session.dots_per_participant):
+        workshop.cast_dots("pf", "obj-ged", 1)
+    with pytest.raises(InvalidInput, match="no dots left"):
+        workshop.cast_dots("pf", "obj-qualite", 1)
+    with pytest.raises(InvalidInput):
+        workshop.cast_dots("pf", "obj-ged", 3)
+    workshop.reveal_votes()
+    with _refused("revealed"):
+        workshop.cast_priority("pf", "obj-ged", "no")
+    assert workshop.session.votes["obj-ged"].priority["pf"] == "yes"
+    assert votes.is_revealed(workshop.session)
+
+
+def test_a_proposed_version_waits_for_the_facilitator_who_accepts_or_declines_it(
+    workshop: Workshop,
+):
+    workshop.join_room("ABC234", "ml", "hash-ml", "fr")
+    with _refused("not_open"):
+        workshop.propose_version("ml", "obj-ged", None, "Réduire de moitié le temps de recherche")
+    workshop.open_step_to_participants("objectives")
+    before = len(workshop.session.objective("obj-ged").versions)
+    first = workshop.propose_version(
+        "ml", "obj-ged", None, "Réduire de moitié le temps de recherche", scores={"overall": 70}
+    )
+    second = workshop.propose_version("ml", "obj-ged", "kr-ged-1", "Passer de 20 à 5 minutes")
+    assert len(workshop.session.objective("obj-ged").versions) == before
+    n = workshop.accept_proposed(first, "proposée par Marc")
+    workshop.decline_proposed(second)
+    objective = workshop.session.objective("obj-ged")
+    assert n == before + 1 and objective.text == "Réduire de moitié le temps de recherche"
+    assert [e["status"] for e in RoomState.of(workshop.session).proposed] == [
+        "accepted",
+        "declined",
+    ]
+    with pytest.raises(InvalidInput, match="already accepted"):
+        workshop.accept_proposed(first)
+
+
+def test_a_key_results_owner_checks_in_their_own_key_results_only(
+    store: SessionStore, workshop: Workshop
+):
+    review = create_follow_up(store, workshop.session_id, session_template("monthly-review"))
+    follow = Workshop(store, review.id)
+    step = next(s for s in review.agenda if s.kind == "review")
+    follow.open_room("XYZ789", step_id=step.id)
+    follow.join_room("XYZ789", "sm", "hash-sm", "fr")
+    own = next(kr for _, kr in review.key_results() if kr.owner == "sm")
+    other = next(kr for _, kr in review.key_results() if kr.owner not in ("sm", ""))
+    follow.record_own_checkin("sm", own.id, "3", 7, "")
+    assert follow.session.key_result(own.id).last_checkin.current == "3"
+    with _refused("not_yours"):
+        follow.record_own_checkin("sm", other.id, "3", 7, "")
