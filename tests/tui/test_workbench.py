@@ -7,8 +7,10 @@ import threading
 from textual import events
 
 from facilitator.session import Session
-from facilitator.tui.screens.workbench import Assessed, WorkbenchScreen
+from facilitator.tui.live_assessment import Assessed, Draft
+from facilitator.tui.screens.workbench import WorkbenchScreen
 from facilitator.tui.widgets.history import HistoryTable
+from facilitator.tui.workbench.target import Target
 from tests.tui.conftest import SIZE, settle, type_text
 from tests.tui.fake_engine import FakeEngine
 
@@ -71,12 +73,15 @@ async def test_a_stale_result_never_overwrites_the_text_on_screen(make_app, stor
         await type_text(pilot, "Réduire les retards")
         await settle(pilot, 0.35)
         shown = screen.shown
-        old = app.engine.assess("Réduire", lang="fr", tier="full")
-        screen.post_message(Assessed(old, "Réduire", "objective", 0.0))
+
+        def late(text: str, tier: str) -> Assessed:
+            a = app.engine.assess(text, lang="fr", tier=tier)
+            return Assessed(Draft(text, "objective", lambda _: a, lambda: "fr"), a)
+
+        screen.live.receive(late("Réduire", "full"))
         await pilot.pause()
         assert screen.shown is shown
-        lexical = app.engine.assess("Réduire les retards", lang="fr", tier="lexical")
-        screen.post_message(Assessed(lexical, "Réduire les retards", "objective", 0.0))
+        screen.live.receive(late("Réduire les retards", "lexical"))
         await pilot.pause()
         assert screen.shown.tier == "full"  # a late lexical result does not replace the full one
 
@@ -178,6 +183,27 @@ async def test_key_result_fields_follow_the_draft_unless_the_room_corrects_them(
         await settle(pilot)
         assert app.session.objective("o1").key_results[0].deadline == "fin 2026"
         assert len(app.session.objective("o1").key_results[0].versions) == 1
+
+
+async def test_ctrl_k_adds_a_key_result_from_a_key_result_field_too(make_app, store):
+    session = Session(id="s1", title="Atelier", lang="fr")
+    session.add_objective("Réduire les retards de livraison", {"overall": 90.0}, id="o1")
+    store.create(session)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_workbench(app, pilot)
+        await pilot.press("ctrl+k")
+        await type_text(pilot, "Faire passer le taux de retard de 12 % à 5 %")
+        await settle(pilot, 0.35)
+        await pilot.click("#kr-deadline")
+        await type_text(pilot, "fin 2026")
+        await pilot.press("home", "ctrl+k")  # in a field, ctrl+k is not "delete to the end"
+        await settle(pilot)
+        assert screen.target == Target("key_result", "o1")  # a new one, of the same objective
+        assert screen.editor.has_focus and screen.editor.text == ""
+        (kr,) = app.session.objective("o1").key_results  # the one left, saved with its field
+        assert kr.text == "Faire passer le taux de retard de 12 % à 5 %"
+        assert kr.deadline == "fin 2026"
 
 
 async def test_switching_item_or_quitting_saves_the_draft(make_app, store):

@@ -5,7 +5,8 @@ scored and noted with the coach's reason."""
 from __future__ import annotations
 
 from facilitator.session import Session
-from facilitator.tui.screens.workbench import ProposalList, WorkbenchScreen
+from facilitator.tui.screens.workbench import WorkbenchScreen
+from facilitator.tui.workbench.proposal_list import ProposalList
 from tests.tui.conftest import SIZE, settle, type_text
 from tests.tui.fake_engine import PROPOSALS
 

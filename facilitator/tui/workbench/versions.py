@@ -1,0 +1,267 @@
+"""The workbench's versions: each explicit save, accepted suggestion or accepted rewrite adds a
+version with its scores and the rules that fired; leaving an item with unsaved changes saves
+them too, so nothing is lost. A wording is scored off the UI thread before it is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual import events
+
+from facilitator.tui.widgets.draft_editor import DraftEditor
+from facilitator.tui.widgets.history import HistoryTable
+from facilitator.tui.workbench.accepted_changes import AcceptedChanges
+from facilitator.tui.workbench.target import Target, draft_key, service_ids
+from facilitator.workshop.accepted import Accepted
+from facilitator.workshop.assessments import apply_suggestion, can_accept, rule_ids, scores_of
+from facilitator.workshop.checks import clean
+
+
+class VersionSaving(AcceptedChanges):
+    """Saving, scoring and restoring the versions of the item on screen."""
+
+    def action_save(self) -> None:
+        text = self.text
+        if not text:
+            self.notify(self.tr("wb.empty_draft"), timeout=2)
+            return
+        item = self.item(self.target)
+        if item is not None and item.latest is not None and not self.wording_changed(item):
+            if self.fields_dirty(item):
+                self.save_fields()
+            self.notify(self.tr("wb.nochange", n=item.latest.n), timeout=2)
+            return
+        self.save_version(text, self.note_text("note.saved"))
+
+    def on_draft_editor_submitted(self, event: DraftEditor.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def score_then(self, text: str, kind: str, then: Callable[[Any], None], name: str) -> None:
+        """Score `text` as a `kind` with the best tier available, off the UI thread, then call
+        `then` with the assessment on the UI thread. It gets None while the engine is starting,
+        or if the engine fails on the text: what the room worded is kept all the same (and the
+        error is reported)."""
+        engine = self.fapp.engine
+        if engine is None:
+            then(None)
+            return
+        lang = self.draft_lang(text)
+        tier = "full" if self.fapp.full_ready(lang) else "lexical"
+        glossary = list(self.session.glossary)
+
+        def score() -> None:
+            try:
+                a = engine.assess(text, kind=kind, lang=lang, glossary=glossary, tier=tier)
+            except Exception:
+                self.post_message(events.Callback(callback=partial(then, None)))
+                raise
+            self.post_message(events.Callback(callback=partial(then, a)))
+
+        self.run_worker(score, thread=True, group="save", exit_on_error=False, name=name)
+
+    def save_version(self, text: str, note: str, replaces: int | None = None) -> None:
+        """Score `text` with the best tier available (off the UI thread), then save it.
+
+        `replaces`: the wording comes from an accepted change that replaces that version."""
+        target = self.target.copy()
+
+        def save(a: Any) -> None:
+            self.commit(target, text, note, a, replaces)
+
+        shown = self.shown
+        if (
+            self.fapp.engine is not None
+            and shown is not None
+            and shown.text == text
+            and (shown.tier != "lexical" or not self.fapp.full_ready(self.draft_lang(text)))
+        ):
+            save(shown)  # the result on screen is as good as a new one
+            return
+        self.score_then(text, target.kind, save, "save")
+
+    def commit(
+        self,
+        target: Target,
+        text: str,
+        note: str,
+        assessment: Any | None,
+        replaces: int | None = None,
+    ) -> bool:
+        """Add `text` as a new version of `target` (creating the item if new); `replaces`: the
+        version an accepted change replaces, so that ctrl+z can bring it back."""
+        scores = scores_of(assessment) if assessment is not None else {}
+        findings = rule_ids(assessment.findings) if assessment is not None else []
+        fields = self.field_values() if target.kind == "key_result" else {}
+        edited = sorted(self.fields.edited)
+        # The wording is a version now: its working draft, kept under the key the item had while
+        # typed ("new" for a new one), is no longer needed.
+        settled = [draft_key(target)]
+        if target.kind == "objective":
+            old = target.objective_id
+            done = self.fapp.act(
+                lambda w: w.save_objective(
+                    old, text, scores=scores, findings=findings, note=note, drafts_done=settled
+                )
+            )
+            target.objective_id = done.value or old
+        else:
+            kid = target.kr_id
+            done = self.fapp.act(
+                lambda w: w.save_key_result(
+                    target.objective_id or "",
+                    kid,
+                    text,
+                    scores=scores,
+                    findings=findings,
+                    note=note,
+                    fields=fields,
+                    edited=edited,
+                    drafts_done=settled,
+                )
+            )
+            target.kr_id = done.value or kid
+        ok, oid = bool(done), target.objective_id
+        item = self.item(target)
+        if ok and replaces is not None and item is not None and item.latest is not None:
+            before = next((v for v in item.versions if v.n == replaces), None)
+            if before is not None:
+                accepted = Accepted(
+                    "wording",
+                    note,
+                    before=replaces,
+                    after=item.latest.n,
+                    before_text=before.text,
+                    after_text=item.latest.text,
+                )
+                self.undo_history.record(draft_key(target), accepted)
+        if self.target.kind == target.kind and self.target.objective_id in (None, oid):
+            self.remember(target)
+        self.fill_tree()
+        self.draw_head()
+        self.query_one("#history", HistoryTable).show(self.item(self.target), self.lang)
+        if self.shown is not None:
+            self.show_assessment(self.shown)
+        if ok and item is not None and item.latest is not None:
+            self.notify(self.tr("wb.saved", n=item.latest.n), timeout=2)
+        return ok
+
+    def commit_now(self, note: str) -> bool:
+        """Save the text on screen at once (leaving the item, quitting): nothing is lost."""
+        text = self.text
+        if not text or not self.dirty:
+            return False
+        item = self.item(self.target)
+        if item is not None and item.latest is not None and not self.wording_changed(item):
+            self.save_fields()
+            return True
+        a = self.shown
+        if a is None or a.text != text:
+            engine = self.fapp.engine
+            # A lexical pass costs well under a millisecond: acceptable once, when leaving.
+            try:
+                a = engine.assess(
+                    text,
+                    kind=self.target.kind,
+                    lang=self.draft_lang(text),
+                    glossary=list(self.session.glossary),
+                    tier="lexical",
+                )
+            except Exception:  # the wording matters more than its score
+                a = None
+        return self.commit(self.target, text, note, a)
+
+    def commit_if_dirty(self) -> None:
+        """The wording the room had becomes a version before a change replaces it, so the
+        history shows what changed."""
+        if self.dirty:
+            self.commit_now(self.note_text("note.saved"))
+
+    def flush(self) -> None:
+        if self.fapp.session is None or not self.is_mounted:
+            return
+        if self._cut_view is not None:
+            # Leaving would save the beginning shown for the whole wording: what was typed is
+            # kept apart instead, and becomes a version only when the room saves it.
+            self.keep_working_draft(self.text)
+            return
+        self.commit_now(self.note_text("note.autosaved"))
+
+    # -- accepting the coach's suggestions ------------------------------------------------------
+
+    def current_assessment(self) -> Any | None:
+        """The assessment on screen if it is about the text on screen."""
+        a = self.shown
+        return a if a is not None and a.text == self.text else None
+
+    def action_accept(self) -> None:
+        a = self.current_assessment()
+        finding = self.findings.selected_finding if a is not None else None
+        if a is None or finding is None:
+            self.notify(self.tr("wb.no_finding"), timeout=2)
+            return
+        if not can_accept(finding):
+            self.notify(self.tr("wb.not_acceptable", message=finding.message), timeout=5)
+            return
+        old = self.text
+        new = apply_suggestion(old, finding)
+        suggestion = finding.suggestions[0] if finding.suggestions else ""
+        note = self.note_text("note.accepted", rule=finding.rule, old=finding.text, new=suggestion)
+        self._apply_new_wording(new, note)
+
+    def action_rewrite(self) -> None:
+        a = self.current_assessment()
+        found = list(getattr(a, "alternatives", ())) if a is not None else []
+        best = found[0] if found else (a.rewrite if a is not None else None)
+        if a is None or best is None:
+            self.notify(self.tr("wb.no_rewrite"), timeout=2)
+            return
+        # The version's note says why it changed: the rules the safe edits resolved, or the
+        # strategy of the alternative; the questions stay on screen for the room to settle.
+        plain = a.rewrite is not None and best.text == a.rewrite.text
+        why = ", ".join(a.rewrite.resolved) if plain else best.strategy
+        self._apply_new_wording(best.text, self.note_text("note.rewrite", rules=why))
+        if best.questions:
+            self.notify("\n".join(best.questions), title=self.tr("wb.rewrite.ask"), timeout=10)
+
+    def _apply_new_wording(self, new: str, note: str) -> None:
+        self.commit_if_dirty()
+        item = self.item(self.target)
+        replaces = item.latest.n if item is not None and item.latest is not None else None
+        self.editor.text = new
+        self.editor.move_cursor(self.editor.document.end)
+        self.save_version(clean(new).strip(), note, replaces)
+
+    # -- the history: final version, restoring one ----------------------------------------------
+
+    def action_final(self) -> None:
+        self.commit_if_dirty()
+        item = self.item(self.target)
+        if item is None or item.latest is None:
+            self.notify(self.tr("wb.empty_draft"), timeout=2)
+            return
+        self._mark_final(item.latest.n)
+
+    def _mark_final(self, n: int) -> None:
+        oid, kid = service_ids(self.target)
+        if self.fapp.act(lambda w: w.mark_final(oid, kid, n)):
+            self.notify(self.tr("wb.marked_final", n=n), timeout=2)
+        self.after_history_change()
+
+    def on_history_table_mark_final(self, message: HistoryTable.MarkFinal) -> None:
+        message.stop()
+        self._mark_final(message.n)
+
+    def on_history_table_restore(self, message: HistoryTable.Restore) -> None:
+        message.stop()
+        target = self.target
+        self.commit_if_dirty()
+        note, n = self.note_text("note.restored", n=message.n), message.n
+        oid, kid = service_ids(target)
+        if self.fapp.act(lambda w: w.restore_version(oid, kid, n, note)):
+            item = self.item(target)
+            if item is not None and item.latest is not None:
+                self.notify(self.tr("wb.restored", n=message.n, m=item.latest.n), timeout=3)
+        self.after_history_change(reload_text=True)
