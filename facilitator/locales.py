@@ -11,8 +11,8 @@ the trainer mode. Its contract:
 - without `values` the text comes back as written (braces included); with `values` it is
   formatted by `typography.format_message` (French elision: "de {name}" → "d’Amina"), and a
   template that cannot be formatted comes back unformatted;
-- the French texts of the areas in `TYPESET_AREAS` get their no-break spaces from
-  `french_spacing` when the catalogue is read, so a translator types plain spaces.
+- every French text gets its no-break spaces from `french_spacing` when the catalogue is read,
+  so a translator types plain spaces (a text typed with its no-break spaces stays as it is).
 
 Headless (no Textual) and cheap: each language's files are read once, on first use.
 """
@@ -35,11 +35,6 @@ FALLBACK = "fr"
 NNBSP = "\u202f"  # narrow no-break space
 PLURAL_FORMS = ("one", "other")
 
-# The areas whose French texts are typeset when read. The TUI's, the trainer mode's and the
-# command line's texts are written with their no-break spaces already where they have them, and
-# a few without: typesetting them would change what the screens show (and their snapshots).
-TYPESET_AREAS = frozenset({"minutes"})
-
 _SPACING = (
     (" :", f"{NBSP}:"),
     (" ;", f"{NNBSP};"),
@@ -61,7 +56,10 @@ class CatalogueError(ValueError):
 
 def french_spacing(text: str) -> str:
     """No-break spaces where French typography wants them, in place of the plain spaces a
-    translator types: before : ! ? (no-break), before ; and % (narrow), inside « »."""
+    translator types: before : ! ? (no-break), before ; and % (narrow), inside « ».
+
+    Only a plain space is replaced, never added: what has no space before its colon keeps none
+    (a time "10:30", a placeholder pair "{a}:{b}", an address "https://…", a key "ctrl+s")."""
     for plain, fixed in _SPACING:
         text = text.replace(plain, fixed)
     return text
@@ -106,8 +104,7 @@ def catalogue(lang: str) -> Mapping[str, Entry]:
     merged: dict[str, Entry] = {}
     origin: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
-        typeset = lang == "fr" and path.stem in TYPESET_AREAS
-        for key, entry in read_file(path, typeset).items():
+        for key, entry in read_file(path, typeset=lang == "fr").items():
             if key in merged:
                 raise CatalogueError(f"{path}: {key} is already in {origin[key]}")
             merged[key] = entry

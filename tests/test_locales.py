@@ -203,6 +203,29 @@ def test_french_spacing_is_added_where_a_translator_typed_plain_spaces() -> None
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["10:30", "{a}:{b}", "https://example.org/a?b=1", "ctrl+s", "F5", "3,1%", "«r»", "a ?b"],
+)
+def test_french_spacing_leaves_what_has_no_plain_space_before_its_sign(text: str) -> None:
+    assert french_spacing(text) == text.replace(" ?", "\u00a0?")
+
+
+def test_every_french_text_of_every_area_is_typeset_and_keeps_its_placeholders() -> None:
+    """The TUI's, the trainer's and the report's texts too (issue 13: "Pourquoi:"): no plain
+    space is left before : ; ! ? % or inside « », and typesetting changes no placeholder."""
+    plain = re.compile(r" [:;!?%]|« | »")
+    for path in sorted((data_dir("locales") / "fr").glob("*.toml")):
+        raw = read_file(path)
+        for key, entry in read_file(path, typeset=True).items():
+            for text in _forms(entry):
+                assert not plain.search(text), (path.name, key, text)
+            assert _fields(entry) == _fields(raw[key]), (path.name, key)
+    assert t("fr", "room.form.hint").startswith("Entrée\u00a0: ")
+    assert t("fr", "report.empty") == "Texte vide\u00a0: rien à évaluer."
+    assert t("en", "room.form.hint").startswith("Enter: ")
+
+
 def test_minutes_labels_are_the_catalogue_texts_without_their_prefix() -> None:
     assert texts("en", "minutes.")["summary"] == "Executive summary"
     assert "n.topic" not in texts("en", "minutes.")  # plural tables are looked up with t()

@@ -123,7 +123,7 @@ def test_exercises_progress_and_report(runner: CliRunner, tmp_path: Path) -> Non
     assert report.exit_code == 0, report.output
     assert "2 trainee(s), fr" in report.output
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
-    assert "Groupe : CODIR" in texts and "Anne" in texts and "Bob" in texts
+    assert "Groupe\u00a0: CODIR" in texts and "Anne" in texts and "Bob" in texts
     again = ["--data-dir", str(data), "exercises", "report", "-o", str(out)]
     refused = runner.invoke(main, again)
     assert refused.exit_code == 1 and "--force" in refused.output  # never replaced silently

@@ -11,12 +11,17 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from facilitator.locales import LANG_NAME_KEYS
 from facilitator.tui.i18n import LANGS, t
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
+
+# The French labels have no-break spaces ("agenda\u00a0: étape suivante"); whoever types one
+# types a plain space, which Textual's matcher would not match with them.
+_NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 
 class FacilitatorCommands(Provider):
@@ -65,6 +70,8 @@ class FacilitatorCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback in self._commands():
-            score = matcher.match(name)
+            typed = name.translate(_NO_BREAK)  # the same length: the highlights fit `name`
+            score = matcher.match(typed)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, text=name)
+                shown = Content(name, spans=list(matcher.highlight(typed).spans))
+                yield Hit(score, shown, callback, text=name)
