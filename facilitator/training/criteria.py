@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from facilitator.datafiles import did_you_mean
 from facilitator.engine.condition import ConditionError, compile_condition
+from facilitator.locales import LANGS, t
 from facilitator.training.model import Criterion, Exercise, split_items
 
 SCORES = ("clarity", "ambition", "measurability", "overall")
@@ -250,101 +251,61 @@ def compile_criterion(source: str, label: str, lang: str) -> Criterion:
 # --------------------------------------------------------------------------------------------
 # Labels written for simple conditions
 
-_FLAG_LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    # name → (label when the condition is "name", label when it is "not name")
-    "fr": {
-        "measurable": ("Mesurable : une valeur cible chiffrée", "Sans chiffre cible"),
-        "output": ("Décrit une activité", "Un résultat, pas une activité"),
-        "low_ambition": ("Ambition faible", "Une ambition assumée (ni hésitation ni maintien)"),
-        "too_long": ("Trop long", "Court : une phrase qui se lit d’un coup"),
-        "has_baseline": ("Une valeur de départ", "Sans valeur de départ"),
-        "has_deadline": ("Une échéance", "Sans échéance"),
-        "has_target": ("Une valeur cible", "Sans valeur cible"),
-        "has_why": (
-            "Dit pourquoi : « pour que … », « afin de … », « pour » suivi d’un verbe",
-            "Ne dit pas pourquoi",
-        ),
-        "jargon": ("Contient du jargon", "Sans jargon"),
-        "findings": ("Au moins une remarque du coach", "Aucune remarque du coach"),
-        "warnings": ("Au moins un avertissement", "Aucun avertissement du coach"),
-    },
-    "en": {
-        "measurable": ("Measurable: a target figure", "No target figure"),
-        "output": ("Describes an activity", "A result, not an activity"),
-        "low_ambition": ("Low ambition", "Owned ambition (no hedging, no mere upkeep)"),
-        "too_long": ("Too long", "Short: one sentence read at a glance"),
-        "has_baseline": ("A starting value", "No starting value"),
-        "has_deadline": ("A deadline", "No deadline"),
-        "has_target": ("A target value", "No target value"),
-        "has_why": ("Says why: “so that …”, “to …” with a verb", "Does not say why"),
-        "jargon": ("Contains jargon", "No jargon"),
-        "findings": ("At least one finding from the coach", "No finding from the coach"),
-        "warnings": ("At least one warning", "No warning from the coach"),
-    },
+# name → (key of the label when the condition is "name", key when it is "not name")
+FLAG_KEYS = {
+    "measurable": ("criterion.measurable", "criterion.measurable.not"),
+    "output": ("criterion.output", "criterion.output.not"),
+    "low_ambition": ("criterion.low_ambition", "criterion.low_ambition.not"),
+    "too_long": ("criterion.too_long", "criterion.too_long.not"),
+    "has_baseline": ("criterion.has_baseline", "criterion.has_baseline.not"),
+    "has_deadline": ("criterion.has_deadline", "criterion.has_deadline.not"),
+    "has_target": ("criterion.has_target", "criterion.has_target.not"),
+    "has_why": ("criterion.has_why", "criterion.has_why.not"),
+    "jargon": ("criterion.jargon", "criterion.jargon.not"),
+    "findings": ("criterion.findings", "criterion.findings.not"),
+    "warnings": ("criterion.warnings", "criterion.warnings.not"),
 }
-_NAME_LABELS = {
-    "fr": {
-        "clarity": "Clarté",
-        "ambition": "Ambition",
-        "measurability": "Mesurabilité",
-        "overall": "Score global",
-        "jargon": "Mots de jargon",
-        "findings": "Remarques du coach",
-        "warnings": "Avertissements",
-        "words": "Nombre de mots",
-    },
-    "en": {
-        "clarity": "Clarity",
-        "ambition": "Ambition",
-        "measurability": "Measurability",
-        "overall": "Overall score",
-        "jargon": "Jargon words",
-        "findings": "Coach findings",
-        "warnings": "Warnings",
-        "words": "Word count",
-    },
+NAME_KEYS = {
+    "clarity": "criterion.name.clarity",
+    "ambition": "criterion.name.ambition",
+    "measurability": "criterion.name.measurability",
+    "overall": "criterion.name.overall",
+    "jargon": "criterion.name.jargon",
+    "findings": "criterion.name.findings",
+    "warnings": "criterion.name.warnings",
+    "words": "criterion.name.words",
 }
-_RULE_LABELS = {
-    "fr": ("Le coach signale : {title}", "Le coach ne signale plus : {title}"),
-    "en": ("The coach flags: {title}", "No more finding: {title}"),
-}
-_WORD_LABELS = {
-    "fr": ("« {word} » relevé comme jargon", "Sans le mot « {word} »"),
-    "en": ("“{word}” flagged as jargon", "Without the word “{word}”"),
-}
+RULE_KEYS = ("criterion.rule", "criterion.rule.not")  # with the rule's {title}
+WORD_KEYS = ("criterion.word", "criterion.word.not")  # with the jargon {word}
 _OPS = {">=": "≥", "<=": "≤", "==": "=", "!=": "≠", ">": ">", "<": "<"}
 
 
 def describe(source: str, lang: str) -> str | None:
     """A label for a simple condition ("not rule.vague-verb", "overall >= 80"), else None."""
-    lang = lang if lang in _FLAG_LABELS else "fr"
+    lang = lang if lang in LANGS else "fr"
     if m := _SIMPLE.match(source):
         negated, name = bool(m.group(1)), m.group(2)
-        pair: tuple[str, str] | None = None
+        values: dict[str, str] = {}
         if name.startswith(RULE_PREFIX):
             rule_id = name[len(RULE_PREFIX) :]
             info = rule_info(lang).get(rule_id)
-            title = info.title if info else rule_id
-            pair = tuple(x.format(title=title) for x in _RULE_LABELS[lang])  # type: ignore[assignment]
+            keys, values = RULE_KEYS, {"title": info.title if info else rule_id}
         elif name.startswith(JARGON_PREFIX):
-            word = name[len(JARGON_PREFIX) :]
-            pair = tuple(x.format(word=word) for x in _WORD_LABELS[lang])  # type: ignore[assignment]
-        elif name in _FLAG_LABELS[lang]:
-            pair = _FLAG_LABELS[lang][name]
-        if pair is None:
+            keys, values = WORD_KEYS, {"word": name[len(JARGON_PREFIX) :]}
+        elif name in FLAG_KEYS:
+            keys = FLAG_KEYS[name]
+        else:
             return None
-        return pair[1] if negated else pair[0]
+        return t(lang, keys[1] if negated else keys[0], **values)
     if m := _COMPARE.match(source):
         name, op, number = m.groups()
-        if name == "jargon" and op == "==" and float(number) == 0:
-            return _FLAG_LABELS[lang]["jargon"][1]
-        if name in ("findings", "warnings") and op == "==" and float(number) == 0:
-            return _FLAG_LABELS[lang][name][1]
-        label = _NAME_LABELS[lang].get(name)
-        if label is None:
+        if name in ("jargon", "findings", "warnings") and op == "==" and float(number) == 0:
+            return t(lang, FLAG_KEYS[name][1])
+        key = NAME_KEYS.get(name)
+        if key is None:
             return None
         shown = number.removesuffix(".0")
-        return f"{label} {_OPS[op]} {shown}"
+        return f"{t(lang, key)} {_OPS[op]} {shown}"
     return None
 
 

@@ -1,0 +1,305 @@
+"""The trainer mode from the command line: `exercises` (the packs; `check`, `show`,
+`progress`, the Word `report`) and `train` (the guided exercises in the app).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import Any
+
+import click
+
+from facilitator.cli.common import (
+    DATA_DIR_HELP,
+    session_store,
+    warn_problems,
+)
+from facilitator.locales import t
+from facilitator.terminal import for_terminal, one_line_for_terminal
+
+
+def _training_store(ctx: click.Context, data_dir: str | None) -> Any:
+    """The trainees' progress files: `training/` inside the sessions folder."""
+    from facilitator.training.store import TrainingStore
+
+    return TrainingStore(session_store(ctx, data_dir).data_dir / "training")
+
+
+_PACKS_DIR_HELP = (
+    "A folder of your own packs, listed with the shipped ones (as are those in the data "
+    "folder's packs/ folder)."
+)
+
+
+def _packs_folders(ctx: click.Context, data_dir: str | None = None) -> list[Any]:
+    """The trainer's own packs folders: `packs/` in the data folder, then `--packs-dir`."""
+    from facilitator.store import StoreError
+    from facilitator.training import user_packs_dir
+
+    folders = []
+    # No usable data folder: the shipped packs and --packs-dir still count.
+    with contextlib.suppress(StoreError, OSError):
+        folders.append(user_packs_dir(session_store(ctx, data_dir).data_dir))
+    extra: Any = None
+    node: click.Context | None = ctx
+    while node is not None and extra is None:  # `--packs-dir` of this command or its group
+        extra, node = node.params.get("packs_dir"), node.parent
+    if extra:
+        folders.append(extra)
+    return folders
+
+
+def _load_packs(ctx: click.Context | None = None, data_dir: str | None = None) -> Any:
+    """The packs that load (the shipped ones and the trainer's own); the others' problems go
+    to stderr."""
+    from facilitator.training import load_packs
+
+    packs, problems = load_packs(extra=_packs_folders(ctx, data_dir) if ctx else ())
+    for problem in problems:
+        click.echo(for_terminal(problem), err=True)
+    return packs, problems
+
+
+@click.group("exercises", invoke_without_command=True)
+@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None, help="One language.")
+@click.option("--packs-dir", type=click.Path(file_okay=False), default=None, help=_PACKS_DIR_HELP)
+@click.pass_context
+def exercises_command(ctx: click.Context, lang: str | None, packs_dir: str | None) -> None:
+    """List the exercise packs; `facilitator exercises check FILE` validates one.
+
+    Packs are TOML files in workshops/exercises/ (format: workshops/exercises/README.md), in
+    the data folder's packs/ folder, or in the folder given with --packs-dir.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    packs, problems = _load_packs(ctx)
+    shown = [p for p in packs if not lang or p.lang == lang]
+    for pack in shown:
+        click.echo(
+            f"{one_line_for_terminal(pack.id):<24} {pack.lang}  level {pack.level}  "
+            f"{len(pack.exercises):>3} exercises  {one_line_for_terminal(pack.title)}"
+        )
+    click.echo(f"{sum(len(p.exercises) for p in shown)} exercises in {len(shown)} packs")
+    folders = ", ".join(for_terminal(f) for f in _packs_folders(ctx))
+    click.echo(f"your own packs: {folders}")
+    sys.exit(1 if problems else 0)
+
+
+@exercises_command.command("check")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--no-engine",
+    is_flag=True,
+    help="Check the structure only (skip grading the drafts and model answers with the engine).",
+)
+def exercises_check(file: str, no_engine: bool) -> None:
+    """Validate an exercise pack: each problem with file, line and field.
+
+    Then the engine grades each starting draft (it must fail its criteria) and each model answer
+    (it must meet them).
+    """
+    from facilitator.training import check_pack, has_errors
+
+    engine = None
+    if not no_engine:
+        from facilitator.engine import Engine
+
+        engine = Engine()
+        warn_problems(engine)
+    problems = check_pack(file, engine)
+    for p in problems:
+        click.echo(for_terminal(p))
+    if not has_errors(problems):
+        from facilitator.training import load_pack
+
+        pack = load_pack(file)
+        how = "structure only" if no_engine else "drafts and model answers graded by the engine"
+        click.echo(f"{for_terminal(file)}: OK ({len(pack.exercises)} exercises, {how})")
+    sys.exit(1 if has_errors(problems) else 0)
+
+
+@exercises_command.command("show")
+@click.argument("pack")
+def exercises_show(pack: str) -> None:
+    """The exercises of a pack (by id, or a pack file)."""
+    from facilitator.training import PackError, load_pack, skill_label
+
+    try:
+        loaded = load_pack(pack)
+    except PackError as error:
+        raise click.ClickException(str(error)) from None
+    title, pack_id = one_line_for_terminal(loaded.title), one_line_for_terminal(loaded.id)
+    click.echo(f"{title} ({pack_id}, {loaded.lang}, level {loaded.level})")
+    for ex in loaded.exercises:
+        answer = "choice" if ex.is_choice else f"{ex.items} line(s)" if ex.items > 1 else "rewrite"
+        name, kind, skill, title = (
+            one_line_for_terminal(text)
+            for text in (ex.id, ex.kind, skill_label(ex.skill, loaded.lang), ex.title)
+        )
+        click.echo(
+            f"{ex.number:>3}. {name:<30} {kind:<10} L{ex.level} {answer:<10} {skill} — {title}"
+        )
+
+
+def _group_progress(
+    ctx: click.Context,
+    data_dir: str | None,
+    group: str | None,
+    pack_id: str | None,
+    lang: str | None,
+) -> tuple[Any, Any, Any, str]:
+    """The store, the group's progress (damaged files reported, not fatal), the packs, and the
+    report's language."""
+    from facilitator.store import StoreError
+
+    store = _training_store(ctx, data_dir)
+    try:
+        trainees, problems = store.trainees(group)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    for problem in problems:
+        click.echo(f"warning: {for_terminal(problem)}", err=True)
+    packs, _ = _load_packs(ctx, data_dir)
+    return store, trainees, packs, lang or _report_lang(packs, trainees, pack_id)
+
+
+@exercises_command.command("progress")
+@click.option("--group", "-g", default=None, help="One group (default: every trainee).")
+@click.option("--pack", "pack_id", default=None, help="One pack's exercises only.")
+@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None)
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=DATA_DIR_HELP)
+@click.pass_context
+def exercises_progress(
+    ctx: click.Context,
+    group: str | None,
+    pack_id: str | None,
+    lang: str | None,
+    data_dir: str | None,
+) -> None:
+    """The trainer's view: per trainee, exercises done, attempts and hints; the common mistakes."""
+    from facilitator.training.summary import summarize
+
+    store, trainees, packs, lang = _group_progress(ctx, data_dir, group, pack_id, lang)
+    s = summarize(trainees, lang=lang, group=group, packs=packs, pack=pack_id)
+    if not s.trainees:
+        for_group = t(lang, "training.progress.for_group", group=group) if group else ""
+        click.echo(
+            t(lang, "training.progress.none", where=for_terminal(f"{store.root}{for_group}"))
+        )
+        return
+    click.echo(t(lang, "training.progress.summary", **s.totals()))
+    click.echo("")
+    click.echo(t(lang, "training.progress.head"))
+    for row in s.trainees:
+        score = "—" if row.mean_overall is None else f"{row.mean_overall:.0f}"
+        name, team = one_line_for_terminal(row.name)[:28], one_line_for_terminal(row.group)[:16]
+        click.echo(
+            f"{name:<28} {team:<16} {row.opened:>9} {row.done:>8} {row.after_reveal:>8} "
+            f"{row.attempts:>10} {row.hints:>7} {row.revealed:>6} {score:>6}"
+        )
+    click.echo(t(lang, "training.progress.notes"))
+    if s.mistakes:
+        click.echo("")
+        click.echo(t(lang, "training.progress.mistakes"))
+        for m in s.mistakes[:10]:
+            counts = {"attempts": m.attempts, "failed": m.failed, "trainees": m.trainees}
+            click.echo(
+                t(lang, "training.progress.mistake", **counts)
+                + f"{one_line_for_terminal(m.rule)} — {one_line_for_terminal(m.title)}"
+            )
+
+
+def _report_lang(packs: Any, trainees: Any, pack_id: str | None) -> str:
+    used = {e.pack for trainee in trainees for e in trainee.exercises.values()}
+    if pack_id:
+        used = {pack_id}
+    langs = {p.lang for p in packs if p.id in used}
+    return langs.pop() if len(langs) == 1 else "fr"
+
+
+@exercises_command.command("report")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="The .docx to write (default: from the group and today's date).")  # fmt: skip
+@click.option("--group", "-g", default=None, help="One group (default: every trainee).")
+@click.option("--pack", "pack_id", default=None, help="One pack's exercises only.")
+@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None,
+              help="Report language (default: the packs' language).")  # fmt: skip
+@click.option("--force", is_flag=True, help="Replace the report if the file already exists.")
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=DATA_DIR_HELP)
+@click.pass_context
+def exercises_report(
+    ctx: click.Context,
+    output: str | None,
+    group: str | None,
+    pack_id: str | None,
+    lang: str | None,
+    force: bool,
+    data_dir: str | None,
+) -> None:
+    """Write the Word training report: where the group struggled, trainee by trainee."""
+    from pathlib import Path
+
+    from facilitator.minutes import ExportError
+    from facilitator.training.report import default_report_name, export_report
+
+    _, trainees, packs, lang = _group_progress(ctx, data_dir, group, pack_id, lang)
+    path = Path(output) if output else Path(default_report_name(group, lang))
+    try:
+        export_report(
+            path, trainees, lang=lang, group=group, packs=packs, pack=pack_id, overwrite=force
+        )
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(
+        f"{for_terminal(path)} ({len(trainees)} trainee(s), {lang}, {path.stat().st_size:,} bytes)"
+    )
+
+
+@click.command("train")
+@click.option("--pack", "-p", default=None, help="A pack id, or a pack file, to open at once.")
+@click.option("--trainee", "-t", default=None, help="The trainee's name (asked if not given).")
+@click.option("--group", "-g", default="", help="The group (course, cohort) the trainee is in.")
+@click.option(
+    "--reveal-after",
+    type=click.IntRange(1, 50),
+    default=None,
+    help="Attempts before the model answer may be shown (default: each pack's, usually 3).",
+)
+@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None)
+@click.option("--packs-dir", type=click.Path(file_okay=False), default=None, help=_PACKS_DIR_HELP)
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=DATA_DIR_HELP)
+@click.pass_context
+def train(
+    ctx: click.Context,
+    pack: str | None,
+    trainee: str | None,
+    group: str,
+    reveal_after: int | None,
+    lang: str | None,
+    packs_dir: str | None,
+    data_dir: str | None,
+) -> None:
+    """Guided OKR-writing exercises, graded live by the coach (the app's training screens).
+
+    Progress is saved per trainee beside the sessions; `facilitator exercises progress` and
+    `facilitator exercises report` give the trainer's view.
+    """
+    from facilitator.training import PackError, load_pack, load_packs
+    from facilitator.tui.training_app import run_training
+
+    if pack and pack not in {p.id for p in load_packs(extra=_packs_folders(ctx, data_dir))[0]}:
+        try:
+            load_pack(pack)
+        except PackError as error:
+            raise click.ClickException(str(error)) from None
+    store = session_store(ctx, data_dir)
+    run_training(
+        store.data_dir,
+        pack=pack,
+        trainee=trainee,
+        group=group,
+        lang=lang,
+        reveal_after=reveal_after,
+        packs_dir=packs_dir,
+    )
