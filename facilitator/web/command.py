@@ -34,7 +34,7 @@ def serve(server: RoomServer, host: str, port: int) -> None:
     help="The address to listen on: 0.0.0.0 opens the room to the local network.",
 )
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--step", "step_id", default=None, help="The agenda step open to participants.")
+@click.option("--step", "step_id", default=None, help="An agenda step to open to participants.")
 @click.option("--allow-new", is_flag=True, help="Let people not listed add themselves.")
 @click.option("--close", is_flag=True, help="Close the room: every device is let go.")
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None)
@@ -89,6 +89,6 @@ def _announce(workshop: Workshop, host: str, port: int, code: str) -> None:
     if host not in launch.LOOPBACK:
         click.echo("Participants on the room's Wi-Fi open the address above or scan the code.")
     click.echo(launch.qr_text(urls[0]))
-    opened = RoomState.of(session).open_step
-    click.echo(f"Step open to participants: {opened or 'none yet (--step STEP)'}")
+    opened = ", ".join(RoomState.of(workshop.session).open_steps)
+    click.echo(f"Steps open to participants: {opened or 'none yet (--step STEP)'}")
     click.echo("ctrl+c stops the server; the room stays open for a restart (--close ends it).")

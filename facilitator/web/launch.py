@@ -18,14 +18,12 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 def prepare(workshop: Workshop, step_id: str | None = None, *, allow_new: bool = False) -> str:
     """Open the room and return its join code: the code it had when it is still open (devices
-    that joined keep their place across a restart), else a new one. The step open to
-    participants is `step_id`, else the one open before, else the agenda's current step when
-    participants have something to do in it."""
+    that joined keep their place across a restart), else a new one. Step `step_id` is opened
+    to participants; without it, the steps open before stay open, or, when none was, the
+    agenda's current step opens if participants have something to do in it."""
     room = RoomState.of(workshop.session)
     code = room.code if room.code and not room.closed else new_join_code()
-    if step_id is None:
-        step_id = room.open_step if not room.closed else None
-    if step_id is None:
+    if step_id is None and (room.closed or not room.open_steps):
         current = workshop.session.step
         step_id = current.id if current is not None and current.kind in ACTIVITIES else None
     workshop.open_room(code, step_id=step_id, allow_new=allow_new)

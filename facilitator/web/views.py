@@ -13,24 +13,23 @@ from typing import Any
 from facilitator.room import review, votes
 from facilitator.session import Session
 from facilitator.workshop import step_texts
-from facilitator.workshop.participants import RoomState, anonymous_cards, open_activity
+from facilitator.workshop.participants import RoomState, anonymous_cards, open_activities
 
 
 def participant_view(session: Session, participant_id: str, lang: str) -> dict[str, Any]:
-    """The state message for `participant_id` (see the module's docstring)."""
+    """The state message for `participant_id` (see the module's docstring): each activity open
+    to participants, in agenda order, with its step's texts and what the participant sees."""
     room = RoomState.of(session)
-    opened = open_activity(session)
-    activity, step = (opened[0], _step(session, opened[1], lang)) if opened else (None, None)
     me = next((p for p in session.participants if p.id == participant_id), None)
     view: dict[str, Any] = {
         "type": "state",
         "me": {"id": participant_id, "name": me.name if me else ""},
         "title": session.title,
         "closed": room.closed,
-        "activity": activity,
-        "step": step,
+        "activities": [],
     }
-    if activity in _BUILDERS:
+    for activity, index in sorted(open_activities(session).items(), key=lambda a: a[1]):
+        view["activities"].append({"activity": activity, "step": _step(session, index, lang)})
         view[activity] = _BUILDERS[activity](session, participant_id)
     return view
 

@@ -63,7 +63,8 @@ class RoomState:
     closed: bool = True
     locked: bool = False
     allow_new: bool = False
-    open_step: str | None = None
+    open_steps: tuple[str, ...] = ()
+    """The agenda steps open to participants (the facilitator opens and closes each)."""
     devices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """participant id → {"token": sha-256 of the device's token, "lang", "joined"}."""
     cards: Mapping[str, str] = field(default_factory=dict)
@@ -82,7 +83,7 @@ class RoomState:
             closed=bool(data.get("closed", True)),
             locked=bool(data.get("locked", False)),
             allow_new=bool(data.get("allow_new", False)),
-            open_step=data.get("open_step"),
+            open_steps=tuple(data.get("open_steps") or ()),
             devices=dict(data.get("devices") or {}),
             cards=dict(data.get("cards") or {}),
             proposed=tuple(data.get("proposed") or ()),
@@ -97,15 +98,17 @@ class RoomState:
         return found
 
 
-def open_activity(session: Session) -> tuple[str, int] | None:
-    """(activity, agenda index) of the step open to participants, or None."""
+def open_activities(session: Session) -> dict[str, int]:
+    """What participants may do now: activity → the agenda index of its step (the first in
+    agenda order when two open steps share an activity). Empty when the room is closed."""
     room = RoomState.of(session)
-    if room.closed or room.open_step is None:
-        return None
+    found: dict[str, int] = {}
+    if room.closed:
+        return found
     for index, step in enumerate(session.agenda):
-        if step.id == room.open_step and step.kind in ACTIVITIES:
-            return ACTIVITIES[step.kind], index
-    return None
+        if step.id in room.open_steps and step.kind in ACTIVITIES:
+            found.setdefault(ACTIVITIES[step.kind], index)
+    return found
 
 
 def anonymous_cards(session: Session) -> bool:
@@ -129,10 +132,8 @@ def _device(session: Session, participant_id: str, activity: str | None = None) 
         raise RoomRefused("closed")
     if participant_id not in room.devices:
         raise RoomRefused("unknown_device")
-    if activity is not None:
-        opened = open_activity(session)
-        if opened is None or opened[0] != activity:
-            raise RoomRefused("not_open", activity)
+    if activity is not None and activity not in open_activities(session):
+        raise RoomRefused("not_open", activity)
 
 
 def _proposed(session: Session, proposed_id: str) -> dict[str, Any]:
@@ -147,7 +148,7 @@ class ParticipantOperations(SessionChanges):
 
     def open_room(self, code: str, *, step_id: str | None = None, allow_new: bool = False) -> None:
         """Open the room to participants with join `code` (devices that joined before keep
-        their place) and, when given, open step `step_id` to them."""
+        their place) and, when given, open step `step_id` to them too."""
         code = checks.required("code", code, "join code")
         if step_id is not None:
             self._check_step(step_id)
@@ -156,7 +157,7 @@ class ParticipantOperations(SessionChanges):
             room = _room(s)
             room.update(code=code, closed=False, allow_new=allow_new)
             if step_id is not None:
-                room["open_step"] = step_id
+                room["open_steps"] = _ordered(s, _open_steps(room) | {step_id})
 
         self._change(apply)
 
@@ -165,7 +166,7 @@ class ParticipantOperations(SessionChanges):
 
         def apply(s: Session) -> None:
             room = _room(s)
-            room.update(closed=True, devices={}, open_step=None)
+            room.update(closed=True, devices={}, open_steps=[])
 
         self._change(apply)
 
@@ -173,11 +174,24 @@ class ParticipantOperations(SessionChanges):
         """A locked room lets nobody new join; those who joined go on."""
         self._change(lambda s: _room(s).__setitem__("locked", locked))
 
-    def open_step_to_participants(self, step_id: str | None) -> None:
-        """Participants work in agenda step `step_id` (None: in none)."""
-        if step_id is not None:
-            self._check_step(step_id)
-        self._change(lambda s: _room(s).__setitem__("open_step", step_id))
+    def open_step_to_participants(self, step_id: str) -> None:
+        """Participants may work in agenda step `step_id` too."""
+        self._check_step(step_id)
+
+        def apply(s: Session) -> None:
+            room = _room(s)
+            room["open_steps"] = _ordered(s, _open_steps(room) | {step_id})
+
+        self._change(apply)
+
+    def close_step_to_participants(self, step_id: str | None = None) -> None:
+        """Participants may no longer work in step `step_id` (None: in any step)."""
+
+        def apply(s: Session) -> None:
+            room = _room(s)
+            room["open_steps"] = _ordered(s, _open_steps(room) - {step_id}) if step_id else []
+
+        self._change(apply)
 
     def remove_device(self, participant_id: str) -> None:
         """Take a participant out of the room: their device's token stops working (their cards
@@ -377,6 +391,15 @@ def _check_joining(session: Session, code: str) -> None:
         raise RoomRefused("bad_code")
     if room.locked:
         raise RoomRefused("locked")
+
+
+def _open_steps(room: Mapping[str, Any]) -> set[str]:
+    return set(room.get("open_steps") or ())
+
+
+def _ordered(session: Session, step_ids: set[str]) -> list[str]:
+    """`step_ids` in agenda order (steps no longer on the agenda go)."""
+    return [step.id for step in session.agenda if step.id in step_ids]
 
 
 def _new_device(token_hash: str, lang: str) -> dict[str, str]:

@@ -98,6 +98,7 @@ class RunningRoom:
         self.stop()
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(timeout=5)
+        self.loop.close()
 
 
 @pytest.fixture
@@ -114,9 +115,12 @@ def _chromium() -> str | None:
     return next((found for name in BROWSERS if (found := shutil.which(name))), None)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for the whole run (each test opens its own contexts)."""
+    """One headless Chromium for the browser tests' module (each test opens its own contexts).
+
+    Module-scoped, not session-scoped: Playwright's synchronous API holds an event loop in the
+    main thread while it runs, and the asynchronous tests that follow need that thread's."""
     executable = _chromium()
     if executable is None:
         pytest.skip("no Chromium: `apt-get install chromium` runs the browser tests (.ci/run does)")

@@ -31,7 +31,7 @@ def test_the_demo_room_opens_on_localhost_with_a_code_and_its_qr_code(tmp_path: 
     result = _run("--demo", "--data-dir", str(tmp_path), "--step", "brainstorm")
     assert result.exit_code == 0, result.output
     room = RoomState.of(SessionStore(tmp_path).load(DEMO_ID))
-    assert not room.closed and room.open_step == "brainstorm" and len(room.code) == 6
+    assert not room.closed and room.open_steps == ("brainstorm",) and len(room.code) == 6
     assert f"Join code: {room.code}" in result.output
     assert launch.join_url("127.0.0.1", 8765, room.code) in result.output
     assert "▀" in result.output or "▄" in result.output  # the QR code

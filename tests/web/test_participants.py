@@ -8,7 +8,7 @@ import pytest
 from facilitator.room import votes
 from facilitator.store import SessionStore
 from facilitator.workshop import InvalidInput, Workshop, create_follow_up
-from facilitator.workshop.participants import RoomRefused, RoomState, open_activity
+from facilitator.workshop.participants import RoomRefused, RoomState, open_activities
 from facilitator.workshops import session_template
 
 
@@ -62,14 +62,18 @@ def test_cards_are_the_writers_own_even_when_anonymous(workshop: Workshop):
     assert proposal.text != next(p for p in workshop.session.proposals if p.id == card).text
 
 
-def test_a_participant_acts_only_in_the_step_open_to_them(workshop: Workshop):
+def test_a_participant_acts_only_in_the_steps_open_to_them(workshop: Workshop):
     workshop.join_room("ABC234", "ml", "hash-ml", "fr")
     with _refused("not_open"):
         workshop.cast_priority("ml", "obj-ged", "yes")
     workshop.open_step_to_participants("priority-vote")
-    assert open_activity(workshop.session) == ("vote", 6)
+    assert open_activities(workshop.session) == {"brainstorm": 1, "vote": 6}
+    workshop.cast_priority("ml", "obj-ged", "yes")
+    workshop.close_step_to_participants("brainstorm")
     with _refused("not_open"):
         workshop.add_card("ml", "Une idée")
+    workshop.close_step_to_participants()
+    assert open_activities(workshop.session) == {}
     with pytest.raises(InvalidInput):
         workshop.open_step_to_participants("break")
 

@@ -89,7 +89,7 @@ function receive(message) {
   } else if (message.type === "error") {
     if (message.reason === "closed") {
       closedForGood = true;
-      showOnly("closed");
+      showOnly(["closed"]);
     }
     say(tr(`error.${message.reason}`));
   }
@@ -97,9 +97,8 @@ function receive(message) {
 
 // -- drawing the state --------------------------------------------------------------------------
 
-function showOnly(name) {
-  for (const id of [...ACTIVITIES, "waiting", "closed"]) byId(id).hidden = id !== name;
-  byId("step").hidden = !ACTIVITIES.includes(name);
+function showOnly(names) {
+  for (const id of [...ACTIVITIES, "waiting", "closed"]) byId(id).hidden = !names.includes(id);
 }
 
 function draw() {
@@ -107,14 +106,17 @@ function draw() {
   byId("me").textContent = state.me.name;
   document.title = state.title;
   if (state.closed) {
-    showOnly("closed");
+    showOnly(["closed"]);
     return;
   }
-  showOnly(state.activity || "waiting");
-  if (!state.activity) return;
-  byId("step-title").textContent = state.step.title;
-  byId("step-instruction").textContent = state.step.instruction;
-  DRAW[state.activity](state[state.activity]);
+  const open = state.activities.map((entry) => entry.activity);
+  showOnly(open.length ? open : ["waiting"]);
+  for (const { activity, step } of state.activities) {
+    const section = byId(activity);
+    section.querySelector(".step-title").textContent = step.title;
+    section.querySelector(".step-instruction").textContent = step.instruction;
+    DRAW[activity](state[activity]);
+  }
 }
 
 function drawBrainstorm(view) {
