@@ -135,7 +135,12 @@ class ClusterScreen(RoomScreen):
         s = self.session
         ids = [p.id for p in s.proposals if p.id in self.marked] or self._cursor_ids()
         if len(ids) < 2:
-            self.notify(self.tr("cluster.need_two"), timeout=3)
+            lone = self._cursor_proposal() if not self.marked else None
+            if lone is not None:  # say why: it has no near-duplicate, and what to do instead
+                n = next(i for i, p in enumerate(s.proposals, 1) if p.id == lone)
+                self.notify(self.tr("cluster.lone_merge", n=n), severity="warning", timeout=5)
+            else:
+                self.notify(self.tr("cluster.need_two"), severity="warning", timeout=5)
             return
         texts = [next(p.text for p in s.proposals if p.id == pid) for pid in ids]
 

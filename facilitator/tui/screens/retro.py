@@ -1,11 +1,13 @@
 """Retrospective: what worked and what to change, typed as the room says it, with the cycle's
-grades summed up above. Enter adds a line; Tab moves between the two lists; Delete removes
-the line under the cursor."""
+grades summed up above. Enter adds a line; Tab moves between the two entry fields (where typing
+makes sense), shift+Tab reaches the lists, where Delete removes the line under the cursor and
+a letter typed goes on to the list's entry field: nothing the room dictates is lost."""
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -18,6 +20,15 @@ from facilitator.workshop.checks import clean
 LISTS = ("worked", "to_change")
 
 
+def _labels(name: str) -> tuple[str, str]:
+    """The title and placeholder keys of a list."""
+    match name:
+        case "worked":
+            return "retro.worked", "retro.worked.ph"
+        case _:
+            return "retro.to_change", "retro.to_change.ph"
+
+
 class RetroList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete,backspace", "remove_line", "retro.bind.remove", id="retro.remove")
@@ -28,24 +39,46 @@ class RetroList(OptionList):
         if isinstance(screen, RetroScreen) and self.highlighted is not None:
             screen.remove_line(self.id or "", self.highlighted)
 
+    def on_key(self, event: events.Key) -> None:
+        """A character typed here belongs to the list's entry field: go there with it."""
+        if not event.is_printable or event.character is None:
+            return
+        event.stop()
+        event.prevent_default()
+        field = self.screen.query_one(f"#add-{(self.id or '').removeprefix('list-')}", Input)
+        field.focus()
+        field.insert_text_at_cursor(event.character)
+
 
 class RetroScreen(RoomScreen):
     key = "retro"
     TITLE_KEY = "retro.title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f8", "app.goto('grading')", "retro.bind.grading", id="retro.grading"),
+        Binding("tab", "other_field", show=False, id="retro.other_field"),
     ]
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="retro"):
             for name in LISTS:
+                title, placeholder = _labels(name)
                 with Vertical(classes="retro-column"):
-                    yield Label(self.tr(f"retro.{name}"), classes="section-title")
+                    yield Label(self.tr(title), classes="section-title")
                     yield RetroList(id=f"list-{name}", markup=False)
-                    yield Input(id=f"add-{name}", placeholder=self.tr(f"retro.{name}.ph"))
+                    yield Input(id=f"add-{name}", placeholder=self.tr(placeholder))
 
     def focus_first(self) -> None:
         self.query_one("#add-worked", Input).focus()
+
+    def action_other_field(self) -> None:
+        """Tab: from one entry field to the other (a list would swallow what is typed next);
+        elsewhere, the next widget as usual."""
+        focused = self.focused
+        if isinstance(focused, Input) and focused.id in ("add-worked", "add-to_change"):
+            other = "add-to_change" if focused.id == "add-worked" else "add-worked"
+            self.query_one(f"#{other}", Input).focus()
+        else:
+            self.focus_next()
 
     def session_changed(self) -> None:
         s = self.session

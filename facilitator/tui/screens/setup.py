@@ -1,13 +1,16 @@
 """Session set-up: meta, participants, vision, parent objectives and the glossary of acronyms.
 
 Every field is saved as the facilitator types (after a short pause) and when leaving the screen.
+Its entry fields are `FormInput`s, which keep keys typed or pasted faster than the app handles
+them (a scripted Tab, a paste of "name⇥role⇥team⏎") in their fields.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -24,6 +27,14 @@ from facilitator.workshop import Workshop
 from facilitator.workshop.checks import clean
 
 META_FIELDS = ("title", "organisation", "date", "place", "facilitator")
+FIELD_LABELS = {
+    "title": "setup.field.title",
+    "organisation": "setup.field.organisation",
+    "date": "setup.field.date",
+    "place": "setup.field.place",
+    "facilitator": "setup.field.facilitator",
+}
+"""Each meta field's label key."""
 LANG_NAMES = {"fr": "Français", "en": "English"}
 """Each language in its own words, whatever the interface's."""
 SAVE_DELAY = 0.5
@@ -61,6 +72,51 @@ class RowsTable(Table):
             self.post_message(self.RowAction(self, "remove", key))
 
 
+class FormInput(Input):
+    """An entry field of the form that handles Tab, shift+Tab and Enter itself, at once.
+
+    Textual hands each key to the widget focused when the app reads it, and a Tab moves the
+    focus only once it has come back up to the app: keys arriving within a few milliseconds
+    all went to the first field ("Cadrage⇥ACME" became one title). Here Tab moves the focus
+    as soon as the field reads it, Enter submits through `submit` at once, and a key that
+    reaches a field after the focus left it goes on to the field focused now, in order.
+    """
+
+    def __init__(
+        self, *args: Any, submit: Callable[[Input], None] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._submit = submit
+
+    async def on_key(self, event: events.Key) -> None:
+        target = self.screen.focused
+        if isinstance(target, FormInput):
+            handled = target.take_key(event)
+        else:  # the focus went on to a table or a button: never type into this field then
+            handled = target is not self and event.is_printable
+        if handled:
+            event.stop()
+            event.prevent_default()
+
+    def take_key(self, event: events.Key) -> bool:
+        """Tab, shift+Tab, Enter and characters, done at once; False for any other key."""
+        if event.key in ("tab", "shift+tab"):
+            screen = self.screen
+            now = screen.focus_next() if event.key == "tab" else screen.focus_previous()
+            if isinstance(now, Input) and now.select_on_focus:
+                now.select_all()  # what its focus handler does, once the keys are typed
+        elif event.key == "enter" and self._submit is not None:
+            self._submit(self)
+        elif event.is_printable and event.character is not None and self.screen.focused is self:
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(event.character)
+            else:
+                self.replace(event.character, *self.selection)
+        else:
+            return False
+        return True
+
+
 class SetupScreen(SessionScreen):
     key = "setup"
 
@@ -78,11 +134,17 @@ class SetupScreen(SessionScreen):
             with Grid(id="meta-grid"):
                 for name in META_FIELDS:
                     with Vertical(classes="field", id=f"field-{name}"):
-                        yield Label(self.tr(f"setup.field.{name}"))
+                        yield Label(self.tr(FIELD_LABELS[name]))
                         value = getattr(s, name)
                         if name == "date":  # stored ISO, shown in words in the session's language
                             value = date_words(value, s.lang)
-                        yield Input(value, id=f"meta-{name}", classes="meta", compact=True)
+                        yield FormInput(
+                            value,
+                            id=f"meta-{name}",
+                            classes="meta",
+                            compact=True,
+                            submit=self.submit_field,
+                        )
                 with Vertical(classes="field", id="field-lang"):
                     # The session's language, not the interface's (ctrl+l): the minutes'.
                     yield Label(self.tr("setup.field.lang"))
@@ -96,27 +158,42 @@ class SetupScreen(SessionScreen):
             yield Label(self.tr("setup.participants"), classes="section-title")
             yield RowsTable(id="participants", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="add-row"):
-                yield Input(
-                    placeholder=self.tr("setup.name.placeholder"), id="new-name", compact=True
+                yield FormInput(
+                    placeholder=self.tr("setup.name.placeholder"),
+                    id="new-name",
+                    compact=True,
+                    submit=self.submit_field,
                 )
-                yield Input(
-                    placeholder=self.tr("setup.role.placeholder"), id="new-role", compact=True
+                yield FormInput(
+                    placeholder=self.tr("setup.role.placeholder"),
+                    id="new-role",
+                    compact=True,
+                    submit=self.submit_field,
                 )
-                yield Input(
-                    placeholder=self.tr("setup.team.placeholder"), id="new-team", compact=True
+                yield FormInput(
+                    placeholder=self.tr("setup.team.placeholder"),
+                    id="new-team",
+                    compact=True,
+                    submit=self.submit_field,
                 )
                 yield Button(self.tr("setup.add"), id="add-participant", compact=True)
             yield Label(self.tr("setup.vision"), classes="section-title")
             yield TextArea(s.vision, id="vision", soft_wrap=True, show_line_numbers=False)
             yield Label(self.tr("setup.parents"), classes="section-title")
             yield RowsTable(id="parents", cursor_type="row", show_header=False)
-            yield Input(
-                placeholder=self.tr("setup.parent.placeholder"), id="new-parent", compact=True
+            yield FormInput(
+                placeholder=self.tr("setup.parent.placeholder"),
+                id="new-parent",
+                compact=True,
+                submit=self.submit_field,
             )
             yield Label(self.tr("setup.glossary"), classes="section-title")
             yield RowsTable(id="glossary", cursor_type="row", show_header=False)
-            yield Input(
-                placeholder=self.tr("setup.glossary.placeholder"), id="new-term", compact=True
+            yield FormInput(
+                placeholder=self.tr("setup.glossary.placeholder"),
+                id="new-term",
+                compact=True,
+                submit=self.submit_field,
             )
             yield Static(self.tr("setup.hint"), id="setup-hint", markup=False)
         yield from self.compose_footer()
@@ -228,9 +305,8 @@ class SetupScreen(SessionScreen):
         elif typed:
             self.notify(self.tr("room.bad_due", due=typed), severity="warning", timeout=6)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        field = event.input
+    def submit_field(self, field: Input) -> None:
+        """Enter in a field of the form (see `FormInput`)."""
         if field.has_class("meta"):
             self.flush()
             self.focus_next()  # the date field then shows its date in words (on_input_blurred)
@@ -256,7 +332,7 @@ class SetupScreen(SessionScreen):
         name_field = self.query_one("#new-name", Input)
         name = clean(name_field.value).strip()
         if not name:
-            name_field.focus()
+            self.set_focus(name_field)
             return
         role = clean(self.query_one("#new-role", Input).value).strip()
         team = clean(self.query_one("#new-team", Input).value).strip()
@@ -268,7 +344,7 @@ class SetupScreen(SessionScreen):
         for field_id in ("#new-name", "#new-role", "#new-team"):
             self.query_one(field_id, Input).value = ""
         self.query_one("#add-participant", Button).label = self.tr("setup.add")
-        name_field.focus()
+        self.set_focus(name_field)  # at once: the next participant may already be typed
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a participant: edit them in the fields below (Enter there saves)."""
