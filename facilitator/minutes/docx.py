@@ -13,14 +13,17 @@ or a device would hang the export, a zip bomb exhaust the memory.
 
 Without a template, the document gets an A4 page, 2 cm margins, the session's language for the
 spelling checker, compact table text and a footer with the page number. Direct formatting is
-kept to that case: on a client template, the client's styles decide.
+kept to that case: on a client template, the client's styles decide. The tables' column widths
+are reckoned by `table_widths`.
+
+One module of about 500 lines: the writer is one pass over the blocks that shares one
+document's state, and the template's checks guard the one place that opens it.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import re
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,6 +50,7 @@ from .blocks import (
     Title,
 )
 from .files import not_regular
+from .table_widths import cell_texts, figure_columns, fit_widths, word_width
 
 TABLE_STYLES = ("Light List Accent 1", "Table Grid")
 """Built-in table styles of Word's default template, in order of preference."""
@@ -314,12 +318,12 @@ class _Writer:
         rows = [
             [[Run(v)] if isinstance(v, str) else v for v in _fit(r, columns)] for r in block.rows
         ]
-        widths = self._widths(block.widths, columns, [block.headers, *_texts(rows)])
+        widths = self._widths(block.widths, columns, [block.headers, *cell_texts(rows)])
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         twips = [str(int(w / 635)) for w in widths]  # 635 EMU per twentieth of a point
         size = 18 if self.fresh else None  # half-points: 9 pt
-        centred = _figure_columns(rows, columns)
+        centred = figure_columns(rows, columns)
         # Rows never break across pages; the header and the first row stay with the heading
         # above them, and a short table stays whole.
         last = len(rows) - 1
@@ -344,8 +348,8 @@ class _Writer:
         for row in texts or []:
             for column, text in enumerate(row[:columns]):
                 # A word wider than half the page (a link) may wrap rather than crush the rest.
-                needs[column] = max(needs[column], min(_word_width(text), self.text_width / 2))
-        return [Emu(int(w)) for w in _fit_widths(widths, needs, self.text_width)]
+                needs[column] = max(needs[column], min(word_width(text), self.text_width / 2))
+        return [Emu(int(w)) for w in fit_widths(widths, needs, self.text_width)]
 
     # -- document properties, language, footer --------------------------------------------------
 
@@ -511,50 +515,3 @@ _FACT_SPACING = 60
 """Space after a line of facts followed by another (twentieths of a point: 3 pt, not 10)."""
 _WHOLE_TABLE_ROWS = 8
 """A table of at most this many rows is kept on one page (a longer one may break between rows)."""
-_CELL_MARGINS = 0.45 * 567 * 635
-"""A cell's left and right margins (Word: 0.19 cm each) and a little slack, in EMU."""
-_CHAR_WIDTH = 0.58 * 9 * 12700
-"""A character of 9 pt table text, wide side (Calibri's digits are 0.51 em, Arial's 0.56): EMU."""
-_FIGURE = re.compile(r"[−+\-]?\d[\d\s\u00a0\u202f.,/:%+()−-]*|—|")
-
-
-def _texts(rows: list[list[list[Run]]]) -> list[list[str]]:
-    return [["".join(run.text for run in cell) for cell in row] for row in rows]
-
-
-def _word_width(text: str) -> float:
-    """The width the longest word or figure of `text` needs on one line, margins included."""
-    longest = max((len(word) for word in text.split()), default=0)
-    return longest * _CHAR_WIDTH + _CELL_MARGINS if longest else 0.0
-
-
-def _fit_widths(widths: list[float], needs: list[float], total: float) -> list[float]:
-    """`widths` with each column at least its need, the columns above their need shrunk
-    in proportion to make room; when the needs alone overflow `total`, in proportion to them."""
-    if sum(needs) >= total:
-        scale = total / (sum(needs) or 1.0)
-        return [n * scale for n in needs]
-    out = list(widths)
-    for _ in range(len(out)):  # each pass settles at least one column at its need
-        short = [i for i, w in enumerate(out) if w < needs[i] - 0.5]
-        if not short:
-            break
-        missing = sum(needs[i] - out[i] for i in short)
-        for i in short:
-            out[i] = needs[i]
-        spare = [i for i, w in enumerate(out) if w > needs[i] and i not in short]
-        room = sum(out[i] - needs[i] for i in spare)
-        for i in spare:
-            out[i] -= missing * (out[i] - needs[i]) / room if room else 0.0
-    return out
-
-
-def _figure_columns(rows: list[list[list[Run]]], columns: int) -> frozenset[int]:
-    """Columns whose every filled cell is a figure (counts, minutes, scores, "+2", "75 %")."""
-    texts = _texts(rows)
-    return frozenset(
-        column
-        for column in range(columns)
-        if any(row[column].strip() for row in texts)
-        and all(_FIGURE.fullmatch(row[column].strip()) for row in texts)
-    )
