@@ -33,6 +33,12 @@ writing methods from inside an `update` function for the same session: the lock 
 re-entrant across calls and the inner call would time out. Whoever takes the lock first
 finishes a restore that a kill interrupted (`files.finish_swap`); a reader that sees the swap
 file takes the lock for that.
+
+One module of about 600 lines, on purpose: `SessionStore` is one class whose every writing
+method follows the protocol above (lock, re-read, change, atomic replace, backup), and the
+layout and recovery rules it keeps are written here, beside the code that keeps them. What is
+not the sessions' own lives beside it: the TinyDB documents and their lock (`documents`), the
+atomic writes and swaps (`files`).
 """
 
 from __future__ import annotations

@@ -4,6 +4,12 @@ The app owns what lives as long as it does: the session store, the open session,
 engine, whose language model loads in a thread worker after the first paint (the lexical tier
 gives feedback meanwhile). Every worker failure and every failed save goes through one handler
 that shows a readable dialog; nothing typed is lost.
+
+One module of about 600 lines, on purpose: it is one class whose methods are the API every
+screen calls (`act`, `goto`, the agenda's moves, the engine's state) and whose state lives as
+long as the app; splitting it into mixins would scatter that one object's state. What is not
+the app's own is elsewhere: the room's entries (`room_actions`), the palette (`commands`), the
+exports (`minutes_export`), the timer's display (`timer_display`).
 """
 
 from __future__ import annotations
