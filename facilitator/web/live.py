@@ -205,12 +205,13 @@ async def _full_after_pause(
 
 
 async def _card(server: RoomServer, client: Client, data: dict[str, Any]) -> None:
-    await server.call(server.workshop.add_card, client.participant_id, _text(data, "text"))
+    text = _text(data, "text")
+    await server.act(lambda w: w.add_card(client.participant_id, text))
 
 
 async def _edit_card(server: RoomServer, client: Client, data: dict[str, Any]) -> None:
     card, text = _required_id(data, "id"), _text(data, "text")
-    await server.call(server.workshop.edit_card, client.participant_id, card, text)
+    await server.act(lambda w: w.edit_card(client.participant_id, card, text))
 
 
 async def _propose(server: RoomServer, client: Client, data: dict[str, Any]) -> None:
@@ -218,50 +219,40 @@ async def _propose(server: RoomServer, client: Client, data: dict[str, Any]) -> 
     objective_id, kr_id = _required_id(data, "objective_id"), _id(data, "kr_id")
     draft = _draft(server, data)
     scores, findings = coach.stored(await server.coach.full(draft))
-    await server.call(
-        server.workshop.propose_version,
-        client.participant_id,
-        objective_id,
-        kr_id,
-        draft.text,
-        scores=scores,
-        findings=findings,
+    await server.act(
+        lambda w: w.propose_version(
+            client.participant_id, objective_id, kr_id, draft.text, scores=scores, findings=findings
+        )
     )
 
 
 async def _priority(server: RoomServer, client: Client, data: dict[str, Any]) -> None:
     objective_id, answer = _required_id(data, "objective_id"), _text(data, "answer")
-    await server.call(server.workshop.cast_priority, client.participant_id, objective_id, answer)
+    await server.act(lambda w: w.cast_priority(client.participant_id, objective_id, answer))
 
 
 async def _dots(server: RoomServer, client: Client, data: dict[str, Any]) -> None:
     objective_id, delta = _required_id(data, "objective_id"), data.get("delta")
     if not isinstance(delta, int) or isinstance(delta, bool):
         raise InvalidInput("delta", "is not a whole number")
-    await server.call(server.workshop.cast_dots, client.participant_id, objective_id, delta)
+    await server.act(lambda w: w.cast_dots(client.participant_id, objective_id, delta))
 
 
 async def _checkin(server: RoomServer, client: Client, data: dict[str, Any]) -> None:
     confidence = data.get("confidence")
     if confidence is not None and (not isinstance(confidence, int) or isinstance(confidence, bool)):
         raise InvalidInput("confidence", "is not a whole number")
-    await server.call(
-        server.workshop.record_own_checkin,
-        client.participant_id,
-        _required_id(data, "kr_id"),
-        _text(data, "current", required=False),
-        confidence,
-        _text(data, "comment", required=False),
+    kr_id = _required_id(data, "kr_id")
+    current = _text(data, "current", required=False)
+    comment = _text(data, "comment", required=False)
+    await server.act(
+        lambda w: w.record_own_checkin(client.participant_id, kr_id, current, confidence, comment)
     )
 
 
 async def _retro(server: RoomServer, client: Client, data: dict[str, Any]) -> None:
-    await server.call(
-        server.workshop.add_own_retro_line,
-        client.participant_id,
-        _text(data, "list"),
-        _text(data, "text"),
-    )
+    name, text = _text(data, "list"), _text(data, "text")
+    await server.act(lambda w: w.add_own_retro_line(client.participant_id, name, text))
 
 
 ACTIONS: dict[str, Callable[[RoomServer, Client, dict[str, Any]], Awaitable[None]]] = {

@@ -21,7 +21,7 @@ import contextlib
 import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from aiohttp import web
 
@@ -36,6 +36,9 @@ T = TypeVar("T")
 
 POLL_SECONDS = 0.5
 """How often the session's file is checked for the facilitator's changes."""
+
+BROADCAST_SECONDS = 0.1
+"""How long changes wait for others before the devices get their new state."""
 
 COOKIE_SECONDS = 24 * 3600
 """A device's token cookie outlives a day's workshop, not more."""
@@ -65,6 +68,9 @@ class RoomServer:
         self._io = ThreadPoolExecutor(2, thread_name_prefix="room-store")
         self._stamp: tuple[int, int] | None = None
         self._broadcast: asyncio.Task[None] | None = None
+        self._dirty = False
+        self._actions: list[tuple[Callable[[Workshop], Any], asyncio.Future[Any]]] = []
+        self._writer: asyncio.Task[None] | None = None
         self._poller: asyncio.Task[None] | None = None
 
     @property
@@ -75,6 +81,32 @@ class RoomServer:
         """Run a service operation (or a store read) in a worker thread."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._io, lambda: fn(*args, **kwargs))
+
+    async def act(self, call: Callable[[Workshop], T]) -> T:
+        """Run a participant's operation (`call(workshop)`); the operations that arrive while a
+        batch is being written go together in the next one (`Workshop.together`), so a room
+        acting at once does not queue behind one write each."""
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._actions.append((call, future))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_actions())
+        result = await future
+        return cast(T, result)
+
+    async def _write_actions(self) -> None:
+        while self._actions:
+            batch, self._actions = self._actions, []
+            try:
+                results = await self.call(self.workshop.together, [c for c, _ in batch])
+            except Exception as error:  # the store refused the write: every action hears it
+                results = [error] * len(batch)
+            for (_, future), result in zip(batch, results, strict=True):
+                if future.done():
+                    continue
+                if isinstance(result, Exception):
+                    future.set_exception(result)
+                else:
+                    future.set_result(result)
 
     # -- the application ------------------------------------------------------------------------
 
@@ -221,15 +253,18 @@ class RoomServer:
         return ws
 
     def changed(self) -> None:
-        """The session changed: send each device its new state (once, for changes that come
-        together)."""
+        """The session changed: send each device its new state soon (the changes of the next
+        `BROADCAST_SECONDS` go together: a room voting at once gets one state, not sixty)."""
+        self._dirty = True
         if self._broadcast is None or self._broadcast.done():
             self._broadcast = asyncio.create_task(self._send_states())
 
     async def _send_states(self) -> None:
-        await asyncio.sleep(0)  # let the changes made in the same turn join this one
-        for client in list(self.clients):
-            await live.send_state(self, client)
+        while self._dirty:
+            await asyncio.sleep(BROADCAST_SECONDS)
+            self._dirty = False  # a change while sending sets it again: one more round
+            for client in list(self.clients):
+                await live.send_state(self, client)
 
     async def _poll(self) -> None:
         """Read the session again when its file changes (another process wrote it)."""

@@ -14,8 +14,9 @@ the front end translates).
 
 from __future__ import annotations
 
+import copy
 import hmac
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -144,6 +145,43 @@ def _proposed(session: Session, proposed_id: str) -> dict[str, Any]:
 
 
 class ParticipantOperations(SessionChanges):
+    # -- many participants at once --------------------------------------------------------------
+
+    def together(self, calls: Sequence[Callable[[Any], object]]) -> list[object]:
+        """Run several operations (`call(workshop)` each, e.g. `lambda w: w.add_card(…)`) as
+        one write of the store: a room of sixty voting at once writes the session once per
+        batch, not sixty times. Each call's result, or the exception it raised, comes back in
+        order; a refused call does not stop the others.
+
+        Each call is first checked against the session in memory (its change recorded, not
+        run), then every change runs in one `_change`, in order, each on the session as the
+        changes before it left it (so every operation checks first and changes after)."""
+        changes: list[Callable[[Session], object] | Exception] = []
+        for call in calls:
+            recorder = copy.copy(self)
+            recorded: list[Callable[[Session], object]] = []
+            recorder._change = recorded.append  # type: ignore[assignment,method-assign]
+            try:
+                call(recorder)
+            except WorkshopError as error:
+                changes.append(error)
+                continue
+            changes.extend(recorded[:1] or [InvalidInput("call", "changes nothing")])
+
+        def apply(session: Session) -> list[object]:
+            out: list[object] = []
+            for change in changes:
+                if isinstance(change, Exception):
+                    out.append(change)
+                    continue
+                try:
+                    out.append(change(session))
+                except WorkshopError as error:
+                    out.append(error)
+            return out
+
+        return self._change(apply)
+
     # -- the facilitator's controls -------------------------------------------------------------
 
     def open_room(self, code: str, *, step_id: str | None = None, allow_new: bool = False) -> None:

@@ -134,3 +134,25 @@ def test_a_key_results_owner_checks_in_their_own_key_results_only(
     assert follow.session.key_result(own.id).last_checkin.current == "3"
     with _refused("not_yours"):
         follow.record_own_checkin("sm", other.id, "3", 7, "")
+
+
+def test_operations_run_together_in_one_write_and_a_refusal_stops_only_itself(
+    workshop: Workshop, monkeypatch: pytest.MonkeyPatch
+):
+    workshop.join_room("ABC234", "ml", "hash-ml", "fr")
+    workshop.join_room("ABC234", "kb", "hash-kb", "fr")
+    writes = []
+    update = workshop.store.update
+    monkeypatch.setattr(workshop.store, "update", lambda *args: writes.append(1) or update(*args))
+    results = workshop.together(
+        [
+            lambda w: w.add_card("ml", "Carte de Marc"),
+            lambda w: w.add_card("hv", "Hélène n'a pas rejoint"),
+            lambda w: w.add_card("kb", ""),
+            lambda w: w.add_card("kb", "Carte de Karim"),
+        ]
+    )
+    assert len(writes) == 1
+    assert isinstance(results[1], RoomRefused) and isinstance(results[2], InvalidInput)
+    texts = {p.id: p.text for p in workshop.session.proposals}
+    assert [texts[results[0]], texts[results[3]]] == ["Carte de Marc", "Carte de Karim"]
