@@ -25,8 +25,8 @@ def finding(start, end, text, suggestions, action="replace"):
 def test_both_languages_have_the_same_messages_and_placeholders():
     assert MESSAGES["fr"].keys() == MESSAGES["en"].keys()
     for key, french in MESSAGES["fr"].items():
-        fields = set(re.findall(r"{(\w+)}", french))
-        assert fields == set(re.findall(r"{(\w+)}", MESSAGES["en"][key])), key
+        fields = set(re.findall(r"{(\w+)[!:}]", french))
+        assert fields == set(re.findall(r"{(\w+)[!:}]", MESSAGES["en"][key])), key
 
 
 def test_a_missing_key_or_value_shows_a_readable_text():
