@@ -40,7 +40,7 @@ def _step(session: Session, index: int, lang: str) -> dict[str, str]:
 
 
 def _brainstorm(session: Session, participant_id: str) -> dict[str, Any]:
-    own = {pid for pid, who in RoomState.of(session).cards.items() if who == participant_id}
+    own = RoomState.of(session).own_cards(participant_id)
     cards = [
         {"id": p.id, "text": p.text, "editable": p.status == "open"}
         for p in session.proposals

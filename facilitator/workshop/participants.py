@@ -15,6 +15,7 @@ the front end translates).
 from __future__ import annotations
 
 import copy
+import hashlib
 import hmac
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -69,7 +70,8 @@ class RoomState:
     devices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """participant id → {"token": sha-256 of the device's token, "lang", "joined"}."""
     cards: Mapping[str, str] = field(default_factory=dict)
-    """proposal id → the participant who wrote it (an anonymous card has no author)."""
+    """proposal id → `card_key` of the device that wrote it: its writer edits it while their
+    device is in the room, and once the room closes nothing tells whose an anonymous card was."""
     proposed: tuple[Mapping[str, Any], ...] = ()
     """Versions sent by participants: {id, participant, objective_id, kr_id, text, scores,
     findings, status (PROPOSED_STATUSES), created}."""
@@ -89,6 +91,14 @@ class RoomState:
             cards=dict(data.get("cards") or {}),
             proposed=tuple(data.get("proposed") or ()),
         )
+
+    def own_cards(self, participant_id: str) -> set[str]:
+        """The ids of the cards `participant_id`'s device wrote."""
+        device = self.devices.get(participant_id)
+        if device is None:
+            return set()
+        token = str(device.get("token", ""))
+        return {pid for pid, key in self.cards.items() if key == card_key(token, pid)}
 
     def participant_for(self, token_hash: str) -> str | None:
         """The participant whose device holds this token (compared in constant time)."""
@@ -110,6 +120,12 @@ def open_activities(session: Session) -> dict[str, int]:
         if step.id in room.open_steps and step.kind in ACTIVITIES:
             found.setdefault(ACTIVITIES[step.kind], index)
     return found
+
+
+def card_key(token_hash: str, proposal_id: str) -> str:
+    """What the room keeps of a card's writer: a hash of their device's token hash and the
+    card's id (see `RoomState.cards`)."""
+    return hashlib.sha256(f"{token_hash}:{proposal_id}".encode()).hexdigest()
 
 
 def anonymous_cards(session: Session) -> bool:
@@ -281,7 +297,8 @@ class ParticipantOperations(SessionChanges):
             _device(s, participant_id, "brainstorm")
             author = None if anonymous_cards(s) else participant_id
             s.add_proposal(text, author, proposal_id=pid)
-            _room(s)["cards"][pid] = participant_id
+            token = _room(s)["devices"][participant_id]["token"]
+            _room(s)["cards"][pid] = card_key(token, pid)
 
         return self._change_giving(pid, apply)
 
@@ -291,7 +308,7 @@ class ParticipantOperations(SessionChanges):
 
         def apply(s: Session) -> None:
             _device(s, participant_id, "brainstorm")
-            if _room(s)["cards"].get(proposal_id) != participant_id:
+            if proposal_id not in RoomState.of(s).own_cards(participant_id):
                 raise RoomRefused("not_yours")
             proposal = checks.proposal(s, proposal_id)
             if proposal.status != "open":

@@ -60,6 +60,8 @@ def test_cards_are_the_writers_own_even_when_anonymous(workshop: Workshop):
         workshop.edit_card("kb", card, "Autre chose")
     workshop.edit_card("ml", card, "Réduire les délais de libération")
     assert proposal.text != next(p for p in workshop.session.proposals if p.id == card).text
+    workshop.close_room()
+    assert "'ml'" not in str(workshop.session.extra)  # nothing tells whose card it was
 
 
 def test_a_participant_acts_only_in_the_steps_open_to_them(workshop: Workshop):
