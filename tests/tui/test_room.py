@@ -33,7 +33,8 @@ def _framing(store, template: str = "team-drafting", step_kind: str | None = Non
 
 
 def _text(widget: Static) -> str:
-    return str(widget.render())
+    """What the widget shows, its no-break spaces (French typography) read as spaces."""
+    return str(widget.render()).replace("\u00a0", " ").replace("\u202f", " ")
 
 
 async def test_brainstorm_then_near_duplicates_merged_with_one_key(make_app, store):
