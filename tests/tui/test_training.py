@@ -12,8 +12,9 @@ import pytest
 from facilitator.training import Pack, load_pack
 from facilitator.training.progress import Attempt, TraineeProgress
 from facilitator.training.store import TrainingStore
+from facilitator.tui.live_assessment import DEBOUNCE
 from facilitator.tui.screens.trainer import TrainerScreen
-from facilitator.tui.screens.training import DEBOUNCE, TrainingScreen
+from facilitator.tui.screens.training import TrainingScreen
 from facilitator.tui.screens.training_report import ReportDialog
 from facilitator.tui.screens.training_start import TrainingStartScreen, open_trainer, open_training
 from tests.tui.conftest import SIZE, save_over, settle, type_text

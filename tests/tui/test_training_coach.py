@@ -14,7 +14,8 @@ import pytest
 
 from facilitator.engine.model import Assessment, Scores
 from facilitator.training import Pack, load_pack
-from facilitator.tui.screens.training import DEBOUNCE, TrainingScreen
+from facilitator.tui.live_assessment import DEBOUNCE
+from facilitator.tui.screens.training import TrainingScreen
 from facilitator.tui.screens.training_start import open_training
 from facilitator.tui.widgets.findings import FindingsList
 from facilitator.tui.widgets.score_bars import ScoreBars

@@ -21,7 +21,7 @@ from textual.widgets import Label, Static, Tree
 
 from facilitator.tui.live_assessment import DEBOUNCE as DEBOUNCE  # tests time pauses with it
 from facilitator.tui.screens.base import HIDDEN_NAVIGATION
-from facilitator.tui.widgets.draft_editor import DraftEditor
+from facilitator.tui.widgets.draft_editor import DraftEditor, finding_spans
 from facilitator.tui.widgets.findings import FindingsList
 from facilitator.tui.widgets.history import HistoryTable
 from facilitator.tui.widgets.score_bars import ScoreBars
@@ -142,14 +142,7 @@ class WorkbenchScreen(CoachProposals):
         if a is None:
             self.editor.set_findings([], None)
             return
-        spans = [(f.start, f.end, f.level) for f in a.findings]
-        # A finding about the whole draft (too long, no "why" …) is not underlined: the list
-        # says it; underlining everything would hide the findings about words.
-        whole = max(1, len(a.text.strip()))
-        spans = [
-            (start, end, level) if end - start < 0.9 * whole else (start, start, level)
-            for start, end, level in spans
-        ]
+        spans = finding_spans(a.findings, a.text)
         self.editor.set_findings(spans, self.findings.highlighted if a.findings else None)
 
     def on_option_list_option_highlighted(self, event: Any) -> None:

@@ -8,6 +8,8 @@ instead of a tree-sitter query.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
+from typing import Any
 
 from rich.style import Style
 from textual import events
@@ -20,6 +22,19 @@ LEVEL_STYLES = {
     "finding-error": Style(underline=True, color="#ff7a7a", bold=True),
     "finding-selected": Style(reverse=True, bold=True),
 }
+
+
+def finding_spans(findings: Iterable[Any], text: str) -> list[tuple[int, int, str]]:
+    """The (start, end, level) spans of `findings` to underline in `text`.
+
+    A finding about the whole draft (too long, no "why" …) gets an empty span: the list of
+    findings says it, and underlining everything would hide the findings about words.
+    """
+    whole = max(1, len(text.strip()))
+    return [
+        (f.start, f.end, f.level) if f.end - f.start < 0.9 * whole else (f.start, f.start, f.level)
+        for f in findings
+    ]
 
 
 class DraftEditor(TextArea):
