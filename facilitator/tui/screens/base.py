@@ -90,7 +90,7 @@ class BaseScreen(Screen[None]):
 
 
 # The catalogue key of each state `FacilitatorApp.engine_status` reports.
-_ENGINE_STATES = {
+_ENGINE_STATE_KEYS = {
     "starting": "engine.starting",
     "loading": "engine.loading",
     "ready": "engine.ready",
@@ -143,7 +143,7 @@ class SessionBar(Horizontal):
         state = app.engine_status(session.lang if session else lang)
         self.query_one("#bar-session", Static).update(left)
         engine = self.query_one("#bar-engine", Static)
-        engine.update(t(lang, _ENGINE_STATES[state]) + " ")
+        engine.update(t(lang, _ENGINE_STATE_KEYS[state]) + " ")
         engine.set_classes(f"engine-{state}")
         self.update_clock()
 
