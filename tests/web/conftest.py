@@ -5,21 +5,18 @@ when it is missing: no browser is ever downloaded)."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiohttp import web
 
 from facilitator.demo import demo_session
 from facilitator.store import SessionStore
+from facilitator.web.background import BackgroundRoom
 from facilitator.web.coach import Coach
-from facilitator.web.server import RoomServer
 from facilitator.workshop import Workshop, create_session
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
@@ -50,62 +47,16 @@ def workshop(store: SessionStore) -> Workshop:
     return workshop
 
 
-class RunningRoom:
-    """A `RoomServer` on 127.0.0.1 in a thread of its own; `restart()` stops it and starts a
-    new server on the same port, as a facilitator quitting and relaunching would."""
-
-    def __init__(self, store: SessionStore, session_id: str, coach: Coach) -> None:
-        self.store, self.session_id, self.coach = store, session_id, coach
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        self.port = 0
-        self.runner: web.AppRunner | None = None
-        self.server = self._start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def run(self, coroutine: Any) -> Any:
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=30)
-
-    def _start(self) -> RoomServer:
-        server = RoomServer(
-            self.store, self.session_id, coach=self.coach, poll_seconds=0.1, pause_seconds=0.2
-        )
-
-        async def start() -> None:
-            self.runner = web.AppRunner(server.app())
-            await self.runner.setup()
-            site = web.TCPSite(self.runner, "127.0.0.1", self.port)
-            await site.start()
-            self.port = self.runner.addresses[0][1]
-
-        self.run(start())
-        return server
-
-    def restart(self) -> None:
-        self.stop()
-        self.server = self._start()
-
-    def stop(self) -> None:
-        if self.runner is not None:
-            self.run(self.runner.cleanup())
-            self.runner = None
-
-    def close(self) -> None:
-        self.stop()
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(timeout=5)
-        self.loop.close()
-
-
 @pytest.fixture
-def room(store: SessionStore, workshop: Workshop, coach: Coach) -> Iterator[RunningRoom]:
-    running = RunningRoom(store, workshop.session_id, coach)
+def room(store: SessionStore, workshop: Workshop, coach: Coach) -> Iterator[BackgroundRoom]:
+    """The room server on loopback, in a thread (`room.restart()` as a facilitator relaunching
+    the app; `room.store` and `room.session_id` for the facilitator's side)."""
+    running = BackgroundRoom(
+        store, workshop.session_id, coach=coach, poll_seconds=0.1, pause_seconds=0.2
+    )
+    running.start()
     yield running
-    running.close()
+    running.stop()
 
 
 def _chromium() -> str | None:

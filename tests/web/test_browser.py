@@ -16,10 +16,9 @@ from typing import Any
 import pytest
 
 from facilitator.locales import t
+from facilitator.web.background import BackgroundRoom
 from facilitator.workshop import Workshop
 from facilitator.workshop.participants import RoomState
-
-from .conftest import RunningRoom
 
 CODE = "ABC234"
 PHONE = {"width": 360, "height": 740}
@@ -41,11 +40,11 @@ def new_page(browser: Any) -> Iterator[Callable[[], Any]]:
         context.close()
 
 
-def facilitator(room: RunningRoom) -> Workshop:
+def facilitator(room: BackgroundRoom) -> Workshop:
     return Workshop(room.store, room.session_id)
 
 
-def join(page: Any, room: RunningRoom, participant: str, code: str = CODE) -> None:
+def join(page: Any, room: BackgroundRoom, participant: str, code: str = CODE) -> None:
     page.goto(f"{room.url}/?code={code}")
     page.click("#code-next")
     page.check(f'input[name="participant"][value="{participant}"]')
@@ -64,7 +63,7 @@ def until(condition: Callable[[], Any], timeout: float = 10.0) -> Any:
     raise AssertionError("the condition never held")
 
 
-def test_a_participant_joins_by_code_and_a_wrong_code_is_refused(room: RunningRoom, new_page):
+def test_a_participant_joins_by_code_and_a_wrong_code_is_refused(room: BackgroundRoom, new_page):
     page = new_page()
     page.goto(room.url)
     page.fill("#code", "ZZZ999")
@@ -77,7 +76,7 @@ def test_a_participant_joins_by_code_and_a_wrong_code_is_refused(room: RunningRo
     assert RoomState.of(room.store.load(room.session_id)).devices.keys() == {"ml"}
 
 
-def test_brainstorm_cards_arrive_in_the_facilitators_session(room: RunningRoom, new_page):
+def test_brainstorm_cards_arrive_in_the_facilitators_session(room: BackgroundRoom, new_page):
     page = new_page()
     join(page, room, "kb")
     attack = "<img src=x onerror=alert(1)> Réduire les délais de libération"
@@ -90,7 +89,7 @@ def test_brainstorm_cards_arrive_in_the_facilitators_session(room: RunningRoom, 
 
 
 def test_a_participant_words_a_draft_with_the_live_coach_and_the_facilitator_accepts_it(
-    room: RunningRoom, new_page
+    room: BackgroundRoom, new_page
 ):
     page = new_page()
     join(page, room, "ml")
@@ -112,7 +111,7 @@ def test_a_participant_words_a_draft_with_the_live_coach_and_the_facilitator_acc
     assert room.store.load(room.session_id).objective("obj-ged").text == better
 
 
-def test_a_secret_vote_is_revealed_on_every_device_at_once(room: RunningRoom, new_page):
+def test_a_secret_vote_is_revealed_on_every_device_at_once(room: BackgroundRoom, new_page):
     facilitator(room).open_step_to_participants("priority-vote")
     pages = {pid: new_page() for pid in ("ml", "kb")}
     for pid, page in pages.items():
@@ -134,7 +133,7 @@ def test_a_secret_vote_is_revealed_on_every_device_at_once(room: RunningRoom, ne
 
 
 def test_a_participant_reconnects_after_the_server_restarts_with_nothing_lost(
-    room: RunningRoom, new_page
+    room: BackgroundRoom, new_page
 ):
     page = new_page()
     join(page, room, "sm")
@@ -150,7 +149,9 @@ def test_a_participant_reconnects_after_the_server_restarts_with_nothing_lost(
     assert {"Première carte", "Carte après le redémarrage"} <= set(texts)
 
 
-def test_a_phone_sized_page_never_overflows_sideways(room: RunningRoom, new_page, tmp_path: Path):
+def test_a_phone_sized_page_never_overflows_sideways(
+    room: BackgroundRoom, new_page, tmp_path: Path
+):
     page = new_page()
     page.goto(room.url)
     _check_no_overflow(page, tmp_path / "join.png")
