@@ -147,18 +147,6 @@ def test_every_literal_key_in_the_code_is_in_the_catalogues() -> None:
     assert checked > 500
 
 
-# Screens whose keys are still built from a value (other pieces of work convert them); a
-# module leaves this list once its keys are literals or come from a table of keys.
-STILL_BUILT = frozenset(
-    {
-        "facilitator/tui/screens/workbench.py",
-        "facilitator/tui/screens/training.py",
-        "facilitator/tui/screens/setup.py",
-        "facilitator/tui/screens/retro.py",
-    }
-)
-
-
 def _built_keys(tree: ast.AST) -> Iterator[int]:
     """The lines of `t(lang, f"…")` and `self.tr(f"…")`: a key the catalogue test cannot see."""
     for node in ast.walk(tree):
@@ -175,10 +163,9 @@ def _built_keys(tree: ast.AST) -> Iterator[int]:
 def test_no_key_is_built_with_an_f_string() -> None:
     built = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        name = str(path.relative_to(PACKAGE.parent))
-        lines = list(_built_keys(ast.parse(path.read_text(encoding="utf-8"))))
-        if lines and name not in STILL_BUILT:
-            built += [f"{name}:{line}" for line in lines]
+        name = path.relative_to(PACKAGE.parent)
+        lines = _built_keys(ast.parse(path.read_text(encoding="utf-8")))
+        built += [f"{name}:{line}" for line in lines]
     assert not built, "\n".join(built)
 
 
