@@ -97,3 +97,27 @@ def test_workshops_list_and_check(tmp_path):
     bad.write_text("id = 'x'\nkind = 'framing'\n", encoding="utf-8")
     checked = run("workshops", "check", str(bad))
     assert checked.exit_code == 1 and "bad.toml:" in checked.output
+
+
+def test_the_entry_point_and_python_m_run_the_same_command_line():
+    """`facilitator` (pyproject's [project.scripts]) and `python3 -m facilitator` both reach
+    `facilitator.cli:main`, which gathers every command of the cli package's modules."""
+    import subprocess
+    import sys
+    import tomllib
+    from importlib import import_module
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    with (root / "pyproject.toml").open("rb") as file:
+        target = tomllib.load(file)["project"]["scripts"]["facilitator"]
+    module, name = target.split(":")
+    assert getattr(import_module(module), name) is main
+    commands = {"demo", "exercises", "export", "import", "rules", "score", "sessions", "train"}
+    commands |= {"workshops"}
+    assert commands <= set(main.commands)
+    out = subprocess.run(
+        [sys.executable, "-m", "facilitator", "--help"],
+        capture_output=True, text=True, check=True, cwd=root,
+    ).stdout  # fmt: skip
+    assert all(f"  {command} " in out for command in commands)
