@@ -15,8 +15,8 @@ apart, as plain data in `Session.extra[RECALLED]`, and never edited.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import dataclass, replace
+from typing import Any, Literal, TypeVar
 
 from facilitator.session import Action, Decision, ParkingItem, Session
 
@@ -35,34 +35,22 @@ def carry_log(session: Session, previous: Session) -> None:
     the parking-lot items not resolved, and the decisions to recall."""
     origin = _origin(previous)
     session.actions = [
-        Action(
-            id=a.id,
-            text=a.text,
-            owner=a.owner,
-            due=a.due,
-            step_id=None,
-            created=a.created,
-            extra={CARRIED_FROM: carried_from(a) or origin},
-        )
-        for a in previous.actions
-        if not a.done and not is_dropped(a)
+        _carry(a, origin) for a in previous.actions if not a.done and not is_dropped(a)
     ]
-    session.parking = [
-        ParkingItem(
-            id=p.id,
-            text=p.text,
-            owner=p.owner,
-            next_step=p.next_step,
-            step_id=None,
-            created=p.created,
-            extra={CARRIED_FROM: carried_from(p) or origin},
-        )
-        for p in previous.parking
-        if not p.resolved
-    ]
+    session.parking = [_carry(p, origin) for p in previous.parking if not p.resolved]
     earlier = [dict(d) for d in recalled_decisions(previous)]
     own = [_recall(d, origin) for d in previous.decisions]
     session.extra[RECALLED] = earlier + own
+
+
+Entry = TypeVar("Entry", Action, ParkingItem)
+
+
+def _carry(entry: Entry, origin: dict[str, str]) -> Entry:
+    """A copy of `entry` for the follow-up: same id, no step of the new session, marked with
+    the session it was first recorded in."""
+    mark = carried_from(entry) or origin
+    return replace(entry, step_id=None, extra={**entry.extra, CARRIED_FROM: mark})
 
 
 def _origin(session: Session) -> dict[str, str]:
