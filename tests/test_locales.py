@@ -100,18 +100,23 @@ _KEY_NAME = re.compile(r"(^|_)keys?$", re.IGNORECASE)
 
 def _table_keys(node: ast.AST) -> Iterator[tuple[int, str]]:
     """(line, key) for every key the code picks at run time from keys it writes as literals:
-    the value assigned to a name that holds keys (`key = "a.b" if … else "a.c"`,
-    `TITLE_KEY = "vote.title"`, `STATUS_KEYS = {"draft": "obj.status.draft", …}`), and the
-    table a loop takes its `key` from (`for selector, key in (("#t", "tr.title"), …)`)."""
-    if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+    the value given to a name that holds keys (`key = "a.b" if … else "a.c"`,
+    `TITLE_KEY = "vote.title"`, `STATUS_KEYS = {"draft": "obj.status.draft", …}`,
+    `done_key="obj.retained"`), and the table a loop takes its `key` from
+    (`for selector, key in (("#t", "tr.title"), …)`)."""
+    targets: list[ast.expr] = []
+    source: ast.AST
+    if isinstance(node, ast.keyword) and node.arg and _KEY_NAME.search(node.arg):
+        source = node.value  # done_key="obj.retained"
+    elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        source: ast.AST = node.value
+        source = node.value
     elif isinstance(node, ast.For):
         targets, source = [node.target], node.iter
     else:
         return
     names = [n for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
-    if not any(_KEY_NAME.search(n.id) for n in names):
+    if targets and not any(_KEY_NAME.search(n.id) for n in names):
         return
     for inner in ast.walk(source):
         if (

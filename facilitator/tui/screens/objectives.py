@@ -404,29 +404,25 @@ class ObjectivesScreen(RoomScreen):
 
     def action_retain(self) -> None:
         """Retain the objective; on a retained one, back to draft."""
-        o = self.current()
-        by = self._by()
-        if o is None or by is None:
-            return
-        oid = o.id
-        if o.status == "retained":
-            if apply(self.fapp, lambda w: w.reopen_objective(oid)):
-                self._done(self.tr("obj.reopened"))
-        elif apply(self.fapp, lambda w: w.retain_objective(oid, by=by)):
-            self._done(self.tr("obj.retained"))
+        self._decide("retained", Workshop.retain_objective, done_key="obj.retained")
 
     def action_drop(self) -> None:
         """Drop the objective; on a dropped (or merged) one, back to draft."""
+        self._decide("dropped", Workshop.drop_objective, done_key="obj.dropped")
+
+    def _decide(self, status: str, decide: Callable[..., life.Undo], done_key: str) -> None:
+        """`decide(workshop, objective_id, by=…)` on the objective in view, by the decider; one
+        that has `status` already goes back to draft instead."""
         o = self.current()
         by = self._by()
         if o is None or by is None:
             return
         oid = o.id
-        if o.status == "dropped":
+        if o.status == status:
             if apply(self.fapp, lambda w: w.reopen_objective(oid)):
                 self._done(self.tr("obj.reopened"))
-        elif apply(self.fapp, lambda w: w.drop_objective(oid, by=by)):
-            self._done(self.tr("obj.dropped"))
+        elif apply(self.fapp, lambda w: decide(w, oid, by=by)):
+            self._done(self.tr(done_key))
 
     def action_merge(self) -> None:
         from facilitator.tui.screens.room_dialogs import ChoiceDialog
