@@ -138,6 +138,10 @@ class RoomServer:
     # -- pages ----------------------------------------------------------------------------------
 
     async def join_page(self, request: web.Request) -> web.Response:
+        """The join page; a device that already joined goes straight back to its room (a
+        reload, the QR code scanned again)."""
+        if self._device(request) is not None:
+            raise web.HTTPFound("/room")
         lang = _page_lang(request)
         csrf = request.cookies.get(security.CSRF_COOKIE) or security.new_token()
         body = pages.render("join.html", lang, {"csrf": csrf, "lang": lang})

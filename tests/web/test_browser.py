@@ -44,8 +44,10 @@ def facilitator(room: BackgroundRoom) -> Workshop:
     return Workshop(room.store, room.session_id)
 
 
-def join(page: Any, room: BackgroundRoom, participant: str, code: str = CODE) -> None:
-    page.goto(f"{room.url}/?code={code}")
+def join(
+    page: Any, room: BackgroundRoom, participant: str, code: str = CODE, lang: str = "fr"
+) -> None:
+    page.goto(f"{room.url}/?code={code}&lang={lang}")
     page.click("#code-next")
     page.check(f'input[name="participant"][value="{participant}"]')
     page.click("#enter")
@@ -74,6 +76,17 @@ def test_a_participant_joins_by_code_and_a_wrong_code_is_refused(room: Backgroun
     join(page, room, "ml")
     assert page.text_content("#me") == "Marc Lefort"
     assert RoomState.of(room.store.load(room.session_id)).devices.keys() == {"ml"}
+
+
+def test_the_pages_are_in_the_language_the_participant_chose(room: BackgroundRoom, new_page):
+    page = new_page()
+    page.goto(f"{room.url}/?code={CODE}")
+    assert page.text_content("h1") == t("fr", "web.join.title")
+    page.click('a[hreflang="en"]')
+    assert page.input_value("#code") == CODE  # the code survives the change of language
+    join(page, room, "tn", lang="en")
+    assert page.text_content("#status") == t("en", "web.status.connected")
+    assert page.text_content("#brainstorm h2") == "Silent brainstorm of objectives"
 
 
 def test_brainstorm_cards_arrive_in_the_facilitators_session(room: BackgroundRoom, new_page):
@@ -142,6 +155,9 @@ def test_a_participant_reconnects_after_the_server_restarts_with_nothing_lost(
     page.wait_for_selector("#cards li")
     room.restart()
     page.wait_for_selector('#status[data-connected="yes"]', timeout=15_000)
+    page.goto(f"{room.url}/?code={CODE}")  # the QR code scanned again: back in the room
+    page.wait_for_url(f"{room.url}/room")
+    page.wait_for_selector("#cards li")
     page.fill("#card-text", "Carte après le redémarrage")
     page.click("#card-form button")
     until(lambda: page.locator("#cards li").count() == 2)

@@ -113,4 +113,7 @@ whoForm.addEventListener("submit", async (event) => {
 const fromLink = new URLSearchParams(window.location.search).get("code");
 if (fromLink) {
   byId("code").value = fromLink;
+  for (const link of document.querySelectorAll(".languages a")) {
+    link.search = new URLSearchParams({ lang: link.hreflang, code: fromLink }).toString();
+  }
 }
