@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
 
 from facilitator.demo import demo_session
 from facilitator.store import SessionStore
 from facilitator.web.background import BackgroundRoom
 from facilitator.web.coach import Coach
+from facilitator.web.server import RoomServer
 from facilitator.workshop import Workshop, create_session
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
@@ -45,6 +47,21 @@ def workshop(store: SessionStore) -> Workshop:
     workshop.hide_votes()
     workshop.open_room("ABC234", step_id="brainstorm")
     return workshop
+
+
+@pytest.fixture
+async def server(store: SessionStore, workshop: Workshop, coach: Coach) -> RoomServer:
+    """The room server of the `workshop` fixture's session, quick to notice changes."""
+    return RoomServer(store, workshop.session_id, coach=coach, poll_seconds=0.05, pause_seconds=0.1)
+
+
+@pytest.fixture
+async def client(server: RoomServer) -> AsyncIterator[TestClient]:
+    """`server` on loopback, with a client session (one device's cookies)."""
+    client = TestClient(TestServer(server.app()))
+    await client.start_server()
+    yield client
+    await client.close()
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ draft, many devices acting at once with nothing lost, review and retrospective e
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
-import pytest
 from aiohttp import ClientWebSocketResponse
 from aiohttp.test_utils import TestClient, TestServer
 
@@ -16,20 +14,7 @@ from facilitator.web.server import RoomServer
 from facilitator.workshop import Workshop, create_from_template
 from facilitator.workshops import session_template
 
-from .test_security import CODE, Device, _answer
-
-
-@pytest.fixture
-async def server(store: SessionStore, workshop: Workshop, coach: Coach) -> RoomServer:
-    return RoomServer(store, workshop.session_id, coach=coach, pause_seconds=0.1)
-
-
-@pytest.fixture
-async def client(server: RoomServer) -> AsyncIterator[TestClient]:
-    client = TestClient(TestServer(server.app()))
-    await client.start_server()
-    yield client
-    await client.close()
+from .devices import CODE, Device, reply
 
 
 async def _device(client: TestClient, participant: str) -> Device:
@@ -69,7 +54,7 @@ async def test_many_devices_acting_at_once_lose_nothing(client: TestClient, serv
             await ws.send_json({"type": "card", "text": f"Carte {n}-{k}", "ref": k})
 
     async def answers(ws: ClientWebSocketResponse) -> list[str]:
-        return [(await _answer(ws))["type"] for _ in range(3)]
+        return [(await reply(ws))["type"] for _ in range(3)]
 
     assert await asyncio.gather(*(answers(ws) for ws in sockets)) == [["ok"] * 3] * len(people)
     texts = {p.text for p in server.workshop.reload().proposals}
@@ -94,8 +79,8 @@ async def test_retrospective_lines_from_a_device_land_in_the_session(
     await device.join(marc)
     ws = await device.connect()
     await ws.send_json({"type": "retro", "list": "worked", "text": "Le vote secret", "ref": 1})
-    assert (await _answer(ws))["type"] == "ok"
+    assert (await reply(ws))["type"] == "ok"
     await ws.send_json({"type": "retro", "list": "nope", "text": "x", "ref": 2})
-    assert (await _answer(ws))["reason"] == "invalid"
+    assert (await reply(ws))["reason"] == "invalid"
     assert store.load(retro.id).worked[-1] == "Le vote secret"
     await client.close()

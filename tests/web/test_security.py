@@ -5,72 +5,18 @@ script injection, another participant's item, a closed room, no other session.""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
-from typing import Any
 
 import pytest
-from aiohttp import ClientWebSocketResponse, WSMsgType
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp import WSMsgType
+from aiohttp.test_utils import TestClient
 
 from facilitator.demo import demo_session
 from facilitator.store import SessionStore
 from facilitator.web import pages, security
-from facilitator.web.coach import Coach
 from facilitator.web.server import RoomServer
 from facilitator.workshop import Workshop, create_session
 
-CODE = "ABC234"
-
-
-class Device:
-    """One participant's device: its own cookies, the join form's token, its socket."""
-
-    def __init__(self, client: TestClient) -> None:
-        self.client = client
-        self.origin = f"http://{client.host}:{client.port}"
-        self.csrf = ""
-
-    async def open_join_page(self) -> None:
-        page = await (await self.client.get("/")).text()
-        found = re.search(r'id="csrf" value="([^"]+)"', page)
-        assert found is not None
-        self.csrf = found.group(1)
-
-    async def post(self, url: str, body: dict[str, Any], **headers: str) -> tuple[int, Any]:
-        headers = {"Origin": self.origin, **headers}
-        response = await self.client.post(url, json={"csrf": self.csrf, **body}, headers=headers)
-        return response.status, await response.json()
-
-    async def join(self, participant: str, code: str = CODE) -> tuple[int, Any]:
-        await self.open_join_page()
-        return await self.post("/api/join", {"code": code, "participant": participant})
-
-    async def connect(self) -> ClientWebSocketResponse:
-        ws = await self.client.ws_connect("/ws", headers={"Origin": self.origin})
-        assert (await ws.receive_json())["type"] == "hello"
-        assert (await ws.receive_json())["type"] == "state"
-        return ws
-
-
-@pytest.fixture
-async def server(store: SessionStore, workshop: Workshop, coach: Coach) -> RoomServer:
-    return RoomServer(store, workshop.session_id, coach=coach, poll_seconds=0.05)
-
-
-@pytest.fixture
-async def client(server: RoomServer) -> AsyncIterator[TestClient]:
-    client = TestClient(TestServer(server.app()))
-    await client.start_server()
-    yield client
-    await client.close()
-
-
-async def _answer(ws: ClientWebSocketResponse) -> dict[str, Any]:
-    """The next `ok` or `error` (states in between are skipped)."""
-    while True:
-        message = await ws.receive_json(timeout=10)
-        if message["type"] in ("ok", "error"):
-            return message
+from .devices import CODE, Device, reply
 
 
 async def test_every_response_carries_a_strict_content_security_policy(client: TestClient):
@@ -145,7 +91,7 @@ async def test_oversized_requests_and_messages_are_refused(client: TestClient):
     assert (await device.join("ml"))[0] == 200
     ws = await device.connect()
     await ws.send_json({"type": "card", "text": "x" * (security.MAX_TEXT_CHARS + 1), "ref": 1})
-    assert (await _answer(ws))["reason"] == "invalid"
+    assert (await reply(ws))["reason"] == "invalid"
     await ws.send_str('{"type": "card", "text": "' + "x" * security.MAX_MESSAGE_BYTES + '"}')
     assert (await ws.receive(timeout=10)).type in (WSMsgType.CLOSE, WSMsgType.CLOSED)
 
@@ -158,7 +104,7 @@ async def test_script_in_every_text_field_is_stored_as_text_and_escaped_in_pages
     assert (await device.join("ml"))[0] == 200
     ws = await device.connect()
     await ws.send_json({"type": "card", "text": attack, "ref": 1})
-    assert (await _answer(ws))["type"] == "ok"
+    assert (await reply(ws))["type"] == "ok"
     assert attack in [p.text for p in server.workshop.reload().proposals]
     page = pages.render("join.html", "fr", {"csrf": attack, "lang": attack})
     assert "<script>alert" not in page and "&lt;script&gt;" in page
@@ -174,13 +120,13 @@ async def test_a_participant_cannot_edit_another_participants_card(
     assert (await marc.join("ml"))[0] == 200
     ws_marc = await marc.connect()
     await ws_marc.send_json({"type": "card", "text": "L'idée de Marc", "ref": 1})
-    await _answer(ws_marc)
+    await reply(ws_marc)
     card = next(p.id for p in server.workshop.session.proposals if p.text == "L'idée de Marc")
     client.session.cookie_jar.clear()
     assert (await karim.join("kb"))[0] == 200
     ws_karim = await karim.connect()
     await ws_karim.send_json({"type": "edit_card", "id": card, "text": "Changé", "ref": 2})
-    assert (await _answer(ws_karim))["reason"] == "not_yours"
+    assert (await reply(ws_karim))["reason"] == "not_yours"
 
 
 async def test_ballots_are_never_sent_per_person(client: TestClient, server: RoomServer):
@@ -189,7 +135,7 @@ async def test_ballots_are_never_sent_per_person(client: TestClient, server: Roo
     assert (await device.join("pf"))[0] == 200
     ws = await device.connect()
     await ws.send_json({"type": "priority", "objective_id": "obj-ged", "answer": "no", "ref": 1})
-    await _answer(ws)
+    await reply(ws)
     server.workshop.reveal_votes()
     server.changed()
     while True:
