@@ -169,7 +169,7 @@ class RoomServer:
         themselves)."""
         data = await self._join_form(request)
         room = self.room
-        refusal = _joining_refusal(room, str(data.get("code", "")))
+        refusal = room.joining_refusal(str(data.get("code", "")))
         if refusal:
             return _refused(refusal)
         session = self.workshop.session
@@ -296,16 +296,6 @@ def _page_lang(request: web.Request) -> str:
         if code in LANGS:
             return code
     return language(None)
-
-
-def _joining_refusal(room: RoomState, code: str) -> str | None:
-    if room.closed:
-        return "closed"
-    if not security.same_token(code.strip().upper(), room.code.upper()):
-        return "bad_code"
-    if room.locked:
-        return "locked"
-    return None
 
 
 def _refused(reason: str, detail: str = "") -> web.Response:

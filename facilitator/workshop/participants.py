@@ -92,6 +92,16 @@ class RoomState:
             proposed=tuple(data.get("proposed") or ()),
         )
 
+    def joining_refusal(self, code: str) -> str | None:
+        """Why a device giving `code` may not join (closed, bad_code, locked), or None."""
+        if self.closed:
+            return "closed"
+        if not (self.code and hmac.compare_digest(self.code.upper(), code.strip().upper())):
+            return "bad_code"
+        if self.locked:
+            return "locked"
+        return None
+
     def own_cards(self, participant_id: str) -> set[str]:
         """The ids of the cards `participant_id`'s device wrote."""
         device = self.devices.get(participant_id)
@@ -439,13 +449,9 @@ class ParticipantOperations(SessionChanges):
 
 
 def _check_joining(session: Session, code: str) -> None:
-    room = RoomState.of(session)
-    if room.closed:
-        raise RoomRefused("closed")
-    if not (room.code and hmac.compare_digest(room.code.upper(), code.strip().upper())):
-        raise RoomRefused("bad_code")
-    if room.locked:
-        raise RoomRefused("locked")
+    refusal = RoomState.of(session).joining_refusal(code)
+    if refusal is not None:
+        raise RoomRefused(refusal)
 
 
 def _open_steps(room: Mapping[str, Any]) -> set[str]:
