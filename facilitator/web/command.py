@@ -68,7 +68,7 @@ def room(
     except (StoreError, WorkshopError) as error:
         raise click.ClickException(str(error)) from None
     _announce(workshop, host, port, code)
-    serve(RoomServer(store, session_id), host, port)
+    serve(RoomServer(store, session_id, warm_up=True), host, port)
 
 
 def _demo(store: SessionStore) -> str:

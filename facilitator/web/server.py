@@ -46,7 +46,8 @@ COOKIE_SECONDS = 24 * 3600
 
 class RoomServer:
     """One session's room (see the module's docstring). `coach` is shared by tests and the
-    benchmark (one engine per process); `limiter` counts join attempts per address."""
+    benchmark (one engine per process); `limiter` counts join attempts per address; `warm_up`
+    loads the session language's model as the server starts."""
 
     def __init__(
         self,
@@ -57,6 +58,7 @@ class RoomServer:
         limiter: security.RateLimiter | None = None,
         poll_seconds: float = POLL_SECONDS,
         pause_seconds: float = live.PAUSE_SECONDS,
+        warm_up: bool = False,
     ) -> None:
         self.store = store
         self.workshop = Workshop(store, session_id)
@@ -64,6 +66,7 @@ class RoomServer:
         self.limiter = limiter if limiter is not None else security.RateLimiter()
         self.poll_seconds = poll_seconds
         self.pause_seconds = pause_seconds
+        self.warm_up = warm_up
         self.clients: set[live.Client] = set()
         self._io = ThreadPoolExecutor(2, thread_name_prefix="room-store")
         self._stamp: tuple[int, int] | None = None
@@ -72,6 +75,7 @@ class RoomServer:
         self._actions: list[tuple[Callable[[Workshop], Any], asyncio.Future[Any]]] = []
         self._writer: asyncio.Task[None] | None = None
         self._poller: asyncio.Task[None] | None = None
+        self._warming: asyncio.Task[None] | None = None
 
     @property
     def room(self) -> RoomState:
@@ -127,6 +131,8 @@ class RoomServer:
         await self.call(self.workshop.reload)
         self._stamp = await self.call(self._file_stamp)
         self._poller = asyncio.create_task(self._poll())
+        if self.warm_up:  # spaCy loads while people join, not on the first pause in typing
+            self._warming = asyncio.create_task(self.coach.warm_up([self.workshop.session.lang]))
 
     async def _stop(self, app: web.Application) -> None:
         if self._poller is not None:
