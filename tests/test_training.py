@@ -209,13 +209,13 @@ def test_shipped_packs_load_without_problems() -> None:
 
 
 def test_labels_are_written_for_simple_conditions() -> None:
-    assert describe("not rule.vague-verb", "fr") == "Le coach ne signale plus : Verbe vague"
+    assert describe("not rule.vague-verb", "fr") == "Le coach ne signale plus\u00a0: Verbe vague"
     assert describe("not rule.vague-verb", "en") == "No more finding: Vague verb"
-    assert describe("measurable", "fr") == "Mesurable : une valeur cible chiffrée"
+    assert describe("measurable", "fr") == "Mesurable\u00a0: une valeur cible chiffrée"
     assert describe("not output", "en") == "A result, not an activity"
     assert describe("jargon == 0", "fr") == "Sans jargon"
     assert describe("overall >= 80", "fr") == "Score global ≥ 80"
-    assert describe("not jargon.synergies", "fr") == "Sans le mot « synergies »"
+    assert describe("not jargon.synergies", "fr") == "Sans le mot «\u00a0synergies\u00a0»"
     assert describe("measurable and has_deadline", "fr") is None
     labelled = compile_criterion("has_baseline or has_target", "Un point de départ", "fr")
     assert labelled.label == "Un point de départ"
@@ -378,7 +378,7 @@ def test_the_word_report_has_the_expected_content(tmp_path: Path) -> None:
     document = docx.Document(str(path))
     paragraphs = [p.text for p in document.paragraphs]
     assert paragraphs[0] == "Rapport d’entraînement OKR"
-    assert "Groupe : CODIR" in paragraphs
+    assert "Groupe\u00a0: CODIR" in paragraphs
     for heading in (
         "Les erreurs fréquentes, à reprendre ensemble",
         "Où le groupe a peiné",

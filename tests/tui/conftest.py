@@ -81,7 +81,7 @@ async def save_over(pilot: Any, target: Path, answer: str) -> None:
     await settle(pilot)
     dialog = app.screen
     assert isinstance(dialog, ConfirmDialog), type(dialog).__name__
-    assert dialog.body == f"Le fichier {target} existe déjà. Le remplacer ?"
+    assert dialog.body == f"Le fichier {target} existe déjà. Le remplacer\u00a0?"
     await pilot.press(answer)
     await settle(pilot)
 

@@ -394,7 +394,7 @@ async def test_a_wording_longer_than_the_editor_holds_shows_its_beginning_and_st
             notices = {
                 n.identity
                 for n in app._notifications
-                if n.message.startswith(f"Cette formulation fait {len(huge)} caractères : ")
+                if n.message.startswith(f"Cette formulation fait {len(huge)} caractères\u00a0: ")
                 and f"les {MAX_FIELD_CHARS} premiers" in n.message
             }
             assert len(notices - told) == 1  # once on opening, not on switching the language

@@ -48,10 +48,10 @@ async def test_the_palette_offers_every_format_once_a_session_is_open(make_app, 
         await settle(pilot)
         names = [name for name, _ in commands(app)]
         assert names == [
-            "export : compte rendu Word (.docx)",
-            "export : compte rendu Markdown (.md)",
-            "export : séance complète (JSON, réimportable)",
-            "export : objectifs et résultats clés (CSV)",
+            "export\u00a0: compte rendu Word (.docx)",
+            "export\u00a0: compte rendu Markdown (.md)",
+            "export\u00a0: séance complète (JSON, réimportable)",
+            "export\u00a0: objectifs et résultats clés (CSV)",
         ]
 
 

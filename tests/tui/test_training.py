@@ -127,8 +127,8 @@ async def test_a_whole_exercise_wrong_hint_right_and_saved(make_app, data_dir, t
         # A wrong attempt: the hedge is gone, the vague verb stays.
         await retype(pilot, screen, "Renforcer la satisfaction client")
         criteria = text_of(screen, "#tr-criteria")
-        assert "✓ Le coach ne signale plus : Formulation hésitante" in criteria
-        assert "✗ Le coach ne signale plus : Verbe vague" in criteria
+        assert "✓ Le coach ne signale plus\u00a0: Formulation hésitante" in criteria
+        assert "✗ Le coach ne signale plus\u00a0: Verbe vague" in criteria
         await pilot.press("ctrl+s")
         await settle(pilot)
         entry = saved(data_dir).progress(pack.id, ex.id)
@@ -141,7 +141,7 @@ async def test_a_whole_exercise_wrong_hint_right_and_saved(make_app, data_dir, t
             ["vague-verb"],
         )
         assert first.scores["overall"] < 100 and first.tier == "full"
-        assert "Pas encore : 1 critère(s) rempli(s) sur 2" in text_of(screen, "#tr-result")
+        assert "Pas encore\u00a0: 1 critère(s) rempli(s) sur 2" in text_of(screen, "#tr-result")
 
         # The same answer twice does not count as another attempt.
         await pilot.press("ctrl+s")
@@ -151,7 +151,7 @@ async def test_a_whole_exercise_wrong_hint_right_and_saved(make_app, data_dir, t
         # A hint, saved; the model answer stays hidden before `reveal_after` attempts.
         await pilot.press("ctrl+g")
         await settle(pilot)
-        assert f"Indice 1 : {ex.hints[0]}" in text_of(screen, "#tr-hints")
+        assert f"Indice 1\u00a0: {ex.hints[0]}" in text_of(screen, "#tr-hints")
         assert ex.hints[1] not in text_of(screen, "#tr-hints")
         await pilot.press("ctrl+r")
         await settle(pilot)
@@ -310,7 +310,7 @@ async def test_the_trainer_view_and_its_word_report(  # type: ignore[no-untyped-
         await settle(pilot)
     document = docx.Document(str(target))
     texts = [p.text for p in document.paragraphs]
-    assert texts[0] == "Rapport d’entraînement OKR" and "Groupe : CODIR" in texts
+    assert texts[0] == "Rapport d’entraînement OKR" and "Groupe\u00a0: CODIR" in texts
     assert "Anne" in texts and "Bob" in texts and "Chloé" not in texts
 
 
@@ -342,8 +342,8 @@ async def test_home_key_and_palette_open_the_training(make_app) -> None:  # type
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         labels = [name for name, _ in FacilitatorCommands(app.screen)._commands()]
-        assert "formation : s’entraîner (exercices guidés)" in labels
-        assert "formation : vue formateur (progression du groupe)" in labels
+        assert "formation\u00a0: s’entraîner (exercices guidés)" in labels
+        assert "formation\u00a0: vue formateur (progression du groupe)" in labels
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, TrainingStartScreen)

@@ -212,7 +212,7 @@ async def test_find_it_yourself_hides_criteria_and_coach_until_the_first_attempt
         await pilot.press("ctrl+s")  # the draft as it stands: a first attempt
         await settle(pilot)
         criteria = str(screen.query_one("#tr-criteria").render())
-        assert "✗ Le coach ne signale plus : Verbe vague" in criteria
+        assert "✗ Le coach ne signale plus\u00a0: Verbe vague" in criteria
         assert screen.query_one("#tr-findings", FindingsList).display
         assert screen.query_one("#tr-scores", ScoreBars).display
         assert "améliorer" in visible_text(screen).casefold()

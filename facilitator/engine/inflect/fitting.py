@@ -370,7 +370,7 @@ _ENGLISH_LINKS = ("for", "of", "to", "and", "with", "the", "in", "by", "from")
 
 def _inside_english_name(text: str, end: int) -> bool:
     m = re.match(r"\s+(\w+)", text[end:])
-    return bool(m) and m.group(1).lower() in _ENGLISH_LINKS
+    return m is not None and m.group(1).lower() in _ENGLISH_LINKS
 
 
 def _is_plural(lang: str, before: str, span: str, low: str, lemma: str | None) -> bool:
