@@ -252,7 +252,9 @@ def test_demo_tables_hold_key_results_agenda_and_actions(demo_docx: Any) -> None
     assert "suggestion acceptée" in history[2][1]
 
     votes = rows(table_after(doc, "Votes"))
-    assert votes[1][0].startswith("O2 — ") and votes[1][1:] == ["7", "2", "0", "8", "Oui"]
+    # Ranked as the vote screen ranks: "clearly a priority" answers first, then dots.
+    assert votes[1][0].startswith("O1 — ") and votes[1][1:] == ["8", "1", "0", "7", "Oui"]
+    assert votes[2][0].startswith("O2 — ") and votes[2][1:] == ["7", "2", "0", "8", "Oui"]
     assert any(r[0].endswith("(écarté)") for r in votes)
     parking = rows(table_after(doc, "Parking"))
     assert [r[3] for r in parking[1:]] == ["Suite définie", "Suite définie", "À traiter"]

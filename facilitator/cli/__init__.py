@@ -27,6 +27,7 @@ from facilitator import __version__
 from facilitator.cli import demo, scoring, sessions, training, workshops
 from facilitator.cli.common import DATA_DIR_HELP
 from facilitator.terminal import for_terminal
+from facilitator.web.command import room
 
 
 class _Commands(click.Group):
@@ -70,3 +71,4 @@ main.add_command(sessions.sessions_command)
 main.add_command(training.exercises_command)
 main.add_command(training.train)
 main.add_command(demo.demo)
+main.add_command(room)

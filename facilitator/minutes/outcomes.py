@@ -4,7 +4,8 @@ retrospective and the glossary."""
 
 from __future__ import annotations
 
-from facilitator.session import Objective, VoteSet
+from facilitator.room.carried import carried, carried_from, outcome
+from facilitator.session import Action, Objective, ParkingItem, VoteSet
 
 from .blocks import Run
 from .facts import date_text, person
@@ -24,7 +25,8 @@ def votes(doc: MinutesWriter) -> None:
     if not entries:
         doc.para(labels["votes.none"])
         return
-    entries.sort(key=lambda e: (-e[1].dots_total, -e[1].tally()["yes"]))
+    # As the vote screen ranks them: "clearly a priority" answers first, then the dots.
+    entries.sort(key=lambda e: (-e[1].tally()["yes"], -e[1].dots_total))
     rows = []
     for objective, v in entries:
         tally = v.tally()
@@ -63,9 +65,37 @@ def decisions(doc: MinutesWriter) -> None:
     doc.heading(labels["decisions"], 1)
     if not session.decisions:
         doc.para(labels["decisions.none"])
-        return
-    rows = [[str(i), d.text, doc.step_title(d.step_id)] for i, d in enumerate(session.decisions, 1)]
-    doc.table("decisions", ["#", labels["decision"], labels["step"]], rows, (0.8, 12.0, 4.2))
+    else:
+        rows = [
+            [str(i), d.text, doc.step_title(d.step_id)] for i, d in enumerate(session.decisions, 1)
+        ]
+        doc.table("decisions", ["#", labels["decision"], labels["step"]], rows, (0.8, 12.0, 4.2))
+    recalled = carried(session).decisions  # a follow-up recalls what was decided before
+    if recalled:
+        doc.para(labels["decisions.recalled"])
+        doc.bullets(
+            labels(
+                "decision.recalled",
+                text=one_line(d["text"]),
+                title=one_line(d["title"]),
+                date=date_text(d["date"], labels),
+            )
+            for d in recalled
+        )
+
+
+_ACTION_STATUS = {"done": "action.done", "dropped": "action.dropped", "open": "action.todo"}
+
+
+def _carried_text(doc: MinutesWriter, entry: Action | ParkingItem) -> str:
+    """The entry's text, with the session it was carried over from in a follow-up."""
+    origin = carried_from(entry)
+    if origin is None:
+        return entry.text
+    where = doc.labels(
+        "carried.from", title=one_line(origin["title"]), date=date_text(origin["date"], doc.labels)
+    )
+    return f"{entry.text} ({where})"
 
 
 def actions(doc: MinutesWriter) -> None:
@@ -77,10 +107,10 @@ def actions(doc: MinutesWriter) -> None:
     rows = [
         [
             str(i),
-            a.text,
+            _carried_text(doc, a),
             person(session, a.owner),
             date_text(a.due, labels),
-            labels["action.done"] if a.done else labels["action.todo"],
+            labels[_ACTION_STATUS[outcome(a)]],
         ]
         for i, a in enumerate(session.actions, 1)
     ]
@@ -107,7 +137,9 @@ def parking(doc: MinutesWriter) -> None:
             if item.has_follow_up
             else "parking.open"
         )
-        rows.append([item.text, person(session, item.owner), item.next_step, labels[status]])
+        rows.append(
+            [_carried_text(doc, item), person(session, item.owner), item.next_step, labels[status]]
+        )
     doc.table(
         "parking",
         [labels["topic"], labels["owner"], labels["next_step"], labels["status"]],

@@ -118,6 +118,8 @@ class FacilitatorApp(App[None]):
         Binding("f5", "room_entry('decision')", "bind.decision", id="app.decision", show=False),
         Binding("f6", "room_entry('action')", "bind.action", id="app.action", show=False),
         Binding("f7", "room_entry('parking')", "bind.parking", id="app.parking", show=False),
+        # Participants' devices (issue 14): the room server's screen, from any step.
+        Binding("f9", "goto('room_server')", "bind.room_server", id="app.room_server"),
     ]
 
     lang: reactive[str] = reactive("fr", init=False)
@@ -496,7 +498,7 @@ class FacilitatorApp(App[None]):
         room_actions.entry(self, kind)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "room_entry":  # only over an open session, not over a dialog
+        if action in ("room_entry", "goto"):  # only over an open session, not over a dialog
             return self.session is not None and not isinstance(self.screen, ModalScreen)
         if action == "back":  # else the same key's "home" binding shows and runs
             return self.can_go_back

@@ -33,6 +33,7 @@ SCREENS: dict[str, str] = {
     "review": "facilitator.tui.screens.review:ReviewScreen",
     "grading": "facilitator.tui.screens.grading:GradingScreen",
     "retro": "facilitator.tui.screens.retro:RetroScreen",
+    "room_server": "facilitator.tui.screens.room_server:RoomServerScreen",
 }
 """Session screens of the room mechanics (merged into the app's SESSION_SCREENS)."""
 
@@ -48,6 +49,7 @@ COMMAND_KEYS = {
     "review": "cmd.room.review",
     "grading": "cmd.room.grading",
     "retro": "cmd.room.retro",
+    "room_server": "cmd.web.room",
 }
 """The palette's entry of each of SCREENS, in the palette's order."""
 

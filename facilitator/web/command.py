@@ -7,20 +7,27 @@ facilitator room SESSION --close
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
-from aiohttp import web
 
 from facilitator.store import SessionStore, StoreError
-from facilitator.web import launch
-from facilitator.web.server import RoomServer
 from facilitator.workshop import Workshop, WorkshopError, create_session
 from facilitator.workshop.participants import RoomState
+
+if TYPE_CHECKING:
+    from facilitator.web.server import RoomServer
+
+# The server's modules (aiohttp, the QR code) are imported when the command runs: every
+# `facilitator` command loads this module, and `facilitator --help` should stay quick.
 
 DEFAULT_PORT = 8765
 
 
 def serve(server: RoomServer, host: str, port: int) -> None:
     """Run the server until interrupted (ctrl+c); the room stays open for a restart."""
+    from aiohttp import web
+
     web.run_app(server.app(), host=host, port=port, print=None)
 
 
@@ -52,6 +59,9 @@ def room(
 ) -> None:
     """Open SESSION to participants' phones and laptops: they join with a code (or the QR
     code), write their cards, word objectives with the coach and vote in secret."""
+    from facilitator.web import launch
+    from facilitator.web.server import RoomServer
+
     if demo == bool(session_id):
         raise click.UsageError("give a SESSION id, or --demo for the bundled demo (not both)")
     chosen = data_dir or (ctx.obj or {}).get("data_dir")
@@ -81,6 +91,8 @@ def _demo(store: SessionStore) -> str:
 
 
 def _announce(workshop: Workshop, host: str, port: int, code: str) -> None:
+    from facilitator.web import launch
+
     session = workshop.session
     urls = [launch.join_url(address, port, code) for address in launch.addresses(host)]
     click.echo(f"{session.title}: the room is open. Join code: {code}")

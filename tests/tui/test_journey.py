@@ -267,7 +267,9 @@ async def test_a_codir_cycle_from_framing_to_retrospective(make_app, store, tmp_
     review_minutes = _md(review)
     assert "**Fait suite à :** Cadrage CODIR 2026" in review_minutes
     assert "| 7 | 50 % | 8/10 |" in review_minutes  # the check-in
-    assert f"| 1 | {ACTION} | Amina Diallo | 30 avril 2026 | Fait |" in review_minutes
+    carried_row = f"| 1 | {ACTION} (reprise de « Cadrage CODIR 2026 » du "
+    assert carried_row in review_minutes.replace("\u00a0", " ")
+    assert "| Amina Diallo | 30 avril 2026 | Fait |" in review_minutes
 
     # The retrospective follows the review: what worked, what to change; its minutes.
     app = make_app()
