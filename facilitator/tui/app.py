@@ -50,6 +50,7 @@ from facilitator.workshop import (
     create_from_template,
     step_texts,
 )
+from facilitator.workshop.scoring import Scored, assess_unscored, unscored
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -219,6 +220,29 @@ class FacilitatorApp(App[None]):
     def _set_model_state(self, lang: str, state: str) -> None:
         self.model_state[lang] = state
         self.engine_version += 1
+        if state == "ready":
+            self.score_unscored()
+
+    def score_unscored(self) -> None:
+        """Score, off the UI thread, the open session's versions saved without scores (typed
+        before the model was ready, imported, sent from a participant's phone): the minutes
+        never have to say "not assessed". Runs when a session opens and when a model is ready."""
+        engine, session = self.engine, self.session
+        if engine is None or session is None or not self.full_ready(session.lang):
+            return
+        if not unscored(session):
+            return
+        snapshot = session.copy()
+
+        def work() -> None:
+            found = assess_unscored(snapshot, engine)
+            self.call_from_thread(self._store_scores, snapshot.id, found)
+
+        self.run_worker(work, thread=True, group="scoring", exit_on_error=False, name="scoring")
+
+    def _store_scores(self, session_id: str, found: list[Scored]) -> None:
+        if found and self.session is not None and self.session.id == session_id:
+            self.act(lambda w: w.store_scores(found))
 
     def _model_failed(self, lang: str, error: BaseException) -> None:
         self.model_state[lang] = "failed"
@@ -365,6 +389,7 @@ class FacilitatorApp(App[None]):
         self.workshop = Workshop(self.store, session_id, clock=self.now, session=session)
         self.resume_timer()
         self.ensure_model(session.lang)  # the interface keeps its language
+        self.score_unscored()
         self.goto(screen or ("agenda" if session.agenda else "workbench"))
         return True
 
@@ -372,7 +397,7 @@ class FacilitatorApp(App[None]):
         """Create a session of `template` (a `workshops.Template`) in `lang` and open its
         set-up."""
         try:
-            session = create_from_template(self.store, template, lang)
+            session = create_from_template(self.store, template, lang, today=self.now().date())
         except StoreError as error:
             self.show_error(t(self.lang, "error.store.title"), str(error))
             return False

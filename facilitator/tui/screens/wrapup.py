@@ -31,7 +31,6 @@ from facilitator.tui import room_actions
 from facilitator.tui.screens import objectives as objectives_screen
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
 from facilitator.tui.widgets.table import Table
-from facilitator.workshop.scoring import Scored, assess_unscored, unscored
 
 
 class WrapupScreen(RoomScreen):
@@ -57,24 +56,7 @@ class WrapupScreen(RoomScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.score_unscored()
-
-    def score_unscored(self) -> None:
-        """Score, off the UI thread, the versions saved unscored (once the engine is ready)."""
-        engine, session = self.fapp.engine, self.session
-        if engine is None or not self.fapp.full_ready(session.lang) or not unscored(session):
-            return
-        snapshot = session.copy()
-
-        def work() -> None:
-            found = assess_unscored(snapshot, engine)
-            self.app.call_from_thread(self._store_scores, found)
-
-        self.run_worker(work, thread=True, group="scoring", exit_on_error=False)
-
-    def _store_scores(self, found: list[Scored]) -> None:
-        if found and self.is_mounted:
-            self.act(lambda w: w.store_scores(found))
+        self.fapp.score_unscored()  # the minutes are written from here: no "not assessed"
 
     def session_changed(self) -> None:
         s = self.session
