@@ -41,3 +41,21 @@ async def test_the_wrap_up_scores_the_versions_saved_without_scores(make_app, st
         await settle(pilot)
     assert unscored(store.load("s1")) == []
     assert store.load("s1").objectives[0].versions[0].findings == ["vague-verb"]
+
+
+async def test_opening_a_session_scores_its_unscored_versions_once_the_engine_is_ready(
+    make_app, store
+):
+    """Imported, typed before the model loaded, sent from a phone: scored without a visit to
+    the wrap-up, so the minutes never say "not assessed"."""
+    session = session_from_template(load_template("team-drafting"), "fr", session_id="s2")
+    session.add_objective("Améliorer la satisfaction client")
+    store.create(session)
+    assert unscored(store.load("s2"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_session("s2", "workbench")
+        await settle(pilot)
+        await settle(pilot)
+    assert unscored(store.load("s2")) == []
