@@ -10,21 +10,10 @@ import` and the store read.
 """
 
 from .codec import decode, encode, reading
-from .errors import (
-    BackupError,
-    CorruptSessionError,
-    ForeignFileError,
-    InvalidSessionData,
-    InvalidSessionId,
-    SessionExists,
-    SessionNotFound,
-    SpecialFileError,
-    StoreError,
-    StoreLockTimeout,
-    StoreWriteError,
-    UnreadableSessionError,
-    UnsupportedSchemaError,
-)
+
+# The whole error family is re-exported by `facilitator.store`, where callers look for it;
+# here only the one the minutes' JSON export catches.
+from .errors import StoreError
 from .regular import read_regular
 from .schema import (
     FORMAT,
@@ -40,20 +29,8 @@ from .schema import (
 __all__ = [
     "FORMAT",
     "MIGRATIONS",
-    "BackupError",
-    "CorruptSessionError",
     "Envelope",
-    "ForeignFileError",
-    "InvalidSessionData",
-    "InvalidSessionId",
-    "SessionExists",
-    "SessionNotFound",
-    "SpecialFileError",
     "StoreError",
-    "StoreLockTimeout",
-    "StoreWriteError",
-    "UnreadableSessionError",
-    "UnsupportedSchemaError",
     "decode",
     "encode",
     "export_session",

@@ -27,12 +27,12 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from facilitator.envelope import (
+from facilitator.envelope import codec
+from facilitator.envelope.errors import (
     CorruptSessionError,
     ForeignFileError,
     StoreError,
     UnsupportedSchemaError,
-    codec,
 )
 from facilitator.store import DocumentKind, default_data_dir, files
 from facilitator.store.documents import (
