@@ -32,7 +32,7 @@ from facilitator.session import (
 )
 from facilitator.session.codec import Record
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
 
 

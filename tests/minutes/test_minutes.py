@@ -42,7 +42,7 @@ from facilitator.session import AgendaStep, ParentObjective, Session, Version
 from facilitator.store import SessionStore
 from facilitator.workshops import list_templates
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = [t.id for t in list_templates("fr")]
 
 # The first-level headings every set of minutes carries, in order (tracking and retrospective

@@ -31,7 +31,7 @@ from facilitator.store import (
 )
 from facilitator.training.store import TrainingStore
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).resolve().parent / "store_worker.py"
 ESC_TITLE = "Cadrage \x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J fin"
 

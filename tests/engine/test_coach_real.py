@@ -15,7 +15,7 @@ import pytest
 
 from facilitator.engine import Engine
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import eval_real
 
 # Per language: flag → the lowest F1 accepted on the tune split.

@@ -29,7 +29,7 @@ from facilitator.training.store import TrainingStore, trainee_file_id
 from facilitator.training.summary import summarize
 from tests.test_headless import _loaded_after
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 BASE = """\
 id = "mini"

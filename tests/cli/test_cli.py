@@ -108,7 +108,7 @@ def test_the_entry_point_and_python_m_run_the_same_command_line():
     from importlib import import_module
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     with (root / "pyproject.toml").open("rb") as file:
         target = tomllib.load(file)["project"]["scripts"]["facilitator"]
     module, name = target.split(":")

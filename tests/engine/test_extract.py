@@ -236,7 +236,7 @@ def test_fast_deadline_search_finds_what_a_full_scan_finds():
     import json
     from pathlib import Path
 
-    data = Path(__file__).parent
+    data = Path(__file__).resolve().parents[1]
     texts = [
         json.loads(line)["text"]
         for path in [*data.glob("data/*.jsonl"), *data.glob("heldout/*.jsonl")]

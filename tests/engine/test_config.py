@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from facilitator.cli import main
 from facilitator.engine import ConfigError, Engine, find_config, load_config, resolve_config
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KR_NO_DEADLINE = "Faire passer le taux de réclamation de 4 % à 2 %"
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 import filelock
 import platformdirs
 import pytest
-from test_session_model import full_session
 
 from facilitator.envelope import schema
 from facilitator.session import SCHEMA_VERSION, Session
@@ -36,8 +35,9 @@ from facilitator.store import (
     UnsupportedSchemaError,
     default_data_dir,
 )
+from tests.session.test_session_model import full_session
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).resolve().parent / "store_worker.py"
 
 
