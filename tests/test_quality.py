@@ -9,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow  # mypy takes most of a minute: `-m "not slow"` for a quick run
 @pytest.mark.parametrize(
     "cmd",
     [["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]],
