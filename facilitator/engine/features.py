@@ -1,6 +1,6 @@
 """Features: what the rules' conditions can read, and the flags other tools rely on.
 
-Output vs outcome is verb class × object class (see the design guide): "Organiser 3 ateliers" has
+Output vs outcome is verb class × object class (ARCHITECTURE.md): "Organiser 3 ateliers" has
 a number and is still an activity; "Augmenter de 20 % le nombre de clients actifs" is a result.
 """
 

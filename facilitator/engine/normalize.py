@@ -101,7 +101,7 @@ def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
     """Fold spaces, apostrophes and dashes; drop control characters; collapse white space.
 
     A capitalised first word is lower-cased for the parser: spaCy's French model tags
-    "Réduire" or "Doubler" at the start of a sentence as proper nouns (see the design guide).
+    "Réduire" or "Doubler" at the start of a sentence as proper nouns (measured on this model).
     Offsets are unchanged by that, so spans still point at the original text.
     """
     if len(text) < max_chars and not _needs_slow_path(text):
