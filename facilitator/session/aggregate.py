@@ -133,8 +133,7 @@ class Session(Record):
         **attrs: Any,
     ) -> Objective:
         """A new objective whose version 1 is `text`; `attrs` sets owner, parent_id …"""
-        objective = Objective(**attrs)
-        objective.add_version(text, scores, findings, note)
+        objective = Objective.first(text, scores, findings, note, **attrs)
         self.objectives.append(objective)
         return objective
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from .codec import MOMENT, Record, one_of
 from .progress import progress
@@ -75,6 +75,20 @@ class Versioned(Record):
             if version.n == n:
                 return version
         raise KeyError(f"no version {n} (versions: {[v.n for v in self.versions]})")
+
+    @classmethod
+    def first(
+        cls,
+        text: str,
+        scores: dict[str, float] | None = None,
+        findings: Iterable[str] = (),
+        note: str = "",
+        **attrs: Any,
+    ) -> Self:
+        """A new item whose version 1 is `text`; `attrs` sets its other fields (owner …)."""
+        item = cls(**attrs)
+        item.add_version(text, scores, findings, note)
+        return item
 
     def add_version(
         self,
@@ -246,8 +260,7 @@ class Objective(Versioned):
         **attrs: Any,
     ) -> KeyResult:
         """A new key result whose version 1 is `text`; `attrs` sets owner, target …"""
-        kr = KeyResult(**attrs)
-        kr.add_version(text, scores, findings, note)
+        kr = KeyResult.first(text, scores, findings, note, **attrs)
         self.key_results.append(kr)
         return kr
 

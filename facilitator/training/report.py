@@ -45,6 +45,58 @@ _STATUS = {
 }
 
 
+# The columns of the report's tables, as catalogue keys (written out: the catalogue test reads
+# the keys in the code).
+_EXERCISE_COLUMNS = (
+    "training.report.col.exercise",
+    "training.report.col.skill",
+    "training.report.col.opened",
+    "training.report.col.done",
+    "training.report.col.after",
+    "training.report.col.mean_attempts",
+    "training.report.col.hints",
+    "training.report.col.revealed",
+    "training.report.col.wrong",
+)
+_TRAINEE_COLUMNS = (
+    "training.report.col.trainee",
+    "training.report.col.opened",
+    "training.report.col.done",
+    "training.report.col.after",
+    "training.report.col.first_try",
+    "training.report.col.attempts",
+    "training.report.col.hints",
+    "training.report.col.revealed",
+    "training.report.col.score",
+)
+_DETAIL_COLUMNS = (
+    "training.report.col.exercise",
+    "training.report.col.status",
+    "training.report.col.attempts",
+    "training.report.col.hints",
+    "training.report.col.last",
+)
+_MISTAKE_COLUMNS = (
+    "training.report.col.rule",
+    "training.report.col.says",
+    "training.report.col.attempts",
+    "training.report.col.failed",
+    "training.report.col.trainees",
+)
+_SKILL_COLUMNS = (
+    "training.report.col.skill",
+    "training.report.col.opened",
+    "training.report.col.done",
+    "training.report.col.per_success",
+    "training.report.col.hints",
+    "training.report.col.revealed",
+)
+
+
+def _headers(lang: str, keys: tuple[str, ...]) -> list[str]:
+    return [t(lang, key) for key in keys]
+
+
 def _number(value: float | None, lang: str) -> str:
     if value is None:
         return "—"
@@ -98,17 +150,7 @@ def build_report(
         blocks.append(
             Table(
                 "exercises",
-                [
-                    t(lang, "training.report.col.exercise"),
-                    t(lang, "training.report.col.skill"),
-                    t(lang, "training.report.col.opened"),
-                    t(lang, "training.report.col.done"),
-                    t(lang, "training.report.col.after"),
-                    t(lang, "training.report.col.mean_attempts"),
-                    t(lang, "training.report.col.hints"),
-                    t(lang, "training.report.col.revealed"),
-                    t(lang, "training.report.col.wrong"),
-                ],
+                _headers(lang, _EXERCISE_COLUMNS),
                 [
                     [
                         r.label or r.title,
@@ -131,17 +173,7 @@ def build_report(
         blocks.append(
             Table(
                 "trainees",
-                [
-                    t(lang, "training.report.col.trainee"),
-                    t(lang, "training.report.col.opened"),
-                    t(lang, "training.report.col.done"),
-                    t(lang, "training.report.col.after"),
-                    t(lang, "training.report.col.first_try"),
-                    t(lang, "training.report.col.attempts"),
-                    t(lang, "training.report.col.hints"),
-                    t(lang, "training.report.col.revealed"),
-                    t(lang, "training.report.col.score"),
-                ],
+                _headers(lang, _TRAINEE_COLUMNS),
                 [
                     [
                         row.name
@@ -184,13 +216,7 @@ def build_report(
             blocks.append(
                 Table(
                     f"detail:{trainee.name}",
-                    [
-                        t(lang, "training.report.col.exercise"),
-                        t(lang, "training.report.col.status"),
-                        t(lang, "training.report.col.attempts"),
-                        t(lang, "training.report.col.hints"),
-                        t(lang, "training.report.col.last"),
-                    ],
+                    _headers(lang, _DETAIL_COLUMNS),
                     rows,
                     widths=(2.4, 1.4, 1.0, 0.8, 4.4),
                 )
@@ -235,13 +261,7 @@ def _mistakes(s: Summary, lang: str) -> Iterable[Block]:
     yield Paragraph([Run(t(lang, "training.report.mistakes.intro"))])
     yield Table(
         "mistakes",
-        [
-            t(lang, "training.report.col.rule"),
-            t(lang, "training.report.col.says"),
-            t(lang, "training.report.col.attempts"),
-            t(lang, "training.report.col.failed"),
-            t(lang, "training.report.col.trainees"),
-        ],
+        _headers(lang, _MISTAKE_COLUMNS),
         [
             [[Run(m.title, bold=True)], m.message, str(m.attempts), str(m.failed), str(m.trainees)]
             for m in s.mistakes[:12]
@@ -259,14 +279,7 @@ def _skills(s: Summary, lang: str) -> Iterable[Block]:
     yield Paragraph([Run(t(lang, "training.report.skills.intro"))])
     yield Table(
         "skills",
-        [
-            t(lang, "training.report.col.skill"),
-            t(lang, "training.report.col.opened"),
-            t(lang, "training.report.col.done"),
-            t(lang, "training.report.col.per_success"),
-            t(lang, "training.report.col.hints"),
-            t(lang, "training.report.col.revealed"),
-        ],
+        _headers(lang, _SKILL_COLUMNS),
         [
             [
                 r.label,
