@@ -6,6 +6,9 @@ are recorded.
 A thin screen over the workshop service's objective operations: each change is tried on a copy
 first (a refusal is shown, nothing saved), then saved, and its undo record kept on a stack
 shared with the wrap-up (per app and session, for as long as the app runs).
+
+About 520 lines, on purpose: the seven operations go through one try-on-a-copy path and one
+undo stack; spread over modules, that path would be copied.
 """
 
 from __future__ import annotations
