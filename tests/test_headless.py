@@ -21,7 +21,7 @@ HEADLESS = [
     "facilitator.workshops",
     "facilitator.minutes",
     "facilitator.demo",
-    "facilitator.report",
+    "facilitator.terminal_report",
     # The service every front end calls: the TUI and the web page share it.
     "facilitator.workshop",
     # The TUI package itself and its texts: Textual only comes with the app.

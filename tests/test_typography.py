@@ -9,9 +9,9 @@ from rich.console import Console
 
 from facilitator.locales import t, texts
 from facilitator.minutes.labels import labels_for
-from facilitator.report import render_assessment
 from facilitator.room.review import span, with_unit
 from facilitator.session import KeyResult
+from facilitator.terminal_report import render_assessment
 from facilitator.typography import format_message
 
 

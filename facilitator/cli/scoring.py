@@ -111,7 +111,7 @@ def score(
         if fmt == "json":
             click.echo(json_text(assessment.to_dict(), indent=2))
         else:
-            from facilitator.report import render_assessment
+            from facilitator.terminal_report import render_assessment
 
             render_assessment(assessment)
     except Exception as error:  # its own status: a crash must never read as a low score
@@ -272,7 +272,7 @@ def rules(
     With a facilitator.toml (the nearest one, or --config PATH), the list is the effective set:
     each rule on or off, its level and weight, and the line of the file that set them.
     """
-    from facilitator.report import explain_rule, list_rules
+    from facilitator.terminal_report import explain_rule, list_rules
 
     engine = make_engine(config_path, no_config, validate=False)
     if check:

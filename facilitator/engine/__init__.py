@@ -11,7 +11,7 @@ from facilitator.engine.config import (
     load_config,
     resolve_config,
 )
-from facilitator.engine.core import KINDS, LANGS, Engine, Problem, normalize_kind
+from facilitator.engine.engine import KINDS, LANGS, Engine, Problem, normalize_kind
 from facilitator.engine.model import Assessment, Finding, Flags, Rewrite, Scores
 
 __all__ = [

@@ -3,7 +3,7 @@
 Two signals, both shown to the room as the reason of a suggestion:
 
 * **word overlap**: the content words the two wordings share, compared as word families (a
-  common start, see `room.text.related`), so "livraison"/"livrer", "patients"/"patient" and
+  common start, see `room.wording_keys.related`), so "livraison"/"livrer", "patients"/"patient" and
   "formation"/"former" meet. Only the words that say what the objective is about count: the
   verbs of change and their nouns ("réduire", "réduction", "improve"), light verbs, and words
   of degree or time ("sans", "plus", "fin", "without") are left out, from the word lists
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from facilitator.engine.lexicon import word_set
-from facilitator.room.text import fold, key, related, stem, surface_words
+from facilitator.room.wording_keys import fold, key, related, stem, surface_words
 from facilitator.session import Objective, ParentObjective, Session
 
 MIN_SCORE = 0.2

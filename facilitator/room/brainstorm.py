@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from facilitator.room.cluster import Group, group
-from facilitator.room.text import fold
+from facilitator.room.wording_keys import fold
 from facilitator.session import Objective, Participant, Proposal, Session
 
 _PREFIX = re.compile(r"^\s*([^:>]{1,40}?)\s*[:>]\s+(.+)$")

@@ -2,7 +2,7 @@
 
 How two proposals are compared
 ------------------------------
-Both wordings are reduced to a `Key` (see `room.text`): accents folded, elisions split,
+Both wordings are reduced to a `Key` (see `room.wording_keys`): accents folded, elisions split,
 function words dropped, plurals reduced, numbers set aside. Then, in this order:
 
 1. **Numbers are significant.** If the two keys do not carry the same numbers, they are not
@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from facilitator.room.text import Key, key
+from facilitator.room.wording_keys import Key, key
 
 THRESHOLD = 85.0
 """token_sort_ratio on content words at or above which two proposals are duplicates."""

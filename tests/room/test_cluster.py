@@ -7,7 +7,7 @@ import time
 import pytest
 
 from facilitator.room.cluster import CONTAINED, NUMBERS, THRESHOLD, best_wording, compare, group
-from facilitator.room.text import key, numbers
+from facilitator.room.wording_keys import key, numbers
 
 SAME = [
     # accents and case

@@ -260,7 +260,7 @@ def test_the_share_counts_objectives_dropped_after_the_vote() -> None:
 
 
 def test_word_families_for_alignment() -> None:
-    from facilitator.room.text import related
+    from facilitator.room.wording_keys import related
 
     for a, b in (("livraison", "livrer"), ("reduction", "reduire"), ("formation", "former"),
                  ("satisfaction", "satisfait")):  # fmt: skip
