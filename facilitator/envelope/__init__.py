@@ -4,6 +4,7 @@ import` and the store read.
 
 - `schema`: the *envelope* ``{"format": "facilitator-session", "schema_version": …, "session":
   {…}}``, its migrations, `export_session` and `import_session`;
+- `secrecy`: `public_export`, the envelope written to a file: votes aggregated, no room secret;
 - `codec`: bytes ⇄ JSON, refusing damaged or hostile data with a `CorruptSessionError`;
 - `regular`: reading a file only when it is a regular file;
 - `errors`: the `StoreError` family, each naming the file and field at fault and what to do.
@@ -25,6 +26,7 @@ from .schema import (
     migrate,
     to_envelope,
 )
+from .secrecy import public_export
 
 __all__ = [
     "FORMAT",
@@ -37,6 +39,7 @@ __all__ = [
     "from_envelope",
     "import_session",
     "migrate",
+    "public_export",
     "read_regular",
     "reading",
     "to_envelope",

@@ -1,10 +1,12 @@
-"""The complete session as JSON, re-importable with `facilitator import` (or `load`).
+"""The session as JSON, re-importable with `facilitator import` (or `load`).
 
-The file is the store's export envelope (`facilitator.envelope.export_session`): format
-marker, schema version, generator, export time, and the whole session, unknown fields included.
-Nothing is cleaned: the JSON keeps the session exactly, so export → import → export gives the
-same data. UTF-8, readable accents; a session holding lone surrogates (a bad paste) is written
-with \\u escapes instead, which JSON allows and which read back to the same strings.
+The file is the store's public export envelope (`facilitator.envelope.public_export`): format
+marker, schema version, generator, export time, and the whole session, unknown fields included,
+except what stays in the store: who voted what (each vote's results are kept, as anonymous
+ballots) and the participants' room secrets. Nothing else is cleaned, so export → import →
+export gives the same data. UTF-8, readable accents; a session holding lone surrogates (a bad
+paste) is written with \\u escapes instead, which JSON allows and which read back to the same
+strings.
 """
 
 from __future__ import annotations
@@ -13,16 +15,21 @@ import json
 from pathlib import Path
 from typing import Any
 
-from facilitator.envelope import StoreError, codec, export_session, import_session, read_regular
+from facilitator.envelope import StoreError, codec, import_session, public_export, read_regular
 from facilitator.session import Session
 
 
 def envelope(session: Session) -> dict[str, Any]:
-    return export_session(session)
+    return public_export(session)
 
 
 def render(session: Session) -> bytes:
-    data = envelope(session)
+    return dumps(envelope(session))
+
+
+def dumps(data: dict[str, Any]) -> bytes:
+    """An envelope as the export's bytes (also the complete one of `export_session`: the demo's
+    file, which keeps its ballots by name for the app's vote screen)."""
     try:
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     except UnicodeEncodeError:
