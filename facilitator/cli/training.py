@@ -257,7 +257,9 @@ def exercises_report(
 
 
 @click.command("train")
-@click.option("--pack", "-p", default=None, help="A pack id, or a pack file, to open at once.")
+@click.option("--pack", "-p", "pack", multiple=True,
+              help="A pack id, or a pack file, to open at once (with --room: repeat it to assign "
+              "a sequence of packs).")  # fmt: skip
 @click.option("--trainee", "-t", default=None, help="The trainee's name (asked if not given).")
 @click.option("--group", "-g", default="", help="The group (course, cohort) the trainee is in.")
 @click.option(
@@ -269,37 +271,96 @@ def exercises_report(
 @click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None)
 @click.option("--packs-dir", type=click.Path(file_okay=False), default=None, help=_PACKS_DIR_HELP)
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=DATA_DIR_HELP)
+@click.option(
+    "--room",
+    is_flag=True,
+    help="Open a training room: the group joins from their browsers with a code.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="With --room, the address to listen on: 0.0.0.0 opens it to the local network.",
+)
+@click.option("--port", default=8766, show_default=True, type=click.IntRange(1, 65535),
+              help="With --room, the port to listen on.")  # fmt: skip
 @click.pass_context
 def train(
     ctx: click.Context,
-    pack: str | None,
+    pack: tuple[str, ...],
     trainee: str | None,
     group: str,
     reveal_after: int | None,
     lang: str | None,
     packs_dir: str | None,
     data_dir: str | None,
+    room: bool,
+    host: str,
+    port: int,
 ) -> None:
     """Guided OKR-writing exercises, graded live by the coach (the app's training screens).
 
     Progress is saved per trainee beside the sessions; `facilitator exercises progress` and
-    `facilitator exercises report` give the trainer's view.
+    `facilitator exercises report` give the trainer's view. With --room, the trainees work
+    the packs from their own browsers and the trainer follows them on a live dashboard.
     """
     from facilitator.training import PackError, load_pack, load_packs
+
+    known = load_packs(extra=_packs_folders(ctx, data_dir))[0]
+    extra = []
+    for ref in pack:
+        if ref not in {p.id for p in known}:
+            try:
+                extra.append(load_pack(ref))
+            except PackError as error:
+                raise click.ClickException(str(error)) from None
+    if room:
+        _training_room(ctx, data_dir, [*known, *extra], pack, group, reveal_after, host, port)
+        return
+    if len(pack) > 1:
+        raise click.UsageError("give one --pack to open in the app (several only with --room)")
     from facilitator.tui.training_app import run_training
 
-    if pack and pack not in {p.id for p in load_packs(extra=_packs_folders(ctx, data_dir))[0]}:
-        try:
-            load_pack(pack)
-        except PackError as error:
-            raise click.ClickException(str(error)) from None
     store = session_store(ctx, data_dir)
     run_training(
         store.data_dir,
-        pack=pack,
+        pack=pack[0] if pack else None,
         trainee=trainee,
         group=group,
         lang=lang,
         reveal_after=reveal_after,
         packs_dir=packs_dir,
     )
+
+
+def _training_room(
+    ctx: click.Context,
+    data_dir: str | None,
+    packs: list[Any],
+    refs: tuple[str, ...],
+    group: str,
+    reveal_after: int | None,
+    host: str,
+    port: int,
+) -> None:
+    """`train --room`: serve the group's training room until ctrl+c."""
+    from aiohttp import web
+
+    from facilitator.web import launch, training_launch
+
+    by_ref = {p.id: p for p in packs} | {str(p.path): p for p in packs}
+    chosen = [by_ref[r].id for r in refs if r in by_ref]
+    store = _training_store(ctx, data_dir)
+    room = training_launch.prepare(store, group, chosen or [p.id for p in packs[:1]])
+    server = training_launch.server(
+        store, room, packs, host=host, port=port, reveal_after=reveal_after
+    )
+    lang = server.lang
+    join, board = training_launch.urls(host, port, room, server.trainer_key)
+    click.echo(t(lang, "training.room.open", group=room.group or "—", code=room.code))
+    click.echo(t(lang, "training.room.join", url=join))
+    click.echo(launch.qr_text(join))
+    click.echo(t(lang, "training.room.board", url=board))
+    click.echo(t(lang, "training.room.packs", packs=", ".join(room.packs)))
+    click.echo(t(lang, "training.room.stop"))
+    web.run_app(server.app(), host=host, port=port, print=None)
