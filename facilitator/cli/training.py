@@ -226,6 +226,16 @@ def _report_lang(packs: Any, trainees: Any, pack_id: str | None) -> str:
 @click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None,
               help="Report language (default: the packs' language).")  # fmt: skip
 @click.option("--force", is_flag=True, help="Replace the report if the file already exists.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "csv"]),
+    default="docx",
+    show_default=True,
+    help="docx: the Word report; csv: one row per trainee and exercise opened.",
+)
+@click.option("--csv-delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
+              help="With --format csv: ';' for Excel set to French.")  # fmt: skip
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None, help=DATA_DIR_HELP)
 @click.pass_context
 def exercises_report(
@@ -235,20 +245,30 @@ def exercises_report(
     pack_id: str | None,
     lang: str | None,
     force: bool,
+    fmt: str,
+    csv_delimiter: str,
     data_dir: str | None,
 ) -> None:
-    """Write the Word training report: where the group struggled, trainee by trainee."""
+    """Write the Word training report (where the group struggled, trainee by trainee), or with
+    --format csv the group's progress as a spreadsheet."""
     from pathlib import Path
 
     from facilitator.minutes import ExportError
+    from facilitator.training.csv_export import export_csv
     from facilitator.training.report import default_report_name, export_report
 
     _, trainees, packs, lang = _group_progress(ctx, data_dir, group, pack_id, lang)
-    path = Path(output) if output else Path(default_report_name(group, lang))
+    name = default_report_name(group, lang)
+    path = Path(output) if output else Path(name).with_suffix(f".{fmt}")
     try:
-        export_report(
-            path, trainees, lang=lang, group=group, packs=packs, pack=pack_id, overwrite=force
-        )
+        if fmt == "csv":
+            export_csv(
+                path, trainees, packs, pack=pack_id, delimiter=csv_delimiter, overwrite=force
+            )
+        else:
+            export_report(
+                path, trainees, lang=lang, group=group, packs=packs, pack=pack_id, overwrite=force
+            )
     except ExportError as error:
         raise click.ClickException(str(error)) from None
     click.echo(
@@ -351,7 +371,7 @@ def _training_room(
     by_ref = {p.id: p for p in packs} | {str(p.path): p for p in packs}
     chosen = [by_ref[r].id for r in refs if r in by_ref]
     store = _training_store(ctx, data_dir)
-    room = training_launch.prepare(store, group, chosen or [p.id for p in packs[:1]])
+    room = training_launch.prepare(store, group, chosen, default=[p.id for p in packs[:1]])
     server = training_launch.server(
         store, room, packs, host=host, port=port, reveal_after=reveal_after
     )

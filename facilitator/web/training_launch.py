@@ -23,18 +23,24 @@ START_SECONDS = 30.0
 
 
 def prepare(
-    store: TrainingStore, group: str, packs: Sequence[str] = (), code: str | None = None
+    store: TrainingStore,
+    group: str,
+    packs: Sequence[str] = (),
+    code: str | None = None,
+    *,
+    default: Sequence[str] = (),
 ) -> GroupRoom:
-    """The group's room: the one saved before (its code and devices kept, so trainees who
-    joined come straight back), else a new one with a fresh code; `packs`, when given, become
-    the sequence assigned. Saved before returning."""
+    """The group's room: the one saved before (its code, devices and packs kept, so trainees
+    who joined come straight back), else a new one with a fresh code; `packs`, when given,
+    become the sequence assigned, else `default` when the room has none. Saved before
+    returning."""
     file = RoomFile(store, group)
     room = file.load() or GroupRoom(group=group, code=code or security.new_join_code())
     room.group = group
     if code:
         room.code = code
-    if packs:
-        room.packs = list(dict.fromkeys(packs))
+    if packs or not room.packs:
+        room.packs = list(dict.fromkeys(packs or default))
     file.save(room)
     return room
 
