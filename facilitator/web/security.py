@@ -36,6 +36,8 @@ MAX_TEXT_CHARS = 2000
 
 TOKEN_COOKIE = "room_token"
 CSRF_COOKIE = "room_csrf"
+LANG_COOKIE = "room_lang"
+"""The language the participant picked (not a secret: it only chooses the page's texts)."""
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (

@@ -9,6 +9,10 @@
   the participant's state, their actions and the live coach (see `live`);
 - `GET /static/<file>` the page's script and style sheet.
 
+The pages speak the participant's language: the one they picked (`?lang=` on either page, kept
+in a cookie across reloads), else the session's (not the browser's: a French workshop is in
+French unless a participant asks otherwise).
+
 Every change goes through the workshop service (`Workshop`), run in worker threads, never in
 the event loop; the session is read again whenever its file changes (the facilitator's app
 writes it too) and each device gets its new state.
@@ -147,20 +151,25 @@ class RoomServer:
         """The join page; a device that already joined goes straight back to its room (a
         reload, the QR code scanned again)."""
         if self._device(request) is not None:
-            raise web.HTTPFound("/room")
-        lang = _page_lang(request)
+            picked = f"?lang={_chosen_lang(request)}" if _asked(request) else ""
+            raise web.HTTPFound(f"/room{picked}")
+        lang = _page_lang(request, self.workshop.session.lang)
         csrf = request.cookies.get(security.CSRF_COOKIE) or security.new_token()
         body = pages.render("join.html", lang, {"csrf": csrf, "lang": lang})
         response = web.Response(text=body, content_type="text/html")
         response.set_cookie(security.CSRF_COOKIE, csrf, httponly=True, samesite="Strict", path="/")
+        _remember_lang(request, response)
         return response
 
     async def room_page(self, request: web.Request) -> web.Response:
         found = self._device(request)
         if found is None:
             raise web.HTTPFound("/")
-        body = pages.render("room.html", found[1], {"lang": found[1]})
-        return web.Response(text=body, content_type="text/html")
+        lang = _page_lang(request, found[1])
+        body = pages.render("room.html", lang, {"lang": lang})
+        response = web.Response(text=body, content_type="text/html")
+        _remember_lang(request, response)
+        return response
 
     async def static(self, request: web.Request) -> web.Response:
         found = pages.static_file(request.match_info["name"])
@@ -253,7 +262,8 @@ class RoomServer:
         ws = web.WebSocketResponse(max_msg_size=security.MAX_MESSAGE_BYTES, heartbeat=20)
         await ws.prepare(request)
         token = request.cookies.get(security.TOKEN_COOKIE, "")
-        client = live.Client(ws, found[0], found[1], security.token_hash(token))
+        lang = _page_lang(request, found[1])
+        client = live.Client(ws, found[0], lang, security.token_hash(token))
         self.clients.add(client)
         try:
             await live.serve(self, client)
@@ -292,16 +302,36 @@ class RoomServer:
         return info.st_mtime_ns, info.st_size
 
 
-def _page_lang(request: web.Request) -> str:
-    """?lang=, else the browser's first language the tool speaks, else French."""
-    asked = request.query.get("lang", "")
-    if asked[:2].lower() in LANGS:
-        return language(asked)
-    for part in request.headers.get("Accept-Language", "").split(","):
-        code = part.strip()[:2].lower()
-        if code in LANGS:
-            return code
-    return language(None)
+def _asked(request: web.Request) -> bool:
+    """The participant picked a language with this request (`?lang=`, one the tool speaks)."""
+    return request.query.get("lang", "")[:2].lower() in LANGS
+
+
+def _chosen_lang(request: web.Request) -> str | None:
+    """The language the participant picked: now (`?lang=`) or before (the cookie)."""
+    if _asked(request):
+        return language(request.query["lang"])
+    remembered = request.cookies.get(security.LANG_COOKIE, "")
+    return remembered if remembered in LANGS else None
+
+
+def _page_lang(request: web.Request, fallback: str) -> str:
+    """The participant's language, else `fallback` (the session's, or the one their device
+    joined with, which was the session's or their pick)."""
+    return _chosen_lang(request) or language(fallback)
+
+
+def _remember_lang(request: web.Request, response: web.Response) -> None:
+    """Keep a language picked now for the next pages (reloads, the room after joining)."""
+    if _asked(request):
+        response.set_cookie(
+            security.LANG_COOKIE,
+            language(request.query["lang"]),
+            httponly=True,
+            samesite="Strict",
+            path="/",
+            max_age=COOKIE_SECONDS,
+        )
 
 
 def _refused(reason: str, detail: str = "") -> web.Response:

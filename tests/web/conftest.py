@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,15 +65,31 @@ async def client(server: RoomServer) -> AsyncIterator[TestClient]:
 
 
 @pytest.fixture
-def room(store: SessionStore, workshop: Workshop, coach: Coach) -> Iterator[BackgroundRoom]:
-    """The room server on loopback, in a thread (`room.restart()` as a facilitator relaunching
-    the app; `room.store` and `room.session_id` for the facilitator's side)."""
-    running = BackgroundRoom(
-        store, workshop.session_id, coach=coach, poll_seconds=0.1, pause_seconds=0.2
-    )
-    running.start()
-    yield running
-    running.stop()
+def room_of(coach: Coach) -> Iterator[Callable[[SessionStore, str], BackgroundRoom]]:
+    """`room_of(store, session_id)`: that session's room server on loopback, in a thread
+    (`room.restart()` as a facilitator relaunching the app; `room.store` and `room.session_id`
+    for the facilitator's side); each one stops after the test."""
+    started: list[BackgroundRoom] = []
+
+    def start(store: SessionStore, session_id: str) -> BackgroundRoom:
+        running = BackgroundRoom(
+            store, session_id, coach=coach, poll_seconds=0.1, pause_seconds=0.2
+        )
+        running.start()
+        started.append(running)
+        return running
+
+    yield start
+    for running in started:
+        running.stop()
+
+
+@pytest.fixture
+def room(
+    store: SessionStore, workshop: Workshop, room_of: Callable[[SessionStore, str], BackgroundRoom]
+) -> BackgroundRoom:
+    """The `workshop` fixture's room server (see `room_of`)."""
+    return room_of(store, workshop.session_id)
 
 
 def _chromium() -> str | None:

@@ -1,7 +1,8 @@
 """The participants' pages in a real headless Chromium (issue 14, "Tests and measures"): joining
-by code, cards reaching the session, wording with the live coach and a version the facilitator
-accepts, a secret vote revealed on every device, a reconnect after the server restarts, and a
-phone-sized page that never overflows.
+by code, the page's language, cards reaching the session, wording with the live coach and a
+version the facilitator accepts, a secret vote revealed on every device, a key result owner's
+check-ins and retrospective lines landing in the session, a reconnect after the server
+restarts, and a phone-sized page that never overflows.
 
 The facilitator's side is played by a second `Workshop` on the same store, as the facilitator's
 app in another process would."""
@@ -16,9 +17,11 @@ from typing import Any
 import pytest
 
 from facilitator.locales import t
+from facilitator.store import SessionStore
 from facilitator.web.background import BackgroundRoom
-from facilitator.workshop import Workshop
+from facilitator.workshop import Workshop, create_follow_up, create_from_template
 from facilitator.workshop.participants import RoomState
+from facilitator.workshops import session_template
 
 CODE = "ABC234"
 PHONE = {"width": 360, "height": 740}
@@ -29,8 +32,8 @@ def new_page(browser: Any) -> Iterator[Callable[[], Any]]:
     """Pages on a phone-sized screen, each in its own context (its own cookies: a device)."""
     contexts: list[Any] = []
 
-    def make() -> Any:
-        context = browser.new_context(viewport=PHONE, locale="fr-FR")
+    def make(locale: str = "fr-FR") -> Any:
+        context = browser.new_context(viewport=PHONE, locale=locale)
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()
@@ -45,9 +48,10 @@ def facilitator(room: BackgroundRoom) -> Workshop:
 
 
 def join(
-    page: Any, room: BackgroundRoom, participant: str, code: str = CODE, lang: str = "fr"
+    page: Any, room: BackgroundRoom, participant: str, code: str = CODE, lang: str | None = "fr"
 ) -> None:
-    page.goto(f"{room.url}/?code={code}&lang={lang}")
+    """Join as `participant`, the page in `lang` (None: the language the page picks)."""
+    page.goto(f"{room.url}/?code={code}" + (f"&lang={lang}" if lang else ""))
     page.click("#code-next")
     page.check(f'input[name="participant"][value="{participant}"]')
     page.click("#enter")
@@ -89,6 +93,31 @@ def test_the_pages_are_in_the_language_the_participant_chose(room: BackgroundRoo
     assert page.text_content("#brainstorm h2") == "Silent brainstorm of objectives"
 
 
+def test_a_french_workshop_speaks_french_to_an_english_browser_until_english_is_picked(
+    room: BackgroundRoom, new_page
+):
+    page = new_page(locale="en-US")  # its Accept-Language asks for English
+    join(page, room, "ir", lang=None)
+    assert page.text_content("#status") == t("fr", "web.status.connected")
+    assert page.get_attribute('.languages a[hreflang="fr"]', "aria-current") == "true"
+    page.click('.languages a[hreflang="en"]')
+    page.wait_for_selector('#status[data-connected="yes"]')
+    assert page.text_content("#status") == t("en", "web.status.connected")
+    assert page.text_content("#brainstorm h2") == "Silent brainstorm of objectives"
+    for again in (
+        lambda: page.goto(f"{room.url}/room"),
+        lambda: page.goto(f"{room.url}/?code={CODE}"),
+    ):
+        again()  # a reload, and the QR code scanned again: the pick is remembered
+        page.wait_for_selector('#status[data-connected="yes"]')
+        assert page.url.startswith(f"{room.url}/room")
+        assert page.text_content("#status") == t("en", "web.status.connected")
+        assert page.get_attribute("html", "lang") == "en"
+    page.click('.languages a[hreflang="fr"]')
+    page.wait_for_selector('#status[data-connected="yes"]')
+    assert page.text_content("#brainstorm .step-title") == "Brainstorm silencieux des objectifs"
+
+
 def test_brainstorm_cards_arrive_in_the_facilitators_session(room: BackgroundRoom, new_page):
     page = new_page()
     join(page, room, "kb")
@@ -113,6 +142,11 @@ def test_a_participant_words_a_draft_with_the_live_coach_and_the_facilitator_acc
     page.type("#draft", "Optimiser la GED", delay=20)
     page.wait_for_selector('#coach[data-tier="lexical"], #coach[data-tier="full"]')
     assert page.locator("#scores .score").count() == 4
+    page.fill("#draft", "Optimiser la GED de manière significative")
+    page.wait_for_selector('#coach[data-tier="full"]', timeout=20_000)
+    findings = page.text_content("#findings") or ""
+    assert t("fr", "web.coach.remove") in findings  # "delete these words", not an empty choice
+    assert "→  ·" not in findings and "·  ·" not in findings
     better = "Réduire de 20 à 5 minutes le temps moyen de recherche d'un document d'ici juin 2026"
     page.fill("#draft", better)
     page.wait_for_selector('#coach[data-tier="full"]', timeout=20_000)
@@ -143,6 +177,57 @@ def test_a_secret_vote_is_revealed_on_every_device_at_once(room: BackgroundRoom,
         assert page.is_disabled('#ballots li[data-objective="obj-ged"] button[data-answer="no"]')
     votes = room.store.load(room.session_id).votes["obj-ged"]
     assert votes.priority["ml"] == votes.priority["kb"] == "yes"
+
+
+def test_a_key_result_owner_checks_in_their_own_key_results_only(
+    store: SessionStore, workshop: Workshop, room_of, new_page
+):
+    review = create_follow_up(store, workshop.session_id, session_template("monthly-review"))
+    step = next(s for s in review.agenda if s.kind == "review")
+    Workshop(store, review.id).open_room(CODE, step_id=step.id)
+    room = room_of(store, review.id)
+    page = new_page()
+    join(page, room, "sm")
+    page.wait_for_selector("#review:not([hidden]) #checkins li.checkin")
+    own = [kr.id for _, kr in review.key_results() if kr.owner == "sm"]
+    shown = page.eval_on_selector_all(
+        "#checkins li.checkin", "items => items.map(i => i.dataset.kr)"
+    )
+    assert own and shown == own  # hers, and nobody else's
+    entry = page.locator(f'#checkins li[data-kr="{own[0]}"]')
+    entry.locator('[data-field="current"]').fill("31")
+    entry.locator('[data-field="confidence"]').fill("6")
+    entry.locator('[data-field="comment"]').fill("Deux déviations <b>bloquées</b> en attente")
+    entry.locator("button").click()
+    checkin = until(lambda: store.load(review.id).key_result(own[0]).last_checkin)
+    assert (checkin.current, checkin.confidence) == ("31", 6)
+    assert checkin.comment == "Deux déviations <b>bloquées</b> en attente"
+    page.reload()
+    page.wait_for_selector(f'#checkins li[data-kr="{own[0]}"]')
+    assert page.input_value(f'li[data-kr="{own[0]}"] [data-field="current"]') == "31"
+    assert page.locator("#checkins b").count() == 0
+
+
+def test_retrospective_lines_from_a_phone_land_in_the_session(
+    store: SessionStore, room_of, new_page
+):
+    retro = create_from_template(store, session_template("retrospective"), "fr")
+    workshop = Workshop(store, retro.id)
+    marc = workshop.add_participant("Marc Lefort")
+    step = next(s for s in retro.agenda if s.kind == "retro")
+    workshop.open_room(CODE, step_id=step.id)
+    room = room_of(store, retro.id)
+    page = new_page()
+    join(page, room, marc)
+    page.wait_for_selector("#retro:not([hidden])")
+    for which, line in (("worked", "Le vote secret"), ("to_change", "Moins de slides")):
+        page.select_option("#retro-list", which)
+        page.fill("#retro-text", line)
+        page.click("#retro-form button")
+        page.wait_for_selector(f"#{which} li")
+        assert page.text_content(f"#{which} li") == line
+    saved = until(lambda: (s := store.load(retro.id)).to_change and s)
+    assert saved.worked[-1] == "Le vote secret" and saved.to_change[-1] == "Moins de slides"
 
 
 def test_a_participant_reconnects_after_the_server_restarts_with_nothing_lost(

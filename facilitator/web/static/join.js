@@ -110,6 +110,10 @@ whoForm.addEventListener("submit", async (event) => {
   window.location.assign("/room");
 });
 
+for (const link of document.querySelectorAll(".languages a")) {
+  if (link.hreflang === document.documentElement.lang) link.setAttribute("aria-current", "true");
+}
+
 const fromLink = new URLSearchParams(window.location.search).get("code");
 if (fromLink) {
   byId("code").value = fromLink;

@@ -14,6 +14,7 @@ let retry = 0;
 let ref = 0;
 let seq = 0;
 let closedForGood = false;
+const drawn = {};
 
 function tr(key, values) {
   let text = texts[key] || key;
@@ -115,7 +116,13 @@ function draw() {
     const section = byId(activity);
     section.querySelector(".step-title").textContent = step.title;
     section.querySelector(".step-instruction").textContent = step.instruction;
-    DRAW[activity](state[activity]);
+    // Redrawn only when its own part changed: another activity's news (a card, a vote) must
+    // not wipe what the participant is typing in this one (a check-in, a card being edited).
+    const data = JSON.stringify(state[activity]);
+    if (drawn[activity] !== data) {
+      drawn[activity] = data;
+      DRAW[activity](state[activity]);
+    }
   }
 }
 
@@ -201,7 +208,9 @@ function drawCoach(result) {
     const item = el("li", null, `finding ${finding.level}`);
     item.append(el("strong", finding.text), el("span", " " + finding.message));
     if (finding.suggestions.length) {
-      item.append(el("span", " → " + finding.suggestions.join(" · "), "muted"));
+      // An empty suggestion means "delete these words": say so, rather than show nothing.
+      const shown = finding.suggestions.map((words) => (words.trim() ? words : tr("coach.remove")));
+      item.append(el("span", " → " + shown.join(" · "), "muted"));
     }
     findings.append(item);
   }
@@ -271,28 +280,32 @@ function drawVote(view) {
   }
 }
 
+// A control with its label shown above it (a placeholder alone vanishes once a value is in).
+function labelled(text, control, name) {
+  const label = el("label", text);
+  control.dataset.field = name;
+  label.append(control);
+  return label;
+}
+
 function drawReview(view) {
   const list = byId("checkins");
   list.replaceChildren();
   if (!view.key_results.length) list.append(el("li", tr("review.none"), "muted"));
   for (const kr of view.key_results) {
     const item = el("li", null, "checkin");
+    item.dataset.kr = kr.id;
     const current = el("input");
     current.value = kr.current;
-    current.setAttribute("aria-label", tr("review.current"));
-    current.placeholder = tr("review.current");
     const confidence = el("input");
     confidence.type = "number";
     confidence.min = 0;
     confidence.max = 10;
     confidence.value = kr.confidence === null ? "" : kr.confidence;
-    confidence.setAttribute("aria-label", tr("review.confidence"));
-    confidence.placeholder = tr("review.confidence");
     const comment = el("textarea");
     comment.value = kr.comment;
     comment.rows = 2;
-    comment.placeholder = tr("review.comment");
-    comment.setAttribute("aria-label", tr("review.comment"));
+    comment.maxLength = 2000;
     const save = button(tr("review.save"), () =>
       act({
         type: "checkin",
@@ -302,7 +315,14 @@ function drawReview(view) {
         comment: comment.value,
       }),
     );
-    item.append(el("p", kr.text), el("p", kr.span, "muted"), current, confidence, comment, save);
+    item.append(
+      el("p", kr.text),
+      el("p", kr.span, "muted"),
+      labelled(tr("review.current"), current, "current"),
+      labelled(tr("review.confidence"), confidence, "confidence"),
+      labelled(tr("review.comment"), comment, "comment"),
+      save,
+    );
     list.append(item);
   }
 }
@@ -321,6 +341,13 @@ const DRAW = {
   review: drawReview,
   retro: drawRetro,
 };
+
+// The language switch: the link of the page's own language is marked, not followed.
+function markLanguage() {
+  for (const link of document.querySelectorAll(".languages a")) {
+    if (link.hreflang === document.documentElement.lang) link.setAttribute("aria-current", "true");
+  }
+}
 
 // -- the participant's actions ------------------------------------------------------------------
 
@@ -362,4 +389,5 @@ byId("retro-form").addEventListener("submit", (event) => {
   }
 });
 
+markLanguage();
 connect();
