@@ -27,6 +27,7 @@ FEATURE_LEXICONS = (
     "outcome-nouns",  # expérience, confiance … : "Deliver a seamless experience" is a result
     "result-nouns",  # clients, contrats, emplois … : "Signer 15 contrats" is a result
     "readiness-states",  # prêt, en place, live … : "Produit prêt pour production" is a milestone
+    "change-nouns",  # réduction, hausse, fewer … : "Réduction des délais après la refonte" is a result
 )
 
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|ed|ne|nt|te)$")
@@ -82,6 +83,8 @@ def _predicate(toks: Tokens, first: int | None) -> int | None:
     """The main verb (or noun) of the draft; `first` is its `first_word`."""
     if toks.dep is not None and toks.pos is not None:
         for i, dep in enumerate(toks.dep):
+            if first is not None and i < first:
+                continue  # the label's own root ("Objective 2 : …" parsed as a sentence)
             if dep == "ROOT" and toks.pos[i] in ("VERB", "NOUN", "PROPN", "AUX"):
                 if toks.pos[i] == "AUX" or toks.lower[i] in ("avoir", "have", "être", "be"):
                     break  # fall back to the first word
@@ -114,7 +117,13 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     outcome_hits = _starts(hits, "outcome-verbs")
     milestone_hits = _starts(hits, "milestone-verbs")
     nominal_hits = _starts(hits, "nominalisations")
-    for i in (pred, first):
+    if _opens_with_change(hits, first):
+        # "Réduction des délais après la mise en place de l'outil": the opening names the change,
+        # the activity after it is its cause; "More workshops run" still counts activities.
+        return _counts_activities(toks, ex, hits) or any(
+            0 < h.start - first <= 3 for h in hits.get("activity-nouns", ())
+        )
+    for i in (pred, first, _coordinated(toks, first)):
         if i is None:
             continue
         if i in outcome_hits:
@@ -133,8 +142,29 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     ):
         # "3 ateliers organisés", "Dashboard published": a count of deliverables.
         counted = _counts_activities(toks, ex, hits)
-        return counted or _participle_of_activity(toks, ex, activity_hits, hits)
-    return _participle_of_activity(toks, ex, activity_hits, hits) or _ready(toks, ex, hits, pred)
+        return counted or _participle_of_activity(toks, ex, activity_hits, hits, False)
+    # A draft that opens on a verb of its own ("Renforcer l'excellence produit"): a participle
+    # that qualifies a noun further on is not what the draft delivers.
+    own_verb = toks.pos is not None and pred == first and toks.pos[pred] == "VERB"
+    return _participle_of_activity(toks, ex, activity_hits, hits, own_verb) or _ready(
+        toks, ex, hits, pred
+    )
+
+
+_AND = frozenset({"and", "et", "&"})
+
+
+def _coordinated(toks: Tokens, first: int | None) -> int | None:
+    """The verb joined to the opening one ("Support and promote 3 clubs"), or None."""
+    if first is None or first + 2 >= len(toks) or toks.lower[first + 1] not in _AND:
+        return None
+    return first + 2
+
+
+def _opens_with_change(hits: Hits, first: int | None) -> bool:
+    """The draft opens on a change in a measured state written as a noun or a comparative
+    ("Réduction des délais …", "Fewer support tickets …")."""
+    return first is not None and any(h.start == first for h in hits.get("change-nouns", ()))
 
 
 def _ready(toks: Tokens, ex: Extraction, hits: Hits, pred: int) -> bool:
@@ -187,7 +217,7 @@ def _won(toks: Tokens, hits: Hits, at: int) -> bool:
 
 
 def _participle_of_activity(
-    toks: Tokens, ex: Extraction, activity_hits: frozenset[int], hits: Hits
+    toks: Tokens, ex: Extraction, activity_hits: frozenset[int], hits: Hits, own_verb: bool
 ) -> bool:
     if any(q.kind in ("percent", "zero") for q in ex.targets):
         # "85 % des entretiens réalisés" is a rate, "zéro cas recensé" an absence: results.
@@ -196,6 +226,10 @@ def _participle_of_activity(
         if _won(toks, hits, i):
             continue
         if toks.pos is not None:
+            if toks.pos[i] == "VERB" and toks.lemma is not None and toks.lemma[i] == toks.lower[i]:
+                continue  # a verb in its base form ("… how we allocate support"), not a participle
+            if own_verb and toks.dep is not None and toks.dep[i] in ("amod", "acl"):
+                continue
             if toks.pos[i] in ("VERB", "ADJ") and _PARTICIPLE.search(toks.lower[i]):
                 return True
         elif _PARTICIPLE.search(toks.lower[i]) and i > 0:
@@ -210,7 +244,11 @@ def _bare_deliverable(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     """
     if ex.measurable or toks.dep is None or toks.pos is None:
         return False
-    root = next((i for i, dep in enumerate(toks.dep) if dep == "ROOT"), None)
+    first = first_word(toks) or 0
+    if _opens_with_change(hits, first):
+        return False  # "Fewer support tickets after the new flow ships": a change, not a thing
+    # The label's own root ("KR3 : …" parsed as a sentence) is not the draft's.
+    root = next((i for i, dep in enumerate(toks.dep) if dep == "ROOT" and i >= first), None)
     if root is None or toks.pos[root] not in ("NOUN", "PROPN", "X", "ADJ"):
         return False
     measures = ("metric-nouns", "outcome-nouns", "result-nouns", "nominal-heads")
