@@ -27,7 +27,7 @@ FEATURE_LEXICONS = (
     "outcome-nouns",  # expérience, confiance … : "Deliver a seamless experience" is a result
     "result-nouns",  # clients, contrats, emplois … : "Signer 15 contrats" is a result
     "readiness-states",  # prêt, en place, live … : "Produit prêt pour production" is a milestone
-    "change-nouns",  # réduction, hausse, fewer … : "Réduction des délais après la refonte" is a result
+    "change-nouns",  # réduction, fewer … : "Réduction des délais après la refonte" is a result
 )
 
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|ed|ne|nt|te)$")
