@@ -117,7 +117,7 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     outcome_hits = _starts(hits, "outcome-verbs")
     milestone_hits = _starts(hits, "milestone-verbs")
     nominal_hits = _starts(hits, "nominalisations")
-    if _opens_with_change(hits, first):
+    if first is not None and _opens_with_change(hits, first):
         # "Réduction des délais après la mise en place de l'outil": the opening names the change,
         # the activity after it is its cause; "More workshops run" still counts activities.
         return _counts_activities(toks, ex, hits) or any(
@@ -161,10 +161,10 @@ def _coordinated(toks: Tokens, first: int | None) -> int | None:
     return first + 2
 
 
-def _opens_with_change(hits: Hits, first: int | None) -> bool:
+def _opens_with_change(hits: Hits, first: int) -> bool:
     """The draft opens on a change in a measured state written as a noun or a comparative
     ("Réduction des délais …", "Fewer support tickets …")."""
-    return first is not None and any(h.start == first for h in hits.get("change-nouns", ()))
+    return any(h.start == first for h in hits.get("change-nouns", ()))
 
 
 def _ready(toks: Tokens, ex: Extraction, hits: Hits, pred: int) -> bool:
