@@ -93,7 +93,10 @@ def exercises_command(ctx: click.Context, lang: str | None, packs_dir: str | Non
     is_flag=True,
     help="Check the structure only (skip grading the drafts and model answers with the engine).",
 )
-def exercises_check(file: str, no_engine: bool) -> None:
+@click.option("--lang", "-l", type=click.Choice(["fr", "en"]), default=None,
+              help="The messages' language (default: the pack's).")  # fmt: skip
+@click.pass_context
+def exercises_check(ctx: click.Context, file: str, no_engine: bool, lang: str | None) -> None:
     """Validate an exercise pack: each problem with file, line and field.
 
     Then the engine grades each starting draft (it must fail its criteria) and each model answer
@@ -101,21 +104,26 @@ def exercises_check(file: str, no_engine: bool) -> None:
     """
     from facilitator.training import check_pack, has_errors
 
+    lang = lang or (ctx.parent.params.get("lang") if ctx.parent else None)
+
     engine = None
     if not no_engine:
         from facilitator.engine import Engine
 
         engine = Engine()
         warn_problems(engine)
-    problems = check_pack(file, engine)
+    problems = check_pack(file, engine, lang)
     for p in problems:
         click.echo(for_terminal(p))
     if not has_errors(problems):
         from facilitator.training import load_pack
 
         pack = load_pack(file)
-        how = "structure only" if no_engine else "drafts and model answers graded by the engine"
-        click.echo(f"{for_terminal(file)}: OK ({len(pack.exercises)} exercises, {how})")
+        lang = lang or pack.lang
+        how = t(lang, "pack.check.ok.structure" if no_engine else "pack.check.ok.engine")
+        click.echo(
+            t(lang, "pack.check.ok", file=for_terminal(file), count=len(pack.exercises), how=how)
+        )
     sys.exit(1 if has_errors(problems) else 0)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from facilitator.datafiles import did_you_mean
+from facilitator.datafiles import closest_name
 from facilitator.engine.condition import ConditionError, compile_condition
 from facilitator.locales import LANGS, t
 from facilitator.training.model import Criterion, Exercise, split_items
@@ -159,7 +159,17 @@ def says_why(text: str, lang: str) -> bool:
 
 
 class CriterionError(ValueError):
-    """A condition that cannot be used; the message says what to write instead."""
+    """A condition that cannot be used; the message says what to write instead, in English as
+    `str(error)` and in any language as `error.text(lang)` (catalogue `key` filled with
+    `values`; `close`, when given, is the name the writer probably meant)."""
+
+    def __init__(self, key: str, *, close: str = "", **values: object) -> None:
+        self.key, self.close, self.values = key, close, values
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        hint = t(lang, "pack.check.did_you_mean", name=self.close) if self.close else ""
+        return t(lang, self.key, hint=hint, **self.values)
 
 
 class RuleInfo(NamedTuple):
@@ -208,42 +218,41 @@ def compile_criterion(source: str, label: str, lang: str) -> Criterion:
     """A `Criterion`; raises CriterionError with a readable message."""
     source = source.strip()
     if not source:
-        raise CriterionError('empty condition: write one, e.g. "measurable" or "overall >= 80"')
+        raise CriterionError("pack.check.criterion.empty")
     rules = rule_info(lang)
     for name in names_in(source):
         if name.startswith(RULE_PREFIX):
             rule_id = name[len(RULE_PREFIX) :]
             if rule_id not in rules:
-                hint = did_you_mean(rule_id, rules, prefix=RULE_PREFIX)
+                close = closest_name(rule_id, rules)
                 raise CriterionError(
-                    f'unknown rule "{rule_id}" in "{source}"; {hint}'
-                    "`facilitator rules` lists the rule ids"
+                    "pack.check.criterion.rule",
+                    close=RULE_PREFIX + close if close else "",
+                    rule=rule_id,
+                    source=source,
                 )
         elif name.startswith(JARGON_PREFIX):
             if len(name) == len(JARGON_PREFIX):
-                raise CriterionError(f'"{source}": write the word after "jargon.", e.g. jargon.ROI')
+                raise CriterionError("pack.check.criterion.jargon", source=source)
         elif name not in NAMES:
-            hint = did_you_mean(name, NAMES)
             raise CriterionError(
-                f'unknown name "{name}" in "{source}"; {hint}known names: {", ".join(NAMES)}, '
-                "rule.<rule id>, jargon.<word>"
+                "pack.check.criterion.name",
+                close=closest_name(name, NAMES) or "",
+                name=name,
+                source=source,
+                names=", ".join(NAMES),
             )
     known = set(NAMES) | set(names_in(source))
     try:
         predicate = compile_condition(source, known)
     except ConditionError as error:
-        raise CriterionError(f"{error}; see workshops/exercises/README.md") from None
+        raise CriterionError("pack.check.criterion.syntax", error=str(error)) from None
     except RecursionError:  # the parser recurses once per bracket or "not": a few hundred kill it
-        raise CriterionError(
-            "brackets or negations nested too deeply for this condition: write a simpler one"
-        ) from None
+        raise CriterionError("pack.check.criterion.deep") from None
     if not label.strip():
         auto = describe(source, lang)
         if auto is None:
-            raise CriterionError(
-                f'"{source}" combines several conditions: give it a label, e.g. '
-                f'{{ when = "{source}", label = "…" }}, or split it into simple criteria'
-            )
+            raise CriterionError("pack.check.criterion.label", source=source)
         label = auto
     return Criterion(source, label.strip(), predicate)
 

@@ -20,6 +20,7 @@ from facilitator.datafiles import (
     is_positive_int,
     join,
 )
+from facilitator.locales import t
 from facilitator.training.criteria import (
     RULE_PREFIX,
     CriterionError,
@@ -47,59 +48,67 @@ from facilitator.training.model import (
 )
 
 
-def _text(table: dict[str, Any], key: str, prefix: str, c: Check, *, required: bool) -> bool:
+class Report:
+    """A pack's problems in the trainer's language: each message is a catalogue key
+    (`pack.check.*`) filled in `lang`, added to the file's `Check` (file:line: field)."""
+
+    def __init__(self, check: Check, lang: str = "en") -> None:
+        self.check, self.lang = check, lang
+
+    def error(self, field: str, key: str, /, **values: object) -> None:
+        self.check.error(field, t(self.lang, key, **values))
+
+    def warning(self, field: str, key: str, /, **values: object) -> None:
+        self.check.warning(field, t(self.lang, key, **values))
+
+
+def _text(table: dict[str, Any], key: str, prefix: str, c: Report, *, required: bool) -> bool:
     field, value = join(prefix, key), table.get(key)
     if value is None:
         if required:
-            c.error(field, f'missing: write {key} = "…" (see workshops/exercises/README.md)')
+            c.error(field, "pack.check.text.missing", key=key)
         return False
     if isinstance(value, dict):
-        c.error(
-            field,
-            f'a pack is written in one language (its "lang"): write {key} = "…", not '
-            f"{key}.fr / {key}.en; put the other language in a pack of its own",
-        )
+        c.error(field, "pack.check.text.one_language", key=key)
         return False
     if not isinstance(value, str) or not value.strip():
-        c.error(field, "empty or not text: write the text in quotes")
+        c.error(field, "pack.check.text.empty")
         return False
     return True
 
 
-def _positive(table: dict[str, Any], key: str, prefix: str, c: Check, *, required: bool) -> None:
+def _positive(table: dict[str, Any], key: str, prefix: str, c: Report, *, required: bool) -> None:
     field, value = join(prefix, key), table.get(key)
     if value is None:
         if required:
-            c.error(field, f"missing: give a whole number above 0, e.g. {key} = 1")
+            c.error(field, "pack.check.number.missing", key=key)
     elif isinstance(value, str) and value.strip().isdigit():
-        c.error(field, f"write the number without quotes: {key} = {value.strip()}")
+        c.error(field, "pack.check.number.quoted", key=key, value=value.strip())
     elif not is_positive_int(value):
-        c.error(field, f"must be a whole number above 0 (without quotes), not {value!r}")
+        c.error(field, "pack.check.number.bad", value=repr(value))
 
 
-def _strings(table: dict[str, Any], key: str, prefix: str, c: Check, *, required: bool) -> None:
+def _strings(table: dict[str, Any], key: str, prefix: str, c: Report, *, required: bool) -> None:
     field, value = join(prefix, key), table.get(key)
     if value is None:
         if required:
-            c.error(field, f'missing: write {key} = ["…", "…"]')
+            c.error(field, "pack.check.list.missing", key=key)
         return
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        c.error(field, f'must be a list of texts in quotes, e.g. {key} = ["…", "…"]')
+        c.error(field, "pack.check.list.bad", key=key)
     elif required and not value:
-        c.error(field, f'empty: write at least one, e.g. {key} = ["…"]')
+        c.error(field, "pack.check.list.empty", key=key)
 
 
-def check_structure(data: dict[str, Any], stem: str, c: Check) -> None:
-    """Every field of a pack file's `data` (its file named `stem`), each problem added to `c`."""
-    check_unknown_keys(data, PACK_KEYS, "", c)
-    pack_id = check_id(data, "", "pack", c, example="fr-1-reperer")
+def check_structure(data: dict[str, Any], stem: str, check: Check, lang: str = "en") -> None:
+    """Every field of a pack file's `data` (its file named `stem`), each problem added to
+    `check`, in `lang` (the shared checks of ids, choices and unknown keys are in English)."""
+    c = Report(check, lang)
+    check_unknown_keys(data, PACK_KEYS, "", check)
+    pack_id = check_id(data, "", "pack", check, example="fr-1-reperer")
     if pack_id and pack_id != stem:
-        c.warning(
-            "id",
-            f'id "{pack_id}" differs from the file name "{stem}.toml"; rename the file to '
-            f'"{pack_id}.toml" so the pack can be found by its id',
-        )
-    lang = check_choice(data, "lang", LANGUAGES, "", "lang", c)
+        c.warning("id", "pack.check.id.file", id=pack_id, stem=stem)
+    pack_lang = check_choice(data, "lang", LANGUAGES, "", "lang", check)
     for key in ("title", "description"):
         _text(data, key, "", c, required=True)
     _positive(data, "level", "", c, required=False)
@@ -111,79 +120,58 @@ def check_structure(data: dict[str, Any], stem: str, c: Check) -> None:
         or not exercises
         or not all(isinstance(e, dict) for e in exercises)
     ):
-        c.error(
-            "exercises",
-            "no exercises: add at least one [[exercises]] block "
-            "(see workshops/exercises/README.md)",
-        )
+        c.error("exercises", "pack.check.no_exercises")
         return
     first: dict[str, int] = {}
     previous_level = 0
     for number, exercise in enumerate(exercises, 1):
         prefix = f"exercises[{number}]"
-        level = _check_exercise(exercise, prefix, lang or "fr", c)
+        level = _check_exercise(exercise, prefix, pack_lang or "fr", c)
         exercise_id = exercise.get("id")
         if isinstance(exercise_id, str) and ID.match(exercise_id):
             if exercise_id in first:
-                c.error(
-                    f"{prefix}.id",
-                    f'duplicate exercise id "{exercise_id}" (already used by '
-                    f"exercises[{first[exercise_id]}]): rename this one",
-                )
+                c.error(f"{prefix}.id", "pack.check.id.twice", id=exercise_id, n=first[exercise_id])
             else:
                 first[exercise_id] = number
         if level is not None:
             if level < previous_level:
                 c.warning(
-                    f"{prefix}.level",
-                    f"level {level} comes after a level {previous_level} exercise: order the "
-                    "exercises from easy to hard so a trainee meets them in that order",
+                    f"{prefix}.level", "pack.check.level.order", level=level, before=previous_level
                 )
             previous_level = max(previous_level, level)
 
 
-def _check_exercise(ex: dict[str, Any], prefix: str, lang: str, c: Check) -> int | None:
-    check_unknown_keys(ex, EXERCISE_KEYS, prefix, c)
-    check_id(ex, prefix, "exercise", c, example="activite-ou-resultat")
+def _check_exercise(ex: dict[str, Any], prefix: str, lang: str, c: Report) -> int | None:
+    check_unknown_keys(ex, EXERCISE_KEYS, prefix, c.check)
+    check_id(ex, prefix, "exercise", c.check, example="activite-ou-resultat")
     for key in ("title", "instructions", "draft", "model_answer", "explanation"):
         _text(ex, key, prefix, c, required=True)
     _text(ex, "context", prefix, c, required=False)
-    kind = check_choice(ex, "kind", KINDS, prefix, "kind", c)
-    check_choice(ex, "skill", SKILLS, prefix, "skill", c)
+    kind = check_choice(ex, "kind", KINDS, prefix, "kind", c.check)
+    check_choice(ex, "skill", SKILLS, prefix, "skill", c.check)
     _positive(ex, "level", prefix, c, required=True)
     _positive(ex, "reveal_after", prefix, c, required=False)
     _strings(ex, "hints", prefix, c, required=True)
     _strings(ex, "glossary", prefix, c, required=False)
     answer = ex.get("answer", "rewrite")
     if answer not in ANSWERS:
-        check_choice(ex, "answer", ANSWERS, prefix, "answer", c)
+        check_choice(ex, "answer", ANSWERS, prefix, "answer", c.check)
         answer = None
     items = ex.get("items", 1)
     if not is_positive_int(items) or items > MAX_ITEMS:
-        c.error(
-            f"{prefix}.items",
-            f"must be a whole number from 1 to {MAX_ITEMS} (the lines expected in the answer), "
-            f"not {items!r}",
-        )
+        c.error(f"{prefix}.items", "pack.check.items.bad", max=MAX_ITEMS, value=repr(items))
         items = None
     elif answer == "choice" and items != 1:
-        c.error(f"{prefix}.items", "a choice exercise has one draft: remove items")
+        c.error(f"{prefix}.items", "pack.check.items.choice")
     _check_criteria(ex, prefix, lang, kind, c)
     if answer == "choice":
         _check_choices(ex, prefix, lang, c)
     elif "choices" in ex:
-        c.warning(
-            f"{prefix}.choices",
-            'choices are only used when answer = "choice"; they are ignored here',
-        )
+        c.warning(f"{prefix}.choices", "pack.check.choices.unused")
     if isinstance(items, int) and isinstance(ex.get("model_answer"), str):
         found = len(split_items(ex["model_answer"], items))
         if items > 1 and found != items:
-            c.error(
-                f"{prefix}.model_answer",
-                f"the exercise asks for {items} items (one per line) but the model answer has "
-                f'{found}: write them on {items} lines inside """…"""',
-            )
+            c.error(f"{prefix}.model_answer", "pack.check.items.model", items=items, found=found)
     for key in ("draft", "model_answer", "instructions", "context", "explanation"):
         value = ex.get(key)
         if isinstance(value, str):
@@ -191,8 +179,9 @@ def _check_exercise(ex: dict[str, Any], prefix: str, lang: str, c: Check) -> int
                 if name not in PLACEHOLDERS and name.endswith("year"):
                     c.warning(
                         f"{prefix}.{key}",
-                        f'unknown placeholder "{{{name}}}"; use one of: '
-                        + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS),
+                        "pack.check.placeholder",
+                        name="{" + name + "}",
+                        known=", ".join("{" + p + "}" for p in PLACEHOLDERS),
                     )
     level = ex.get("level")
     return level if is_positive_int(level) else None
@@ -209,31 +198,26 @@ def criterion_parts(raw: Any) -> tuple[str, str] | None:
     return None
 
 
-def _check_criteria(ex: dict[str, Any], prefix: str, lang: str, kind: str | None, c: Check) -> None:
+def _check_criteria(
+    ex: dict[str, Any], prefix: str, lang: str, kind: str | None, c: Report
+) -> None:
     field, value = f"{prefix}.criteria", ex.get("criteria")
     if not isinstance(value, list) or not value:
-        c.error(
-            field,
-            "missing or empty: list the conditions the answer must meet, e.g. criteria = "
-            '["not rule.kr-output-activity", "measurable", "has_deadline"]',
-        )
+        c.error(field, "pack.check.criteria.missing")
         return
     rules = rule_info(lang)
     for number, raw in enumerate(value, 1):
         item = f"{field}[{number}]"
         parts = criterion_parts(raw)
         if parts is None:
-            c.error(
-                item,
-                'write a condition in quotes ("measurable") or a table { when = "…", label = "…" }',
-            )
+            c.error(item, "pack.check.criteria.form", table='{ when = "…", label = "…" }')
             continue
         if isinstance(raw, dict):
-            check_unknown_keys(raw, CRITERION_KEYS, item, c)
+            check_unknown_keys(raw, CRITERION_KEYS, item, c.check)
         try:
             compile_criterion(parts[0], parts[1], lang)
         except CriterionError as error:
-            c.error(item, str(error))
+            c.check.error(item, error.text(c.lang))
             continue
         for name in names_in(parts[0]):
             if not name.startswith(RULE_PREFIX) or kind is None:
@@ -243,68 +227,66 @@ def _check_criteria(ex: dict[str, Any], prefix: str, lang: str, kind: str | None
             if applies not in ("", "both", kind):
                 c.warning(
                     item,
-                    f'rule "{name[len(RULE_PREFIX) :]}" only applies to {applies} drafts and '
-                    f"never fires on a {kind}: this criterion can never change",
+                    "pack.check.criteria.never",
+                    rule=name[len(RULE_PREFIX) :],
+                    applies=applies,
+                    kind=kind,
                 )
 
 
-def _check_choices(ex: dict[str, Any], prefix: str, lang: str, c: Check) -> None:
+def _check_choices(ex: dict[str, Any], prefix: str, lang: str, c: Report) -> None:
     field, value = f"{prefix}.choices", ex.get("choices")
     if not isinstance(value, list) or len(value) < 2 or not all(isinstance(x, dict) for x in value):
-        c.error(
-            field,
-            "a choice exercise needs at least two [[exercises.choices]] blocks, each with "
-            'text = "…" and, for the right one, correct = true',
-        )
+        c.error(field, "pack.check.choices.missing")
         return
     correct = 0
     for number, choice in enumerate(value, 1):
         item = f"{field}[{number}]"
-        check_unknown_keys(choice, CHOICE_KEYS, item, c)
+        check_unknown_keys(choice, CHOICE_KEYS, item, c.check)
         _text(choice, "text", item, c, required=True)
         _text(choice, "feedback", item, c, required=False)
         flag = choice.get("correct", False)
         if not isinstance(flag, bool):
-            c.error(f"{item}.correct", f"must be true or false (without quotes), not {flag!r}")
+            c.error(f"{item}.correct", "pack.check.choices.flag", value=repr(flag))
         elif flag:
             correct += 1
         confirm = choice.get("confirm")
         if confirm is not None:
             if not isinstance(confirm, str):
-                c.error(f"{item}.confirm", 'write a condition in quotes, e.g. confirm = "output"')
+                c.error(f"{item}.confirm", "pack.check.choices.confirm")
             else:
                 try:
                     compile_criterion(confirm, "-", lang)
                 except CriterionError as error:
-                    c.error(f"{item}.confirm", str(error))
+                    c.check.error(f"{item}.confirm", error.text(c.lang))
     if correct != 1:
-        c.error(
-            field,
-            f"{correct} choices are marked correct = true: mark exactly one (the right answer)",
-        )
+        c.error(field, "pack.check.choices.correct", count=correct)
 
 
 # ---------------------------------------------------------------------------------------------
 # The engine's verdict
 
 
-_KEPT_PARTS = (("has_deadline", "a deadline"), ("has_baseline", "a starting value"))
+_KEPT_PARTS = (
+    ("has_deadline", "pack.check.kept.deadline"),
+    ("has_baseline", "pack.check.kept.baseline"),
+)
 """What a rewrite must not lose when both the draft and the model answer have it."""
 
 
-def check_with_engine(exercise: Exercise, engine: Any, c: Check) -> None:
-    """The engine's verdict on a built exercise, each disagreement added to `c`: the starting
-    draft must fail its criteria, the model answer meet them, each choice's `confirm` agree."""
+def check_with_engine(exercise: Exercise, engine: Any, check: Check, lang: str = "en") -> None:
+    """The engine's verdict on a built exercise, each disagreement added to `check` in `lang`:
+    the starting draft must fail its criteria, the model answer meet them, each choice's
+    `confirm` agree."""
+    c = Report(check, lang)
     prefix = f"exercises[{exercise.number}]"
     draft = assess_items(engine, exercise, split_items(exercise.draft, exercise.items))
     draft_grade = grade(exercise.criteria, exercise.items, draft)
     if draft_grade.passed:
         c.error(
             f"{prefix}.draft",
-            "the starting draft already meets every criterion, so there is nothing to practise: "
-            "make the draft weaker or the criteria stricter (engine: "
-            + " | ".join(fact_summary(a) for a in draft)
-            + ")",
+            "pack.check.engine.draft",
+            engine=" | ".join(fact_summary(a) for a in draft),
         )
     model = assess_items(engine, exercise, split_items(exercise.model_answer, exercise.items))
     model_grade = grade(exercise.criteria, exercise.items, model)
@@ -313,14 +295,12 @@ def check_with_engine(exercise: Exercise, engine: Any, c: Check) -> None:
             cr.label for cr, ok in zip(exercise.criteria, model_grade.checks, strict=True) if not ok
         ]
         if not model_grade.count_ok:
-            failed.insert(0, f"{exercise.items} distinct items")
+            failed.insert(0, t(c.lang, "pack.check.engine.items", n=exercise.items))
         c.error(
             f"{prefix}.model_answer",
-            "the model answer does not meet: "
-            + "; ".join(failed)
-            + " (engine: "
-            + " | ".join(fact_summary(a) for a in model)
-            + "); change the model answer or the criteria",
+            "pack.check.engine.model",
+            failed="; ".join(failed),
+            engine=" | ".join(fact_summary(a) for a in model),
         )
     if not exercise.is_choice and draft and model:
         named = {n for c in exercise.criteria for n in names_in(c.when)}
@@ -328,9 +308,7 @@ def check_with_engine(exercise: Exercise, engine: Any, c: Check) -> None:
             kept = all(facts(a)[name] for a in draft) and all(facts(a)[name] for a in model)
             if kept and name not in named:
                 c.warning(
-                    f"{prefix}.criteria",
-                    f"the draft and the model answer both have {what}, but no criterion checks "
-                    f'it: an answer that drops it would pass; add "{name}" to the criteria',
+                    f"{prefix}.criteria", "pack.check.engine.kept", what=t(c.lang, what), name=name
                 )
     if exercise.is_choice and draft:
         draft_facts = facts(draft[0])
@@ -339,10 +317,10 @@ def check_with_engine(exercise: Exercise, engine: Any, c: Check) -> None:
                 continue
             holds = choice.confirm.met(draft_facts)
             if holds != choice.correct:
-                what = "right answer" if choice.correct else "wrong answer"
                 c.error(
                     f"{prefix}.choices[{number}].confirm",
-                    f'the engine disagrees with the answer key: "{choice.confirm.when}" is '
-                    f"{'true' if holds else 'false'} on the draft, yet this choice is the {what} "
-                    f"(engine: {fact_summary(draft_facts)})",
+                    "pack.check.engine.right" if choice.correct else "pack.check.engine.wrong",
+                    when=choice.confirm.when,
+                    holds="true" if holds else "false",
+                    engine=fact_summary(draft_facts),
                 )

@@ -32,6 +32,7 @@ from facilitator.training.criteria import (
 )
 from facilitator.training.model import (
     DEFAULT_REVEAL_AFTER,
+    LANGUAGES,
     Choice,
     Criterion,
     Exercise,
@@ -119,19 +120,22 @@ def load_pack(ref: str | Path, *, today: date | None = None) -> Pack:
     return _build(data, path, today or date.today())
 
 
-def check_pack(path: str | Path, engine: Any = None) -> list[Problem]:
-    """All problems of one pack file, errors and warnings, in file order.
+def check_pack(path: str | Path, engine: Any = None, lang: str | None = "en") -> list[Problem]:
+    """All problems of one pack file, errors and warnings, in file order, their messages in
+    `lang` (None: the pack's own language, English when it has none).
 
     With an `engine`, a pack without errors is also graded by it: each starting draft must fail
     its criteria, each model answer must meet them, and each choice's `confirm` condition must
     agree with the answer key.
     """
     path = Path(path)
-    data, problems, check = _read(path)
+    data, problems, check = _read(path, lang)
+    if lang is None:
+        lang = _own_language(data)
     if data is not None and engine is not None and not has_errors(problems) and check is not None:
         pack = _build(data, path, date.today())
         for exercise in pack.exercises:
-            check_with_engine(exercise, engine, check)
+            check_with_engine(exercise, engine, check, lang)
         problems = sorted(check.problems, key=lambda p: p.line)
     return problems
 
@@ -155,12 +159,19 @@ def _resolve(ref: str | Path) -> Path:
 # Reading and checking
 
 
-def _read(path: Path) -> tuple[dict[str, Any] | None, list[Problem], Check | None]:
+def _own_language(data: dict[str, Any] | None) -> str:
+    lang = data.get("lang") if data is not None else None
+    return lang if lang in LANGUAGES else "en"
+
+
+def _read(
+    path: Path, lang: str | None = "en"
+) -> tuple[dict[str, Any] | None, list[Problem], Check | None]:
     data, locator, problems = read_toml(path, ItemLocator)
     if data is None:
         return None, problems, None
     check = Check(str(path), locator)
-    check_structure(data, path.stem, check)
+    check_structure(data, path.stem, check, lang or _own_language(data))
     check.problems.sort(key=lambda p: p.line)
     return data, check.problems, check
 

@@ -63,7 +63,12 @@ def test_exercises_check_reports_file_line_and_field(runner: CliRunner, tmp_path
     )
     criteria_line = broken.splitlines().index('criteria = ["jargon == 0", "clarte >= 80"]') + 1
     assert lines[1].startswith(f"{path}:{criteria_line}: exercises[3].criteria[2]: ")
-    assert 'did you mean "clarity"' in lines[1]
+    # A French pack's own messages are in French (issue 15, item 7), or in English with -l en.
+    assert "nom inconnu «\u00a0clarte\u00a0»" in lines[1]
+    assert "vouliez-vous dire «\u00a0clarity\u00a0»" in lines[1]
+    english = runner.invoke(main, ["exercises", "check", "-l", "en", "--no-engine", str(path)])
+    assert 'unknown name "clarte"' in english.output
+    assert 'did you mean "clarity"' in english.output
 
 
 def test_exercises_check_with_the_engine_finds_a_wrong_model_answer(

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from facilitator.training import grade
+from facilitator.training.attempts import answer_shown, coach_hidden
 from facilitator.tui.exercise.on_screen import ExerciseOnScreen
 from facilitator.tui.exercise.panel_texts import criteria_text
 from facilitator.tui.widgets.draft_editor import finding_spans
@@ -42,8 +43,8 @@ class CoachFeedback(ExerciseOnScreen):
         first attempt, or a choice exercise before the coach has been asked about its draft."""
         ex, entry = self.exercise, self.entry
         if ex.is_choice:
-            return entry is None or not (entry.done or entry.revealed)
-        return ex.find_yourself and (entry is None or not entry.attempts)
+            return not answer_shown(entry)
+        return coach_hidden(ex, entry)
 
     def verdict_ready(self, a: Any) -> bool:
         """Whether `a` may say "no finding": the lexical tier is a first look, the full pass

@@ -16,6 +16,7 @@ from textual.widgets import TextArea
 
 from facilitator.store import StoreError
 from facilitator.training import Exercise, Pack, assess_items
+from facilitator.training.attempts import reveal_threshold
 from facilitator.training.model import MAX_ITEMS
 from facilitator.training.progress import ExerciseProgress, TraineeProgress
 from facilitator.training.store import TrainingStore
@@ -87,7 +88,7 @@ class ExerciseOnScreen(BaseScreen):
 
     def reveal_threshold(self, exercise: Exercise) -> int:
         """Attempts after which the model answer may be shown."""
-        return self.reveal_after or exercise.reveal_after
+        return reveal_threshold(exercise, self.reveal_after)
 
     @property
     def exercise(self) -> Exercise:

@@ -32,12 +32,10 @@ from textual.widgets.option_list import Option
 from facilitator.training import (
     Exercise,
     assess_items,
-    fired_rules,
-    grade,
-    mean_scores,
     skill_label,
     split_items,
 )
+from facilitator.training.attempts import answer_shown, choice_attempt, rewrite_attempt
 from facilitator.training.model import MAX_ITEMS
 from facilitator.training.progress import Attempt, ExerciseProgress, TraineeProgress, now_iso
 from facilitator.training.store import trainee_file_id
@@ -183,7 +181,7 @@ class TrainingScreen(CoachFeedback):
         self.fill_list()
         if ex.is_choice:
             choices.focus()
-            if entry is not None and (entry.done or entry.revealed):
+            if answer_shown(entry):
                 self.assess_draft()
         else:
             self.focused_item = 0
@@ -260,7 +258,7 @@ class TrainingScreen(CoachFeedback):
     def show_answer(self) -> None:
         entry = self.entry
         widget = self.query_one("#tr-answer", Static)
-        if entry is None or not (entry.done or entry.revealed):
+        if not answer_shown(entry):
             widget.update("")
             widget.display = False
             return
@@ -313,16 +311,7 @@ class TrainingScreen(CoachFeedback):
         self.run_worker(work, thread=True, group="tr-grade", exit_on_error=False)
 
     def record_answer(self, ex: Exercise, text: str, when: str, assessments: list[Any]) -> None:
-        g = grade(ex.criteria, ex.items, assessments)
-        attempt = Attempt(
-            time=when,
-            text=text,
-            passed=g.passed,
-            met=g.checks,
-            scores=mean_scores(assessments),
-            rules=fired_rules(assessments),
-            tier=assessments[0].tier if assessments else "",
-        )
+        attempt = rewrite_attempt(ex, text, when, assessments)
         pack, title, skill = self.pack.id, ex.title, ex.skill
         self.save(lambda t: t.record(pack, ex.id, attempt, title=title, skill=skill))
         if ex.key != self.exercise.key:
@@ -369,7 +358,7 @@ class TrainingScreen(CoachFeedback):
         if last is not None and last.choice == index:
             self.notify(self.tr("tr.same_answer"), timeout=3)
             return
-        attempt = Attempt(time=now_iso(), text=choice.text, passed=choice.correct, choice=index)
+        attempt = choice_attempt(ex, index, now_iso())
         pack, title, skill = self.pack.id, ex.title, ex.skill
         self.save(lambda t: t.record(pack, ex.id, attempt, title=title, skill=skill))
         self.after_attempt(attempt)
@@ -399,7 +388,7 @@ class TrainingScreen(CoachFeedback):
         ex = self.exercise
         entry = self.entry
         attempts = len(entry.attempts) if entry is not None else 0
-        if entry is not None and (entry.done or entry.revealed):
+        if answer_shown(entry):
             self.show_answer()
             self.query_one("#tr-answer").scroll_visible()
             return
