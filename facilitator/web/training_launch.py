@@ -97,7 +97,9 @@ class BackgroundTraining:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        """The address a device reaches the server at (this machine's, for 0.0.0.0)."""
+        address = launch.addresses(self.host)[0]
+        return f"http://{f'[{address}]' if ':' in address else address}:{self.port}"
 
     @property
     def trainer_url(self) -> str:
@@ -125,7 +127,7 @@ class BackgroundTraining:
                 raise
             self._runner = runner
             self.port = runner.addresses[0][1]
-            made.join_url = launch.join_url(self.host, self.port, self.room.code)
+            made.join_url = f"{self.url}/?code={self.room.code}"
             return made
 
         self.server = asyncio.run_coroutine_threadsafe(listen(), self._loop).result(START_SECONDS)

@@ -27,6 +27,8 @@ from facilitator.tui.widgets.table import Table
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 ALL = "*"
 REFRESH_SECONDS = 5.0
+ROOM_PORT = 8766
+"""The training room's usual port (`facilitator train --room`'s default)."""
 COLUMN_KEYS = {
     "trainee": "tr.col.trainee",
     "group": "tr.col.group",
@@ -64,6 +66,7 @@ class TrainerScreen(BaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+e", "export", "tr.bind.export", id="trainer.export"),
         Binding("f5", "refresh", "tr.bind.refresh", id="trainer.refresh"),
+        Binding("ctrl+o", "training_room", "tr.bind.room", id="trainer.room"),
         Binding("escape", "back", "tr.bind.back", id="trainer.back"),
     ]
 
@@ -79,6 +82,8 @@ class TrainerScreen(BaseScreen):
         self._seen: tuple[Any, ...] = ()
         self.detail_of: int = 0
         """Index in `trainees` of the trainee whose answers are shown below the table."""
+        self.room: Any = None
+        """The training room opened from this view (a `BackgroundTraining`), or None."""
 
     @property
     def store(self) -> TrainingStore:
@@ -94,6 +99,7 @@ class TrainerScreen(BaseScreen):
                 yield OptionList(id="trainer-groups", markup=False)
             with VerticalScroll(id="trainer-main"):
                 yield Label(self.tr("tr.trainer.title"), id="trainer-title")
+                yield Static(id="trainer-room", markup=False)
                 yield Static(id="trainer-summary", markup=False)
                 yield Static(id="trainer-empty", markup=False)
                 yield Label(self.tr("tr.trainer.trainees"), classes="section-title", id="tt-title")
@@ -314,8 +320,46 @@ class TrainerScreen(BaseScreen):
         suggested = documents_dir() / default_report_name(group, lang)
         save_file(self.fapp, str(suggested), TRAINING_REPORT_KEYS, write)
 
+    def action_training_room(self) -> None:
+        """Open the group's training room to the local network (the trainees join from their
+        browsers; this view and the web dashboard follow them), or close it."""
+        shown = self.query_one("#trainer-room", Static)
+        if self.room is not None:
+            self.room.stop()
+            self.room = None
+            shown.update(self.tr("tr.room.closed"))
+            return
+        from facilitator.web.training_launch import BackgroundTraining, prepare
+
+        room = prepare(self.store, self.group or "", default=[p.id for p in self.packs[:1]])
+        for port in (ROOM_PORT, 0):  # the usual port, else any free one
+            running = BackgroundTraining(self.store, room, self.packs, host="0.0.0.0", port=port)
+            try:
+                running.start()
+            except OSError:
+                running.stop()
+                continue
+            self.room = running
+            break
+        if self.room is None:
+            self.notify(self.tr("tr.room.failed"), severity="error")
+            return
+        shown.update(
+            self.tr(
+                "tr.room.open",
+                code=room.code,
+                join=f"{self.room.url}/?code={room.code}",
+                board=self.room.trainer_url,
+            )
+        )
+
+    def on_unmount(self) -> None:
+        if self.room is not None:
+            self.room.stop()
+
     def palette_commands(self) -> list[tuple[str, Any]]:
         return [
             ("cmd.training.export", self.action_export),
             ("cmd.training.refresh", self.action_refresh),
+            ("cmd.training.room", self.action_training_room),
         ]
