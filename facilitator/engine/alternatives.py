@@ -7,10 +7,17 @@ changes and why, in both languages, with examples the tests run. Two are built h
 - "add-target": a key result without a target becomes a measure of what it names, in its own
   words, from X to Y by a date ("Améliorer la satisfaction client" → "Faire passer la
   satisfaction client de X à Y d'ici fin T4"), from the own-words proposals (`proposals`);
+- "name-the-measure": a vague verb on a vague measure keeps the measure and asks for its
+  indicator ("Améliorer la qualité du code" → "Faire passer la qualité du code, mesurée par
+  [indicateur], de X à Y d'ici fin T4", `proposals.vague_measure`);
 - "activity-to-outcome": a draft that deploys, launches or ships something becomes a measure of
-  its use, from the strategy's templates (`adoption`).
-The "add-target" and "activity-to-outcome" alternatives are kept only when they score higher
-than the draft; the "plain-words" one is the rewrite as it stands (it never scores lower).
+  its use, from the strategy's templates (`adoption`);
+- "activity-as-means": any other activity becomes the result it should move, a placeholder
+  measure from X to Y, with the activity kept as the means ("Installer la commission" →
+  "Faire passer [indicateur] de X à Y d'ici fin T4 en installant la commission",
+  `proposals.means`).
+The alternatives other than "plain-words" are kept only when they score higher than the draft;
+the "plain-words" one is the rewrite as it stands (it never scores lower).
 """
 
 from __future__ import annotations
@@ -26,11 +33,19 @@ from facilitator.engine.context import Context
 from facilitator.engine.french import typography
 from facilitator.engine.model import Alternative, Finding, Rewrite, Scores
 from facilitator.engine.proposals import propose
+from facilitator.engine.proposals.means import means_text
+from facilitator.engine.proposals.vague_measure import vague_measure_text
 
 MAX_ALTERNATIVES = 3
 STRATEGIES_FILE = "rewrites.toml"
 # The strategies this module knows how to build.
-BUILT = ("plain-words", "add-target", "activity-to-outcome")
+BUILT = (
+    "plain-words",
+    "add-target",
+    "name-the-measure",
+    "activity-to-outcome",
+    "activity-as-means",
+)
 _KINDS = ("objective", "key_result")
 
 
@@ -57,6 +72,7 @@ class Strategy:
     templates: dict[str, dict[str, str]]  # kind → lang → wording with {object}, {deadline}
     deadline: dict[str, str]  # lang → the deadline to write when the draft has none
     users: dict[str, str]  # lang → whose use is measured when the draft names nobody
+    deliver: dict[str, str]  # lang → the verb of a draft that names a deliverable and no verb
 
 
 def load_strategies(path: Path) -> dict[str, Strategy]:
@@ -91,6 +107,7 @@ def load_strategies(path: Path) -> dict[str, Strategy]:
             {kind: _both(raw["template"], kind, where) for kind in raw.get("template", {})},
             _both(raw, "deadline", where) if "deadline" in raw else {},
             _both(raw, "users", where) if "users" in raw else {},
+            _both(raw, "deliver", where) if "deliver" in raw else {},
         )
     return out
 
@@ -139,19 +156,55 @@ def alternatives(
                 if scores.overall > draft_scores.overall:
                     questions = _dropped(p.text, findings, asked)
                     out.append(_made(target, ctx.lang, p.text, scores, questions))
-    outcome = strategies.get("activity-to-outcome")
-    if outcome is not None and ctx.kind in outcome.kinds and _answers(outcome, fired, safe_rules):
-        templates = outcome.templates.get(ctx.kind, {})
-        text = adoption_text(
-            ctx, templates, outcome.deadline.get(ctx.lang, ""), outcome.users.get(ctx.lang, "")
-        )
+    for sid, build in _BUILDERS.items():
+        strategy = strategies.get(sid)
+        if strategy is None or ctx.kind not in strategy.kinds:
+            continue
+        if sid == "activity-as-means":
+            # The fallback, for an error only: a measure the draft names, or the use of what
+            # it delivers, reads better than a placeholder measure; a draft with a figure of
+            # its own ("Former au moins 80 % des agents") is better left as it is.
+            errors = {f.rule for f in findings if f.level == "error"}
+            done = any(a.strategy != "plain-words" for a in out)
+            if done or ctx.ex.quantities or not _answers(strategy, errors, frozenset()):
+                continue
+        elif not _answers(strategy, fired, safe_rules):
+            continue
+        text = build(ctx, strategy)
         if text is not None:
             scores = score_text(text)
             if scores.overall > draft_scores.overall:
-                out.append(_made(outcome, ctx.lang, text, scores, _dropped(text, findings, asked)))
+                questions = _dropped(text, findings, asked)
+                out.append(_made(strategy, ctx.lang, text, scores, questions))
     unique = list({a.text: a for a in reversed(out)}.values())  # the first of twins stays
     unique.sort(key=lambda a: -a.scores.overall)
     return unique[:MAX_ALTERNATIVES]
+
+
+def _vague_measure(ctx: Context, strategy: Strategy) -> str | None:
+    templates = strategy.templates.get(ctx.kind, {})
+    return vague_measure_text(ctx, templates, strategy.deadline.get(ctx.lang, ""))
+
+
+def _adoption(ctx: Context, strategy: Strategy) -> str | None:
+    templates = strategy.templates.get(ctx.kind, {})
+    deadline, users = strategy.deadline.get(ctx.lang, ""), strategy.users.get(ctx.lang, "")
+    return adoption_text(ctx, templates, deadline, users)
+
+
+def _means(ctx: Context, strategy: Strategy) -> str | None:
+    templates = strategy.templates.get(ctx.kind, {})
+    deadline, deliver = strategy.deadline.get(ctx.lang, ""), strategy.deliver.get(ctx.lang, "")
+    return means_text(ctx, templates, deadline, deliver)
+
+
+# The strategies built from a template, in the order they are tried ("activity-as-means",
+# the fallback, last).
+_BUILDERS: dict[str, Callable[[Context, Strategy], str | None]] = {
+    "name-the-measure": _vague_measure,
+    "activity-to-outcome": _adoption,
+    "activity-as-means": _means,
+}
 
 
 def _dropped(text: str, findings: Sequence[Finding], asked: dict[str, str]) -> list[str]:

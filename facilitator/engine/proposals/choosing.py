@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from facilitator.engine.context import Context
+from facilitator.engine.features import first_word
 from facilitator.engine.french import typography
 from facilitator.engine.model import Proposal
 from facilitator.engine.proposals.library import KINDS, MAX_PROPOSALS, MeasureError, _bundled
 from facilitator.engine.proposals.reading import (
     _APOSTROPHE,
+    _MEANS,
     _flagged,
     _metric_article,
     _people,
@@ -125,14 +127,52 @@ def _own_words(r: _Reading, purpose_outcome: bool) -> Proposal | None:
             template = re.sub(r"\bY\b", target, template, count=1)
         kind = "leading" if (not p.purpose and purpose_outcome) else "outcome"
         return _own(r, template, phrase, kind, "own-words/metric")
+    kind = "leading" if purpose_outcome else "outcome"
     if r.verb.isdisjoint(words.down[lang]):
-        return None
+        if r.verb.isdisjoint(words.up[lang]):
+            return None
+        whole = _whole_object(r)
+        if whole is None:
+            return None
+        return _own(r, own["count_up"][lang], whole, kind, "own-words/count")
     for p in r.phrases:
         if p.purpose or not p.direct or not p.plural or _people(r, p) or _vague(r, p):
             continue
-        kind = "leading" if purpose_outcome else "outcome"
         return _own(r, own["count"][lang], p.bare, kind, "own-words/count")
     return None
+
+
+def _whole_object(r: _Reading) -> str | None:
+    """All the words after the verb, when they name things to have more of and nothing else
+    ("Increase daily active users across platforms", « Augmenter les abonnés payants »): a
+    count of them is the measure. Cut, it would change the measure (not "active users"), so
+    it is taken whole or not at all: no verb, no figure, no means, no measure noun in it."""
+    ctx, lang = r.ctx, r.lang
+    toks = ctx.toks
+    first = first_word(toks)
+    if first is None or toks.pos is None or r.has_purpose:
+        return None
+    dated = {
+        i for i in range(len(toks)) for d in ctx.ex.deadlines if d.start <= toks.idx[i] < d.end
+    }
+    span = [i for i in range(first + 1, len(toks)) if i not in dated]
+    while span and not toks.text[span[-1]][0].isalnum():
+        span.pop()
+    if not span or span != list(range(span[0], span[-1] + 1)):
+        return None  # nothing after the verb, or a date in the middle of it
+    if any(
+        toks.pos[i] in ("VERB", "AUX", "NUM") or toks.lower[i] in _MEANS[lang] for i in span
+    ) or any(q.start >= toks.idx[span[0]] for q in ctx.ex.quantities):
+        return None
+    phrase = next((p for p in r.phrases if not p.purpose and p.direct), None)
+    if phrase is None or not phrase.plural or _vague(r, phrase) or _flagged(r, phrase):
+        return None
+    if not phrase.head_words.isdisjoint(r.words.metric_nouns[lang]):
+        return None  # "the number of …", « le taux de … »: a measure, not things to count
+    lo, hi = ctx.chars(span[0], span[-1] + 1)
+    text = ctx.text[lo:hi]
+    # Counted, things take no article: "the number of users", « le nombre d'abonnés ».
+    return re.sub(r"^(?:the|les|des)\s+", "", text, flags=re.IGNORECASE)
 
 
 def _target(r: _Reading, p: _Phrase) -> str | None:

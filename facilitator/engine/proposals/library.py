@@ -80,6 +80,7 @@ class Words:
     vague: Mapping[str, frozenset[str]]
     learning: Mapping[str, tuple[str, ...]]
     down: Mapping[str, frozenset[str]]
+    up: Mapping[str, frozenset[str]]
     hold: Mapping[str, frozenset[str]]
     qualifiers: Mapping[str, frozenset[str]]
 
@@ -328,7 +329,8 @@ def _read_words(path: Path, data: dict[str, Any]) -> Words:
     kinds = {k: _by_lang(table("kinds"), k, f"{where}: kinds") for k in KINDS}
     own = table("own_words")
     own_words = {
-        k: _by_lang(own, k, f"{where}: own_words") for k in ("metric", "hold", "count", "why")
+        k: _by_lang(own, k, f"{where}: own_words")
+        for k in ("metric", "hold", "count", "count_up", "why")
     }
     own_words["source"] = _by_lang(own, "source", f"{where}: own_words")
     nouns = table("metric_nouns")
@@ -343,6 +345,13 @@ def _read_words(path: Path, data: dict[str, Any]) -> Words:
     }
     learning = table("learning")
     direction = table("direction")
+
+    def way(key: str) -> dict[str, frozenset[str]]:
+        return {
+            lang: frozenset(_strings(direction[key], lang, f"{where}: direction.{key}"))
+            for lang in LANGS
+        }
+
     return Words(
         kinds,
         _by_lang(data, "deadline", where),
@@ -355,13 +364,8 @@ def _read_words(path: Path, data: dict[str, Any]) -> Words:
             lang: tuple(w.lower() for w in _strings(learning, lang, f"{where}: learning"))
             for lang in LANGS
         },
-        {
-            lang: frozenset(_strings(direction["down"], lang, f"{where}: direction.down"))
-            for lang in LANGS
-        },
-        {
-            lang: frozenset(_strings(direction["hold"], lang, f"{where}: direction.hold"))
-            for lang in LANGS
-        },
+        way("down"),
+        way("up"),
+        way("hold"),
         word_sets("qualifiers"),
     )

@@ -1,0 +1,233 @@
+"""Activity as the means: a draft that names what the team will do ("Installer la commission
+avant le 31/12/2026", "Develop sales training materials for the field force") becomes the
+result that activity should move, with the activity kept, word for word, as the means:
+"Faire passer [indicateur] de X à Y d'ici le 31/12/2026 en installant la commission".
+
+Nothing is invented: the measure is a placeholder the room names, the figures are X and Y,
+and the draft's own words (its hedges included: "if required" stays) follow the gerund. A
+draft with no verb at all names a deliverable ("Audit logs (connections, queries)"): the
+strategy's delivery verb ("deliver", « livrer ») is its activity. Left alone: a verb whose
+object is already the measure or that starts a learning activity (`means-exceptions.tsv` and
+the quantity verbs of `morphology/quantities.tsv`: another rewrite answers them), and a draft
+without parts of speech (the lexical tier cannot tell a verb).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+from facilitator.engine.context import Context
+from facilitator.engine.features import first_word
+from facilitator.engine.inflect import contract_fr, en_forms
+from facilitator.engine.inflect.french import fr_forms, fr_gender
+from facilitator.engine.lexicon import Entry, word_table
+from facilitator.engine.tokens import Tokens
+
+# Words before a second verb of the same activity: "curate content and send …".
+_JOINS = frozenset({"et", "and", "&", ","})
+# The lexicons that name an activity verb, and the one of actions written as nouns.
+_VERBS = ("output-verbs", "activity-verbs")
+_NOUNS = ("nominalisations",)
+_PUNCT_END = " ,.;:!?"
+_FR_DETS = frozenset(
+    {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "notre", "nos"}
+)
+
+
+def means_text(
+    ctx: Context, templates: Mapping[str, str], default_deadline: str, deliver: str
+) -> str | None:
+    """The draft reworded as `templates[lang]` ({means}: the activity as a gerund phrase,
+    {deadline}: the draft's, else `default_deadline`); `deliver` is the verb of a draft that
+    has none. None when the draft does not start with an activity this strategy may reword."""
+    template = templates.get(ctx.lang)
+    toks = ctx.toks
+    first = first_word(toks)
+    if template is None or first is None or toks.pos is None or toks.lemma is None:
+        return None
+    lang = ctx.lang
+    last = max(toks.words())
+    if toks.pos[last] in ("ADP", "CCONJ", "DET"):
+        return (
+            None  # a draft cut short ("… showing off all features for"): its rewrite would be too
+        )
+    if first > 0 and toks.lower[first - 1] in ("have", "avoir") and _opens(toks, first - 1):
+        first -= 1  # "Have root layer scrolling pass all tests": `first_word` skips "have"
+    start = toks.idx[first]
+    edits: list[tuple[int, int, str]] = [(d.start, d.end, "") for d in ctx.ex.deadlines]
+    if toks.lower[first] in ("have", "avoir") or _is_verb(ctx, first):
+        lemma = toks.lemma[first].lower()
+        if lemma in _exceptions(lang) or _opens_exception(ctx, first):
+            return None
+        gerund = _gerund(lang, lemma)
+        if gerund is None:
+            return None
+        edits.append((start, toks.end(first), gerund))
+        for k in range(first + 1, len(toks)):
+            if toks.lower[k - 1] not in _JOINS:
+                continue
+            second = _second_action(ctx, k)
+            if second is not None:
+                # French repeats « en » before each gerund: « en rédigeant et en publiant ».
+                lo, hi, words = second
+                edits.append((lo, hi, f"en {words}" if lang == "fr" else words))
+    elif _verb_after(ctx, first) or _action_noun(ctx, first):
+        # A verb after the noun ("Site shipped showing …") needs a reader; an action noun
+        # (« Réduction des délais », "Rollout of …") is answered by the other rewrites.
+        return None
+    else:
+        article = _article(ctx, first)
+        gerund = _gerund(lang, deliver)
+        if article is None or gerund is None:
+            return None
+        edits.append((start, start, f"{gerund} {article} "))
+    means = _apply(ctx.text, start, edits)
+    if not any(c.isalnum() for c in means.split(" ", 1)[-1]):
+        return None  # a verb and nothing else: « Livrer. »
+    deadline = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else default_deadline
+    text = template.replace("{means}", means).replace("{deadline}", deadline)
+    if lang == "fr":
+        text = contract_fr(text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _is_verb(ctx: Context, i: int) -> bool:
+    """Is the word at `i` a verb in its base form (the draft's activity)? The small models tag
+    a capitalised verb as a noun ("Ship CSS containment"): the activity lexicons know it."""
+    toks = ctx.toks
+    assert toks.pos is not None and toks.lemma is not None
+    if _hit(ctx, i, _NOUNS):
+        return False  # "Rollout the package": a noun the draft uses as a verb
+    if toks.pos[i] in ("VERB", "AUX"):
+        return toks.lower[i] == toks.lemma[i].lower()
+    # Not "Have prototype …": a noun after a verb.
+    return (
+        _opens(toks, i)
+        and _hit(ctx, i, _VERBS) is not None
+        and toks.lower[i] not in _homographs(ctx.lang)
+    )
+
+
+def _opens(toks: Tokens, i: int) -> bool:
+    """Does the word at `i` open the draft (after its label, if any)?"""
+    return i == 0 or toks.text[i - 1] == ":"
+
+
+def _verb_after(ctx: Context, first: int) -> bool:
+    """Is there a verb after `first` other than a past participle that qualifies a noun
+    ("Smooth scrolling … enabled on trunk", "abstractions prepared for …" name a deliverable)?"""
+    toks = ctx.toks
+    assert toks.pos is not None and toks.lemma is not None
+    for k in range(first, len(toks)):
+        if toks.pos[k] == "AUX":
+            return True
+        if toks.pos[k] == "VERB" and not _participle(ctx.lang, toks.lower[k], toks.lemma[k]):
+            return True
+    return False
+
+
+def _participle(lang: str, word: str, lemma: str) -> bool:
+    if lang == "en":
+        return word != lemma.lower() and word == en_forms(lemma.lower())["pp"]
+    forms = fr_forms(lemma.lower()) or {}
+    return word in {forms.get(f) for f in ("pp", "pp_f", "pp_mp", "pp_fp")}
+
+
+def _hit(ctx: Context, i: int, lexicons: tuple[str, ...]) -> Entry | None:
+    """The entry of one of `lexicons` found at token `i`, if any."""
+    for name in lexicons:
+        for h in ctx.hits.get(name, ()):
+            if h.start == i:
+                return h.entry
+    return None
+
+
+def _action_noun(ctx: Context, i: int) -> bool:
+    """An action written as a noun at `i`, with its object after « de » / "of"."""
+    after = ctx.toks.lower[i + 1] if i + 1 < len(ctx.toks) else ""
+    return _hit(ctx, i, _NOUNS) is not None and after in ("de", "du", "des", "d'", "d’", "of")
+
+
+def _opens_exception(ctx: Context, i: int) -> bool:
+    """A two-word exception ("faire passer") at `i`."""
+    pair = " ".join(ctx.toks.lower[i : i + 2])
+    return pair in _exceptions(ctx.lang)
+
+
+def _second_action(ctx: Context, k: int) -> tuple[int, int, str] | None:
+    """(start, end, gerund phrase) of a second action at `k`, after "and" or a comma: a verb
+    ("… and send …") or an action noun used as one ("Define & Setup …" → "setting up")."""
+    toks = ctx.toks
+    assert toks.pos is not None and toks.lemma is not None
+    lang = ctx.lang
+    noun = _hit(ctx, k, _NOUNS)
+    if noun is not None and noun.alternatives:
+        verb, *rest = noun.alternatives[0].split(" ")
+        gerund = _gerund(lang, verb)
+        last = next(h.end for h in ctx.hits["nominalisations"] if h.start == k)
+        return (
+            None if gerund is None else (toks.idx[k], toks.end(last - 1), " ".join([gerund, *rest]))
+        )
+    verb_here = _hit(ctx, k, _VERBS) is not None or (
+        toks.pos[k] == "VERB" and bool(toks.infinitive and toks.infinitive[k])
+    )
+    if not verb_here or toks.lower[k] != toks.lemma[k].lower():
+        return None
+    gerund = _gerund(lang, toks.lemma[k].lower())
+    return None if gerund is None else (toks.idx[k], toks.end(k), gerund)
+
+
+def _gerund(lang: str, lemma: str) -> str | None:
+    if lang == "en":
+        return en_forms(lemma)["ing"] if lemma.isalpha() else None
+    forms = fr_forms(lemma)
+    return forms["ppr"] if forms else None
+
+
+def _article(ctx: Context, first: int) -> str | None:
+    """The article the noun phrase of a verbless draft needs as an object: French one
+    (« en livrant le tableau de bord »), English none ("delivering audit logs"); None when the
+    draft does not start with a thing, or its French gender is unknown."""
+    toks = ctx.toks
+    assert toks.pos is not None
+    if toks.pos[first] in ("ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART"):
+        return None  # not a thing: "For all teams", « Vers plus de … »
+    if ctx.lang == "en" or toks.lower[first] in _FR_DETS:
+        return ""
+    if toks.pos[first] == "NUM" or toks.lower[first][:1].isdigit():
+        return ""  # « 4 témoignages clients »
+    gender = fr_gender(toks.lower[first])
+    plural = toks.lower[first].endswith(("s", "x"))
+    if plural:
+        return "les"
+    if gender is None:
+        return None  # a wrong article would read worse than none: no proposal
+    if toks.lower[first][:1] in "aeiouyéèêàâîïôûœh":
+        return "l'"
+    return "le" if gender == "m" else "la"
+
+
+def _apply(text: str, start: int, edits: list[tuple[int, int, str]]) -> str:
+    """`text` from `start` with `edits` (start, end, replacement) made, its end trimmed."""
+    out = text
+    for lo, hi, rep in sorted(edits, reverse=True):
+        if lo >= start:
+            out = out[:lo] + rep + out[hi:]
+    means = out[start:].replace(" l' ", " l'")
+    return " ".join(means.split()).strip(_PUNCT_END)
+
+
+@functools.cache
+def _exceptions(lang: str) -> frozenset[str]:
+    quantity = word_table(lang, "morphology", "quantities")
+    return frozenset(
+        [r["term"] for r in word_table(lang, "proposals", "means-exceptions")]
+        + [r["word"] for r in quantity if r.get("pos") == "VERB"]
+    )
+
+
+@functools.cache
+def _homographs(lang: str) -> frozenset[str]:
+    return frozenset(r["term"] for r in word_table(lang, "proposals", "noun-verbs"))
