@@ -381,7 +381,7 @@ def _training_room(
     store = _training_store(ctx, data_dir)
     room = training_launch.prepare(store, group, chosen, default=[p.id for p in packs[:1]])
     server = training_launch.server(
-        store, room, packs, host=host, port=port, reveal_after=reveal_after
+        store, room, packs, host=host, port=port, reveal_after=reveal_after, warm_up=True
     )
     lang = server.lang
     join, board = training_launch.urls(host, port, room, server.trainer_key)

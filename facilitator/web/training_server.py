@@ -49,7 +49,8 @@ BROADCAST_SECONDS = 0.2
 class TrainingServer:
     """One group's training room (see the module's docstring). `packs` are the packs the
     trainer may assign (the room's `packs` name those assigned); `join_url` is what the QR code
-    says; `reveal_after` overrides the packs' own."""
+    says; `reveal_after` overrides the packs' own; `warm_up` loads the assigned packs' language
+    models as the server starts."""
 
     def __init__(
         self,
@@ -63,6 +64,7 @@ class TrainingServer:
         pause_seconds: float = 0.5,
         join_url: str = "",
         reveal_after: int | None = None,
+        warm_up: bool = False,
     ) -> None:
         self.store = store
         self.room = room
@@ -74,6 +76,8 @@ class TrainingServer:
         self.pause_seconds = pause_seconds
         self.join_url = join_url
         self.reveal_after = reveal_after
+        self.warm_up = warm_up
+        self._warming: asyncio.Task[None] | None = None
         self.trainees: set[training_live.Trainee] = set()
         self.boards: set[web.WebSocketResponse] = set()
         self.positions: dict[str, str] = {}
@@ -128,12 +132,19 @@ class TrainingServer:
         app.router.add_get("/qr.svg", self.qr)
         app.router.add_get("/static/{name}", self.static)
         app.on_response_prepare.append(_secure_headers)
+        app.on_startup.append(self._start)
         app.on_shutdown.append(self._stop)
         return app
 
+    async def _start(self, app: web.Application) -> None:
+        if self.warm_up:  # spaCy loads while the group joins, not on the first pause in typing
+            langs = sorted({p.lang for p in self.assigned})
+            self._warming = asyncio.create_task(self.coach.warm_up(langs))
+
     async def _stop(self, app: web.Application) -> None:
-        if self._broadcast is not None:
-            self._broadcast.cancel()
+        for task in (self._broadcast, self._warming):
+            if task is not None:
+                task.cancel()
         for trainee in list(self.trainees):
             await trainee.ws.close(code=1001)
         for ws in list(self.boards):
