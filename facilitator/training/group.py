@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,15 +59,19 @@ class GroupRoom:
     projected: str = ""
     """The exercise whose answers the wall shows ("pack/exercise"), or ""."""
 
-    def join(self, code: str, name: str, token_hash: str) -> str:
+    def join(self, code: str, name: str, token_hash: str, online: Iterable[str] = ()) -> str:
         """Let a device in as trainee `name` (cleaned; returned); RoomError when the code is
         wrong, the name empty or the room full. A name already in the room is the same trainee
-        on another device (their progress follows them)."""
+        on another device (their progress follows them), unless a device of that name is
+        connected now (`online`): then it is "taken", so nobody works under the name of a
+        trainee who is in the room."""
         if code.strip().upper() != self.code:
             raise RoomError("bad_code")
         name = clean_name(name)
         if not name:
             raise RoomError("no_name")
+        if name.casefold() in {clean_name(n).casefold() for n in online}:
+            raise RoomError("taken")
         if len(set(self.devices.values())) >= MAX_TRAINEES and name not in self.devices.values():
             raise RoomError("full")
         self.devices[token_hash] = name

@@ -189,7 +189,9 @@ class TrainingServer:
         token = security.new_token()
         name = str(data.get("name", ""))[: security.MAX_TEXT_CHARS]
         try:
-            self.room.join(str(data.get("code", ""))[:20], name, security.token_hash(token))
+            online = [t.name for t in self.trainees]
+            code = str(data.get("code", ""))[:20]
+            self.room.join(code, name, security.token_hash(token), online)
         except RoomError as error:
             raise _refused(error.reason) from None
         await self.save_room()

@@ -120,6 +120,8 @@ async def test_a_trainee_joins_answers_with_the_coach_takes_a_hint_and_is_saved(
     assert state["exercises"][0]["status"] == "done"
     saved = store.load("Anne Martin", "Groupe A").progress("fr-2-reformuler", "verbe-vague")
     assert saved is not None and saved.done and saved.hints_used == 1
+    impostor = await browsers()  # while Anne is connected, nobody else takes her name
+    assert await impostor.join("anne  martin") == (403, {"error": "taken"})
     await ws.close()
 
     again = await anne.socket()  # a reconnect finds everything where it was
