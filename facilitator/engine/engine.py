@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -470,7 +471,7 @@ class Engine:
         hits = index.find(toks)
         ex = extract(norm.text, lang, state.scope_nouns)
         features = feats.compute(toks, ex, kind, hits)
-        features["current_year"] = dt.date.today().year
+        features["current_year"] = _current_year()
         features["objective"] = "objective"
         features["key_result"] = "key_result"
         return Context(
@@ -525,22 +526,24 @@ class Engine:
 
     def _notices(self, norm: Normalized, state: _Language, tier: str) -> list[str]:
         notices = []
+        text = norm.text
         if tier == "reduced" and state.pipeline is not None:
             notices.append(state.pipeline.notice)
         if norm.truncated:
             notices.append(
-                f"text longer than {len(norm.text)} characters: only the beginning was assessed"
+                f"text longer than {len(text)} characters: only the beginning was assessed"
             )
         # Per keystroke this notice can wait for the full pass.
         if (
             tier != "lexical"
-            and len(norm.text) > 20
-            and mixed(norm.text, self._function_words["fr"], self._function_words["en"])
+            and len(text) > 20
+            and mixed(text, self._function_words["fr"], self._function_words["en"])
         ):
             notices.append(
                 f"text mixes French and English: assessed as {_LANG_NAMES[state.lang]} only"
             )
-        if not _LATIN.fullmatch(norm.text) and _mostly_foreign(norm.text):
+        # Plain ASCII is Latin: the usual draft skips the scan.
+        if not text.isascii() and not _LATIN.fullmatch(text) and _mostly_foreign(text):
             notices.append("text is mostly not in French or English: the coach reads only those")
         return notices
 
@@ -612,6 +615,22 @@ class Engine:
 _CHUNK = 1024  # drafts parsed at a time by assess_many: a few megabytes of spaCy Docs
 _ALNUM = re.compile(r"[^\W_]")
 _LATIN = re.compile(r"[\x00-\u024f\u2000-\u206f€]*")
+
+
+_year = (0, 0.0)  # the current year, and the time its day ends
+
+
+def _current_year() -> int:
+    """The year today, read from the clock once a day: date.today() on every draft cost more
+    than some rules."""
+    global _year
+    year, until = _year
+    now = time.time()
+    if now >= until:
+        today = dt.date.today()
+        tomorrow = dt.datetime.combine(today + dt.timedelta(days=1), dt.time())
+        _year = year, until = today.year, tomorrow.timestamp()
+    return year
 
 
 def _mostly_foreign(text: str) -> bool:

@@ -251,6 +251,10 @@ class _Pattern:
         return len(self.words)
 
 
+# An opening word's one-word entries, and its longer entries by their second word.
+_Opening = tuple[list[_Pattern] | None, dict[str, list[_Pattern]] | None]
+
+
 @dataclass(slots=True)
 class LexiconIndex:
     """All entries of some lexicons, indexed by the forms of their first word.
@@ -264,7 +268,9 @@ class LexiconIndex:
     # Longer entries, by their first word then their second: most drafts' common words ("de",
     # "the") then meet no pattern at all.
     by_pair: dict[str, dict[str, list[_Pattern]]] = field(default_factory=dict)
-    openers: set[str] = field(default_factory=set)  # words that can open any entry
+    # Every word that can open an entry → its one-word entries and its longer entries by second
+    # word (either may be None): `find` reads both in one lookup per token.
+    openers: dict[str, tuple[_Opening, ...]] = field(default_factory=dict)
 
     def add(self, entries: Iterable[Entry], tokenize: Callable[[str], Sequence[str]]) -> None:
         for entry in entries:
@@ -277,7 +283,6 @@ class LexiconIndex:
             pos = (entry.pos, _ALSO[entry.pos]) if entry.pos in _ALSO else (entry.pos,)
             pattern = _Pattern(entry, entry.lexicon, words, forms, pos if entry.pos else ())
             firsts = forms[0] | {words[0]}
-            self.openers |= firsts
             if len(words) == 1:
                 for key in firsts:
                     self.by_first.setdefault(key, []).append(pattern)
@@ -286,6 +291,10 @@ class LexiconIndex:
                 nexts = self.by_pair.setdefault(first, {})
                 for second in forms[1] | {words[1]}:
                     nexts.setdefault(second, []).append(pattern)
+        self.openers = {
+            word: ((self.by_first.get(word), self.by_pair.get(word)),)
+            for word in self.by_first.keys() | self.by_pair.keys()
+        }
 
     def find(self, toks: Tokens) -> dict[str, list[Hit]]:
         """Longest non-overlapping matches of each lexicon, left to right, in one pass.
@@ -297,23 +306,28 @@ class LexiconIndex:
         free_from: dict[str, int] = {}  # per lexicon: the first token not yet matched
         lower, pos = toks.lower, toks.pos
         lemma = toks.lemma or lower  # without a lemmatiser, a word is its own lemma
-        singles, pairs, openers = self.by_first, self.by_pair, self.openers
+        openers = self.openers
         n = len(lower)
         for i in range(n):
             word, lem = lower[i], lemma[i]
-            if word not in openers and (lem is word or lem not in openers):
-                continue  # most words open no entry: one set lookup and on to the next
+            # Most words open no entry: one dictionary lookup and on to the next.
+            opens = openers.get(word)
+            if lem is not word and lem != word:
+                by_lemma = openers.get(lem)
+                if by_lemma is not None:
+                    opens = by_lemma if opens is None else opens + by_lemma
+            if opens is None:
+                continue
             candidates: list[_Pattern] = []
-            for key in (word,) if lem == word else (word, lem):
-                found = singles.get(key)
+            for found, nexts in opens:
                 if found:
                     candidates += found
-                nexts = pairs.get(key)
                 if nexts and i + 1 < n:
-                    found = nexts.get(lower[i + 1])
+                    after = lower[i + 1]
+                    found = nexts.get(after)
                     if found:
                         candidates += found
-                    if lemma[i + 1] != lower[i + 1]:
+                    if lemma[i + 1] != after:
                         found = nexts.get(lemma[i + 1])
                         if found:
                             candidates += found

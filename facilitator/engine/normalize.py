@@ -106,7 +106,10 @@ def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
     """
     if len(text) < max_chars and not _needs_slow_path(text):
         # The common case, typed text: same length, so every offset maps to itself.
-        folded = text.translate(_TRANSLATE) if _TO_REPLACE.search(text) else text
+        # Every character to replace is outside ASCII.
+        folded = (
+            text if text.isascii() or not _TO_REPLACE.search(text) else text.translate(_TRANSLATE)
+        )
         fast = _lower_first_word(folded)
         return Normalized(fast, (), text, False, identity=True)
     out: list[str] = []
@@ -151,6 +154,9 @@ def _lower_first_word(text: str) -> str:
 
 def label_end(text: str) -> int:
     """Where the draft starts after a label or bullet ("KR1 : ", "- "), else 0."""
+    first = text[:1]
+    if first not in _LABEL_STARTS and not first.isdecimal():
+        return 0  # most drafts start with a word: no need to run the pattern
     label = _LABEL.match(text)
     return label.end() if label else 0
 
@@ -161,6 +167,7 @@ _LABEL = re.compile(
     r"(?:(?:KR|RC|OKR|[OTQSH])\s?\d{1,2}(?:\s?[:.)]\s*|\s?[–—-]\s+)"  # a dash: "T3-2026" is a date
     r"|\d{1,2}[.)]\s+|[-–—•*]\s+)"
 )
+_LABEL_STARTS = frozenset("KROTQSH-–—•*")  # and digits: the characters _LABEL can start with
 
 
 def fold_accents(text: str) -> str:

@@ -85,7 +85,7 @@ def from_doc(doc: Any, parsed: bool) -> Tokens:
     if strings is None or len(strings) > _CACHE_LIMIT:
         strings = _caches[id(store)] = _Strings(store)
     orth, idx, lemma, pos, dep, head, morph, tag = doc.to_array(_attr_ids()).T.tolist()
-    lower = strings.lower
+    lowered, lower = strings.lowered.get, strings.lower
     text = [strings[h] for h in orth]
     pos = [strings[h] for h in pos]
     mood = [""] * len(text)
@@ -99,7 +99,11 @@ def from_doc(doc: Any, parsed: bool) -> Tokens:
         lower=[w.lower() for w in text],
         idx=idx,
         # spaCy lemmatises acronyms oddly ("NPS" → "np"): keep them as written.
-        lemma=[w.lower() if w.isupper() else lower(h) for w, h in zip(text, lemma, strict=True)],
+        # The lowered-lemma cache read inline; a miss (or an empty lemma) goes through lower().
+        lemma=[
+            w.lower() if w.isupper() else lowered(h) or lower(h)
+            for w, h in zip(text, lemma, strict=True)
+        ],
         pos=pos,
         dep=[strings[h] for h in dep],
         head=[i + h - _WRAP if h >= _HALF else i + h for i, h in enumerate(head)],
