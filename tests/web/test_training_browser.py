@@ -52,11 +52,11 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
         context.close()
 
 
-def join(page: Any, training: BackgroundTraining, name: str) -> None:
-    page.goto(f"{training.url}/?code={CODE}")
+def join(page: Any, training: BackgroundTraining, name: str, lang: str = "fr") -> None:
+    page.goto(f"{training.url}/?code={CODE}&lang={lang}")
     page.fill("#name", name)
     page.click("#enter")
-    page.wait_for_url(f"{training.url}/train")
+    page.wait_for_url(f"{training.url}/train?lang={lang}")
     page.wait_for_selector('#status[data-connected="yes"]')
 
 
@@ -137,3 +137,15 @@ def test_a_name_with_markup_is_shown_as_text_on_both_pages(
     laptop.wait_for_selector("#trainees tr")
     assert laptop.evaluate("window.hacked") is None and phone.evaluate("window.hacked") is None
     assert laptop.query_selector("#trainees img") is None
+
+
+def test_a_trainee_who_chose_english_gets_the_page_in_english(
+    training: BackgroundTraining, new_page: Callable[..., Any]
+):
+    phone = new_page()
+    join(phone, training, "Sam", lang="en")
+    assert phone.text_content("#submit") == t("en", "trw.submit")
+    assert phone.text_content("#title") == PACK.exercises[0].title  # the pack's own language
+    phone.reload()
+    phone.wait_for_selector('#status[data-connected="yes"]')
+    assert phone.text_content("#submit") == t("en", "trw.submit")

@@ -24,6 +24,7 @@ form.addEventListener("submit", async (event) => {
     message.textContent = T("error.network");
     return;
   }
-  if (answer.ok) location.href = answer.next;
+  // The trainee's page speaks the language chosen here (a reload keeps the address).
+  if (answer.ok) location.href = answer.next + "?lang=" + encodeURIComponent(document.getElementById("lang").value);
   else message.textContent = refusal(answer.error);
 });
