@@ -6,6 +6,7 @@ injection, oversized messages)."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -299,3 +300,29 @@ async def test_a_name_with_markup_stays_text_and_oversized_messages_disconnect(
     while closing.type == WSMsgType.TEXT:
         closing = await ws.receive(timeout=10)
     assert closing.type in (WSMsgType.CLOSE, WSMsgType.CLOSED, WSMsgType.CLOSING, WSMsgType.ERROR)
+
+
+async def test_eight_trainees_answering_at_once_are_all_saved_and_on_the_dashboard(
+    browsers: Any, store: TrainingStore
+):
+    names = [f"Manager {n}" for n in range(1, 9)]
+    sockets = []
+    for name in names:
+        device = await browsers()
+        assert (await device.join(name))[0] == 200
+        ws = await device.socket()
+        await until(ws, "state")
+        sockets.append(ws)
+    await asyncio.gather(
+        *(
+            ws.send_json({"type": "submit", "text": f"Améliorer la qualité {n}"})
+            for n, ws in enumerate(sockets)
+        )
+    )
+    for ws in sockets:
+        await until(ws, "state", lambda m: m["exercise"]["attempts"] == 1)
+    trainees, problems = store.trainees("Groupe A")
+    assert problems == [] and sorted(t.name for t in trainees) == names
+    assert all(t.attempts == 1 for t in trainees)
+    for ws in sockets:
+        await ws.close()
