@@ -1,10 +1,12 @@
 """The facilitator's screen of the room (`tui/screens/room_server.py`) through Textual's Pilot:
 it starts the server, shows the code and the QR code, opens a step, lists who joined, and
-accepts a version a participant proposed from their device."""
+accepts a version a participant proposed from their device; at 80 columns its footer holds the
+keys that run the room."""
 
 from __future__ import annotations
 
 from facilitator.demo import demo_session
+from facilitator.locales import t
 from facilitator.store import SessionStore
 from facilitator.tui.app import FacilitatorApp
 from facilitator.tui.screens.room_server import SERVERS, RoomServerScreen
@@ -50,6 +52,48 @@ async def test_the_facilitator_starts_the_room_opens_a_step_and_accepts_a_versio
             assert RoomState.of(stored).proposed[0]["id"] == proposed
             await pilot.press("s")  # stop
             assert not background.running and session.id not in SERVERS
+        finally:
+            for running in SERVERS.values():
+                running.stop()
+            SERVERS.clear()
+
+
+async def test_at_80_columns_the_footer_holds_the_keys_that_run_the_room(tmp_path):
+    store = SessionStore(tmp_path)
+    session = create_session(store, demo_session())
+    app = FacilitatorApp(
+        SessionStore(tmp_path), engine=FakeEngine(ready=True), lang="fr", session_id=session.id
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(RoomServerScreen())
+        await pilot.pause()
+
+        def footer() -> list[str]:
+            bindings = app.screen.active_bindings.values()
+            return [b.binding.id or "" for b in bindings if b.binding.show]
+
+        assert {"room_server.local", "room_server.network"} <= set(footer())
+        await pilot.press("s")
+        await pilot.pause()
+        try:
+            room = RoomState.of(store.load(session.id))
+            assert {"room_server.local", "room_server.network"}.isdisjoint(footer())
+            needed = ("step", "accept", "decline", "remove", "lock")
+            assert {f"room_server.{key}" for key in needed} <= set(footer())
+            join = str(app.screen.query_one("#join").render())
+            assert t("fr", "web.tui.code", code=room.code) in join and "http://127.0.0.1:" in join
+            assert "█" in str(app.screen.query_one("#qr").render())  # the QR code
+            app.screen.query_one("#steps").focus()
+            await pilot.press("o")  # the first step participants can work in, then closed again
+            await pilot.pause()
+            assert RoomState.of(store.load(session.id)).open_steps == ("brainstorm",)
+            await pilot.press("o")
+            await pilot.pause()
+            assert RoomState.of(store.load(session.id)).open_steps == ()
+            await pilot.press("s")  # stops: the keys that start it are back
+            await pilot.pause()
+            assert session.id not in SERVERS and "room_server.local" in footer()
         finally:
             for running in SERVERS.values():
                 running.stop()

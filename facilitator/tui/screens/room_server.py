@@ -2,21 +2,27 @@
 code and its QR code, who has joined and who is missing, the steps open to participants, and the
 queue of versions they proposed, to accept or decline.
 
-s starts the server on this machine, n on the room's network (or stops it); Enter on a step
-opens or closes it to participants; on the queue a accepts and d declines the version under the
-cursor; on the participants x takes a device out; l locks the room, c closes it. The screen reads
-the session again every second: participants change it from the server's thread.
+s starts the server on this machine, n on the room's network, s again stops it; o (or Enter on
+the steps) opens or closes the step under the steps' cursor to participants; a accepts and d
+declines the version under the queue's cursor; x takes the device of the participant under the
+participants' cursor out; l locks the room, c closes it. The footer shows what can be done now,
+the room's own keys first, so that at 80 columns it holds those a facilitator needs while the
+room runs (F1 lists every key). The screen reads the session again every second: participants
+change it from the server's thread.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import DataTable, Label, Static
 
+from facilitator.tui.screens.base import HIDDEN_NAVIGATION
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
 from facilitator.tui.widgets.table import Table
 from facilitator.web import launch
@@ -35,6 +41,12 @@ COLUMN_KEYS = {
 }
 """The tables' column titles, by column id (the marks' columns have none)."""
 
+QUEUE_COLUMNS = (18, 30, 60)
+"""The queue's columns (who, for, wording) when the table is wide enough for them."""
+
+QUEUE_PADDING = 8
+"""The columns the queue table takes besides its cells' text (their padding, its scroll bar)."""
+
 SERVERS: dict[str, BackgroundRoom] = {}
 """The running room server of each session, by session id: it outlives this screen (the
 facilitator goes back to the agenda while participants work)."""
@@ -43,15 +55,25 @@ facilitator goes back to the agenda while participants work)."""
 class RoomServerScreen(RoomScreen):
     key = "room_server"
     TITLE_KEY = "web.tui.title"
+    # In the footer's order: a narrow footer keeps the first ones that fit. Stopped, the keys
+    # that start the server come first; running, those that run the room (`check_action`): s
+    # then stops it, which the join panel says (the footer orders keys by their first binding,
+    # so "s Stop" would come before the room's keys and push "l Lock" out at 80 columns).
+    FOOTER_HIDDEN = HIDDEN_NAVIGATION | {"room_server.stop"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "serve('127.0.0.1')", "web.tui.bind.local", id="room_server.local"),
         Binding("n", "serve('0.0.0.0')", "web.tui.bind.network", id="room_server.network"),
-        Binding("l", "lock", "web.tui.bind.lock", id="room_server.lock"),
-        Binding("c", "close_room", "web.tui.bind.close", id="room_server.close"),
+        Binding("o", "toggle_step", "web.tui.bind.step", id="room_server.step"),
         Binding("a", "answer(True)", "web.tui.bind.accept", id="room_server.accept"),
         Binding("d", "answer(False)", "web.tui.bind.decline", id="room_server.decline"),
         Binding("x", "remove_device", "web.tui.bind.remove", id="room_server.remove"),
+        Binding("l", "lock", "web.tui.bind.lock", id="room_server.lock"),
+        Binding("s", "stop", "web.tui.bind.stop", id="room_server.stop"),
+        Binding("c", "close_room", "web.tui.bind.close", id="room_server.close"),
     ]
+
+    _footer_running: bool | None = None
+    """Whether the footer shows a running server's keys (None: not drawn yet)."""
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="room-server"):
@@ -77,28 +99,50 @@ class RoomServerScreen(RoomScreen):
     def background(self) -> BackgroundRoom | None:
         return SERVERS.get(self.session.id)
 
+    @property
+    def running(self) -> bool:
+        return self.background is not None and self.background.running
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """s and n start a stopped server, s stops a running one (one key, two labels)."""
+        if action == "serve":
+            return not self.running
+        if action == "stop":
+            return self.running
+        return True
+
     def read_again(self) -> None:
-        """Participants changed the session from the server's thread: show it."""
+        """Participants changed the session from the server's thread: show it (not while a
+        change of language recomposes the screen: its widgets come back, then it redraws)."""
         if self.fapp.workshop is not None and self.background is not None:
             self.fapp.workshop.reload()
-            self.session_changed()
+            with contextlib.suppress(NoMatches):
+                self.session_changed()
 
     # -- drawing --------------------------------------------------------------------------------
 
     def session_changed(self) -> None:
         session, room = self.session, RoomState.of(self.session)
-        running = self.background is not None and self.background.running
+        running = self.running
         self._draw_join(room, running)
         names = {p.id: p.name for p in session.participants}
         items = {o.id: o.text for o in session.objectives} | {
             kr.id: kr.text for _, kr in session.key_results()
         }
-        queue = self._table("queue", [("who", 18), ("item", 30), ("text", 60)])
+        who_width, item_width, text_width = self._queue_widths()
+        queue = self._table(
+            "queue", [("who", who_width), ("item", item_width), ("text", text_width)]
+        )
         for entry in room.proposed:
             if entry.get("status") == "pending":
                 item = items.get(entry.get("kr_id") or entry.get("objective_id") or "", "?")
                 who = names.get(str(entry.get("participant")), "?")
-                queue.add_row(fit(who, 18), fit(item, 30), fit(entry["text"], 60), key=entry["id"])
+                queue.add_row(
+                    fit(who, who_width),
+                    fit(item, item_width),
+                    fit(entry["text"], text_width),
+                    key=entry["id"],
+                )
         steps = self._table("steps", [("open", 3), ("step", 50)])
         for step in session.agenda:
             if step.kind in ACTIVITIES:
@@ -108,7 +152,21 @@ class RoomServerScreen(RoomScreen):
             people.add_row("✓" if person.id in room.devices else "·", person.name, key=person.id)
         joined = sum(1 for p in session.participants if p.id in room.devices)
         key = "web.tui.status.running" if running and not room.closed else "web.tui.status.stopped"
-        self.status(self.tr(key, joined=joined, total=len(session.participants)))
+        status = self.tr(key, joined=joined, total=len(session.participants))
+        if queue.row_count:  # said on the first line: at 80 columns the queue is below the QR
+            status += " · " + self.tr("web.tui.status.waiting", count=queue.row_count)
+        self.status(status)
+        if running != self._footer_running:  # the footer follows the server: started, stopped
+            self._footer_running = running
+            self.refresh_bindings()
+
+    def _queue_widths(self) -> tuple[int, int, int]:
+        """The queue's columns (who, for, wording): narrower when the table is, so that a
+        wording is read without scrolling sideways at 80 columns."""
+        width = self.query_one("#queue", DataTable).size.width
+        if not width or width >= sum(QUEUE_COLUMNS) + QUEUE_PADDING:
+            return QUEUE_COLUMNS
+        return 12, 20, max(20, width - 12 - 20 - QUEUE_PADDING)
 
     def _draw_join(self, room: RoomState, running: bool) -> None:
         background = self.background
@@ -121,6 +179,7 @@ class RoomServerScreen(RoomScreen):
         lines = [self.tr("web.tui.code", code=room.code), *urls]
         if room.locked:
             lines.append(self.tr("web.tui.locked"))
+        lines.append(self.tr("web.tui.running_keys"))
         self.query_one("#join", Static).update("\n".join(lines))
         self.query_one("#qr", Static).update(launch.qr_text(urls[0]))
 
@@ -137,12 +196,8 @@ class RoomServerScreen(RoomScreen):
     # -- the facilitator's actions --------------------------------------------------------------
 
     def action_serve(self, host: str) -> None:
-        """Start the server on `host` (stop it when it runs)."""
-        background = self.background
-        if background is not None and background.running:
-            background.stop()
-            SERVERS.pop(self.session.id, None)
-            self.session_changed()
+        """Start the server on `host`."""
+        if self.running:
             return
         if not self.act(lambda w: launch.prepare(w)):
             return
@@ -155,6 +210,13 @@ class RoomServerScreen(RoomScreen):
                 continue
             SERVERS[self.session.id] = background
             break
+        self.session_changed()
+
+    def action_stop(self) -> None:
+        """Stop the server; the room stays open, its devices kept for the next start."""
+        background = SERVERS.pop(self.session.id, None)
+        if background is not None:
+            background.stop()
         self.session_changed()
 
     def action_lock(self) -> None:
@@ -181,12 +243,19 @@ class RoomServerScreen(RoomScreen):
         if person is not None:
             self.act(lambda w: w.remove_device(person))
 
+    def action_toggle_step(self) -> None:
+        """Open the step under the steps' cursor to participants, or close it."""
+        step_id = row_key(self.query_one("#steps", DataTable))
+        if step_id is not None:
+            self._toggle_step(step_id)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a step opens it to participants, or closes it."""
         event.stop()
-        step_id = event.row_key.value
-        if event.data_table.id != "steps" or step_id is None:
-            return
+        if event.data_table.id == "steps" and event.row_key.value is not None:
+            self._toggle_step(event.row_key.value)
+
+    def _toggle_step(self, step_id: str) -> None:
         if step_id in RoomState.of(self.session).open_steps:
             self.act(lambda w: w.close_step_to_participants(step_id))
         else:
