@@ -28,9 +28,13 @@ FEATURE_LEXICONS = (
     "result-nouns",  # clients, contrats, emplois … : "Signer 15 contrats" is a result
     "readiness-states",  # prêt, en place, live … : "Produit prêt pour production" is a milestone
     "change-nouns",  # réduction, fewer … : "Réduction des délais après la refonte" is a result
+    "quality-bars",  # sans défaut, on time … : "Livrer à date fiable" measures the work's quality
 )
 
-_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|ed|ne|nt|te)$")
+# Past participles, French and English; "-ent" is a French plural ("appellent"), not "sent".
+_PARTICIPLE = re.compile(
+    r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|ites|ed|ne|(?<!e)nt|sent|spent|te)$"
+)
 
 
 # "Poursuivre la revue hebdomadaire", "Keep running refreshers": the continued thing decides.
@@ -73,9 +77,12 @@ def first_word(toks: Tokens) -> int | None:
         rest = [w for w in words[1:] if toks.lower[w] not in _SKIP]
         if rest:
             i = rest[0]
-    # "Avoir lancé un ERP", "Have shipped v2", "Être certifié": the participle carries the verb.
-    if toks.lower[i] in ("avoir", "have", "having", "être", "be", "been") and len(words) > 1:
-        return words[1]
+    # "Avoir lancé un ERP", "Have shipped v2", "Être certifié": the participle carries the verb;
+    # "Être le laboratoire que …" names what to become, a state.
+    if toks.lower[i] in ("avoir", "have", "having", "être", "be", "been"):
+        nxt = next((w for w in words if w > i), None)
+        if nxt is not None and toks.lower[nxt] not in _SKIP:
+            return nxt
     return i
 
 
@@ -107,7 +114,7 @@ def _starts(hits: Hits, lexicon: str) -> frozenset[int]:
 _NONE: frozenset[int] = frozenset()
 
 
-def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
+def is_output(toks: Tokens, ex: Extraction, hits: Hits, kind: str = "key_result") -> bool:
     """Does the draft describe an activity, a deliverable or a milestone?"""
     first = first_word(toks)
     pred = _predicate(toks, first)
@@ -117,6 +124,8 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     outcome_hits = _starts(hits, "outcome-verbs")
     milestone_hits = _starts(hits, "milestone-verbs")
     nominal_hits = _starts(hits, "nominalisations")
+    if _quality_bar(ex, hits, kind):
+        return False  # "Livrer nos clients à date fiable", "Submit 100 % on time"
     if first is not None and _opens_with_change(hits, first):
         # "Réduction des délais après la mise en place de l'outil": the opening names the change,
         # the activity after it is its cause; "More workshops run" still counts activities.
@@ -149,6 +158,18 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     return _participle_of_activity(toks, ex, activity_hits, hits, own_verb) or _ready(
         toks, ex, hits, pred
     )
+
+
+def _quality_bar(ex: Extraction, hits: Hits, kind: str) -> bool:
+    """The work carries a quality bar ("sans défaut", "on time", "plus vite"): an objective
+    then aims at how well it is done, and so does a key result that counts a rate of it done
+    well ("Submit 100 % of updates by their due date"). One deliverable on time ("PSUR
+    published on time") stays a milestone; "Livrer 3 évolutions sans casser" counts things."""
+    if not hits.get("quality-bars"):
+        return False
+    if kind == "objective":
+        return all(q.kind in ("percent", "zero", "duration") for q in ex.targets)
+    return any(q.kind == "percent" for q in ex.targets)
 
 
 _AND = frozenset({"and", "et", "&"})
@@ -403,7 +424,7 @@ VERB_LEXICONS = (
 def compute(toks: Tokens, ex: Extraction, kind: str, hits: Hits) -> dict[str, Any]:
     words = len(toks.words())
     verbs = verb_positions(toks, hits)
-    output = is_output(toks, ex, hits)
+    output = is_output(toks, ex, hits, kind)
     if not output and kind == "key_result":
         output = _bare_deliverable(toks, ex, hits)
     ideas = count_ideas(toks, ex, verbs)

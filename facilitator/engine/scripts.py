@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Mapping
 
 from facilitator.engine.context import Context
+from facilitator.engine.extract.labels import label_end
 from facilitator.engine.model import Finding
-from facilitator.engine.normalize import label_end
 from facilitator.engine.rules import Rule
 from facilitator.engine.tokens import Tokens
 
@@ -313,15 +313,21 @@ def lexicon_except(ctx: Context, rule: Rule) -> list[Span]:
     return out
 
 
+def _opening(ctx: Context) -> int | None:
+    """The draft's first word after its label ("Objectif 1 : Déployer …" → "Déployer")."""
+    start = label_end(ctx.text)
+    return next((i for i in ctx.toks.words() if ctx.toks.idx[i] >= start), None)
+
+
 @script("first_word", needs_hits=True)
 def first_word(ctx: Context, rule: Rule) -> list[Span]:
     """The rule's lexicon entry that opens the draft ("Launch …", "Deploy …"), if any."""
-    words = ctx.toks.words()
-    if not words:
+    first = _opening(ctx)
+    if first is None:
         return []
     for name in rule.lexicons:
         for h in ctx.hits.get(name, ()):
-            if h.start == words[0]:
+            if h.start == first:
                 start, end = ctx.chars(h.start, h.end)
                 return [(start, end, list(h.entry.alternatives) or None)]
     return []
