@@ -331,7 +331,7 @@ def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
     for i, low in enumerate(lower[:-1]):
         if low == ";":
             joined += 1
-        elif low in _COORDINATORS:
+        elif low in _COORDINATORS and _NEXT_WORD.get(low, lower[i + 1]) == lower[i + 1]:
             j = i + 1
             # "ainsi que", "tout en", "as well as"
             while j < len(lower) and lower[j] in ("que", "en", "well", "as", "de", "to"):
@@ -355,6 +355,9 @@ def text_between(toks: Tokens, start: int, end: int) -> str:
     return " ".join(t for t, i in zip(toks.text, toks.idx, strict=True) if start <= i < end)
 
 
+# Coordinators only with their next word: "as well as", "ainsi que", "tout en" ("as measured
+# by the survey" joins nothing).
+_NEXT_WORD = {"as": "well", "ainsi": "que", "tout": "en"}
 _COORDINATORS = frozenset(
     {";", "et", "and", "ainsi", "tout", "as", "while", "puis", "then", "plus"}
 )

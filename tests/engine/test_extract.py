@@ -212,6 +212,18 @@ def test_baseline_year_is_not_the_deadline():
     assert e.parts.baseline == "9 %" and e.parts.target == "12 %" and not e.has_deadline
 
 
+@pytest.mark.parametrize(
+    ("text", "baseline", "target"),
+    [
+        ("Grow revenue to $2M, up from $1.2M", "$1.2M", "$2M"),
+        ("Cut churn to 3%, down from 5%", "5%", "3%"),
+    ],
+)
+def test_up_from_states_the_baseline(text, baseline, target):
+    e = ex(text, "en")
+    assert (e.parts.baseline, e.parts.target) == (baseline, target) and len(e.targets) == 1
+
+
 def _full_scan(text: str) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """The dates the fast search finds in `text`, and those a scan of every position finds."""
     from facilitator.engine.extract import dates, lower_same_length

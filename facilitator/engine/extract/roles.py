@@ -47,7 +47,7 @@ _NOT_LESS = re.compile(
 _BASELINE_BEFORE = re.compile(
     r"(?:actuellement|aujourd'hui|actuel(?:le)?s?|currently|today|current(?:ly)?|baseline|"
     r"point de départ|base|départ|niveau actuel|vs\.?|versus|contre|compared to|"
-    r"par rapport à|was|était|(?:en|in) (?:19|20)\d\d)(?: ?:| =)?"
+    r"par rapport à|was|était|up from|down from|(?:en|in) (?:19|20)\d\d)(?: ?:| =)?"
     # "currently stands at roughly 6 hours", "aujourd'hui en moyenne de 75 jours"
     r"(?: (?:de|d'environ|of|at|à|is|est|stands?|sits?|se situe|around|about|roughly|"
     r"approximately|environ|autour de|près de|en moyenne|on average|close to|nearly|near))* ?$"
@@ -146,6 +146,8 @@ _BASE_KEYS = (
     "rapport",
     "was",
     "était",
+    "up from",
+    "down from",
     " en 19",
     " en 20",
     " in 19",
