@@ -10,7 +10,7 @@ import itertools
 import re
 from typing import Any
 
-from facilitator.engine.extract import Extraction
+from facilitator.engine.extract import Extraction, Quantity
 from facilitator.engine.lexicon import Hit, word_set
 from facilitator.engine.tokens import Tokens
 
@@ -319,10 +319,13 @@ _SENTENCE_END = re.compile(r"(?:\w\w|%)[.!?]\s+[A-ZÀ-Ý0-9]")
 # et les délais"): each item is a point of its own.
 _LIST = re.compile(r"[^,.;:]{2,40}, [^,.;:]{2,40},? (?:and|et|or|ou|&) [^,.;:]{2,}", re.IGNORECASE)
 _PRONOUNS = frozenset({"it", "them"})
-# "de 1 200 à 1 500, soit +25 %": the second figure says the first again.
+# "de 1 200 à 1 500, soit +25 %": the second figure says the first again; "500 clients, dont
+# 100 en Belgique", "5 partners, each with 2 integrations": it details the first one.
 _RESTATED = re.compile(
-    r"\b(?:soit|i\.e|that is|or about|environ)\b", re.IGNORECASE
-)  # French puts its pronoun before the verb: "et le publier"
+    r"\b(?:soit|i\.e|that is|or about|environ|dont|of which|including|incl|each|chacune?|"
+    r"among them|parmi eux|parmi elles)\b",
+    re.IGNORECASE,
+)
 
 
 def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
@@ -382,7 +385,7 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
     targets = ex.targets
     for a, b in itertools.pairwise(targets):
         between = text_between(toks, a.end, b.start)
-        if _RESTATED.search(between):
+        if _RESTATED.search(between) or _same_change(ex, a, b, between):
             continue
         # Joined targets of the same unit count twice when each has its own measure between
         # them ("renewals at 1.5x plan and upsell at 2x plan"), not in "3 et 4 sites".
@@ -390,6 +393,17 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
         if ((a.unit != b.unit or own_measure) and _JOINED.search(between)) or "," in between:
             ideas = max(ideas, 2)
     return max(ideas, _deliverable_then_result(ex))
+
+
+def _same_change(ex: Extraction, a: Quantity, b: Quantity, between: str) -> bool:
+    """ "Réduire de 30 % le temps de traitement, de 10 à 7 jours": a relative change and a
+    from-to of one measure, with no "et"/"and" between them, say one thing twice."""
+    if not (a.relative or b.relative) or _AND_WORD.search(between):
+        return False
+    return any(a.end <= q.start and q.end <= b.start for q in ex.baselines)
+
+
+_AND_WORD = re.compile(r"\b(?:et|and)\b|&", re.IGNORECASE)
 
 
 # "20 blog posts written achieving 200 views", "project shipped, achieving 30% pen rate": a

@@ -58,3 +58,69 @@ def test_a_deliverable_achieving_a_target_holds_two_points(engine, text, lang, t
 )
 def test_an_english_acronym_naming_the_writer_is_not_jargon(engine, text, lang, jargon):
     assert engine.assess(text, "key_result", lang=lang).flags.jargon == jargon
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "output"),
+    [
+        # Activities written as verbs or nouns of their class.
+        ("Ajouter un filtre de recherche par catégorie", "fr", "key_result", True),
+        ("Mise en production de la version 2 d'ici fin juin", "fr", "key_result", True),
+        ("Renouvellement du parc informatique de 3 agences", "fr", "key_result", True),
+        ("Translate the help center into 3 languages", "en", "key_result", True),
+        ("Support and promote 3 Paper Reading Clubs", "en", "key_result", True),
+        # An opening on a change names a result, whatever activity caused it.
+        (
+            "Réduction des délais de traitement après la mise en place de l'outil",
+            "fr",
+            "key_result",
+            False,
+        ),
+        ("Fewer support tickets after the new onboarding flow ships", "en", "key_result", False),
+        # "développer" grows what exists; it builds only something new.
+        ("Développer les dons en ligne", "fr", "key_result", False),
+        ("Développer une application mobile pour les patients", "fr", "objective", True),
+        # A quality bar on the work: how well it is done is the result.
+        ("Livrer nos clients hospitaliers plus vite et à date fiable", "fr", "objective", False),
+        ("Submit 100% of planned label updates by their due date", "en", "key_result", False),
+        ("PSUR published on time", "en", "key_result", True),
+        # A participle that qualifies a noun after the draft's own verb, a verb in its base form.
+        ("Objective 2 : Renforcer l'excellence produit", "fr", "objective", False),
+        (
+            "Deepen our commitment by strengthening how we allocate support",
+            "en",
+            "objective",
+            False,
+        ),
+        ("Être le laboratoire que les hématologues appellent en premier", "fr", "objective", False),
+    ],
+)
+def test_classes_of_activity_and_result_on_real_text(engine, text, lang, kind, output):
+    assert engine.assess(text, kind, lang=lang).flags.output is output
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A measurement note, a window, a detail of the one target, a change said twice.
+        ("Increase NPS from 30 to 45, as measured by the quarterly survey", "en"),
+        ("Porter le NPS de 30 à 45, mesuré sur 3 mois glissants", "fr"),
+        ("Grow active contributors from 40 to 60, measured over a rolling 30 days", "en"),
+        ("Atteindre 500 clients actifs, dont 100 en Belgique", "fr"),
+        ("Réduire de 30 % le temps de traitement, de 10 à 7 jours", "fr"),
+        ("Grow revenue to $2M, up from $1.2M", "en"),
+    ],
+)
+def test_one_target_with_its_details_is_one_idea(engine, text, lang):
+    assert not engine.assess(text, "key_result", lang=lang).flags.too_long
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Increase revenue by 20% and cut churn from 5% to 3%",
+        "Renewals at 1.5x plan and upsell at 2x plan",
+    ],
+)
+def test_two_targets_stay_two_ideas(engine, text):
+    assert engine.assess(text, "key_result", lang="en").flags.too_long

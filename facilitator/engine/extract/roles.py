@@ -60,6 +60,8 @@ _BASELINE_AFTER = re.compile(
     r"^ ?(?:\)|,)? ?\(?(?:aujourd'hui|actuellement|actuel|currently|today|now|"
     r"\(base|baseline|de base)\b(?! ?(?:[:=]|is|est|at|of|de|à)? ?[-+~≈<>≤≥$€£]?\d)"
 )
+_WINDOW_BEFORE = re.compile(r"\b(?:rolling|trailing|sliding|last|past) $")
+_WINDOW_AFTER = re.compile(r"^ (?:glissante?s?|rolling|roulante?s?)\b")
 _RANGE_FROM = ("de", "d'", "from", "depuis")
 # What may stand between a baseline and its target: the baseline's date ("en 2024",
 # "in FY 2021", "in calendar year 2021", "ce trimestre", "today"), then "à"/"to", then a threshold
@@ -205,6 +207,11 @@ def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str])
         near = before[-28:]
         after = lowered[q.end : q.end + 40]
         if _is_scope(near, after, q, scope_nouns):
+            q.role = "scope"
+            continue
+        if q.kind == "duration" and (_WINDOW_BEFORE.search(near) or _WINDOW_AFTER.match(after)):
+            # "measured over a rolling 30 days", "sur 3 mois glissants": the period the measure
+            # covers, neither a target nor a deadline.
             q.role = "scope"
             continue
         if q.kind == "duration" and _is_time(q.unit.lower()):
