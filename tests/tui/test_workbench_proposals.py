@@ -1,14 +1,18 @@
-"""The workbench's proposed key results (issue 11, item 4): the coach's list under an objective,
-and ctrl+o (or enter on the list) adds the highlighted one as a new key result, its version 1
-scored and noted with the coach's reason."""
+"""The workbench's proposals (issue 11, items 3 and 4): the coach's key results under an
+objective, ctrl+o (or enter on the list) adding the highlighted one as a new key result, its
+version 1 scored and noted with the coach's reason; and the coach's alternative wordings, any
+of which one key accepts (ctrl+r or alt+r the first, alt+t and alt+y the others)."""
 
 from __future__ import annotations
 
+from textual.widgets import Static
+
+from facilitator.engine.model import Alternative, Scores
 from facilitator.session import Session
 from facilitator.tui.screens.workbench import WorkbenchScreen
 from facilitator.tui.workbench.proposal_list import ProposalList
 from tests.tui.conftest import SIZE, settle, type_text
-from tests.tui.fake_engine import PROPOSALS
+from tests.tui.fake_engine import PROPOSALS, FakeEngine
 
 
 async def _open(app, pilot) -> WorkbenchScreen:  # type: ignore[no-untyped-def]
@@ -99,3 +103,52 @@ async def test_the_list_speaks_the_session_s_language(make_app, store):
         await settle(pilot)
         kr = app.session.objectives[0].key_results[0]
         assert kr.latest.note.startswith("proposed by the coach (outcome): ")
+
+
+class _RewritingEngine(FakeEngine):
+    """The fake engine, with three alternatives for a key result without a target."""
+
+    def assess(self, text, kind="objective", lang=None, glossary=(), tier="full"):  # type: ignore[no-untyped-def]
+        a = super().assess(text, kind, lang, glossary, tier)
+        if tier == "full" and kind == "key_result" and text.startswith("Installer"):
+            a.alternatives = [
+                Alternative(wording, Scores(overall=96 - n), strategy, "…", "…")
+                for n, (wording, strategy) in enumerate(ALTERNATIVES)
+            ]
+        return a
+
+
+ALTERNATIVES = [
+    ("Faire passer [indicateur] de X à Y d'ici fin T4 en installant la commission", "means"),
+    ("Faire passer le nombre d'avis de la commission de X à Y d'ici fin T4", "add-target"),
+    ("Faire utiliser la commission chaque mois par les services", "activity-to-outcome"),
+]
+
+
+async def test_alt_t_and_alt_y_accept_the_second_and_third_alternative(make_app, store):
+    session = Session(id="s1", title="Atelier", lang="fr")
+    session.add_objective("Simplifier les démarches des usagers", {"overall": 90.0}, id="o1")
+    store.create(session)
+    app = make_app(engine=_RewritingEngine(ready=True))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(app, pilot)
+        await pilot.press("ctrl+k")
+        await type_text(pilot, "Installer la commission")
+        await settle(pilot, 0.35)
+        # The panel numbers the other wordings with the key that takes each one.
+        panel = str(screen.query_one("#rewrite", Static).render())
+        assert "alt+t " + ALTERNATIVES[1][0] in panel and "alt+y " + ALTERNATIVES[2][0] in panel
+        await pilot.press("alt+y")  # the editor does not type the letter: the screen takes it
+        await settle(pilot)
+        [kr] = app.session.objective("o1").key_results
+        assert [v.text for v in kr.versions] == ["Installer la commission", ALTERNATIVES[2][0]]
+        assert "activity-to-outcome" in kr.latest.note
+        # Back to the draft, then its second alternative; a fourth there is not.
+        screen.editor.text = "Installer la commission"
+        await settle(pilot, 0.35)
+        await pilot.press("alt+t")
+        await settle(pilot)
+        assert app.session.objective("o1").key_results[0].latest.text == ALTERNATIVES[1][0]
+        await pilot.press("alt+r")  # the text on screen now has no alternative: nothing changes
+        await settle(pilot)
+        assert app.session.objective("o1").key_results[0].latest.text == ALTERNATIVES[1][0]

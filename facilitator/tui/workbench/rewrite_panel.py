@@ -9,23 +9,33 @@ from rich.text import Text
 from facilitator.tui.i18n import t
 from facilitator.tui.widgets.word_diff import word_diff
 
+# The keys that accept the coach's first, second and third alternative (ctrl+r: the first too),
+# written beside each one. Not alt+1…3: most terminals send alt+digit as ESC then the digit,
+# which Textual reads as "™", "£"…; alt+letter arrives as itself everywhere, and r, t, y are
+# side by side on QWERTY and AZERTY keyboards alike.
+ALTERNATIVE_KEYS = ("alt+r", "alt+t", "alt+y")
+
 
 def rewrite_text(a: Any, lang: str) -> Text | str:
-    """The best alternative to assessment `a`'s draft as a difference from it, what it changed,
-    the questions to settle before accepting it, and the other wordings with their scores."""
+    """The best alternative to assessment `a`'s draft as a difference from it, the questions to
+    settle before accepting it, the other wordings with their scores, each with the key that
+    accepts it, and last what the best one changed: the panel is a few lines high, and what
+    the room chooses from comes before what explains it."""
     found = list(getattr(a, "alternatives", ()))
     best = found[0] if found else a.rewrite
     if best is None:
         return ""
     overall = t(lang, "wb.score.overall")
     line = Text()
-    line.append(t(lang, "wb.rewrite") + " (ctrl+r)\n", style="bold")
+    keys = f"ctrl+r · {ALTERNATIVE_KEYS[0]}" if len(found) > 1 else "ctrl+r"
+    line.append(f"{t(lang, 'wb.rewrite')} ({keys})\n", style="bold")
     line.append_text(word_diff(a.text, best.text))
     line.append(f"\n{overall} {a.scores.overall} → {best.scores.overall}", style="dim")
-    if getattr(best, "changed", ""):
-        line.append(f" · {best.changed}", style="dim")
     for question in best.questions:
         line.append(f"\n? {question}", style="yellow")
-    for other in found[1:]:
-        line.append(f"\n· {other.text} ({overall} {other.scores.overall})", style="dim")
+    for key, other in zip(ALTERNATIVE_KEYS[1:], found[1:], strict=False):
+        line.append(f"\n{key} ", style="bold")
+        line.append(f"{other.text} ({overall} {other.scores.overall})", style="dim")
+    if getattr(best, "changed", ""):
+        line.append(f"\n{best.changed}", style="dim")
     return line

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
+from textual.binding import Binding, BindingType
 
 from facilitator.tui.widgets.draft_editor import DraftEditor
 from facilitator.tui.widgets.history import HistoryTable
 from facilitator.tui.workbench.accepted_changes import AcceptedChanges
+from facilitator.tui.workbench.rewrite_panel import ALTERNATIVE_KEYS
 from facilitator.tui.workbench.target import Target, draft_key, service_ids
 from facilitator.workshop.accepted import Accepted
 from facilitator.workshop.assessments import apply_suggestion, can_accept, rule_ids, scores_of
@@ -21,6 +23,22 @@ from facilitator.workshop.checks import clean
 
 class VersionSaving(AcceptedChanges):
     """Saving, scoring and restoring the versions of the item on screen."""
+
+    # Any of the coach's alternatives in one key (ctrl+r, on the screen, takes the first): the
+    # rewrite panel writes these keys beside them. Above the editor, which would type the letter;
+    # out of the footer, which is full.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            key, f"rewrite({n})", label, id=f"workbench.rewrite_{n + 1}", show=False, priority=True
+        )
+        for n, (key, label) in enumerate(
+            zip(
+                ALTERNATIVE_KEYS,
+                ("wb.bind.rewrite_1", "wb.bind.rewrite_2", "wb.bind.rewrite_3"),
+                strict=True,
+            )
+        )
+    ]
 
     def action_save(self) -> None:
         text = self.text
@@ -211,17 +229,21 @@ class VersionSaving(AcceptedChanges):
         note = self.note_text("note.accepted", rule=finding.rule, old=finding.text, new=suggestion)
         self._apply_new_wording(new, note)
 
-    def action_rewrite(self) -> None:
+    def action_rewrite(self, index: int = 0) -> None:
+        """Accept the coach's alternative number `index` (the first: the best), or the plain
+        rewrite when there is no alternative."""
         a = self.current_assessment()
         found = list(getattr(a, "alternatives", ())) if a is not None else []
-        best = found[0] if found else (a.rewrite if a is not None else None)
+        if not found and index == 0 and a is not None:
+            found = [a.rewrite] if a.rewrite is not None else []
+        best = found[index] if a is not None and index < len(found) else None
         if a is None or best is None:
             self.notify(self.tr("wb.no_rewrite"), timeout=2)
             return
         # The version's note says why it changed: the rules the safe edits resolved, or the
         # strategy of the alternative; the questions stay on screen for the room to settle.
         plain = a.rewrite is not None and best.text == a.rewrite.text
-        why = ", ".join(a.rewrite.resolved) if plain else best.strategy
+        why = ", ".join(a.rewrite.resolved) if plain else getattr(best, "strategy", "")
         self._apply_new_wording(best.text, self.note_text("note.rewrite", rules=why))
         if best.questions:
             self.notify("\n".join(best.questions), title=self.tr("wb.rewrite.ask"), timeout=10)
