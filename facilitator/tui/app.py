@@ -39,7 +39,7 @@ from facilitator.store import SessionStore, StoreError
 from facilitator.tui.commands import FacilitatorCommands
 from facilitator.tui.i18n import LANGS, other, t
 from facilitator.tui.room_actions import SCREENS as ROOM_SCREENS
-from facilitator.tui.screens.base import BaseScreen, SessionScreen
+from facilitator.tui.screens.base import NARROW, BaseScreen, SessionScreen
 from facilitator.tui.screens.dialogs import ErrorDialog
 from facilitator.tui.settings import load_settings, save_setting
 from facilitator.tui.terminal_filter import FOR_TERMINAL
@@ -65,6 +65,7 @@ SESSION_SCREENS: dict[str, str] = {
     "setup": "facilitator.tui.screens.setup:SetupScreen",
     "agenda": "facilitator.tui.screens.agenda:AgendaScreen",
     "workbench": "facilitator.tui.screens.workbench:WorkbenchScreen",
+    "projection": "facilitator.tui.screens.projection:ProjectionScreen",
 }
 """The screens of an open session by name (`app.goto(name)`), imported when first shown.
 
@@ -109,7 +110,12 @@ class FacilitatorApp(App[None]):
         STYLES / "agenda.tcss",
         STYLES / "workbench.tcss",
         STYLES / "room.tcss",
+        STYLES / "projection.tcss",
     ]
+    # Textual types it an instance variable holding a list: a ClassVar would not override it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012
+    """A screen narrower than NARROW columns gets the class "-narrow": its panels stack, and its
+    footer shows only its own keys (see `BaseScreen.active_bindings`)."""
     COMMANDS = App.COMMANDS | {FacilitatorCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "bind.help", id="app.help"),
@@ -119,6 +125,8 @@ class FacilitatorApp(App[None]):
         Binding("f5", "room_entry('decision')", "bind.decision", id="app.decision", show=False),
         Binding("f6", "room_entry('action')", "bind.action", id="app.action", show=False),
         Binding("f7", "room_entry('parking')", "bind.parking", id="app.parking", show=False),
+        # The current step for the wall (screens/projection.py), from any step.
+        Binding("f8", "project", "bind.project", id="app.project"),
         # Participants' devices (issue 14): the room server's screen, from any step.
         Binding("f9", "goto('room_server')", "bind.room_server", id="app.room_server"),
     ]
@@ -485,8 +493,21 @@ class FacilitatorApp(App[None]):
     def action_help(self) -> None:
         from facilitator.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        keys: list[tuple[str, str]] = []
+        if isinstance(screen, BaseScreen):
+            seen: set[str] = set()
+            for entry in screen.all_bindings.values():
+                binding = entry.binding
+                # Ours have an id; the widgets' own (a table's arrows) go without saying.
+                if binding.id is None or not binding.description or not entry.enabled:
+                    continue
+                if binding.action not in seen:
+                    seen.add(binding.action)
+                    keys.append((self.get_key_display(binding), binding.description))
+        self.push_screen(HelpScreen(keys))
 
     def action_switch_language(self) -> None:
         """ctrl+l: the interface's language only (the session's minutes keep theirs)."""
@@ -522,8 +543,15 @@ class FacilitatorApp(App[None]):
 
         room_actions.entry(self, kind)
 
+    def action_project(self) -> None:
+        """F8: the current step on the wall; F8 or Esc there comes back."""
+        from facilitator.tui.screens.projection import project
+
+        project(self)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("room_entry", "goto"):  # only over an open session, not over a dialog
+        # Only over an open session, not over a dialog.
+        if action in ("room_entry", "goto", "project"):
             return self.session is not None and not isinstance(self.screen, ModalScreen)
         if action == "back":  # else the same key's "home" binding shows and runs
             return self.can_go_back

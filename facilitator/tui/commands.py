@@ -36,6 +36,7 @@ class FacilitatorCommands(Provider):
             yield t(lang, "cmd.session.agenda"), partial(app.goto, "agenda")
             yield t(lang, "cmd.session.workbench"), partial(app.goto, "workbench")
             yield t(lang, "cmd.session.home"), app.action_close_session
+            yield t(lang, "cmd.project"), app.action_project
             for code in LANGS:
                 if code != app.session.lang:
                     name = t(lang, LANG_NAME_KEYS[code])

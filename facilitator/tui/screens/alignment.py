@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Label, Static
 from facilitator.room import alignment
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
 from facilitator.tui.screens.room_dialogs import ChoiceDialog
-from facilitator.tui.widgets.table import Table
+from facilitator.tui.widgets.table import Table, text_width
 
 
 class Suggested(Message):
@@ -32,6 +32,7 @@ class Suggested(Message):
 
 
 class AlignmentScreen(RoomScreen):
+    FIT_COLUMNS = True
     key = "alignment"
     TITLE_KEY = "align.title"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,20 +68,24 @@ class AlignmentScreen(RoomScreen):
         keep = row_key(table)
         fallback = table.cursor_row
         table.clear(columns=True)
+        # The wording and its parent share what the screen leaves, 58 to 46 at most.
+        both = text_width(self.size.width, [4, 0], least=40, most=104)
+        wording = both * 58 // 104
+        parent_width = both - wording
         table.add_column("#", width=4, key="n")
-        table.add_column(self.tr("align.col.objective"), width=58, key="objective")
-        table.add_column(self.tr("align.col.parent"), width=46, key="parent")
+        table.add_column(self.tr("align.col.objective"), width=wording, key="objective")
+        table.add_column(self.tr("align.col.parent"), width=parent_width, key="parent")
         orphans = 0
         for i, objective in enumerate(self._objectives(), 1):
             if objective.parent_id in numbers:
                 parent = s.parent(objective.parent_id or "")
-                link = Text(f"P{numbers[parent.id]} · {fit(parent.text, 40)}")
+                link = Text(f"P{numbers[parent.id]} · {fit(parent.text, parent_width - 6)}")
             elif objective.independent:
                 link = Text(self.tr("align.independent"), style="italic cyan")
             else:
                 orphans += 1
                 link = Text(self.tr("align.orphan"), style="bold white on red")
-            table.add_row(f"O{i}", fit(objective.text, 58), link, key=objective.id)
+            table.add_row(f"O{i}", fit(objective.text, wording), link, key=objective.id)
         keep_cursor(table, keep, fallback)
         if not s.parents:
             self.status(self.tr("align.no_parents"))

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
@@ -44,6 +45,42 @@ def localized_bindings(
     return shown
 
 
+NARROW = 120
+"""Below this many columns a screen is narrow (the app's "-narrow" breakpoint): its panels
+stack and its footer leaves the session's navigation to the help (F1) and the palette."""
+
+PALETTE_KEY_WIDTH = 12
+"""The columns the footer keeps at its right for "^p palette" and its border."""
+
+NARROW_HIDDEN = frozenset({"app.quit", "app.language"})
+"""Keys a narrow footer leaves out on every screen (with `HIDDEN_NAVIGATION`): F1 lists them."""
+
+
+def fit_footer(
+    shown: dict[str, ActiveBinding], width: int, key_display: Any
+) -> dict[str, ActiveBinding]:
+    """`shown` with F1 first and, of the rest, only the keys whose label fits whole in a footer
+    `width` columns wide (`key_display(binding)` is how the footer writes a key): a label is
+    never cut, and F1 lists every key of the screen."""
+    order = sorted(shown.items(), key=lambda item: item[1].binding.id != "app.help")
+    room = width - PALETTE_KEY_WIDTH
+    actions: set[str] = set()
+    fitted: dict[str, ActiveBinding] = {}
+    for key, entry in order:
+        binding = entry.binding
+        if binding.show and binding.action not in actions:
+            # What a compact footer draws: the key, a space, the label and a space.
+            needed = len(key_display(binding)) + len(binding.description) + 2
+            if needed <= room:
+                room -= needed
+                actions.add(binding.action)
+            else:
+                room = 0  # the next ones would come out of order
+                entry = entry._replace(binding=replace(binding, show=False))
+        fitted[key] = entry
+    return fitted
+
+
 class BaseScreen(Screen[None]):
     """A screen whose bindings follow the app's language."""
 
@@ -63,10 +100,28 @@ class BaseScreen(Screen[None]):
     screen hides `HIDDEN_NAVIGATION`)."""
 
     @property
+    def narrow(self) -> bool:
+        return self.app.size.width < NARROW
+
+    @property
+    def all_bindings(self) -> dict[str, ActiveBinding]:
+        """Every active binding, described in the interface's language (the help lists them)."""
+        return localized_bindings(super().active_bindings, self.lang)
+
+    @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        """Textual's active bindings, described in the interface's language (the footer and the
-        keys panel read them); those in `FOOTER_HIDDEN` stay active but are not shown."""
-        return localized_bindings(super().active_bindings, self.lang, self.FOOTER_HIDDEN)
+        """Textual's active bindings, described in the interface's language, as the footer
+        shows them: those in `FOOTER_HIDDEN` (and on a narrow screen the navigation) stay
+        active but are not shown, and only whole labels that fit are (see `fit_footer`)."""
+        hidden = self.FOOTER_HIDDEN
+        if self.narrow:
+            hidden = hidden | HIDDEN_NAVIGATION | NARROW_HIDDEN
+        shown = localized_bindings(super().active_bindings, self.lang, hidden)
+        return fit_footer(shown, self.app.size.width, self.app.get_key_display)
+
+    @on(events.Resize)
+    def _footer_follows_width(self) -> None:
+        self.refresh_bindings()
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed, init=False)
@@ -183,6 +238,10 @@ class SessionScreen(BaseScreen):
     key: ClassVar[str] = ""
     """Which of "setup", "agenda", "workbench" this screen is."""
 
+    FIT_COLUMNS: ClassVar[bool] = False
+    """The screen's table columns follow its width (`widgets.table.text_width`): it redraws
+    (`session_changed`) when the terminal is resized."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "app.goto('setup')", "bind.setup", id="session.setup"),
         Binding("f3", "app.goto('agenda')", "bind.agenda", id="session.agenda"),
@@ -209,3 +268,9 @@ class SessionScreen(BaseScreen):
     def update_bar(self) -> None:
         for bar in self.query(SessionBar):
             bar.update_bar()
+
+    @on(events.Resize)
+    def _columns_follow_width(self) -> None:
+        redraw = getattr(self, "session_changed", None)
+        if self.FIT_COLUMNS and callable(redraw):
+            redraw()

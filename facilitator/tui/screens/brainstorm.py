@@ -21,11 +21,12 @@ from facilitator.room import brainstorm
 from facilitator.room.cluster import compare
 from facilitator.room.steps import step_option
 from facilitator.tui.screens.room_base import RoomScreen, keep_cursor, row_key
-from facilitator.tui.widgets.table import Table
+from facilitator.tui.widgets.table import Table, text_width
 from facilitator.workshop.checks import clean
 
 
 class BrainstormScreen(RoomScreen):
+    FIT_COLUMNS = True
     key = "brainstorm"
     TITLE_KEY = "brainstorm.title"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,8 +63,10 @@ class BrainstormScreen(RoomScreen):
         table = self.query_one("#proposals", DataTable)
         keep = row_key(table)
         table.clear(columns=True)
+        fixed = [4, 22] if self.anonymous else [4, 18, 22]
         table.add_column("#", width=4, key="n")
-        table.add_column(self.tr("brainstorm.col.text"), width=66, key="text")
+        wording = text_width(self.size.width, fixed, most=66)
+        table.add_column(self.tr("brainstorm.col.text"), width=wording, key="text")
         if not self.anonymous:
             table.add_column(self.tr("brainstorm.col.author"), width=18, key="author")
         table.add_column(self.tr("brainstorm.col.state"), width=22, key="state")

@@ -21,10 +21,11 @@ from facilitator.room.cluster import best_wording
 from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.room_base import RoomScreen, keep_cursor, row_key
 from facilitator.tui.screens.room_dialogs import MergeDialog
-from facilitator.tui.widgets.table import Table
+from facilitator.tui.widgets.table import Table, text_width
 
 
 class ClusterScreen(RoomScreen):
+    FIT_COLUMNS = True
     key = "cluster"
     TITLE_KEY = "cluster.title"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,7 +62,8 @@ class ClusterScreen(RoomScreen):
         table.clear(columns=True)
         table.add_column(" ", width=2, key="mark")
         table.add_column("#", width=4, key="n")
-        table.add_column(self.tr("cluster.col.text"), width=74, key="text")
+        wording = text_width(self.size.width, [2, 4, 14], most=74)
+        table.add_column(self.tr("cluster.col.text"), width=wording, key="text")
         table.add_column(self.tr("cluster.col.score"), width=14, key="score")
         self.row_group = {}
         grouped: set[str] = set()

@@ -13,7 +13,7 @@ from facilitator.store import SessionSummary, StoreError
 from facilitator.tui.screens.base import BaseScreen, SessionBar
 from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.template_picker import TemplatePicker
-from facilitator.tui.widgets.table import Table
+from facilitator.tui.widgets.table import Table, text_width
 
 KIND_KEYS = {
     "framing": "kind.framing",
@@ -88,7 +88,8 @@ class HomeScreen(BaseScreen):
                 self._failure = str(error)
                 self.fapp.show_error(self.tr("error.load.title"), str(error))
         table.clear(columns=True)
-        table.add_column(self.tr("home.col.title"), width=30, key="title")
+        title = text_width(self.size.width, [12, 10, 14, 22, 16], least=24, most=60)
+        table.add_column(self.tr("home.col.title"), width=title, key="title")
         table.add_column(self.tr("home.col.kind"), width=12, key="kind")
         table.add_column(self.tr("home.col.date"), width=10, key="date")
         table.add_column(self.tr("home.col.org"), width=14, key="org")

@@ -24,7 +24,7 @@ from facilitator.room.votes import bar
 from facilitator.session import KeyResult, progress
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, percent, row_key
 from facilitator.tui.screens.room_dialogs import Field, FormDialog
-from facilitator.tui.widgets.table import Table
+from facilitator.tui.widgets.table import Table, text_width
 
 COLUMNS = (
     ("kr", "review.col.kr", 48),
@@ -54,6 +54,7 @@ class CarriedTable(Table):
 
 
 class ReviewScreen(RoomScreen):
+    FIT_COLUMNS = True
     key = "review"
     TITLE_KEY = "review.title"
     DEFAULT_CSS = """
@@ -191,7 +192,8 @@ class ReviewScreen(RoomScreen):
         fallback = table.cursor_row
         table.clear(columns=True)
         table.add_column(self.tr("review.carried.col.what"), width=9, key="what")
-        table.add_column(self.tr("review.carried.col.text"), width=48, key="text")
+        wording = text_width(self.size.width, [9, 18, 22, 12], least=24, most=48)
+        table.add_column(self.tr("review.carried.col.text"), width=wording, key="text")
         table.add_column(self.tr("review.carried.col.owner"), width=18, key="owner")
         table.add_column(self.tr("review.carried.col.when"), width=22, key="when")
         table.add_column(self.tr("review.carried.col.state"), width=12, key="state")
@@ -199,7 +201,7 @@ class ReviewScreen(RoomScreen):
             state: str = carried.outcome(action)
             table.add_row(
                 self.tr("review.carried.action"),
-                Text(fit(action.text, 48), style="" if state == "open" else "dim strike"),
+                Text(fit(action.text, wording), style="" if state == "open" else "dim strike"),
                 wrapup.owner_name(s, action.owner),
                 date_words(action.due, s.lang),
                 Text(self._state(state), style=STATE_STYLE[state]),
@@ -209,7 +211,7 @@ class ReviewScreen(RoomScreen):
             state = "resolved" if item.resolved else "open"
             table.add_row(
                 self.tr("review.carried.parking"),
-                Text(fit(item.text, 48), style="dim strike" if item.resolved else ""),
+                Text(fit(item.text, wording), style="dim strike" if item.resolved else ""),
                 wrapup.owner_name(s, item.owner) if item.owner else "—",
                 fit(item.next_step, 22) or "—",
                 Text(self._state(state), style=STATE_STYLE[state]),

@@ -22,7 +22,7 @@ from facilitator.dates import date_words, iso_date, parse_date
 from facilitator.tui.i18n import LANGS
 from facilitator.tui.screens.base import SessionScreen
 from facilitator.tui.screens.dialogs import ConfirmDialog
-from facilitator.tui.widgets.table import Table
+from facilitator.tui.widgets.table import Table, text_width
 from facilitator.workshop import Workshop
 from facilitator.workshop.checks import clean
 
@@ -216,8 +216,9 @@ class SetupScreen(SessionScreen):
         keep = people.cursor_row
         people.clear(columns=True)
         people.add_column(self.tr("setup.col.name"), width=22, key="name")
-        people.add_column(self.tr("setup.col.role"), width=36, key="role")
-        people.add_column(self.tr("setup.col.team"), width=24, key="team")
+        role = text_width(self.size.width, [22, 16, 8], least=16, most=36)
+        people.add_column(self.tr("setup.col.role"), width=role, key="role")
+        people.add_column(self.tr("setup.col.team"), width=16 if self.narrow else 24, key="team")
         people.add_column(self.tr("setup.col.present"), width=8, key="present")
         for p in s.participants:
             people.add_row(

@@ -25,7 +25,7 @@ from facilitator.room.steps import step_option
 from facilitator.session import Session
 from facilitator.store import StoreError
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
-from facilitator.tui.widgets.table import Table
+from facilitator.tui.widgets.table import Table, text_width
 
 ANSWER_STYLE = {"yes": "bold green", "unsure": "bold yellow", "no": "bold red"}
 ANSWERS = ("yes", "unsure", "no")
@@ -33,6 +33,7 @@ BAR = 24
 
 
 class VoteScreen(RoomScreen):
+    FIT_COLUMNS = True
     key = "vote"
     TITLE_KEY = "vote.title"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -86,8 +87,9 @@ class VoteScreen(RoomScreen):
         keep = row_key(table)
         fallback = table.cursor_row
         table.clear(columns=True)
+        wording = text_width(self.size.width, [3, 14, 10, 10], most=64)
         table.add_column("#", width=3, key="n")
-        table.add_column(self.tr("vote.col.objective"), width=64, key="objective")
+        table.add_column(self.tr("vote.col.objective"), width=wording, key="objective")
         table.add_column(self.tr("vote.col.answer"), width=14, key="answer")
         table.add_column(self.tr("vote.col.dots"), width=10, key="dots")
         table.add_column(self.tr("vote.col.voted"), width=10, key="voted")
@@ -99,7 +101,7 @@ class VoteScreen(RoomScreen):
             count = sum(1 for p in present if ballot and p.id in ballot.priority)
             table.add_row(
                 str(i),
-                fit(objective.text, 64),
+                fit(objective.text, wording),
                 Text(self._answer(answer), style=ANSWER_STYLE[answer])
                 if answer
                 else Text("·", style="dim"),

@@ -30,10 +30,11 @@ from facilitator.session import Objective
 from facilitator.tui import room_actions
 from facilitator.tui.screens import objectives as objectives_screen
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
-from facilitator.tui.widgets.table import Table
+from facilitator.tui.widgets.table import Table, text_width
 
 
 class WrapupScreen(RoomScreen):
+    FIT_COLUMNS = True
     key = "wrapup"
     TITLE_KEY = "wrapup.title"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,15 +65,17 @@ class WrapupScreen(RoomScreen):
         table = self.query_one("#blocking", DataTable)
         keep = row_key(table)
         table.clear(columns=True)
-        table.add_column(self.tr("log.col.text"), width=60, key="text")
+        wording = text_width(self.size.width, [20, 20], least=24, most=60)
+        table.add_column(self.tr("log.col.text"), width=wording, key="text")
         table.add_column(self.tr("log.col.owner"), width=20, key="owner")
-        table.add_column(self.tr("log.col.next_step"), width=36, key="next")
+        table.add_column(self.tr("log.col.next_step"), width=20 if self.narrow else 36,
+                         key="next")  # fmt: skip
         for p in items.parking:
             missing = Text(self.tr("log.missing"), style="bold red")
             table.add_row(
-                fit(p.text, 60),
+                fit(p.text, wording),
                 wrapup.owner_name(s, p.owner) or missing,
-                fit(p.next_step, 36) or missing,
+                fit(p.next_step, 20 if self.narrow else 36) or missing,
                 key=p.id,
             )
         keep_cursor(table, keep)

@@ -25,3 +25,13 @@ class Table(DataTable[Any]):
     ) -> RowKey:
         literal = (Text(cell) if isinstance(cell, str) else cell for cell in cells)
         return super().add_row(*literal, height=height, key=key, label=label)
+
+
+def text_width(width: int, fixed: list[int], *, least: int = 16, most: int = 90) -> int:
+    """The width left for a table's text column on a screen `width` columns wide, once the
+    `fixed` columns are placed: the numbers and marks keep theirs, the wording gives way (at 80
+    columns a 64-column wording pushed the vote's answers and dots off the screen).
+
+    Counts the screen's padding and scroll bar (6) and each column's padding (2)."""
+    room = width - 6 - sum(fixed) - 2 * (len(fixed) + 1)
+    return max(least, min(room, most))
