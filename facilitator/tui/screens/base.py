@@ -62,7 +62,7 @@ def fit_footer(
     """`shown` with F1 first and, of the rest, only the keys whose label fits whole in a footer
     `width` columns wide (`key_display(binding)` is how the footer writes a key): a label is
     never cut, and F1 lists every key of the screen."""
-    order = sorted(shown.items(), key=lambda item: item[1].binding.id != "app.help")
+    order = sorted(shown.items(), key=lambda item: item[1].binding.action != "help")  # F1
     room = width - PALETTE_KEY_WIDTH
     actions: set[str] = set()
     fitted: dict[str, ActiveBinding] = {}
