@@ -188,3 +188,22 @@ def test_more_of_something_is_counted_whole(engine, draft, lang, shape):
 def test_more_of_a_phrase_with_a_means_is_not_cut(engine):
     a = engine.assess("Attract relevant profiles through our community", "key_result", "en")
     assert all(x.strategy != "add-target" for x in a.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("draft", "lang", "means"),
+    [
+        ("KR3 — Kits de formation prêts à l'emploi", "fr", "en livrant les kits de formation"),
+        ("New onboarding guide", "en", "by delivering the new onboarding guide"),
+        ("O1 - Launch the new app", "en", "by launching the new app"),
+        ("Migration vers le cloud", "fr", "en migrant vers le cloud"),
+    ],
+)
+def test_activity_as_means_reads_past_a_label_and_names_a_deliverable(engine, draft, lang, means):
+    a = engine.assess(draft, "key_result", lang)
+    assert means in a.alternatives[0].text, [x.text for x in a.alternatives]
+
+
+def test_the_complement_of_a_noun_is_not_the_measure(engine):
+    a = engine.assess("KR3 — Kits de formation prêts à l'emploi", "key_result", "fr")
+    assert all("la formation prêts" not in x.text for x in a.alternatives)

@@ -17,6 +17,7 @@ from facilitator.engine.model import Proposal
 from facilitator.engine.proposals.library import KINDS, MAX_PROPOSALS, MeasureError, _bundled
 from facilitator.engine.proposals.reading import (
     _APOSTROPHE,
+    _DETS,
     _MEANS,
     _flagged,
     _metric_article,
@@ -112,7 +113,7 @@ def _own_words(r: _Reading, purpose_outcome: bool) -> Proposal | None:
     ordered = sorted(r.phrases, key=lambda p: not p.purpose)  # the "why" names the outcome
     for p in ordered:
         size = len(p.bare.split())
-        if not p.direct or _people(r, p) or _flagged(r, p) or size > 8:
+        if not p.direct or _people(r, p) or _flagged(r, p) or size > 8 or _complement(r, p):
             continue
         if size == 1 and not p.head_words.isdisjoint(words.generic_metric_nouns[lang]):
             continue  # "le temps", "price": too little to measure; "la rentabilité" will do
@@ -138,8 +139,34 @@ def _own_words(r: _Reading, purpose_outcome: bool) -> Proposal | None:
     for p in r.phrases:
         if p.purpose or not p.direct or not p.plural or _people(r, p) or _vague(r, p):
             continue
-        return _own(r, own["count"][lang], p.bare, kind, "own-words/count")
+        if _after_first_word(r, p):
+            return _own(r, own["count"][lang], p.bare, kind, "own-words/count")
     return None
+
+
+def _complement(r: _Reading, p: _Phrase) -> bool:
+    """Is `p` the complement of a noun before it (« Modèles de notes prêts à l'emploi »)? Its
+    measure would not be the draft's: not « les notes prêts »."""
+    toks = r.ctx.toks
+    before = p.start - 1
+    while before >= 0 and toks.lower[before].translate(_APOSTROPHE) in _DETS[r.lang]:
+        before -= 1
+    if before < 1 or toks.lower[before].translate(_APOSTROPHE) not in ("de", "d'", "of"):
+        return False
+    # The French model tags a noun before « de » as an adjective as often as not (« modèles »).
+    return toks.pos is not None and toks.pos[before - 1] in ("NOUN", "PROPN", "ADJ")
+
+
+def _after_first_word(r: _Reading, p: _Phrase) -> bool:
+    """Does `p` follow the draft's first word, its determiners apart? The things to have fewer
+    of are the object of the verb that opens the draft ("Reduce delivery delays"), not of a
+    verb further on ("… users can perform common tasks in less time")."""
+    toks = r.ctx.toks
+    first = first_word(toks)
+    if first is None:
+        return False
+    between = range(first + 1, p.start)
+    return all(toks.lower[k].translate(_APOSTROPHE) in _DETS[r.lang] for k in between)
 
 
 def _whole_object(r: _Reading) -> str | None:

@@ -23,6 +23,7 @@ from facilitator.engine.features import first_word
 from facilitator.engine.inflect import contract_fr, en_forms
 from facilitator.engine.inflect.french import fr_forms, fr_gender
 from facilitator.engine.lexicon import Entry, word_table
+from facilitator.engine.normalize import label_end
 from facilitator.engine.tokens import Tokens
 
 # Words before a second verb of the same activity: "curate content and send …".
@@ -44,75 +45,109 @@ def means_text(
     has none. None when the draft does not start with an activity this strategy may reword."""
     template = templates.get(ctx.lang)
     toks = ctx.toks
-    first = first_word(toks)
-    if template is None or first is None or toks.pos is None or toks.lemma is None:
+    first = _opening(ctx)
+    if template is None or first is None or toks.pos is None:
         return None
-    lang = ctx.lang
-    last = max(toks.words())
-    if toks.pos[last] in ("ADP", "CCONJ", "DET"):
-        return (
-            None  # a draft cut short ("… showing off all features for"): its rewrite would be too
-        )
-    if first > 0 and toks.lower[first - 1] in ("have", "avoir") and _opens(toks, first - 1):
-        first -= 1  # "Have root layer scrolling pass all tests": `first_word` skips "have"
+    if toks.pos[max(toks.words())] in ("ADP", "CCONJ", "DET"):
+        return None  # a draft cut short ("… showing off all features for"): so would its rewrite
     start = toks.idx[first]
-    edits: list[tuple[int, int, str]] = [(d.start, d.end, "") for d in ctx.ex.deadlines]
-    if toks.lower[first] in ("have", "avoir") or _is_verb(ctx, first):
-        lemma = toks.lemma[first].lower()
-        if lemma in _exceptions(lang) or _opens_exception(ctx, first):
-            return None
-        gerund = _gerund(lang, lemma)
-        if gerund is None:
-            return None
-        edits.append((start, toks.end(first), gerund))
-        for k in range(first + 1, len(toks)):
-            if toks.lower[k - 1] not in _JOINS:
-                continue
-            second = _second_action(ctx, k)
-            if second is not None:
-                # French repeats « en » before each gerund: « en rédigeant et en publiant ».
-                lo, hi, words = second
-                edits.append((lo, hi, f"en {words}" if lang == "fr" else words))
-    elif _verb_after(ctx, first) or _action_noun(ctx, first):
-        # A verb after the noun ("Site shipped showing …") needs a reader; an action noun
-        # (« Réduction des délais », "Rollout of …") is answered by the other rewrites.
+    edits = _actions(ctx, first)
+    if edits is None:
         return None
-    else:
-        article = _article(ctx, first)
-        gerund = _gerund(lang, deliver)
+    if not edits:  # no verb: the draft names a deliverable
+        if _verb_after(ctx, first) or _action_noun(ctx, first):
+            # A verb after the noun ("Site shipped showing …") needs a reader; an action noun
+            # (« Réduction des délais », "Rollout of …") is answered by the other rewrites.
+            return None
+        article, gerund = _article(ctx, first), _gerund(ctx.lang, deliver)
         if article is None or gerund is None:
             return None
-        edits.append((start, start, f"{gerund} {article} "))
+        edits = [(start, start, f"{gerund} {article} ")]
+    edits += [(d.start, d.end, "") for d in ctx.ex.deadlines]
     means = _apply(ctx.text, start, edits)
     if not any(c.isalnum() for c in means.split(" ", 1)[-1]):
         return None  # a verb and nothing else: « Livrer. »
     deadline = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else default_deadline
     text = template.replace("{means}", means).replace("{deadline}", deadline)
-    if lang == "fr":
+    if ctx.lang == "fr":
         text = contract_fr(text)
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _opening(ctx: Context) -> int | None:
+    """The draft's first word after its label: the activity's verb, or its deliverable."""
+    toks = ctx.toks
+    first = first_word(toks)
+    label = label_end(ctx.text)  # "KR2 — Modèles de notes": `first_word` knows only "KR2 :"
+    if first is not None and toks.idx[first] < label:
+        first = next((i for i in toks.words() if toks.idx[i] >= label), None)
+    if first and toks.lower[first - 1] in ("have", "avoir") and _opens(toks, first - 1):
+        first -= 1  # "Have root layer scrolling pass all tests": `first_word` skips "have"
+    return first
+
+
+def _actions(ctx: Context, first: int) -> list[tuple[int, int, str]] | None:
+    """The edits that put the draft's actions in the gerund: the verb at `first` and each
+    action joined to it ("curate content and send …" → "curating content and sending …").
+    Empty when `first` is no verb; None when it is one this strategy leaves alone."""
+    toks = ctx.toks
+    assert toks.lemma is not None
+    if toks.lower[first] not in ("have", "avoir") and not _is_verb(ctx, first):
+        return []
+    lemma = toks.lemma[first].lower()
+    if lemma in _exceptions(ctx.lang) or _opens_exception(ctx, first):
+        return None
+    action = _action(ctx, first)
+    if action is None:
+        return None
+    edits = [action]
+    for k in range(first + 1, len(toks)):
+        if toks.lower[k - 1] in _JOINS and (second := _second_action(ctx, k)) is not None:
+            lo, hi, words = second
+            # French repeats « en » before each gerund: « en rédigeant et en publiant ».
+            edits.append((lo, hi, f"en {words}" if ctx.lang == "fr" else words))
+    return edits
+
+
+def _action(ctx: Context, k: int) -> tuple[int, int, str] | None:
+    """(start, end, gerund phrase) of the action at `k`: a verb, or an action noun used as one
+    ("Rollout the package", "Define & Setup …": "rolling out", "setting up")."""
+    toks = ctx.toks
+    assert toks.lemma is not None
+    noun = _hit(ctx, k, _NOUNS)
+    if noun is not None and noun.alternatives:
+        verb, *rest = noun.alternatives[0].split(" ")
+        end = next(h.end for h in ctx.hits["nominalisations"] if h.start == k)
+        gerund = _gerund(ctx.lang, verb)
+        return (
+            None if gerund is None else (toks.idx[k], toks.end(end - 1), " ".join([gerund, *rest]))
+        )
+    gerund = _gerund(ctx.lang, toks.lemma[k].lower())
+    return None if gerund is None else (toks.idx[k], toks.end(k), gerund)
+
+
 def _is_verb(ctx: Context, i: int) -> bool:
     """Is the word at `i` a verb in its base form (the draft's activity)? The small models tag
-    a capitalised verb as a noun ("Ship CSS containment"): the activity lexicons know it."""
+    a capitalised verb as a noun ("Ship CSS containment"): the activity lexicons know it, and
+    an action noun opening the draft without "of" is one too ("Rollout the new package")."""
     toks = ctx.toks
     assert toks.pos is not None and toks.lemma is not None
-    if _hit(ctx, i, _NOUNS):
-        return False  # "Rollout the package": a noun the draft uses as a verb
+    if _action_noun(ctx, i):
+        return False
     if toks.pos[i] in ("VERB", "AUX"):
         return toks.lower[i] == toks.lemma[i].lower()
     # Not "Have prototype …": a noun after a verb.
+    lexicons = _VERBS + _NOUNS
     return (
         _opens(toks, i)
-        and _hit(ctx, i, _VERBS) is not None
+        and _hit(ctx, i, lexicons) is not None
         and toks.lower[i] not in _homographs(ctx.lang)
     )
 
 
 def _opens(toks: Tokens, i: int) -> bool:
     """Does the word at `i` open the draft (after its label, if any)?"""
-    return i == 0 or toks.text[i - 1] == ":"
+    return i == 0 or toks.text[i - 1] in (":", "—", "–", "-")
 
 
 def _verb_after(ctx: Context, first: int) -> bool:
@@ -157,26 +192,17 @@ def _opens_exception(ctx: Context, i: int) -> bool:
 
 
 def _second_action(ctx: Context, k: int) -> tuple[int, int, str] | None:
-    """(start, end, gerund phrase) of a second action at `k`, after "and" or a comma: a verb
-    ("… and send …") or an action noun used as one ("Define & Setup …" → "setting up")."""
+    """The gerund edit of a second action at `k`, after "and" or a comma, if there is one."""
     toks = ctx.toks
     assert toks.pos is not None and toks.lemma is not None
-    lang = ctx.lang
-    noun = _hit(ctx, k, _NOUNS)
-    if noun is not None and noun.alternatives:
-        verb, *rest = noun.alternatives[0].split(" ")
-        gerund = _gerund(lang, verb)
-        last = next(h.end for h in ctx.hits["nominalisations"] if h.start == k)
-        return (
-            None if gerund is None else (toks.idx[k], toks.end(last - 1), " ".join([gerund, *rest]))
-        )
+    if _hit(ctx, k, _NOUNS) is not None:
+        return _action(ctx, k)  # "Define & Setup …"
     verb_here = _hit(ctx, k, _VERBS) is not None or (
         toks.pos[k] == "VERB" and bool(toks.infinitive and toks.infinitive[k])
     )
     if not verb_here or toks.lower[k] != toks.lemma[k].lower():
         return None
-    gerund = _gerund(lang, toks.lemma[k].lower())
-    return None if gerund is None else (toks.idx[k], toks.end(k), gerund)
+    return _action(ctx, k)
 
 
 def _gerund(lang: str, lemma: str) -> str | None:
@@ -188,13 +214,16 @@ def _gerund(lang: str, lemma: str) -> str | None:
 
 def _article(ctx: Context, first: int) -> str | None:
     """The article the noun phrase of a verbless draft needs as an object: French one
-    (« en livrant le tableau de bord »), English none ("delivering audit logs"); None when the
-    draft does not start with a thing, or its French gender is unknown."""
+    (« en livrant le tableau de bord »), English "the" before one thing ("delivering the new
+    onboarding guide", "delivering audit logs"); None when the draft does not start with a
+    thing, or its French gender is unknown."""
     toks = ctx.toks
     assert toks.pos is not None
     if toks.pos[first] in ("ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART"):
         return None  # not a thing: "For all teams", « Vers plus de … »
-    if ctx.lang == "en" or toks.lower[first] in _FR_DETS:
+    if ctx.lang == "en":
+        return "the" if _one_common_thing(ctx, first) else ""
+    if toks.lower[first] in _FR_DETS:
         return ""
     if toks.pos[first] == "NUM" or toks.lower[first][:1].isdigit():
         return ""  # « 4 témoignages clients »
@@ -207,6 +236,28 @@ def _article(ctx: Context, first: int) -> str | None:
     if toks.lower[first][:1] in "aeiouyéèêàâîïôûœh":
         return "l'"
     return "le" if gender == "m" else "la"
+
+
+def _one_common_thing(ctx: Context, first: int) -> bool:
+    """Does the English phrase at `first` name one common thing ("new onboarding guide",
+    "regression test platform"), not several ("audit logs"), a name ("CSS font-feature-settings",
+    "Intersection Observer") nor a count?"""
+    toks = ctx.toks
+    assert toks.pos is not None and toks.lemma is not None
+    if toks.pos[first] in ("DET", "NUM", "PROPN") or not toks.text[first].islower():
+        return False
+    head = (
+        next(
+            (
+                k
+                for k in range(first, len(toks))
+                if toks.pos[k] in ("ADP", "CCONJ") or not toks.text[k][0].isalnum()
+            ),
+            len(toks),
+        )
+        - 1
+    )  # the last word before "on", "(", "and": the head of an English compound
+    return head >= first and toks.pos[head] == "NOUN" and toks.lower[head] == toks.lemma[head]
 
 
 def _apply(text: str, start: int, edits: list[tuple[int, int, str]]) -> str:

@@ -46,13 +46,16 @@ def vague_measure_text(
     library = _bundled()
     if isinstance(library, MeasureError):
         return None
-    end = _object_end(ctx, first + 1)
+    begin = first + 1
+    while begin < len(toks) and toks.pos is not None and toks.pos[begin] == "ADV":
+        begin += 1  # « Optimiser vraiment la qualité »: the adverb goes (asked if a hedge)
+    end = _object_end(ctx, begin)
     if end > len(toks):
         return None
-    words = [k for k in range(first + 1, end) if toks.text[k][0].isalnum()]
+    words = [k for k in range(begin, end) if toks.text[k][0].isalnum()]
     if not words or len(words) > _MAX_WORDS:
         return None
-    det = toks.lower[first + 1].replace("’", "'")
+    det = toks.lower[begin].replace("’", "'")
     nouns = words[1:] if det in _DETS[lang] else words
     # The measure: the French head comes first (« la qualité du code »), the English one last
     # of its compound ("code quality"), before "of" ("the quality of the code").
@@ -65,7 +68,7 @@ def vague_measure_text(
     known = next((vague[k] for k in (_plain(head), _plain(head)[:-1]) if k in vague), None)
     if known is None:  # neither the word nor its singular ("performances") is a vague measure
         return None
-    lo, hi = ctx.chars(first + 1, end)
+    lo, hi = ctx.chars(begin, end)
     obj = ctx.text[lo:hi]
     if lang == "en":
         agreement = ""
