@@ -122,13 +122,57 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
         bare = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
         if bare in seen or bare.upper() in known or word.upper() in known:
             continue
-        explained = (i + 1 < len(toks) and toks.text[i + 1] == "(") or (
-            i > 0 and toks.text[i - 1] == "("
+        explained = (
+            (i + 1 < len(toks) and toks.text[i + 1] == "(")
+            or (i > 0 and toks.text[i - 1] == "(")
+            or _heading(toks, i)
+            or _spelled_out(toks, bare)
         )
         seen.add(bare)
         if not explained:
             out.append((toks.idx[i], toks.end(i), None))
     return out
+
+
+def _heading(toks: Tokens, i: int) -> bool:
+    """A word in capitals that heads the draft ("EQUITY: Support …", "KEY RESULT 1 : …"): a
+    title, not an acronym. Acronyms run to five letters; a heading word is longer, or is one
+    of two capitalised words in a row."""
+    if i > 2:
+        return False
+    nxt = toks.text[i + 1] if i + 1 < len(toks) else ""
+    return (len(toks.text[i]) >= 6 and nxt == ":") or (len(nxt) >= 3 and nxt.isupper())
+
+
+# Small words an acronym skips ("Department of Transportation" → DOT keeps the "o" or not).
+_SKIPPED = frozenset({"of", "and", "for", "the", "de", "des", "du", "la", "le", "et", "d'", "&"})
+
+
+def _spelled_out(toks: Tokens, acronym: str) -> bool:
+    """The draft spells the acronym out as the initials of words in a row ("Electric Vehicle
+    Charging … EV", "utilisateurs actifs mensuels … UAM"): the reader has the meaning."""
+    letters = acronym.lower()
+    if len(letters) < 2 or not letters.isalpha():
+        return False
+    # Two letters meet by chance in any sentence: those must be capitals ("Electric Vehicle").
+    capitals = len(letters) == 2
+    initials = [
+        (w[0].lower(), w.lower())
+        for w in toks.text
+        if w[:1].isalpha() and w != acronym and (w[0].isupper() or not capitals)
+    ]
+    for start in range(len(initials)):
+        k = 0
+        for first, word in initials[start:]:
+            if k == len(letters):
+                break
+            if first == letters[k]:
+                k += 1
+            elif word not in _SKIPPED or k == 0:
+                break
+        if k == len(letters):
+            return True
+    return False
 
 
 def _names_the_actor(toks: Tokens, i: int) -> bool:

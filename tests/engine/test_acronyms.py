@@ -191,3 +191,20 @@ def test_anglicisms_get_a_french_wording(engine, text, term, french):
 def test_a_software_pipeline_is_no_anglicism(engine):
     a = engine.assess("Ramener la durée du pipeline de déploiement à 10 minutes", "key_result")
     assert a.lang == "fr" and "pipeline" not in " ".join(a.flags.jargon)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "jargon"),
+    [
+        # Spelled out by the initials of words in a row, before or after.
+        ("Deploy Electric Vehicle Charging stations: 500 EV chargers by 2026", "en", []),
+        ("Réduire de 20 % les délais du Service Après-Vente (SAV) et du PCA", "fr", ["PCA"]),
+        # A heading or a label in capitals is no acronym.
+        ("EQUITY: Support 30 community grants by Q3", "en", []),
+        ("KEY RESULT 1 (KR1) : Atteindre 2 millions d'utilisateurs actifs", "fr", []),
+        # Two letters must be capitals to count as spelled out: "plant visited" is no PV.
+        ("Install PV panels on every plant visited by June", "en", ["PV"]),
+    ],
+)
+def test_acronyms_spelled_out_or_in_headings_are_not_jargon(engine, text, lang, jargon):
+    assert engine.assess(text, "key_result", lang=lang).flags.jargon == jargon

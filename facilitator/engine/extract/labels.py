@@ -11,14 +11,18 @@ from facilitator.engine.normalize import label_end as _short_label_end
 # Labels written out, and numbered ones: "Objective 2 :", "Objectif 1 -", "Key Result 3:",
 # "Résultat clé 2 :", "KR-1.1 [Team]", "O-1-1 :". Their number counts nothing either.
 _LONG_LABEL = re.compile(
-    r"(?:[Oo]bjecti(?:ve|f)s?|[Kk]ey [Rr]esults?|[Rr][ée]sultats? [Cc]l[ée]s?|OKR|[Kk][Rr]|RC|O)"
-    r"\s?[#-]?\s?\d{1,2}(?:[.-]\d{1,2})*(?:\s?[:.)]\s*|\s?[–—-]\s+|\s+(?=\[))"
+    r"(?:[Oo]bjecti(?:ve|f)s?|OBJECTI(?:VE|F)S?|[Kk]ey [Rr]esults?|KEY RESULTS?|"
+    r"[Rr][ée]sultats? [Cc]l[ée]s?|R[ÉE]SULTATS? CL[ÉE]S?|OKR|[Kk][Rr]|RC|O)"
+    # "KEY RESULT 1 (KR1) :": the short name in brackets belongs to the label.
+    r"\s?[#-]?\s?\d{1,2}(?:[.-]\d{1,2})*(?: \([A-Z]{1,3}\d{1,2}\))?"
+    r"(?:\s?[:.)]\s*|\s?[–—-]\s+|\s+(?=\[))"
 )
 
 
 # The first letters of those labels: one test rejects most drafts ("Réduire", "Optimiser").
 _LABEL_STARTS = (
-    *("Objecti", "objecti", "Key ", "key ", "Résultat", "résultat", "Resultat", "resultat"),
+    *("Objecti", "objecti", "OBJECTI", "Key ", "key ", "KEY ", "Résultat", "résultat"),
+    *("Resultat", "resultat", "RÉSULTAT", "RESULTAT"),
     *("OKR", "KR", "Kr", "kr", "RC", "O-", "O ", "O#"),
 )
 # Their first two letters, and a tag's ("[T"): one set look-up rejects most drafts.
