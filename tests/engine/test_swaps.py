@@ -15,6 +15,7 @@ import pytest
 
 from facilitator.engine import Engine, pipelines
 from facilitator.engine.inflect import (
+    apply_edit,
     en_forms,
     fr_conjugate,
     fr_form_of,
@@ -261,6 +262,26 @@ def test_determiners_follow_the_new_noun():
     )
     assert fr_np_number("mise en commun", True) == "mises en commun"
     assert fr_np_number("contact commercial", True) == "contacts commerciaux"
+
+
+def test_an_anglicism_after_a_noun_takes_de_or_goes_when_the_noun_says_it():
+    def swap(text: str, old: str, new: str) -> str:
+        start = text.index(old)
+        return apply_edit(text, start, start + len(old), new, "fr")
+
+    # "revenue" as a modifier: French says whose growth, with « de » and its article.
+    assert swap("Accélérer la croissance revenue", "revenue", "chiffre d'affaires") == (
+        "Accélérer la croissance du chiffre d'affaires"
+    )
+    assert swap("Suivre le taux churn", "churn", "taux de désabonnement") == (
+        "Suivre le taux de désabonnement"
+    )
+    # « le délai lead time »: « délai » already says it.
+    assert swap("Réduire le délai lead time", "lead time", "délai") == "Réduire le délai"
+    # A single noun may stand as a modifier: nothing added.
+    assert swap("Augmenter la satisfaction customer", "customer", "client") == (
+        "Augmenter la satisfaction client"
+    )
 
 
 def test_additions_go_inside_the_sentence(engine):

@@ -106,18 +106,20 @@ def _first_word(s: str) -> str:
 
 
 def _fr_mend(before: str, old: str, rep: str, after: str) -> tuple[str, str, str]:
-    # « le taux de » + « taux de désabonnement »: no stutter.
+    # « le taux de » + « taux de désabonnement »: no stutter; « le délai » + « délai » (for
+    # "lead time"): the words already say it, the anglicism goes.
     bwords = before.split()
     rwords = rep.split()
     for n in (3, 2, 1):
         if (
             len(bwords) >= n
-            and len(rwords) > n
+            and len(rwords) >= n
             and [_low(w) for w in bwords[-n:]] == [_low(w) for w in rwords[:n]]
             and not all(_low(w) in _FR_DETS | _FR_PREPS for w in rwords[:n])
         ):
             rep = " ".join(rwords[n:])
             break
+    rep = _fr_noun_complement(bwords, old, rep)
     rep_is_verb = bool(rep) and _fr_is_verb(rep.split(" ")[0])
     old_head = _fr_head(old)
     old_is_noun = old_head is not None and not _fr_is_verb(old_head)
@@ -167,6 +169,30 @@ def _fr_mend(before: str, old: str, rep: str, after: str) -> tuple[str, str, str
             if changed:
                 after = m2.group(1) + changed + after[m2.end() :]
     return before, rep, after
+
+
+def _fr_noun_complement(bwords: list[str], old: str, rep: str) -> str:
+    """An English noun used as a modifier (« la croissance revenue ») replaced by a French
+    noun phrase takes « de » and its article: « la croissance du chiffre d'affaires ». Only a
+    phrase that carries its own complement (« chiffre d'affaires », « taux de désabonnement »):
+    a single noun may stand as a modifier in French (« satisfaction client »)."""
+    rwords = rep.split()
+    if len(rwords) < 2 or not re.search(r"\s(?:de|d['’]|des|du)\s?", rep) or not bwords:
+        return rep
+    prev = _low(bwords[-1])
+    if prev in _FR_DETS or prev in _FR_PREPS or _fr_is_verb(prev) or not prev.isalpha():
+        return rep
+    if _low(rwords[0]) in _FR_DETS or len(old.split()) > 1:
+        return rep
+    gender = fr_gender(rep)
+    if gender is None:
+        return rep
+    plural = _low(rwords[0]).endswith(("s", "x"))
+    if plural:
+        return f"des {rep}"
+    if starts_with_vowel_sound_fr(rwords[0]):
+        return f"de l'{rep}"
+    return f"du {rep}" if gender == "m" else f"de la {rep}"
 
 
 _TO_DIRECT = {"au": "le ", "aux": "les ", "à la": "la ", "à l'": "l'", "à": ""}
