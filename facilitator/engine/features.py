@@ -62,16 +62,24 @@ _SKIP = {
 }
 
 
-def first_word(toks: Tokens) -> int | None:
+def draft_words(toks: Tokens) -> list[int]:
+    """The draft's words after a short label before a colon ("T3 : lancement du produit",
+    "R&D : déposer 4 brevets", "Objectif : « Être … »")."""
     words = toks.words()
-    if not words:
-        return None
-    # "T3 : lancement du produit", "R&D : déposer 4 brevets": a short label before a colon.
     if ":" in toks.text[:6]:
         colon = toks.text.index(":")
         after = [w for w in words if w > colon]
         if after and colon <= 4:
-            words = after
+            return after
+    return words
+
+
+def first_word(toks: Tokens) -> int | None:
+    """The word that carries the draft's verb: after its label, past "poursuivre"/"keep" and
+    an auxiliary before a participle."""
+    words = draft_words(toks)
+    if not words:
+        return None
     i = words[0]
     if toks.lower[i] in _CONTINUE or (toks.lemma and toks.lemma[i] in _CONTINUE):
         rest = [w for w in words[1:] if toks.lower[w] not in _SKIP]

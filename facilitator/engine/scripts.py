@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 
 from facilitator.engine.context import Context
 from facilitator.engine.extract.labels import label_end
+from facilitator.engine.features import draft_words
 from facilitator.engine.model import Finding
 from facilitator.engine.rules import Rule
 from facilitator.engine.tokens import Tokens
@@ -360,7 +361,7 @@ def lexicon_except(ctx: Context, rule: Rule) -> list[Span]:
 def _opening(ctx: Context) -> int | None:
     """The draft's first word after its label ("Objectif 1 : Déployer …" → "Déployer")."""
     start = label_end(ctx.text)
-    return next((i for i in ctx.toks.words() if ctx.toks.idx[i] >= start), None)
+    return next((i for i in draft_words(ctx.toks) if ctx.toks.idx[i] >= start), None)
 
 
 @script("first_word", needs_hits=True)
