@@ -174,7 +174,10 @@ def alternatives(
         if text is not None:
             scores = score_text(text)
             if scores.overall > draft_scores.overall:
-                questions = _dropped(text, findings, asked)
+                # "activity-as-means" keeps every word but the deadline, a hedge in the gerund
+                # ("en essayant de déployer"): nothing dropped, nothing to ask.
+                kept = sid == "activity-as-means"
+                questions = [] if kept else _dropped(text, findings, asked)
                 out.append(_made(strategy, ctx.lang, text, scores, questions))
     unique = list({a.text: a for a in reversed(out)}.values())  # the first of twins stays
     unique.sort(key=lambda a: -a.scores.overall)

@@ -117,6 +117,7 @@ def test_activity_as_means_keeps_the_draft_s_words_hedge_included(engine, draft,
     hedge = draft.split(" ")[-2:]
     assert kept in alt.text and " ".join(hedge) in alt.text, alt.text
     assert "X" in alt.text and "Y" in alt.text and "[" in alt.text  # nothing invented
+    assert alt.questions == []  # the hedge is kept: no commitment changed, nothing to ask
 
 
 @pytest.mark.parametrize(
