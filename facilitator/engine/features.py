@@ -342,7 +342,11 @@ def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
     for i, low in enumerate(lower[:-1]):
         if low == ";":
             joined += 1
-        elif low in _COORDINATORS and _NEXT_WORD.get(low, lower[i + 1]) == lower[i + 1]:
+        elif (
+            low in _COORDINATORS
+            and _NEXT_WORD.get(low, lower[i + 1]) == lower[i + 1]
+            and not (low == "while" and lower[i + 1] in _HOLDING)
+        ):
             j = i + 1
             # "ainsi que", "tout en", "as well as"
             while j < len(lower) and lower[j] in ("que", "en", "well", "as", "de", "to"):
@@ -369,6 +373,8 @@ def text_between(toks: Tokens, start: int, end: int) -> str:
 # Coordinators only with their next word: "as well as", "ainsi que", "tout en" ("as measured
 # by the survey" joins nothing).
 _NEXT_WORD = {"as": "well", "ainsi": "que", "tout": "en"}
+# "while keeping CSAT above 4.5" is a guardrail on the one result (see _GUARDRAIL).
+_HOLDING = frozenset({"keeping", "maintaining", "holding"})
 _COORDINATORS = frozenset(
     {";", "et", "and", "ainsi", "tout", "as", "while", "puis", "then", "plus"}
 )
@@ -393,7 +399,11 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
     targets = ex.targets
     for a, b in itertools.pairwise(targets):
         between = text_between(toks, a.end, b.start)
-        if _RESTATED.search(between) or _same_change(ex, a, b, between):
+        if (
+            _RESTATED.search(between)
+            or _GUARDRAIL.search(between)
+            or _same_change(ex, a, b, between)
+        ):
             continue
         # Joined targets of the same unit count twice when each has its own measure between
         # them ("renewals at 1.5x plan and upsell at 2x plan"), not in "3 et 4 sites".
@@ -401,6 +411,15 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
         if ((a.unit != b.unit or own_measure) and _JOINED.search(between)) or "," in between:
             ideas = max(ideas, 2)
     return max(ideas, _deliverable_then_result(ex))
+
+
+# A guardrail keeps the target honest ("de 4 % à 12 %, garde-fou : le churn ne dépasse pas
+# 8 %", "while keeping CSAT above 4.5"): a condition on the one result, not a second point.
+_GUARDRAIL = re.compile(
+    r"\b(?:garde-fous?|guardrails?|sans dégrader|without (?:hurting|degrading|lowering)|"
+    r"while (?:keeping|maintaining|holding)|tout en (?:maintenant|gardant|conservant))\b",
+    re.IGNORECASE,
+)
 
 
 def _same_change(ex: Extraction, a: Quantity, b: Quantity, between: str) -> bool:

@@ -93,7 +93,7 @@ def small_step(ctx: Context, rule: Rule) -> list[Span]:
         return []
     step, params, factor = measured
     if step.points is not None:  # a rate: few points, and little of its value
-        small = step.points < float(params.get("small_rate_points", 2.0)) * factor and (
+        small = step.points <= float(params.get("small_rate_points", 2.0)) * factor and (
             max(step.relative, step.gap) < float(params.get("small_rate_relative", 0.10)) * factor
         )
     else:

@@ -224,6 +224,18 @@ def test_up_from_states_the_baseline(text, baseline, target):
     assert (e.parts.baseline, e.parts.target) == (baseline, target) and len(e.targets) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Faire passer la couverture de tests de 78 % à 80 % (confiance : 60 %)", "fr"),
+        ("Raise test coverage from 78% to 80% (confidence: 60%)", "en"),
+    ],
+)
+def test_a_confidence_level_is_not_a_target(text, lang):
+    e = ex(text, lang)
+    assert [q.text for q in e.targets] == ["80 %" if lang == "fr" else "80%"]
+
+
 def _full_scan(text: str) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """The dates the fast search finds in `text`, and those a scan of every position finds."""
     from facilitator.engine.extract import dates, lower_same_length

@@ -60,6 +60,7 @@ _BASELINE_AFTER = re.compile(
     r"^ ?(?:\)|,)? ?\(?(?:aujourd'hui|actuellement|actuel|currently|today|now|"
     r"\(base|baseline|de base)\b(?! ?(?:[:=]|is|est|at|of|de|à)? ?[-+~≈<>≤≥$€£]?\d)"
 )
+_CONFIDENCE = re.compile(r"\b(?:confiance|confidence|probabilit[ée]|likelihood)\s?[:=]?\s?$")
 _WINDOW_BEFORE = re.compile(r"\b(?:rolling|trailing|sliding|last|past) $")
 _WINDOW_AFTER = re.compile(r"^ (?:glissante?s?|rolling|roulante?s?)\b")
 _RANGE_FROM = ("de", "d'", "from", "depuis")
@@ -208,6 +209,9 @@ def _assign_roles(lowered: str, qs: list[Quantity], scope_nouns: frozenset[str])
         after = lowered[q.end : q.end + 40]
         if _is_scope(near, after, q, scope_nouns):
             q.role = "scope"
+            continue
+        if q.kind == "percent" and _CONFIDENCE.search(near):
+            q.role = "name"  # "(confiance : 60 %)": how sure the team is, not a target
             continue
         if q.kind == "duration" and (_WINDOW_BEFORE.search(near) or _WINDOW_AFTER.match(after)):
             # "measured over a rolling 30 days", "sur 3 mois glissants": the period the measure
