@@ -68,11 +68,32 @@ def _has_verb(ctx: Context, words: list[int]) -> bool:
 def slogan(ctx: Context, rule: Rule) -> list[Span]:
     """An objective of at most `max` words with no verb."""
     words = _words(ctx)
-    if not words or len(words) > rule.max or _has_verb(ctx, words):
+    if not words or len(words) > rule.max:
+        return []
+    if _has_verb(ctx, words) and not _motto(ctx, words):
         return []
     if len(words) > 1 and ctx.toks.lower[words[1]] in DETERMINERS:
         return []  # "Delight our customers": a word before a determiner is a verb
     return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]
+
+
+def _motto(ctx: Context, words: list[int]) -> bool:
+    """A subject and its verb in three words at most, with no figure ("People matter",
+    "Quality wins"): a motto states a value, no change to reach."""
+    toks = ctx.toks
+    return (
+        len(words) <= 3
+        and not ctx.ex.quantities
+        and toks.pos is not None
+        and toks.dep is not None
+        and toks.pos[words[0]] in ("NOUN", "PROPN")
+        and toks.dep[words[0]].startswith("nsubj")
+        and not any(h.start == words[0] for name in _CHANGES for h in ctx.hits.get(name, ()))
+    )
+
+
+# An opening noun that names a change or a task makes a terse key result, not a motto.
+_CHANGES = ("change-nouns", "nominalisations", "nominal-heads", "hidden-verbs", "metric-nouns")
 
 
 def _object_words(ctx: Context, words: list[int]) -> list[int]:
