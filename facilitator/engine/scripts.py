@@ -66,7 +66,12 @@ def group(findings: list[Finding], rules: Mapping[str, Rule]) -> list[Finding]:
             for t in rule.suggestions:
                 suggestions += [t.replace("{match}", x) for x in texts] if "{match}" in t else [t]
             message = rule.message.replace("{match}", ", ".join(texts))
-            out.append(dataclasses.replace(f, message=message, suggestions=suggestions))
+            # The one finding weighs what its matches would have (see score.py): three
+            # unexplained acronyms are worse than one, not three times worse.
+            weight = min(f.weight * (1 + 0.5 * (len(texts) - 1)), 2 * f.weight)
+            out.append(
+                dataclasses.replace(f, message=message, suggestions=suggestions, weight=weight)
+            )
     return out
 
 
