@@ -236,6 +236,19 @@ def test_a_confidence_level_is_not_a_target(text, lang):
     assert [q.text for q in e.targets] == ["80 %" if lang == "fr" else "80%"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "deadline"),
+    [
+        ("Porter la participation de 48 % à 75 % lors de la campagne d'octobre", "fr", True),
+        ("Raise survey participation from 48% to 75% in the October campaign", "en", True),
+        ("Lors du salon de Lyon, signer 3 contrats", "fr", False),
+        ("Grow sales in the United States", "en", False),
+    ],
+)
+def test_an_event_named_by_its_month_dates_the_result(text, lang, deadline):
+    assert ex(text, lang).has_deadline is deadline
+
+
 def _full_scan(text: str) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
     """The dates the fast search finds in `text`, and those a scan of every position finds."""
     from facilitator.engine.extract import dates, lower_same_length

@@ -49,7 +49,12 @@ _LEAD = (
     r"(?:at |by )?(?:the )?end (?:of (?:the )?)?|during |within (?:the )?|due |for |"
     # "in early April", "by mid-March", "by late 2026", "d'ici mi-avril": a part of the month
     r"(?:(?:in|by|before|until|d'ici|avant) (?:the )?)?(?:early|mid|late)[ -]|"
-    r"(?:d'ici |avant |en |à )?mi-)"
+    r"(?:d'ici |avant |en |à )?mi-|"
+    # An event named by its month: "lors de la campagne d'octobre", "in the October survey".
+    r"lors (?:de la |du |de l'|des )(?:[\w-]+ ){1,2}(?:de |d')|(?:in|at|during) the (?="
+    + MONTH
+    + r" [a-z])"
+    r")"
 )
 # The current or the next period, which needs no lead: "this quarter", "ce trimestre",
 # "(sur) le prochain trimestre", "l'année prochaine" ("this year's report" names a report).
@@ -244,6 +249,7 @@ _DEADLINE_STARTS = frozenset(
         "prior",
         "jusqu'au",
         "jusqu'à",
+        "lors",
     ]
 )
 _SPAN_WORDS = frozenset(["sur", "pendant"])
