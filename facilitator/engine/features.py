@@ -134,7 +134,7 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits, kind: str = "key_result"
     nominal_hits = _starts(hits, "nominalisations")
     if _quality_bar(ex, hits, kind):
         return False  # "Livrer nos clients à date fiable", "Submit 100 % on time"
-    if first is not None and _opens_with_change(hits, first):
+    if first is not None and _opens_with_change(toks, hits, first):
         # "Réduction des délais après la mise en place de l'outil": the opening names the change,
         # the activity after it is its cause; "More workshops run" still counts activities.
         return _counts_activities(toks, ex, hits) or any(
@@ -190,9 +190,12 @@ def _coordinated(toks: Tokens, first: int | None) -> int | None:
     return first + 2
 
 
-def _opens_with_change(hits: Hits, first: int) -> bool:
+def _opens_with_change(toks: Tokens, hits: Hits, first: int) -> bool:
     """The draft opens on a change in a measured state written as a noun or a comparative
-    ("Réduction des délais …", "Fewer support tickets …")."""
+    ("Réduction des délais …", "Fewer support tickets …"); "Cut", "Increase" as verbs are
+    read as outcome verbs."""
+    if toks.pos is not None and toks.pos[first] == "VERB":
+        return False
     return any(h.start == first for h in hits.get("change-nouns", ()))
 
 
@@ -274,7 +277,7 @@ def _bare_deliverable(toks: Tokens, ex: Extraction, hits: Hits) -> bool:
     if ex.measurable or toks.dep is None or toks.pos is None:
         return False
     first = first_word(toks) or 0
-    if _opens_with_change(hits, first):
+    if _opens_with_change(toks, hits, first):
         return False  # "Fewer support tickets after the new flow ships": a change, not a thing
     # The label's own root ("KR3 : …" parsed as a sentence) is not the draft's.
     root = next((i for i, dep in enumerate(toks.dep) if dep == "ROOT" and i >= first), None)
