@@ -10,7 +10,8 @@ from typing import Any
 
 from facilitator.demo import DEMO_ID, demo_file, demo_session
 from facilitator.minutes.content import rule_titles
-from facilitator.minutes.jsonfile import render
+from facilitator.envelope import export_session
+from facilitator.minutes.jsonfile import dumps
 from facilitator.session import KeyResult, Objective, Session
 from facilitator.store import SessionStore
 from facilitator.workshops import load_template
@@ -132,10 +133,12 @@ def test_french_text_is_typographically_consistent() -> None:
 
 
 def test_the_demo_file_is_what_the_json_export_writes() -> None:
-    """The demo is edited as data: the file must stay an export the importer reads, with the
-    engine's whole-number scores, so exporting the demo gives back the file (but the time)."""
+    """The demo is edited as data: the file must stay an envelope the importer reads, with the
+    engine's whole-number scores, so writing the demo's complete envelope gives back the file
+    (but the time). The complete one, not the public export: the demo keeps its ballots by
+    voter so that the vote screen can show who has voted."""
     shipped = demo_file().read_text(encoding="utf-8")
-    exported = render(demo_session()).decode("utf-8")
+    exported = dumps(export_session(demo_session())).decode("utf-8")
     assert demo_file().parent.parent.name == "workshops"  # shipped with the templates
     assert _without_export_time(exported) == _without_export_time(shipped)
 
