@@ -63,7 +63,9 @@ COLUMNS = (
 _FORMULA = re.compile(r"^(?:[\t\n]|\s*(?:[=@\uff1d\uff20]|[+\-\uff0b\uff0d](?![\d\s.,%]*$)))")
 
 
-def _safe(value: object) -> str:
+def safe_cell(value: object) -> str:
+    """`value` as a CSV cell: cleaned of control characters, and prefixed with an apostrophe
+    when a spreadsheet would run it as a formula. Shared by every CSV the tool writes."""
     text = clean(value)
     return "'" + text if text and _FORMULA.match(text) else text
 
@@ -122,7 +124,7 @@ def render(session: Session, delimiter: str = ",") -> bytes:
                 confidence="" if last is None or last.confidence is None else last.confidence,
                 grade=number(kr.grade, 2),
             )
-        return [_safe(values.get(column, "")) for column in COLUMNS]
+        return [safe_cell(values.get(column, "")) for column in COLUMNS]
 
     for objective in session.objectives:
         writer.writerow(row("objective", objective, None))

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from facilitator.minutes import atomic_write
-from facilitator.minutes.csvfile import _safe as safe_cell
+from facilitator.minutes.csvfile import safe_cell
 from facilitator.training.model import Pack
 from facilitator.training.progress import TraineeProgress
 from facilitator.training.summary import exercise_labels, status_of
