@@ -86,8 +86,10 @@ def from_doc(doc: Any, parsed: bool) -> Tokens:
         strings = _caches[id(store)] = _Strings(store)
     orth, idx, lemma, pos, dep, head, morph, tag = doc.to_array(_attr_ids()).T.tolist()
     lowered, lower = strings.lowered.get, strings.lower
-    text = [strings[h] for h in orth]
-    pos = [strings[h] for h in pos]
+    string = strings.__getitem__  # map() over it: faster than a comprehension's subscripts
+    text = list(map(string, orth))
+    low = list(map(str.lower, text))
+    pos = list(map(string, pos))
     mood = [""] * len(text)
     infinitive = [False] * len(text)
     for i, p in enumerate(pos):
@@ -96,16 +98,16 @@ def from_doc(doc: Any, parsed: bool) -> Tokens:
             infinitive[i] = p == "VERB" and base
     return Tokens(
         text=text,
-        lower=[w.lower() for w in text],
+        lower=low,
         idx=idx,
         # spaCy lemmatises acronyms oddly ("NPS" → "np"): keep them as written.
         # The lowered-lemma cache read inline; a miss (or an empty lemma) goes through lower().
         lemma=[
-            w.lower() if w.isupper() else lowered(h) or lower(h)
-            for w, h in zip(text, lemma, strict=True)
+            w_low if w.isupper() else lowered(h) or lower(h)
+            for w, w_low, h in zip(text, low, lemma, strict=True)
         ],
         pos=pos,
-        dep=[strings[h] for h in dep],
+        dep=list(map(string, dep)),
         head=[i + h - _WRAP if h >= _HALF else i + h for i, h in enumerate(head)],
         mood=mood,
         infinitive=infinitive,
