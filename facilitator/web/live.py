@@ -15,12 +15,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import WSMsgType, web
 
 from facilitator.locales import texts
+from facilitator.room import review
 from facilitator.web import coach, security
 from facilitator.web.views import participant_view
 from facilitator.workshop import InvalidInput, WorkshopError
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
 
 PAUSE_SECONDS = 0.5
 """The pause in typing after which the full pass runs."""
+
+_GRADE = re.compile(r"\s*(?:\d+(?:[.,]\d*)?|[.,]\d+)\s*%?\s*")
+"""A grade as typed on a phone: "0,7", "0.7", ".7", "1", "70 %"."""
 
 
 class Client:
@@ -250,6 +255,19 @@ async def _checkin(server: RoomServer, client: Client, data: dict[str, Any]) -> 
     )
 
 
+async def _grade(server: RoomServer, client: Client, data: dict[str, Any]) -> None:
+    """A key result's grade as the participant typed it ("0,7", "0.7", "70 %")."""
+    kr_id, typed = _required_id(data, "kr_id"), _text(data, "grade")
+    try:
+        # The figure alone: `parse_grade` reads the one number of any text, words around it too
+        grade = review.parse_grade(typed) if _GRADE.fullmatch(typed) else None
+    except ValueError:
+        grade = None
+    if grade is None:  # not a number, or outside 0–1
+        raise InvalidInput("grade", f"{typed!r} is no grade", "grade from 0 to 1")
+    await server.act(lambda w: w.record_own_grade(client.participant_id, kr_id, grade))
+
+
 async def _retro(server: RoomServer, client: Client, data: dict[str, Any]) -> None:
     name, text = _text(data, "list"), _text(data, "text")
     await server.act(lambda w: w.add_own_retro_line(client.participant_id, name, text))
@@ -262,6 +280,7 @@ ACTIONS: dict[str, Callable[[RoomServer, Client, dict[str, Any]], Awaitable[None
     "priority": _priority,
     "dots": _dots,
     "checkin": _checkin,
+    "grade": _grade,
     "retro": _retro,
 }
 """Message type → the action it runs for the participant."""

@@ -3,7 +3,7 @@ that participant only.
 
 A participant sees their own cards (never the others'), their own ballots and, only once the
 facilitator has revealed the vote, the room's totals (never who voted what), their own proposed
-versions and their own key results to check in. Nothing here changes the session.
+versions and their own key results to check in or to grade. Nothing here changes the session.
 """
 
 from __future__ import annotations
@@ -129,6 +129,30 @@ def _review(session: Session, participant_id: str) -> dict[str, Any]:
     return {"key_results": own}
 
 
+def _grading(session: Session, participant_id: str) -> dict[str, Any]:
+    """The participant's own key results with what grading them needs: what was expected (1.0
+    committed, 0.7 aspirational), the last progress and the grade it suggests."""
+    own = []
+    for objective in review.active(session):
+        for kr in objective.key_results:
+            if kr.owner != participant_id:
+                continue
+            last = kr.last_checkin
+            own.append(
+                {
+                    "id": kr.id,
+                    "text": kr.text,
+                    "span": review.span(kr),
+                    "committed": kr.committed,
+                    "expected": kr.expected_grade,
+                    "progress": last.progress if last else None,
+                    "suggested": review.suggested_grade(kr),
+                    "grade": kr.grade,
+                }
+            )
+    return {"key_results": own}
+
+
 def _retro(session: Session, participant_id: str) -> dict[str, Any]:
     return {"worked": list(session.worked), "to_change": list(session.to_change)}
 
@@ -138,5 +162,6 @@ _BUILDERS = {
     "wording": _wording,
     "vote": _vote,
     "review": _review,
+    "grading": _grading,
     "retro": _retro,
 }

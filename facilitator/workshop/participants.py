@@ -17,10 +17,12 @@ from __future__ import annotations
 import copy
 import hashlib
 import hmac
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from facilitator.envelope.secrecy import PARTICIPANT_ROOM
 from facilitator.room import review, votes
 from facilitator.room.steps import step_option
 from facilitator.session import PRIORITY_VOTES, Participant, Session, new_id, now_iso
@@ -31,8 +33,9 @@ from facilitator.workshop.follow_ups import RETRO_LISTS
 
 T = TypeVar("T")
 
-ROOM = "participant_room"
-"""Session.extra key: the participants' room (see `RoomState`)."""
+ROOM = PARTICIPANT_ROOM
+"""Session.extra key: the participants' room (see `RoomState`); the export leaves its secrets
+out under that same key."""
 
 ACTIVITIES = {
     "brainstorm": "brainstorm",
@@ -40,6 +43,7 @@ ACTIVITIES = {
     "draft_key_results": "wording",
     "vote": "vote",
     "review": "review",
+    "grading": "grading",
     "retro": "retro",
     "retrospective": "retro",
 }
@@ -432,6 +436,21 @@ class ParticipantOperations(SessionChanges):
             if review.needs_comment(s, kr, confidence) and not comment:
                 raise InvalidInput("comment", "the confidence dropped", "say why in a comment")
             review.record_checkin(s, kr_id, current, confidence, comment, [], date)
+
+        self._change(apply)
+
+    def record_own_grade(self, participant_id: str, kr_id: str, grade: float) -> None:
+        """A key result's owner grades it at the end of the cycle, 0.0 to 1.0 (a second grade
+        corrects the first)."""
+        if not (math.isfinite(grade) and 0.0 <= grade <= 1.0):
+            raise InvalidInput("grade", f"{grade} is outside 0.0–1.0", "grade from 0 to 1")
+
+        def apply(s: Session) -> None:
+            _device(s, participant_id, "grading")
+            kr = checks.key_result(s, kr_id)
+            if kr.owner != participant_id:
+                raise RoomRefused("not_yours", f"kr_id: {kr_id} is another's key result")
+            kr.set_grade(grade)
 
         self._change(apply)
 

@@ -1,7 +1,7 @@
 """The participants' pages in a real headless Chromium (issue 14, "Tests and measures"): joining
 by code, the page's language, cards reaching the session, wording with the live coach and a
 version the facilitator accepts, a secret vote revealed on every device, a key result owner's
-check-ins and retrospective lines landing in the session, a reconnect after the server
+check-ins, grades and retrospective lines landing in the session, a reconnect after the server
 restarts, and a phone-sized page that never overflows.
 
 The facilitator's side is played by a second `Workshop` on the same store, as the facilitator's
@@ -206,6 +206,30 @@ def test_a_key_result_owner_checks_in_their_own_key_results_only(
     page.wait_for_selector(f'#checkins li[data-kr="{own[0]}"]')
     assert page.input_value(f'li[data-kr="{own[0]}"] [data-field="current"]') == "31"
     assert page.locator("#checkins b").count() == 0
+
+
+def test_a_key_result_owner_grades_their_own_key_results_and_not_anothers(
+    store: SessionStore, workshop: Workshop, room_of, new_page
+):
+    retro = create_follow_up(store, workshop.session_id, session_template("retrospective"))
+    Workshop(store, retro.id).open_room(CODE, step_id="grading")
+    room = room_of(store, retro.id)
+    page = new_page()
+    join(page, room, "sm")
+    page.wait_for_selector("#grading:not([hidden]) #grades li.grading")
+    own = [kr.id for _, kr in retro.key_results() if kr.owner == "sm"]
+    other = next(kr.id for _, kr in retro.key_results() if kr.owner not in ("sm", ""))
+    shown = page.eval_on_selector_all("#grades li.grading", "items => items.map(i => i.dataset.kr)")
+    assert own and shown == own  # hers, and nobody else's
+    entry = page.locator(f'#grades li[data-kr="{own[0]}"]')
+    entry.locator('[data-field="grade"]').fill("0,7")
+    entry.locator("button").click()
+    until(lambda: store.load(retro.id).key_result(own[0]).grade == 0.7)
+    page.wait_for_selector(f'#grades li[data-kr="{own[0]}"] .graded:has-text("0,7")')
+    # A page tampered with sends a grade for another's key result: the room refuses it.
+    page.evaluate(f"() => act({{type: 'grade', kr_id: '{other}', grade: '0,9'}})")
+    page.wait_for_selector(f'#message:has-text("{t("fr", "web.error.not_yours")}")')
+    assert store.load(retro.id).key_result(other).grade is None
 
 
 def test_retrospective_lines_from_a_phone_land_in_the_session(

@@ -158,3 +158,27 @@ def test_operations_run_together_in_one_write_and_a_refusal_stops_only_itself(
     assert isinstance(results[1], RoomRefused) and isinstance(results[2], InvalidInput)
     texts = {p.id: p.text for p in workshop.session.proposals}
     assert [texts[results[0]], texts[results[3]]] == ["Carte de Marc", "Carte de Karim"]
+
+
+def test_a_key_results_owner_grades_their_own_key_results_only(
+    store: SessionStore, workshop: Workshop
+):
+    retro = create_follow_up(store, workshop.session_id, session_template("retrospective"))
+    follow = Workshop(store, retro.id)
+    follow.open_room("XYZ789")
+    follow.join_room("XYZ789", "sm", "hash-sm", "fr")
+    own = next(kr for _, kr in retro.key_results() if kr.owner == "sm")
+    other = next(kr for _, kr in retro.key_results() if kr.owner not in ("sm", ""))
+    with _refused("not_open"):
+        follow.record_own_grade("sm", own.id, 0.7)
+    follow.open_step_to_participants("grading")
+    assert open_activities(follow.session) == {"grading": 1}
+    follow.record_own_grade("sm", own.id, 0.7)
+    follow.record_own_grade("sm", own.id, 0.6)  # a second grade corrects the first
+    assert follow.session.key_result(own.id).grade == 0.6
+    with _refused(f"not_yours \\(kr_id: {other.id} "):
+        follow.record_own_grade("sm", other.id, 0.9)
+    for wrong in (1.5, -0.1, float("nan")):
+        with pytest.raises(InvalidInput, match="grade"):
+            follow.record_own_grade("sm", own.id, wrong)
+    assert follow.session.key_result(other.id).grade is None

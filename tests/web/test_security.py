@@ -8,13 +8,15 @@ import re
 
 import pytest
 from aiohttp import WSMsgType
-from aiohttp.test_utils import TestClient
+from aiohttp.test_utils import TestClient, TestServer
 
 from facilitator.demo import demo_session
 from facilitator.store import SessionStore
 from facilitator.web import pages, security
+from facilitator.web.coach import Coach
 from facilitator.web.server import RoomServer
-from facilitator.workshop import Workshop, create_session
+from facilitator.workshop import Workshop, create_follow_up, create_session
+from facilitator.workshops import session_template
 
 from .devices import CODE, Device, reply
 
@@ -127,6 +129,42 @@ async def test_a_participant_cannot_edit_another_participants_card(
     ws_karim = await karim.connect()
     await ws_karim.send_json({"type": "edit_card", "id": card, "text": "Changé", "ref": 2})
     assert (await reply(ws_karim))["reason"] == "not_yours"
+
+
+async def test_a_participant_grades_their_own_key_results_only_and_nothing_but_a_grade(
+    store: SessionStore, workshop: Workshop, coach: Coach
+):
+    retro = create_follow_up(store, workshop.session_id, session_template("retrospective"))
+    Workshop(store, retro.id).open_room(CODE, step_id="grading")
+    server = RoomServer(store, retro.id, coach=coach, poll_seconds=0.05)
+    client = TestClient(TestServer(server.app()))
+    await client.start_server()
+    try:
+        device = Device(client)
+        assert (await device.join("sm"))[0] == 200
+        ws = await device.connect()
+        own = [kr.id for _, kr in retro.key_results() if kr.owner == "sm"]
+        other = next(kr.id for _, kr in retro.key_results() if kr.owner not in ("sm", ""))
+        refused = {
+            (other, "0,9"): "not_yours",
+            (own[0], "1,5"): "invalid",
+            (own[0], "<script>alert(1)</script>"): "invalid",
+            (own[0], "0," + "5" * security.MAX_TEXT_CHARS): "invalid",
+            (own[0], True): "invalid",
+        }
+        for ref, ((kr_id, grade), reason) in enumerate(refused.items()):
+            await ws.send_json({"type": "grade", "kr_id": kr_id, "grade": grade, "ref": ref})
+            answer = await reply(ws)
+            assert answer.get("reason") == reason, (kr_id, grade, answer)
+        await ws.send_json({"type": "grade", "kr_id": own[0], "grade": "0,7", "ref": 9})
+        assert (await reply(ws))["type"] == "ok"
+        saved = store.load(retro.id)
+        assert saved.key_result(own[0]).grade == 0.7 and saved.key_result(other).grade is None
+        while (state := await ws.receive_json(timeout=10))["type"] != "state":
+            pass
+        assert [kr["id"] for kr in state["grading"]["key_results"]] == own
+    finally:
+        await client.close()
 
 
 async def test_ballots_are_never_sent_per_person(client: TestClient, server: RoomServer):

@@ -4,7 +4,7 @@
 "use strict";
 
 const byId = (id) => document.getElementById(id);
-const ACTIVITIES = ["brainstorm", "wording", "vote", "review", "retro"];
+const ACTIVITIES = ["brainstorm", "wording", "vote", "review", "grading", "retro"];
 const SCORES = ["clarity", "ambition", "measurability", "overall"];
 
 let texts = {};
@@ -327,6 +327,53 @@ function drawReview(view) {
   }
 }
 
+// A grade as the page's language writes it: "0,7" in French, "0.7" in English.
+function decimal(value) {
+  if (value === null || value === undefined) return "—";
+  const text = Number(value).toFixed(1);
+  return document.documentElement.lang === "fr" ? text.replace(".", ",") : text;
+}
+
+function drawGrading(view) {
+  const list = byId("grades");
+  list.replaceChildren();
+  if (!view.key_results.length) list.append(el("li", tr("grading.none"), "muted"));
+  for (const kr of view.key_results) {
+    const item = el("li", null, "grading");
+    item.dataset.kr = kr.id;
+    const kind = tr(kr.committed ? "grading.committed" : "grading.aspirational", {
+      expected: decimal(kr.expected),
+    });
+    const about = [kr.span, kind];
+    if (kr.progress !== null) {
+      about.push(tr("grading.progress", { progress: `${Math.round(kr.progress * 100)} %` }));
+    }
+    // Not graded yet: the box starts from the last progress, where the room starts too.
+    const start = kr.grade === null ? kr.suggested : kr.grade;
+    const grade = el("input");
+    grade.inputMode = "decimal";
+    grade.maxLength = 10;
+    grade.placeholder = "0 – 1";
+    grade.value = start === null ? "" : decimal(start);
+    const save = button(tr("grading.save"), () => {
+      if (!grade.value.trim()) {
+        say(tr("error.invalid"));
+        return;
+      }
+      act({ type: "grade", kr_id: kr.id, grade: grade.value });
+    });
+    const graded = kr.grade === null ? tr("grading.not_graded") : tr("grading.graded", { grade: decimal(kr.grade) });
+    item.append(
+      el("p", kr.text),
+      el("p", about.join(" · "), "muted"),
+      el("p", graded, "graded"),
+      labelled(tr("grading.grade"), grade, "grade"),
+      save,
+    );
+    list.append(item);
+  }
+}
+
 function drawRetro(view) {
   for (const name of ["worked", "to_change"]) {
     const list = byId(name);
@@ -339,6 +386,7 @@ const DRAW = {
   wording: drawWording,
   vote: drawVote,
   review: drawReview,
+  grading: drawGrading,
   retro: drawRetro,
 };
 
