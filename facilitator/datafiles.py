@@ -4,14 +4,17 @@ A data file (a workshop template, an exercise pack, an organisation's `facilitat
 written without Python, so every mistake comes back as a `Problem`, printed as
 "file:line: field: what is wrong; what to do", never as a traceback or a hang:
 
-    data, locator, problems = read_toml(path)        # problems: unreadable, not TOML, too deep …
-    check = Check(str(path), locator)
+    data, locator, problems = read_toml(path, lang=lang)  # unreadable, not TOML, too deep …
+    check = Check(str(path), locator, lang)
     check_id(data, "", "template", check, "codir-framing")
     check_unknown_keys(data, KNOWN_KEYS, "", check)   # 'did you mean "title"? ' hints
     for later, first in duplicates(loaded, key=lambda t: t.id): …   # ids unique across files
 
-tomllib gives no positions for a valid document, so `Locator` maps dotted field paths
-(`steps[3].title.en`) to lines. Headless and a leaf: imports nothing from facilitator.
+Every message is in the reader's `lang` (the `files.*` catalogue texts; English when the caller
+knows no language, so the templates and facilitator.toml read as they always have), the file,
+line and field in front of it and the fix in it. tomllib gives no positions for a valid
+document, so `Locator` maps dotted field paths (`steps[3].title.en`) to lines. Headless, and
+low in the layers: imports only the catalogues (`facilitator.locales`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from facilitator.locales import LANGS, t
+
 T = TypeVar("T")
 
 # Ids end up in session files, progress files and on the command line: keep them plain.
@@ -39,13 +44,14 @@ class Problem:
     field: str  # dotted path; steps are numbered from 1, as on the agenda: steps[3].title.en
     message: str
     severity: Literal["error", "warning"] = "error"
+    lang: str = "en"  # the message's language: the "warning: " tag is written in it too
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
     def __str__(self) -> str:
-        tag = "" if self.is_error else "warning: "
+        tag = "" if self.is_error else t(self.lang, "files.warning")
         return f"{self.file}:{self.line}: {self.field}: {tag}{self.message}"
 
 
@@ -66,10 +72,6 @@ and died of a RecursionError near 500, and Python's repr of deep data does the s
 _TOML_INTEGERS = range(-(2**63), 2**63)
 """TOML integers are 64-bit. tomllib reads bigger ones: a hex one too big for Python to print
 (over 4,300 decimal digits) then crashed the message naming it."""
-_OUT_OF_RANGE = (
-    f"a whole number outside TOML's 64-bit range ({_TOML_INTEGERS.start} to "
-    f"{_TOML_INTEGERS.stop - 1}); write a smaller number"
-)
 # A decimal integer too long for Python to read (tomllib lets its ValueError through).
 _LONG_INTEGER = re.compile(r"(?:^|[=\[,{])[ \t]*[+-]?\d[\d_]{4300,}", re.MULTILINE)
 # Opening a FIFO for reading waits for a writer: O_NONBLOCK returns at once (no effect on files).
@@ -77,65 +79,84 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
-# tomllib's messages are terse; the common slips of a hand-edited file deserve a hint.
-_TOML_HINTS = {
-    "Cannot overwrite a value": "this key is already set above in the same table or step; "
-    "keep only one",
-    "Cannot declare": "this table is declared twice; merge the two",
-    "Illegal character '\\n'": 'a string is not closed on this line; use triple quotes """…""" '
-    "for text on several lines",
-    "Unterminated string": "a string is never closed; add the missing quote(s)",
-    "Expected '=' after a key": 'write key = value, and put text in quotes: title.fr = "…"',
-    "Invalid value": 'text must be in quotes ("…"), lists in brackets, numbers bare',
+# tomllib's messages are terse (and English only); the common slips of a hand-edited file
+# deserve a hint in the reader's language.
+_TOML_HINT_KEYS = {
+    "Cannot overwrite a value": "files.syntax.overwrite",
+    "Cannot declare": "files.syntax.declare",
+    "Illegal character '\\n'": "files.syntax.newline",
+    "Unterminated string": "files.syntax.unterminated",
+    "Expected '=' after a key": "files.syntax.equals",
+    "Invalid value": "files.syntax.value",
 }
+# A data file written in one language says so on a top-level line (an exercise pack's
+# `lang = "fr"`): found in the text, so that even a file tomllib refuses is answered in it.
+_DECLARED_LANG = re.compile(r"""^[ \t]*lang[ \t]*=[ \t]*["']([a-z]{2})["']""", re.MULTILINE)
+_FIRST_TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def declared_language(text: str) -> str:
+    """The language a data file names on a top-level `lang = "…"` line (before any table), if
+    it is one of the catalogues' (`LANGS`); English otherwise."""
+    table = _FIRST_TABLE.search(text)
+    m = _DECLARED_LANG.search(text, 0, table.start() if table else len(text))
+    return m.group(1) if m and m.group(1) in LANGS else "en"
 
 
 def read_toml(
-    path: Path, locator: Callable[[str], Locator] | None = None
+    path: Path, locator: Callable[[str], Locator] | None = None, lang: str | None = "en"
 ) -> tuple[dict[str, Any] | None, Locator, list[Problem]]:
     """Read a hand-written TOML data file: its data (None when unreadable), a locator that maps
     dotted field paths to line numbers (built by `locator`, default `Locator`), and the problem
-    that stopped the reading, if any.
+    that stopped the reading, if any, in `lang` (None: the language the file declares, see
+    `declared_language`; English for a file not read far enough to tell).
 
     Shared by every data file a consultant writes (workshop templates, exercise packs). Only a
     regular file of at most MAX_TOML_BYTES is read, nested at most MAX_NESTING deep, with
     64-bit integers: anything else is a problem like a syntax error, never an exception."""
     file = str(path)
     make_locator = locator or Locator
-    raw, problem = _read_regular_file(path)
+    raw, problem = _read_regular_file(path, lang or "en")
     if problem is not None:
         return None, make_locator(""), [problem]
     try:
         # utf-8-sig: Windows editors may add a byte-order mark, which TOML itself refuses.
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        lang = lang or "en"
         line = raw[: exc.start].count(b"\n") + 1
-        problem = Problem(file, line, "(file)", "not valid UTF-8 text; save the file as UTF-8")
+        problem = Problem(file, line, "(file)", t(lang, "files.read.not_utf8"), lang=lang)
         return None, make_locator(""), [problem]
+    lang = lang or declared_language(text)
     located = make_locator(text)
     if located.too_deep_line:  # found before tomllib, which would recurse that deep
-        return None, located, [Problem(file, located.too_deep_line, "(syntax)", _TOO_DEEP)]
+        problem = Problem(file, located.too_deep_line, "(syntax)", _too_deep(lang), lang=lang)
+        return None, located, [problem]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return None, located, [_syntax_problem(file, str(exc), located)]
+        return None, located, [_syntax_problem(file, str(exc), located, lang)]
     except ValueError:  # an integer of more than 4,300 digits: Python refuses to read it
         m = _LONG_INTEGER.search(text)
         line = text.count("\n", 0, m.end()) + 1 if m else 1
-        return None, located, [Problem(file, line, "(syntax)", _OUT_OF_RANGE)]
-    if (problem := _beyond_limits(data, file, located)) is not None:
+        return None, located, [Problem(file, line, "(syntax)", _out_of_range(lang), lang=lang)]
+    if (problem := _beyond_limits(data, file, located, lang)) is not None:
         return None, located, [problem]
     return data, located, []
 
 
-_TOO_DEEP = (
-    f"values nested more than {MAX_NESTING} levels deep (lists or tables inside one another); "
-    "a template or a pack needs three at most"
-)
+def _too_deep(lang: str) -> str:
+    return t(lang, "files.read.too_deep", max=MAX_NESTING)
 
 
-def _read_regular_file(path: Path) -> tuple[bytes, Problem | None]:
-    """The bytes of `path` if it is a regular file of at most MAX_TOML_BYTES, else the problem.
+def _out_of_range(lang: str) -> str:
+    low, high = _TOML_INTEGERS.start, _TOML_INTEGERS.stop - 1
+    return t(lang, "files.read.out_of_range", low=low, high=high)
+
+
+def _read_regular_file(path: Path, lang: str) -> tuple[bytes, Problem | None]:
+    """The bytes of `path` if it is a regular file of at most MAX_TOML_BYTES, else the problem
+    (in `lang`).
 
     The type is checked on the opened file, not on the name: a FIFO or a device (`/dev/zero`)
     named like a template would hang the reading or never end it."""
@@ -144,30 +165,30 @@ def _read_regular_file(path: Path) -> tuple[bytes, Problem | None]:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK)
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                message = "not a regular file (a folder, a pipe or a device): give a .toml file"
-                return b"", Problem(file, 1, "(file)", message)
+                message = t(lang, "files.read.not_regular")
+                return b"", Problem(file, 1, "(file)", message, lang=lang)
             with open(fd, "rb", closefd=False) as stream:
                 raw = stream.read(MAX_TOML_BYTES + 1)
         finally:
             os.close(fd)
     except OSError as exc:
-        return b"", Problem(file, 1, "(file)", f"cannot read the file: {exc.strerror or exc}")
+        message = t(lang, "files.read.failed", error=exc.strerror or exc)
+        return b"", Problem(file, 1, "(file)", message, lang=lang)
     if len(raw) > MAX_TOML_BYTES:
-        message = "larger than 1 MB; a template or a pack is a few kilobytes: is it the right file?"
-        return b"", Problem(file, 1, "(file)", message)
+        return b"", Problem(file, 1, "(file)", t(lang, "files.read.too_big"), lang=lang)
     return raw, None
 
 
-def _beyond_limits(data: dict[str, Any], file: str, locator: Locator) -> Problem | None:
+def _beyond_limits(data: dict[str, Any], file: str, locator: Locator, lang: str) -> Problem | None:
     """The first value TOML-wise too big (an integer) or too deep (dotted keys and [a.b.c]
     headers nest without brackets), walked without recursion."""
     pending: list[tuple[str, Any, int]] = [("", data, 0)]
     while pending:
         path, value, depth = pending.pop()
         if isinstance(value, int) and not isinstance(value, bool) and value not in _TOML_INTEGERS:
-            return Problem(file, locator.line(path), path, _OUT_OF_RANGE)
+            return Problem(file, locator.line(path), path, _out_of_range(lang), lang=lang)
         if depth > MAX_NESTING:
-            return Problem(file, locator.line(path), path, _TOO_DEEP)
+            return Problem(file, locator.line(path), path, _too_deep(lang), lang=lang)
         if isinstance(value, dict):
             children = [(join(path, key), child) for key, child in value.items()]
         elif isinstance(value, list):  # numbered from 1, as the locator numbers them
@@ -178,18 +199,20 @@ def _beyond_limits(data: dict[str, Any], file: str, locator: Locator) -> Problem
     return None
 
 
-def _syntax_problem(file: str, message: str, locator: Locator) -> Problem:
+def _syntax_problem(file: str, message: str, locator: Locator, lang: str) -> Problem:
     line, where = 0, ""
     if m := _TOML_POSITION.search(message):
-        line, where = int(m.group(1)), f" (column {m.group(2)})"
+        line = int(m.group(1))
+        where = t(lang, "files.syntax.column", column=m.group(2))
         message = message[: m.start()]
     elif m := _TOML_END.search(message):
         # "at end of document": point at the string or list that was opened and never closed.
         line = locator.unclosed_line or locator.last_line
         message = message[: m.start()]
-    hint = next((h for key, h in _TOML_HINTS.items() if message.startswith(key)), "")
-    text = f"TOML syntax error: {message}{where}" + (f"; {hint}" if hint else "")
-    return Problem(file, max(line, 1), "(syntax)", text)
+    hint_key = next((k for start, k in _TOML_HINT_KEYS.items() if message.startswith(start)), "")
+    hint = t(lang, "files.syntax.hint", hint=t(lang, hint_key)) if hint_key else ""
+    text = t(lang, "files.syntax", message=message, where=where, hint=hint)
+    return Problem(file, max(line, 1), "(syntax)", text, lang=lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,18 +220,21 @@ def _syntax_problem(file: str, message: str, locator: Locator) -> Problem:
 
 
 class Check:
-    """Collects problems; the locator turns each field path into a line number."""
+    """Collects problems; the locator turns each field path into a line number. `lang` is the
+    language of the messages: the shared checks below write theirs in it, and a caller's own
+    messages must be in it too."""
 
-    def __init__(self, file: str, locator: Locator) -> None:
-        self.file, self.locator = file, locator
+    def __init__(self, file: str, locator: Locator, lang: str = "en") -> None:
+        self.file, self.locator, self.lang = file, locator, lang
         self.problems: list[Problem] = []
 
     def error(self, field: str, message: str) -> None:
-        self.problems.append(Problem(self.file, self.locator.line(field), field, message))
+        line = self.locator.line(field)
+        self.problems.append(Problem(self.file, line, field, message, lang=self.lang))
 
     def warning(self, field: str, message: str) -> None:
         line = self.locator.line(field)
-        self.problems.append(Problem(self.file, line, field, message, "warning"))
+        self.problems.append(Problem(self.file, line, field, message, "warning", self.lang))
 
 
 def join(prefix: str, key: str) -> str:
@@ -221,10 +247,11 @@ def closest_name(value: str, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
-def did_you_mean(value: str, choices: Iterable[str], *, prefix: str = "") -> str:
-    """'did you mean "x"? ' for the closest of `choices` (`prefix` before it), or ""."""
+def did_you_mean(value: str, choices: Iterable[str], *, prefix: str = "", lang: str = "en") -> str:
+    """'did you mean "x"? ' (in `lang`) for the closest of `choices` (`prefix` before it), or
+    ""."""
     close = closest_name(value, choices)
-    return f'did you mean "{prefix}{close}"? ' if close else ""
+    return t(lang, "files.did_you_mean", name=prefix + close) if close else ""
 
 
 def duplicates(items: Iterable[T], key: Callable[[T], str]) -> Iterator[tuple[T, T]]:
@@ -243,18 +270,25 @@ def is_positive_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
+_ID_OWNER_KEYS = {
+    "template": "files.id.of.template",
+    "step": "files.id.of.step",
+    "pack": "files.id.of.pack",
+    "exercise": "files.id.of.exercise",
+}
+"""What a `check_id` table is, as its message names it in each language."""
+
+
 def check_id(table: dict[str, Any], prefix: str, what: str, c: Check, example: str) -> str | None:
-    """The table's `id` when it is a plain id (`ID`), else None with the problem recorded;
-    `example` is the id the message suggests."""
+    """The table's `id` when it is a plain id (`ID`), else None with the problem recorded in
+    `c.lang`; `what` is one of `_ID_OWNER_KEYS`' names (another is written as it is), `example`
+    the id the message suggests."""
     field, value = join(prefix, "id"), table.get("id")
     if value is None:
-        c.error(field, f'missing: give the {what} an id, e.g. id = "{example}"')
+        owner = t(c.lang, _ID_OWNER_KEYS[what]) if what in _ID_OWNER_KEYS else what
+        c.error(field, t(c.lang, "files.id.missing", what=owner, example=example))
     elif not isinstance(value, str) or not ID.match(value):
-        c.error(
-            field,
-            f"{value!r} is not a valid id: use lower-case letters, digits and hyphens, "
-            f'e.g. id = "{example}"',
-        )
+        c.error(field, t(c.lang, "files.id.invalid", value=repr(value), example=example))
     else:
         return value
     return None
@@ -268,15 +302,18 @@ def check_choice(
     what: str,
     c: Check,
 ) -> str | None:
+    """The table's `key` when it is one of `choices`, else None with the problem recorded in
+    `c.lang`; `what` names the field in the message ("skill", "step kind")."""
     field, value = join(prefix, key), table.get(key)
     allowed = ", ".join(choices)
     if value is None:
-        c.error(field, f'missing: set {key} = "…" to one of: {allowed}')
+        c.error(field, t(c.lang, "files.choice.missing", key=key, allowed=allowed))
     elif not isinstance(value, str):
-        c.error(field, f"must be text in quotes, one of: {allowed}")
+        c.error(field, t(c.lang, "files.choice.not_text", allowed=allowed))
     elif value not in choices:
-        hint = did_you_mean(value.lower(), choices)
-        c.error(field, f'unknown {what} "{value}"; {hint}allowed: {allowed}')
+        hint = did_you_mean(value.lower(), choices, lang=c.lang)
+        values = {"what": what, "value": value, "hint": hint, "allowed": allowed}
+        c.error(field, t(c.lang, "files.choice.unknown", **values))
     else:
         return value
     return None
@@ -285,13 +322,12 @@ def check_choice(
 def check_unknown_keys(
     table: dict[str, Any], known: tuple[str, ...], prefix: str, c: Check
 ) -> None:
+    """A warning in `c.lang` for each key of `table` not in `known` (ignored, likely a typo)."""
     for key in table:
         if key not in known:
-            c.warning(
-                join(prefix, key),
-                f'unknown key "{key}" (ignored, likely a typo); {did_you_mean(key.lower(), known)}'
-                f"known keys: {', '.join(known)}",
-            )
+            hint = did_you_mean(key.lower(), known, lang=c.lang)
+            message = t(c.lang, "files.unknown_key", key=key, hint=hint, known=", ".join(known))
+            c.warning(join(prefix, key), message)
 
 
 _LIST_ITEM = re.compile(r"^(?:[-•*]|\d+[.)])\s")

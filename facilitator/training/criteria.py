@@ -168,7 +168,7 @@ class CriterionError(ValueError):
         super().__init__(self.text("en"))
 
     def text(self, lang: str) -> str:
-        hint = t(lang, "pack.check.did_you_mean", name=self.close) if self.close else ""
+        hint = t(lang, "files.did_you_mean", name=self.close) if self.close else ""
         return t(lang, self.key, hint=hint, **self.values)
 
 

@@ -49,11 +49,12 @@ from facilitator.training.model import (
 
 
 class Report:
-    """A pack's problems in the trainer's language: each message is a catalogue key
-    (`pack.check.*`) filled in `lang`, added to the file's `Check` (file:line: field)."""
+    """A pack's problems in the trainer's language (the `Check`'s): each message is a catalogue
+    key (`pack.check.*`) filled in that language, added to the file's `Check` (file:line:
+    field)."""
 
-    def __init__(self, check: Check, lang: str = "en") -> None:
-        self.check, self.lang = check, lang
+    def __init__(self, check: Check) -> None:
+        self.check, self.lang = check, check.lang
 
     def error(self, field: str, key: str, /, **values: object) -> None:
         self.check.error(field, t(self.lang, key, **values))
@@ -100,10 +101,11 @@ def _strings(table: dict[str, Any], key: str, prefix: str, c: Report, *, require
         c.error(field, "pack.check.list.empty", key=key)
 
 
-def check_structure(data: dict[str, Any], stem: str, check: Check, lang: str = "en") -> None:
+def check_structure(data: dict[str, Any], stem: str, check: Check) -> None:
     """Every field of a pack file's `data` (its file named `stem`), each problem added to
-    `check`, in `lang` (the shared checks of ids, choices and unknown keys are in English)."""
-    c = Report(check, lang)
+    `check`, in its language (`check.lang`, the shared checks of ids, choices and unknown keys
+    included)."""
+    c = Report(check)
     check_unknown_keys(data, PACK_KEYS, "", check)
     pack_id = check_id(data, "", "pack", check, example="fr-1-reperer")
     if pack_id and pack_id != stem:
@@ -274,11 +276,11 @@ _KEPT_PARTS = (
 """What a rewrite must not lose when both the draft and the model answer have it."""
 
 
-def check_with_engine(exercise: Exercise, engine: Any, check: Check, lang: str = "en") -> None:
-    """The engine's verdict on a built exercise, each disagreement added to `check` in `lang`:
-    the starting draft must fail its criteria, the model answer meet them, each choice's
-    `confirm` agree."""
-    c = Report(check, lang)
+def check_with_engine(exercise: Exercise, engine: Any, check: Check) -> None:
+    """The engine's verdict on a built exercise, each disagreement added to `check` in its
+    language: the starting draft must fail its criteria, the model answer meet them, each
+    choice's `confirm` agree."""
+    c = Report(check)
     prefix = f"exercises[{exercise.number}]"
     draft = assess_items(engine, exercise, split_items(exercise.draft, exercise.items))
     draft_grade = grade(exercise.criteria, exercise.items, draft)

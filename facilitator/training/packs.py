@@ -130,12 +130,10 @@ def check_pack(path: str | Path, engine: Any = None, lang: str | None = "en") ->
     """
     path = Path(path)
     data, problems, check = _read(path, lang)
-    if lang is None:
-        lang = _own_language(data)
     if data is not None and engine is not None and not has_errors(problems) and check is not None:
         pack = _build(data, path, date.today())
         for exercise in pack.exercises:
-            check_with_engine(exercise, engine, check, lang)
+            check_with_engine(exercise, engine, check)
         problems = sorted(check.problems, key=lambda p: p.line)
     return problems
 
@@ -167,11 +165,13 @@ def _own_language(data: dict[str, Any] | None) -> str:
 def _read(
     path: Path, lang: str | None = "en"
 ) -> tuple[dict[str, Any] | None, list[Problem], Check | None]:
-    data, locator, problems = read_toml(path, ItemLocator)
+    """The pack file's data (None when unreadable), its problems in `lang` (None: the pack's
+    own, read from its `lang` line even when the file is not valid TOML) and their `Check`."""
+    data, locator, problems = read_toml(path, ItemLocator, lang)
     if data is None:
         return None, problems, None
-    check = Check(str(path), locator)
-    check_structure(data, path.stem, check, lang or _own_language(data))
+    check = Check(str(path), locator, lang or _own_language(data))
+    check_structure(data, path.stem, check)
     check.problems.sort(key=lambda p: p.line)
     return data, check.problems, check
 

@@ -57,9 +57,10 @@ def test_exercises_check_reports_file_line_and_field(runner: CliRunner, tmp_path
     assert result.exit_code == 1
     lines = result.output.splitlines()
     skill_line = broken.splitlines().index('skill = "spots"') + 1
-    assert (
-        f'{path}:{skill_line}: exercises[1].skill: unknown skill "spots"; did you mean "spot"'
-        in (lines[0])
+    # The shared checks (ids, choices, unknown keys) speak the pack's language too.
+    assert lines[0].startswith(
+        f"{path}:{skill_line}: exercises[1].skill: valeur inconnue pour skill\u00a0: "
+        "«\u00a0spots\u00a0» ; vouliez-vous dire «\u00a0spot\u00a0»\u00a0?".replace(" ;", "\u202f;")
     )
     criteria_line = broken.splitlines().index('criteria = ["jargon == 0", "clarte >= 80"]') + 1
     assert lines[1].startswith(f"{path}:{criteria_line}: exercises[3].criteria[2]: ")
@@ -68,6 +69,9 @@ def test_exercises_check_reports_file_line_and_field(runner: CliRunner, tmp_path
     assert "vouliez-vous dire «\u00a0clarity\u00a0»" in lines[1]
     english = runner.invoke(main, ["exercises", "check", "-l", "en", "--no-engine", str(path)])
     assert 'unknown name "clarte"' in english.output
+    assert f'{skill_line}: exercises[1].skill: unknown skill "spots"; did you mean "spot"' in (
+        english.output
+    )
     assert 'did you mean "clarity"' in english.output
 
 
