@@ -17,12 +17,12 @@ from eval_flags import evaluate
 
 ACCURACY = {
     "measurable": 0.93,
-    "output": 0.82,
-    "too_long": 0.93,
+    "output": 0.87,
+    "too_long": 0.95,
     "has_baseline": 0.93,
     "has_deadline": 0.93,
-    "low_ambition": 0.85,
-    "jargon": 0.75,
+    "low_ambition": 0.95,
+    "jargon": 0.88,
 }
 PRECISION = {"measurable": 0.88, "low_ambition": 0.85, "jargon": 0.85, "has_deadline": 0.9}
 
