@@ -2,9 +2,10 @@
 
 `board` says, trainee by trainee, which exercise they are on, what they passed (on their own, or
 only after the model answer was shown), the hints and answers revealed, and which rules fire most
-in the group's answers (`summary.summarize` counts them, as for the Word report). `debrief` gives
-one exercise's latest answers with no names, in an order that does not follow the names either,
-for the wall.
+in the group's answers (`summary.summarize` counts them, as for the Word report). `answers`
+gives what one trainee wrote, every attempt of every exercise, for the trainer who clicks their
+name. `debrief` gives one exercise's latest answers with no names, in an order that does not
+follow the names either, for the wall.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from facilitator.training.model import Exercise, Pack
 from facilitator.training.progress import TraineeProgress
-from facilitator.training.summary import exercise_labels, status_of, summarize
+from facilitator.training.summary import exercise_labels, status_of, summarize, trainee_detail
 
 TOP_RULES = 5
 """The rules that fire most, shown on the dashboard."""
@@ -72,6 +73,54 @@ def board(
         "total": len(exercises),
         "mistakes": mistakes,
     }
+
+
+def answers(
+    trainee: TraineeProgress, exercises: Sequence[Exercise], packs: Sequence[Pack]
+) -> dict[str, Any]:
+    """What `trainee` wrote: each exercise they opened (the one worked on last first), its
+    status, hints and every attempt, latest first. An attempt's `text` is the answer as typed,
+    or the text of the choice picked (the pack's, in any trainee's order); `after_reveal` marks
+    one made once the model answer was on screen. Texts are data: the page shows them as text."""
+    choices = {e.key: [c.text for c in e.choices] for e in exercises}
+    total = {e.key: len(e.criteria) for e in exercises}
+    rows = trainee_detail(trainee, packs=packs, labels=labels_of(exercises, packs))
+    listed = []
+    for row in rows:
+        entry = trainee.exercises[f"{row.pack}/{row.exercise}"]
+        attempts = []
+        for attempt in reversed(entry.attempts):
+            text = attempt.text
+            options = choices.get(entry.key, [])
+            if attempt.choice is not None and 0 <= attempt.choice < len(options):
+                text = options[attempt.choice]
+            attempts.append(
+                {
+                    "time": attempt.time,
+                    "text": text,
+                    "choice": attempt.choice is not None,
+                    "passed": attempt.passed,
+                    "met": sum(1 for ok in attempt.met if ok),
+                    "total": total.get(entry.key, len(attempt.met)),
+                    "after_reveal": entry.revealed and entry.revealed_at <= attempt.time,
+                }
+            )
+        latest = entry.last.time if entry.last is not None else entry.started
+        listed.append(
+            (
+                latest,
+                {
+                    "key": entry.key,
+                    "label": row.label,
+                    "status": row.status,
+                    "hints": row.hints,
+                    "revealed": entry.revealed,
+                    "attempts": attempts,
+                },
+            )
+        )
+    listed.sort(key=lambda pair: pair[0], reverse=True)
+    return {"name": trainee.name, "exercises": [item for _, item in listed]}
 
 
 def _anonymous_order(trainee: TraineeProgress, exercise: str) -> bytes:

@@ -19,7 +19,7 @@ from typing import Any
 
 from facilitator.durable import atomic_write
 from facilitator.training.model import Exercise, Pack
-from facilitator.training.progress import clean_name
+from facilitator.training.progress import clean_name, same_name
 from facilitator.training.store import TrainingStore, trainee_file_id
 
 MAX_COUNTDOWN_MINUTES = 240
@@ -79,6 +79,18 @@ class GroupRoom:
 
     def trainee(self, token_hash: str) -> str | None:
         return self.devices.get(token_hash)
+
+    def remove(self, name: str) -> int:
+        """Let trainee `name` out: every device that joined under that name (any case) loses its
+        token, so its pages close and its cookie opens nothing; how many were removed.
+        RoomError("invalid") when no device has that name. Their progress file is untouched:
+        what they did stays in the reports, and they find it again if they join anew."""
+        gone = [token for token, who in self.devices.items() if same_name(who, name)]
+        if not gone:
+            raise RoomError("invalid")
+        for token in gone:
+            del self.devices[token]
+        return len(gone)
 
     def set_countdown(self, minutes: float, exercise: str = "", now: float | None = None) -> None:
         """Start a countdown of `minutes` (0 stops it)."""

@@ -6,8 +6,10 @@ Messages are JSON objects with a `type`. To a trainee the server sends `state`
 (`training_views.trainee_view`, again whenever it changed), `coach` (the verdict on the draft
 numbered `seq`: lexical at once, full after a pause) and `error` (a `reason` code). A trainee
 sends `open` {key}, `draft` {seq, text}, `submit` {text}, `choose` {index: the pack's choice
-index}, `hint` and `reveal`. To the trainer the server sends `board`; the trainer sends
-`countdown` {minutes, exercise}, `packs` {ids} and `project` {key}.
+index}, `hint` and `reveal`. To the trainer the server sends `board`, and `answers` (what one
+trainee wrote, `board.answers`) when asked; the trainer sends `countdown` {minutes, exercise},
+`packs` {ids}, `project` {key}, `answers` {name} and `remove` {name} (the trainee's devices
+leave the room: their pages close, their cookies open nothing; their progress file stays).
 
 Every message is checked first: an object of a known type, texts of bounded length; a trainee's
 device must still be in the room.
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import WSMsgType, web
 
+from facilitator.envelope.errors import StoreError
 from facilitator.training import Exercise, split_items
 from facilitator.training.attempts import (
     answer_shown,
@@ -30,7 +33,7 @@ from facilitator.training.attempts import (
     reveal_left,
     rewrite_attempt,
 )
-from facilitator.training.board import board, debrief, labels_of
+from facilitator.training.board import answers, board, debrief, labels_of
 from facilitator.training.group import RoomError
 from facilitator.training.progress import TraineeProgress, now_iso
 from facilitator.web import security
@@ -312,12 +315,33 @@ async def board_message(server: TrainingServer) -> dict[str, Any]:
     }
 
 
+def _in_room(server: TrainingServer, name: object) -> str | None:
+    """The trainee the dashboard shows under `name` (a device in the room, or connected)."""
+    shown = {*server.room.devices.values(), *(t.name for t in server.trainees)}
+    return name if isinstance(name, str) and name in shown else None
+
+
+async def answers_message(server: TrainingServer, data: dict[str, Any]) -> dict[str, Any]:
+    """What the trainee named in `data` wrote (an `answers` message), or an `error`."""
+    name = _in_room(server, data.get("name"))
+    if name is None:
+        return {"type": "error", "reason": "invalid"}
+    try:
+        progress = await server.progress(name)
+    except StoreError:
+        return {"type": "error", "reason": "unreadable"}
+    return {"type": "answers", **answers(progress, server.exercises, server.assigned)}
+
+
 async def serve_board(server: TrainingServer, ws: web.WebSocketResponse, lang: str) -> None:
     await send(ws, await board_message(server))
     async for message in ws:
         if message.type != WSMsgType.TEXT:
             break
         data = _parse(message.data)
+        if data is not None and data["type"] == "answers":
+            await send(ws, await answers_message(server, data))
+            continue
         action = BOARD_ACTIONS.get(data["type"]) if data is not None else None
         if data is None or action is None:
             await send(ws, {"type": "error", "reason": "invalid"})
@@ -353,5 +377,18 @@ def _project(server: TrainingServer, data: dict[str, Any]) -> None:
     server.room.projected = str(key)
 
 
-BOARD_ACTIONS = {"countdown": _countdown, "packs": _packs, "project": _project}
+def _remove(server: TrainingServer, data: dict[str, Any]) -> None:
+    name = _in_room(server, data.get("name"))
+    if name is None:
+        raise RoomError("invalid")
+    server.room.remove(name)
+    server.positions.pop(name, None)  # a later join starts at their first exercise not passed
+
+
+BOARD_ACTIONS = {
+    "countdown": _countdown,
+    "packs": _packs,
+    "project": _project,
+    "remove": _remove,
+}
 """Message type → the trainer's action on the room (RoomError when refused)."""

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from facilitator.cli import main
 from facilitator.training import load_pack
 from facilitator.training.attempts import choice_attempt, coach_hidden, reveal_left
-from facilitator.training.board import board, debrief
+from facilitator.training.board import answers, board, debrief
 from facilitator.training.csv_export import COLUMNS, render
 from facilitator.training.group import GroupRoom, RoomError, RoomFile, sequence
 from facilitator.training.progress import Attempt, TraineeProgress
@@ -61,6 +61,37 @@ def test_a_room_lets_in_the_right_code_and_keeps_its_state_in_its_file(tmp_path:
     room.packs = [SPOT.id, "gone", REWORD.id]
     keys = [e.key for e in sequence(room, {REWORD.id: REWORD, SPOT.id: SPOT})]
     assert len(keys) == len(SPOT.exercises) + len(REWORD.exercises) and keys[0].startswith("fr-1")
+
+
+def test_removing_a_trainee_revokes_each_of_their_devices_only():
+    room = GroupRoom("CODIR", "TRN234")
+    room.join("TRN234", "Anne", "phone")
+    room.join("TRN234", "anne", "laptop")  # the same trainee on a second device
+    room.join("TRN234", "Bob", "h2")
+    assert room.remove("ANNE") == 2
+    assert room.devices == {"h2": "Bob"} and room.trainee("phone") is None
+    with pytest.raises(RoomError, match="invalid"):
+        room.remove("Anne")
+
+
+def test_a_trainees_answers_every_attempt_latest_first_a_choice_by_its_text():
+    anne, bob = _group()
+    rewrite = REWORD.exercises[0]
+    shown = answers(bob, REWORD.exercises, [REWORD])
+    (worked,) = shown["exercises"]
+    assert worked["status"] == "done_after_reveal" and worked["revealed"]
+    assert [(a["text"], a["after_reveal"]) for a in worked["attempts"]] == [
+        ("=HYPERLINK(1)", True),
+        ("Améliorer nos produits", False),
+    ]
+    ex = next(e for e in SPOT.exercises if e.is_choice)
+    wrong = next(i for i, c in enumerate(ex.choices) if not c.correct)
+    anne.record(ex.pack, ex.id, choice_attempt(ex, wrong, "2026-03-19T09:10:00+00:00"))
+    shown = answers(anne, [*REWORD.exercises, *SPOT.exercises], [REWORD, SPOT])
+    assert [e["key"] for e in shown["exercises"]] == [ex.key, rewrite.key]  # the latest first
+    (picked,) = shown["exercises"][0]["attempts"]
+    assert picked["text"] == ex.choices[wrong].text and picked["choice"]
+    assert not picked["passed"]
 
 
 def test_the_rules_of_an_exercise_are_the_apps():
@@ -138,9 +169,11 @@ def test_report_format_csv_and_train_room_from_the_command_line(
     data = tmp_path / "sessions"
     store = TrainingStore(data / "training")
     for trainee in _group():
-        store.update(
-            trainee.name, trainee.group, lambda t, src=trainee: t.exercises.update(src.exercises)
-        )
+
+        def copy(saved: TraineeProgress, src: TraineeProgress = trainee) -> None:
+            saved.exercises.update(src.exercises)
+
+        store.update(trainee.name, trainee.group, copy)
     runner = CliRunner()
     out = tmp_path / "progress.csv"
     result = runner.invoke(

@@ -149,3 +149,45 @@ def test_a_trainee_who_chose_english_gets_the_page_in_english(
     phone.reload()
     phone.wait_for_selector('#status[data-connected="yes"]')
     assert phone.text_content("#submit") == t("en", "trw.submit")
+
+
+@pytest.mark.parametrize(
+    ("lang", "viewport"), [("fr", PHONE), ("en", {"width": 1280, "height": 800})]
+)
+def test_the_trainer_reads_a_trainees_answers_and_removes_them_from_the_room(
+    training: BackgroundTraining,
+    new_page: Callable[..., Any],
+    store: TrainingStore,
+    lang: str,
+    viewport: dict[str, int],
+):
+    phone = new_page()
+    join(phone, training, "Anne")
+    markup = '<img src=x onerror="window.hacked=1"> Améliorer la qualité'
+    phone.fill("#answer", markup)
+    phone.click("#submit")
+    phone.wait_for_selector("#result.fail")
+    phone.fill("#answer", "Améliorer nos produits")
+    phone.click("#submit")
+    phone.wait_for_selector("#meta:has-text('2')")
+
+    trainer = new_page(viewport)
+    trainer.goto(training.trainer_url)
+    trainer.goto(f"{training.url}/board?lang={lang}")
+    trainer.click('tr[data-name="Anne"] button.name')
+    trainer.wait_for_selector("#trainee-answers .answer")
+    assert trainer.text_content("#trainee-title") == t(lang, "trw.board.answers", name="Anne")
+    texts = [a.text_content() for a in trainer.query_selector_all("#trainee-answers .answer")]
+    assert texts == ["Améliorer nos produits", markup]  # latest first, markup as text
+    assert trainer.query_selector("#trainee-answers img") is None
+    assert trainer.evaluate("window.hacked") is None
+    if viewport == PHONE:
+        no_overflow(trainer)
+
+    trainer.on("dialog", lambda dialog: dialog.accept())
+    trainer.click("#trainee-remove")
+    trainer.wait_for_selector('tr[data-name="Anne"]', state="detached")
+    assert trainer.is_hidden("#trainee")
+    assert trainer.text_content("#notice") == t(lang, "trw.board.removed", name="Anne")
+    phone.wait_for_url(f"{training.url}/")  # her page is let out, to the join page
+    assert len(store.load("Anne", "Groupe A").exercises) == 1  # her work is kept

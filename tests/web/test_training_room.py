@@ -326,3 +326,97 @@ async def test_eight_trainees_answering_at_once_are_all_saved_and_on_the_dashboa
     assert all(t.attempts == 1 for t in trainees)
     for ws in sockets:
         await ws.close()
+
+
+async def test_the_trainer_reads_what_a_trainee_wrote_latest_first_as_plain_data(
+    browsers: Any, server: TrainingServer
+):
+    trainer, anne = await browsers(), await browsers()
+    await trainer.client.get(f"/trainer?key={KEY}")
+    board = await trainer.socket("/board/ws")
+    await until(board, "board")
+    await anne.join("Anne")
+    ws = await anne.socket()
+    await until(ws, "state")
+    exercise = PACKS[0].exercises[0]
+    markup = '<b onclick="x()">Améliorer</b> la qualité'
+    await ws.send_json({"type": "hint"})
+    await ws.send_json({"type": "submit", "text": markup})
+    await until(ws, "state", lambda m: m["exercise"]["attempts"] == 1)
+    await ws.send_json({"type": "submit", "text": exercise.model_answer})
+    await until(ws, "state", lambda m: m["exercise"]["attempts"] == 2)
+
+    await board.send_json({"type": "answers", "name": "Anne"})
+    answers = await until(board, "answers")
+    assert answers["name"] == "Anne"
+    (worked,) = answers["exercises"]
+    assert worked["key"] == exercise.key and worked["label"] == exercise.title
+    assert worked["status"] == "done" and worked["hints"] == 1
+    texts = [(a["text"], a["passed"]) for a in worked["attempts"]]
+    assert texts == [(exercise.model_answer, True), (markup, False)]  # latest first, as typed
+    assert worked["attempts"][1]["total"] == len(exercise.criteria)
+    assert not any(a["after_reveal"] for a in worked["attempts"])
+
+    await board.send_json({"type": "answers", "name": "Nobody"})  # not in the room
+    assert (await until(board, "error"))["reason"] == "invalid"
+    await ws.close()
+    await board.close()
+
+
+async def test_a_trainee_removed_from_the_room_is_let_out_and_keeps_their_progress(
+    browsers: Any, server: TrainingServer, store: TrainingStore
+):
+    trainer, anne, bob = await browsers(), await browsers(), await browsers()
+    await trainer.client.get(f"/trainer?key={KEY}")
+    board = await trainer.socket("/board/ws")
+    await until(board, "board")
+    await anne.join("Anne")
+    await bob.join("Bob")
+    ws = await anne.socket()
+    await until(ws, "state")
+    await ws.send_json({"type": "submit", "text": "Améliorer la qualité"})
+    await until(ws, "state", lambda m: m["exercise"]["attempts"] == 1)
+
+    # Bob's device cannot remove Anne: his socket knows no such message, the board refuses him.
+    bob_ws = await bob.socket()
+    await until(bob_ws, "state")
+    await bob_ws.send_json({"type": "remove", "name": "Anne"})
+    assert (await until(bob_ws, "error"))["reason"] == "invalid"
+    with pytest.raises(Exception, match="403"):
+        await bob.socket("/board/ws")
+    assert "Anne" in server.room.devices.values()
+
+    await board.send_json({"type": "remove", "name": "Anne"})
+    assert (await until(ws, "error"))["reason"] == "closed"
+    seen = await until(board, "board", lambda m: [r["name"] for r in m["trainees"]] == ["Bob"])
+    assert seen["trainees"][0]["name"] == "Bob"
+    response = await anne.client.get("/train", allow_redirects=False)
+    assert response.status == 302 and response.headers["Location"] == "/"
+    with pytest.raises(Exception, match="401"):
+        await anne.socket()
+    saved = RoomFile(store, "Groupe A").load()
+    assert saved is not None and list(saved.devices.values()) == ["Bob"]
+    assert len(store.load("Anne", "Groupe A").exercises) == 1  # her work stays in the reports
+
+    await board.send_json({"type": "remove", "name": "Anne"})  # no longer there
+    assert (await until(board, "error"))["reason"] == "invalid"
+    assert (await anne.join("Anne"))[0] == 200  # with the code, she may come back to her work
+    again = await anne.socket()
+    assert (await until(again, "state"))["exercises"][0]["status"] == "open"
+    for socket in (again, bob_ws, board):
+        await socket.close()
+
+
+async def test_a_forged_trainer_key_reads_no_answers_and_removes_nobody(
+    browsers: Any, server: TrainingServer
+):
+    anne, mallory = await browsers(), await browsers()
+    await anne.join("Anne")
+    mallory.client.session.cookie_jar.update_cookies({"training_trainer": KEY[:-1] + "X"})
+    with pytest.raises(Exception, match="403"):
+        await mallory.socket("/board/ws")
+    trainer = await browsers()
+    await trainer.client.get(f"/trainer?key={KEY}")
+    with pytest.raises(Exception, match="403"):  # the trainer's cookie, from another site
+        await trainer.client.ws_connect("/board/ws", headers={"Origin": "http://evil.test"})
+    assert list(server.room.devices.values()) == ["Anne"]
