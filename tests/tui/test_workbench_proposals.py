@@ -105,7 +105,7 @@ async def test_the_list_speaks_the_session_s_language(make_app, store):
         assert kr.latest.note.startswith("proposed by the coach (outcome): ")
 
 
-class _RewritingEngine(FakeEngine):
+class RewritingEngine(FakeEngine):
     """The fake engine, with three alternatives for a key result without a target."""
 
     def assess(self, text, kind="objective", lang=None, glossary=(), tier="full"):  # type: ignore[no-untyped-def]
@@ -129,7 +129,7 @@ async def test_alt_t_and_alt_y_accept_the_second_and_third_alternative(make_app,
     session = Session(id="s1", title="Atelier", lang="fr")
     session.add_objective("Simplifier les démarches des usagers", {"overall": 90.0}, id="o1")
     store.create(session)
-    app = make_app(engine=_RewritingEngine(ready=True))
+    app = make_app(engine=RewritingEngine(ready=True))
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open(app, pilot)
         await pilot.press("ctrl+k")

@@ -29,14 +29,21 @@ from facilitator.tui.workbench.item_tree import ItemTree
 from facilitator.tui.workbench.key_result_fields import KeyResultFields
 from facilitator.tui.workbench.proposal_list import ProposalBox
 from facilitator.tui.workbench.proposals import CoachProposals
-from facilitator.tui.workbench.rewrite_panel import rewrite_text
+from facilitator.tui.workbench.rewrite_panel import RewritePanel
 from facilitator.tui.workbench.target import Target
 from facilitator.workshop.assessments import scores_of
+
+TALL = 50
+"""From this many rows the workbench is tall ("-tall"): the editor and the panels grow; below,
+"-short" (an 80×24 terminal) keeps each to what the screen holds. Widths use the app's "-narrow"
+breakpoint: there the rewrite panel stacks under the scores (workbench.tcss)."""
 
 
 class WorkbenchScreen(CoachProposals):
     key = "workbench"
     FOOTER_HIDDEN = HIDDEN_NAVIGATION
+    # Textual types it an instance variable holding a list: a ClassVar would not override it.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "wb.bind.save", id="workbench.save"),
         Binding("ctrl+t", "accept", "wb.bind.accept", id="workbench.accept"),
@@ -90,7 +97,7 @@ class WorkbenchScreen(CoachProposals):
                 yield DraftEditor(id="editor", undo_keys=False)
                 with Horizontal(id="scores-row"):
                     yield ScoreBars(id="scores")
-                    yield Static(id="rewrite")
+                    yield RewritePanel(id="rewrite-box")
                 yield KeyResultFields(self.lang, id="kr-fields")
                 yield Label(self.tr("wb.findings"), classes="section-title", id="findings-title")
                 yield FindingsList(id="findings")
@@ -132,7 +139,7 @@ class WorkbenchScreen(CoachProposals):
         self.query_one("#scores", ScoreBars).show(scores, self.saved_scores(), a.tier, self.lang)
         self.findings.show(a.findings, self.lang)
         self._highlight()
-        self.query_one("#rewrite", Static).update(rewrite_text(a, self.lang), layout=False)
+        self.query_one(RewritePanel).show(a, self.lang)
         if self.target.kind == "key_result":
             self.fields.autofill(a.parts)
         self.show_proposals(a)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from facilitator.session import KeyResult, Session, Versioned
 from facilitator.tui.app import MAX_FIELD_CHARS
@@ -23,6 +23,7 @@ from facilitator.tui.widgets.history import HistoryTable
 from facilitator.tui.widgets.score_bars import ScoreBars
 from facilitator.tui.workbench.item_tree import ItemTree
 from facilitator.tui.workbench.key_result_fields import KeyResultFields
+from facilitator.tui.workbench.rewrite_panel import RewritePanel
 from facilitator.tui.workbench.target import Target, draft_key
 from facilitator.workshop.checks import clean
 from facilitator.workshop.drafting import working_drafts
@@ -137,7 +138,7 @@ class ItemEditing(SessionScreen):
         self.draw_head()
         self.query_one("#history", HistoryTable).show(item, self.lang)
         self.query_one("#scores", ScoreBars).show(None, self.saved_scores(), None, self.lang)
-        self.query_one("#rewrite", Static).update("")
+        self.query_one(RewritePanel).show(None, self.lang)
         self.assess_now()
 
     def saved_scores(self) -> dict[str, float] | None:

@@ -1,10 +1,13 @@
-"""What the workbench shows of the coach's rewrite of the draft."""
+"""What the workbench shows of the coach's rewrite of the draft, and the panel that shows it."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
 
 from facilitator.tui.i18n import t
 from facilitator.tui.widgets.word_diff import word_diff
@@ -39,3 +42,31 @@ def rewrite_text(a: Any, lang: str) -> Text | str:
     if getattr(best, "changed", ""):
         line.append(f"\n{best.changed}", style="dim")
     return line
+
+
+class RewritePanel(VerticalScroll):
+    """The coach's rewrite and its alternatives (`rewrite_text`), hidden while there is none.
+
+    As high as its lines up to a limit the screen's size sets (workbench.tcss), then it scrolls:
+    every alternative stays reachable at 80×24, where the panel sits under the scores. Tab
+    reaches it (the screen scrolls to show it) and the arrows scroll it; the keys that accept an
+    alternative work from anywhere on the screen."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: Text | str = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="rewrite")
+
+    def show(self, a: Any, lang: str) -> None:
+        """Show the rewrite of assessment `a`'s draft (nothing for None)."""
+        text = rewrite_text(a, lang) if a is not None else ""
+        # The panel's height follows its lines: a layout pass, once per change of the rewrite
+        # rather than once per keystroke.
+        if text == self._shown:
+            return
+        self._shown = text
+        self.query_one("#rewrite", Static).update(text)
+        self.display = bool(text)
+        self.scroll_home(animate=False)

@@ -245,6 +245,12 @@ class VersionSaving(AcceptedChanges):
         plain = a.rewrite is not None and best.text == a.rewrite.text
         why = ", ".join(a.rewrite.resolved) if plain else getattr(best, "strategy", "")
         self._apply_new_wording(best.text, self.note_text("note.rewrite", rules=why))
+        # Back to the new wording, in view, wherever the key was pressed (the rewrite panel, a
+        # key-result field): at 80×24 the room would not see it otherwise. The editor heads the
+        # scrolling panel; scrolling it to its top, at once, is what the room sees while the
+        # panels below change height with the new wording's assessment.
+        self.editor.focus(scroll_visible=False)
+        self.query_one("#wb-main").scroll_home(animate=False)
         if best.questions:
             self.notify("\n".join(best.questions), title=self.tr("wb.rewrite.ask"), timeout=10)
 
