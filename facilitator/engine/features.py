@@ -339,6 +339,21 @@ _RESTATED = re.compile(
 )
 
 
+def _verb_series(toks: Tokens, verbs: set[int]) -> bool:
+    """Verbs in a row on one object ("Recruit, train and certify 20 agents", "Concevoir,
+    tester et livrer le module"): one idea, like two verbs on one object."""
+    words = draft_words(toks)
+    if len(words) < 4 or words[0] not in verbs:
+        return False
+    i, lower = words[0], toks.lower
+    if i + 4 >= len(lower) or lower[i + 1] != ",":
+        return False
+    # "V1, V2 and V3 …" or "V1, V2, and V3 …", each item a single word, then their object
+    last = i + 4 if lower[i + 3] in _AND else i + 5
+    joined = lower[i + 3] in _AND or (lower[i + 3] == "," and lower[i + 4] in _AND)
+    return joined and last + 1 < len(lower) and last in verbs
+
+
 def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
     joined = 0
     lower = toks.lower
@@ -395,7 +410,7 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
             if len(text[: m.start()].split()) >= 2 and len(text[m.end() - 1 :].split()) >= 2:
                 ideas += 1
                 break
-    if ideas == 1 and text.count(",") >= 1 and _LIST.search(text):
+    if ideas == 1 and "," in text and _LIST.search(text) and not _verb_series(toks, verbs):
         ideas = 2
     # Two targets joined by "et"/"and" ("20 % de CA et 5 points de marge") are two ideas too,
     # and so are two targets a comma apart ("20 posts written, achieving 100 visits").

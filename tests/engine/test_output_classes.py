@@ -109,6 +109,9 @@ def test_classes_of_activity_and_result_on_real_text(engine, text, lang, kind, o
         ("Atteindre 500 clients actifs, dont 100 en Belgique", "fr"),
         ("Réduire de 30 % le temps de traitement, de 10 à 7 jours", "fr"),
         ("Grow revenue to $2M, up from $1.2M", "en"),
+        # Verbs in a row on one object.
+        ("Recruit, train and certify 20 new agents", "en"),
+        ("Concevoir, tester et livrer le module de paiement", "fr"),
         # A guardrail keeps the one result honest.
         ("Raise conversion from 4% to 6% while keeping CSAT above 4.5", "en"),
         ("Passer l'inscription de 4 % à 12 %, garde-fou : le churn reste sous 8 %", "fr"),
