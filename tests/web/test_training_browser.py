@@ -189,5 +189,6 @@ def test_the_trainer_reads_a_trainees_answers_and_removes_them_from_the_room(
     trainer.wait_for_selector('tr[data-name="Anne"]', state="detached")
     assert trainer.is_hidden("#trainee")
     assert trainer.text_content("#notice") == t(lang, "trw.board.removed", name="Anne")
-    phone.wait_for_url(f"{training.url}/")  # her page is let out, to the join page
+    phone.wait_for_url(f"{training.url}/?left=1&lang=fr")  # let out, to the join page
+    assert phone.text_content("#message") == t("fr", "trw.error.closed")
     assert len(store.load("Anne", "Groupe A").exercises) == 1  # her work is kept

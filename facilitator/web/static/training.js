@@ -22,7 +22,9 @@ function receive(message) {
   if (message.type === "state") show(message);
   else if (message.type === "coach") coach(message);
   else if (message.type === "error") {
-    if (message.reason === "closed") location.href = "/";
+    // Let out of the room (the trainer removed this device): the join page says so, in this
+    // page's language.
+    if (message.reason === "closed") location.href = "/?left=1&lang=" + encodeURIComponent(document.documentElement.lang);
     $("message").textContent = refusal(message.reason);
   }
 }

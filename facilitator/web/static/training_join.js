@@ -4,6 +4,7 @@ const form = document.getElementById("join-form");
 const message = document.getElementById("message");
 const params = new URLSearchParams(location.search);
 if (params.get("code")) document.getElementById("code").value = params.get("code");
+if (params.get("left")) message.textContent = T("error.closed");
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
