@@ -4,13 +4,27 @@ key (issue 11: alt+t the second)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from textual.widget import Widget
 
 from facilitator.session import Session
+from facilitator.store import SessionStore
+from facilitator.tui.app import FacilitatorApp
 from facilitator.tui.screens.workbench import WorkbenchScreen
 from facilitator.tui.workbench.rewrite_panel import RewritePanel
-from tests.tui.conftest import settle, type_text
+from tests.tui.conftest import Clock, settle, type_text
 from tests.tui.test_workbench_proposals import ALTERNATIVES, RewritingEngine
+
+STAMP = "2026-03-19T08:00:00+00:00"
+
+
+def _session() -> Session:
+    session = Session(id="s1", title="Atelier", lang="fr")
+    session.add_objective("Simplifier les démarches des usagers", {"overall": 90.0}, id="o1")
+    session.created = session.updated = STAMP
+    return session
 
 
 def _visible(widget: Widget, screen: WorkbenchScreen) -> bool:
@@ -32,9 +46,7 @@ async def _key_result_with_alternatives(app, pilot) -> WorkbenchScreen:  # type:
 
 
 async def test_at_80x24_the_alternatives_are_reached_and_alt_t_takes_the_second(make_app, store):
-    session = Session(id="s1", title="Atelier", lang="fr")
-    session.add_objective("Simplifier les démarches des usagers", {"overall": 90.0}, id="o1")
-    store.create(session)
+    store.create(_session())
     app = make_app(engine=RewritingEngine(ready=True))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _key_result_with_alternatives(app, pilot)
@@ -63,3 +75,29 @@ async def test_at_80x24_the_alternatives_are_reached_and_alt_t_takes_the_second(
         [kr] = app.session.objective("o1").key_results
         assert kr.latest.text == ALTERNATIVES[1][0]
         assert screen.focused is screen.editor and _visible(screen.editor, screen)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+def test_snapshot_the_alternatives(snap_compare, tmp_path, monkeypatch, size):
+    """The panel of three alternatives: focused and scrolling under the scores at 80×24, whole
+    beside them at 200×60."""
+    monkeypatch.chdir(tmp_path)
+    store = SessionStore("sessions")
+    store.create(_session())
+    app = FacilitatorApp(
+        store, engine=RewritingEngine(ready=True), lang="fr", clock=Clock(), session_id="s1"
+    )
+
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        pilot.app.goto("workbench")
+        await settle(pilot)
+        pilot.app.screen.editor.cursor_blink = False
+        await pilot.press("ctrl+k")
+        await type_text(pilot, "Installer la commission")
+        await settle(pilot, 0.35)
+        if size == (80, 24):
+            await pilot.press("tab")
+            await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

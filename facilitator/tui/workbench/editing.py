@@ -169,7 +169,9 @@ class ItemEditing(SessionScreen):
         if (head, state) != self._head:  # once per change, not once per keystroke
             self._head = (head, state)
             self.query_one("#item-title", Label).update(head)
-            self.query_one("#item-state", Label).update(state)
+            shown = self.query_one("#item-state", Label)
+            shown.update(state)
+            shown.display = bool(state)  # no empty line under the title when they are stacked
 
     def after_history_change(self, reload_text: bool = False) -> None:
         """Redraw after the item's versions changed (`reload_text`: its wording too)."""
