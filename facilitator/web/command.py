@@ -94,7 +94,7 @@ def _announce(workshop: Workshop, host: str, port: int, code: str) -> None:
     from facilitator.web import launch
 
     session = workshop.session
-    urls = [launch.join_url(address, port, code) for address in launch.addresses(host)]
+    urls = launch.join_urls(host, port, code)
     click.echo(f"{session.title}: the room is open. Join code: {code}")
     for url in urls:
         click.echo(f"  {url}")

@@ -36,6 +36,14 @@ def join_url(host: str, port: int, code: str) -> str:
     return f"http://{shown}:{port}/?code={code}"
 
 
+def join_urls(host: str, port: int, code: str) -> list[str]:
+    """The join addresses of a server bound to `host` and `port`, one per address a device can
+    reach it at (see `addresses`); the first is the one the QR code carries. Every front end
+    that shows the room's address (the command, the room's screen, the projection) takes it
+    from here."""
+    return [join_url(address, port, code) for address in addresses(host)]
+
+
 def addresses(host: str) -> list[str]:
     """The addresses a participant's device can reach the server at: the loopback one for a
     server bound to it, else this machine's own addresses (for `0.0.0.0`, each of them)."""

@@ -1,7 +1,8 @@
 """The facilitator's screen of the room (`tui/screens/room_server.py`) through Textual's Pilot:
 it starts the server, shows the code and the QR code, opens a step, lists who joined, and
 accepts a version a participant proposed from their device; at 80 columns its footer holds the
-keys that run the room."""
+keys that run the room and the queue of proposed versions is in view without scrolling, the QR
+code shown on the whole terminal by q."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from facilitator.demo import demo_session
 from facilitator.locales import t
 from facilitator.store import SessionStore
 from facilitator.tui.app import FacilitatorApp
+from facilitator.tui.screens.room_qr import QrDialog
 from facilitator.tui.screens.room_server import SERVERS, RoomServerScreen
 from facilitator.workshop import Workshop, create_session
 from facilitator.workshop.participants import RoomState
@@ -83,7 +85,22 @@ async def test_at_80_columns_the_footer_holds_the_keys_that_run_the_room(tmp_pat
             assert {f"room_server.{key}" for key in needed} <= set(footer())
             join = str(app.screen.query_one("#join").render())
             assert t("fr", "web.tui.code", code=room.code) in join and "http://127.0.0.1:" in join
-            assert "█" in str(app.screen.query_one("#qr").render())  # the QR code
+            assert not app.screen.query_one("#qr").display  # as tall as the screen: on q
+            participant = Workshop(store, session.id)
+            participant.open_step_to_participants("objectives")
+            participant.join_room(room.code, "ml", "hash-ml", "fr")
+            participant.propose_version("ml", "obj-ged", None, "Réduire de moitié " * 6)
+            await pilot.pause(1.3)  # the screen reads the session again every second
+            queue = app.screen.query_one("#queue")
+            assert queue.row_count == 1
+            assert queue.region.bottom <= app.size.height - 1  # above the footer, no scrolling
+            assert queue.region.height == 1 + queue.row_count  # its title row and every version
+            assert queue.virtual_size.width <= queue.region.width  # nor sideways
+            await pilot.press("q")
+            assert isinstance(app.screen, QrDialog)
+            assert "█" in str(app.screen.query_one("#qr-big").render())  # the QR code
+            await pilot.press("escape")
+            participant.close_step_to_participants("objectives")
             app.screen.query_one("#steps").focus()
             await pilot.press("o")  # the first step participants can work in, then closed again
             await pilot.pause()

@@ -262,8 +262,7 @@ class ProjectionScreen(SessionScreen):
         room = RoomState.of(self.session)
         if room.closed:
             return ()
-        hosts = launch.addresses(background.host)
-        return (room.code, *(launch.join_url(h, background.port, room.code) for h in hosts))
+        return (room.code, *launch.join_urls(background.host, background.port, room.code))
 
     def _draw_join(self) -> None:
         found = self._join_urls()

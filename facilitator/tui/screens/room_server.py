@@ -5,10 +5,15 @@ queue of versions they proposed, to accept or decline.
 s starts the server on this machine, n on the room's network, s again stops it; o (or Enter on
 the steps) opens or closes the step under the steps' cursor to participants; a accepts and d
 declines the version under the queue's cursor; x takes the device of the participant under the
-participants' cursor out; l locks the room, c closes it. The footer shows what can be done now,
-the room's own keys first, so that at 80 columns it holds those a facilitator needs while the
-room runs (F1 lists every key). The screen reads the session again every second: participants
-change it from the server's thread.
+participants' cursor out; l locks the room, c closes it; q shows the QR code on the whole
+terminal. The footer shows what can be done now, the room's own keys first, so that at 80
+columns it holds those a facilitator needs while the room runs (F1 lists every key). The
+screen reads the session again every second: participants change it from the server's thread.
+
+Wide, the join panel (code, addresses, QR code) stands beside the lists. Narrow (80×24), the
+QR code alone is as tall as the screen: the panel keeps the code and addresses only (q shows
+the QR code), so that the queue of proposed versions, what the facilitator acts on, comes
+right under them.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from textual.widgets import DataTable, Label, Static
 
 from facilitator.tui.screens.base import HIDDEN_NAVIGATION
 from facilitator.tui.screens.room_base import RoomScreen, fit, keep_cursor, row_key
-from facilitator.tui.widgets.table import Table
+from facilitator.tui.screens.room_qr import QrDialog
+from facilitator.tui.widgets.table import Table, text_width
 from facilitator.web import launch
 from facilitator.web.background import BackgroundRoom
 from facilitator.workshop.participants import ACTIVITIES, RoomState
@@ -41,11 +47,12 @@ COLUMN_KEYS = {
 }
 """The tables' column titles, by column id (the marks' columns have none)."""
 
-QUEUE_COLUMNS = (18, 30, 60)
-"""The queue's columns (who, for, wording) when the table is wide enough for them."""
+QUEUE_FIXED = [14, 20]
+"""The queue's columns besides the wording (who, for): the wording takes what is left."""
 
-QUEUE_PADDING = 8
-"""The columns the queue table takes besides its cells' text (their padding, its scroll bar)."""
+JOIN_WIDTH = 48
+"""The join panel's columns beside the lists on a wide screen: the QR code (37) and the keys'
+line under the addresses (`room.tcss` sets the same)."""
 
 SERVERS: dict[str, BackgroundRoom] = {}
 """The running room server of each session, by session id: it outlives this screen (the
@@ -55,6 +62,7 @@ facilitator goes back to the agenda while participants work)."""
 class RoomServerScreen(RoomScreen):
     key = "room_server"
     TITLE_KEY = "web.tui.title"
+    FIT_COLUMNS = True
     # In the footer's order: a narrow footer keeps the first ones that fit. Stopped, the keys
     # that start the server come first; running, those that run the room (`check_action`): s
     # then stops it, which the join panel says (the footer orders keys by their first binding,
@@ -70,6 +78,7 @@ class RoomServerScreen(RoomScreen):
         Binding("l", "lock", "web.tui.bind.lock", id="room_server.lock"),
         Binding("s", "stop", "web.tui.bind.stop", id="room_server.stop"),
         Binding("c", "close_room", "web.tui.bind.close", id="room_server.close"),
+        Binding("q", "show_qr", "web.tui.bind.qr", id="room_server.qr"),
     ]
 
     _footer_running: bool | None = None
@@ -107,7 +116,7 @@ class RoomServerScreen(RoomScreen):
         """s and n start a stopped server, s stops a running one (one key, two labels)."""
         if action == "serve":
             return not self.running
-        if action == "stop":
+        if action in ("stop", "show_qr"):
             return self.running
         return True
 
@@ -129,9 +138,10 @@ class RoomServerScreen(RoomScreen):
         items = {o.id: o.text for o in session.objectives} | {
             kr.id: kr.text for _, kr in session.key_results()
         }
-        who_width, item_width, text_width = self._queue_widths()
+        who_width, item_width = QUEUE_FIXED
+        wording_width = text_width(self._lists_width(), QUEUE_FIXED, least=24)
         queue = self._table(
-            "queue", [("who", who_width), ("item", item_width), ("text", text_width)]
+            "queue", [("who", who_width), ("item", item_width), ("text", wording_width)]
         )
         for entry in room.proposed:
             if entry.get("status") == "pending":
@@ -140,7 +150,7 @@ class RoomServerScreen(RoomScreen):
                 queue.add_row(
                     fit(who, who_width),
                     fit(item, item_width),
-                    fit(entry["text"], text_width),
+                    fit(entry["text"], wording_width),
                     key=entry["id"],
                 )
         steps = self._table("steps", [("open", 3), ("step", 50)])
@@ -153,20 +163,18 @@ class RoomServerScreen(RoomScreen):
         joined = sum(1 for p in session.participants if p.id in room.devices)
         key = "web.tui.status.running" if running and not room.closed else "web.tui.status.stopped"
         status = self.tr(key, joined=joined, total=len(session.participants))
-        if queue.row_count:  # said on the first line: at 80 columns the queue is below the QR
+        if queue.row_count:  # said on the first line too: the QR code may push the queue down
             status += " · " + self.tr("web.tui.status.waiting", count=queue.row_count)
         self.status(status)
         if running != self._footer_running:  # the footer follows the server: started, stopped
             self._footer_running = running
             self.refresh_bindings()
 
-    def _queue_widths(self) -> tuple[int, int, int]:
-        """The queue's columns (who, for, wording): narrower when the table is, so that a
-        wording is read without scrolling sideways at 80 columns."""
-        width = self.query_one("#queue", DataTable).size.width
-        if not width or width >= sum(QUEUE_COLUMNS) + QUEUE_PADDING:
-            return QUEUE_COLUMNS
-        return 12, 20, max(20, width - 12 - 20 - QUEUE_PADDING)
+    def _lists_width(self) -> int:
+        """The columns the lists get: the whole screen when narrow (the join panel is above
+        them), else what the join panel leaves."""
+        width = self.size.width
+        return width if self.narrow else width - JOIN_WIDTH
 
     def _draw_join(self, room: RoomState, running: bool) -> None:
         background = self.background
@@ -174,12 +182,11 @@ class RoomServerScreen(RoomScreen):
             self.query_one("#join", Static).update(self.tr("web.tui.not_running"))
             self.query_one("#qr", Static).update("")
             return
-        addresses = launch.addresses(background.host)
-        urls = [launch.join_url(a, background.port, room.code) for a in addresses]
+        urls = launch.join_urls(background.host, background.port, room.code)
         lines = [self.tr("web.tui.code", code=room.code), *urls]
         if room.locked:
             lines.append(self.tr("web.tui.locked"))
-        lines.append(self.tr("web.tui.running_keys"))
+        lines += [self.tr("web.tui.running_keys"), self.tr("web.tui.qr_key")]
         self.query_one("#join", Static).update("\n".join(lines))
         self.query_one("#qr", Static).update(launch.qr_text(urls[0]))
 
@@ -218,6 +225,14 @@ class RoomServerScreen(RoomScreen):
         if background is not None:
             background.stop()
         self.session_changed()
+
+    def action_show_qr(self) -> None:
+        """The QR code of the first join address on the whole terminal."""
+        background, room = self.background, RoomState.of(self.session)
+        if background is None or room.closed:
+            return
+        urls = launch.join_urls(background.host, background.port, room.code)
+        self.app.push_screen(QrDialog(room.code, urls[0], self.lang))
 
     def action_lock(self) -> None:
         locked = RoomState.of(self.session).locked
