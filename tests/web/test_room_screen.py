@@ -6,6 +6,8 @@ code shown on the whole terminal by q."""
 
 from __future__ import annotations
 
+from textual.widgets import DataTable
+
 from facilitator.demo import demo_session
 from facilitator.locales import t
 from facilitator.store import SessionStore
@@ -45,8 +47,8 @@ async def test_the_facilitator_starts_the_room_opens_a_step_and_accepts_a_versio
             participant.join_room(room.code, "ml", "hash-ml", "fr")
             proposed = participant.propose_version("ml", "obj-ged", None, "Réduire de moitié")
             await pilot.pause(1.3)  # the screen reads the session again every second
-            assert app.screen.query_one("#queue").row_count == 1
-            app.screen.query_one("#queue").focus()
+            assert app.screen.query_one("#queue", DataTable).row_count == 1
+            app.screen.query_one("#queue", DataTable).focus()
             await pilot.press("a")
             await pilot.pause()
             stored = store.load(session.id)
@@ -91,7 +93,7 @@ async def test_at_80_columns_the_footer_holds_the_keys_that_run_the_room(tmp_pat
             participant.join_room(room.code, "ml", "hash-ml", "fr")
             participant.propose_version("ml", "obj-ged", None, "Réduire de moitié " * 6)
             await pilot.pause(1.3)  # the screen reads the session again every second
-            queue = app.screen.query_one("#queue")
+            queue = app.screen.query_one("#queue", DataTable)
             assert queue.row_count == 1
             assert queue.region.bottom <= app.size.height - 1  # above the footer, no scrolling
             assert queue.region.height == 1 + queue.row_count  # its title row and every version
