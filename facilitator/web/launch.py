@@ -32,8 +32,18 @@ def prepare(workshop: Workshop, step_id: str | None = None, *, allow_new: bool =
 
 def join_url(host: str, port: int, code: str) -> str:
     """The address participants open (the QR code's): the page with the code filled in."""
+    return f"{origin(host, port)}/?code={code}"
+
+
+def origin(host: str, port: int) -> str:
+    """`http://host:port`, an IPv6 address in brackets as URLs write it."""
     shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}/?code={code}"
+    return f"http://{shown}:{port}"
+
+
+def reachable_origin(host: str, port: int) -> str:
+    """The origin a device reaches a server bound to `host` at (this machine's first address)."""
+    return origin(addresses(host)[0], port)
 
 
 def join_urls(host: str, port: int, code: str) -> list[str]:

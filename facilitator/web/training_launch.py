@@ -47,10 +47,8 @@ def prepare(
 
 def urls(host: str, port: int, room: GroupRoom, trainer_key: str) -> tuple[str, str]:
     """(the trainees' join address, the trainer's dashboard address with its key)."""
-    address = launch.addresses(host)[0]
-    join = launch.join_url(address, port, room.code)
-    shown = f"[{address}]" if ":" in address else address
-    return join, f"http://{shown}:{port}/trainer?key={trainer_key}"
+    base = launch.reachable_origin(host, port)
+    return f"{base}/?code={room.code}", f"{base}/trainer?key={trainer_key}"
 
 
 def server(
@@ -98,8 +96,7 @@ class BackgroundTraining:
     @property
     def url(self) -> str:
         """The address a device reaches the server at (this machine's, for 0.0.0.0)."""
-        address = launch.addresses(self.host)[0]
-        return f"http://{f'[{address}]' if ':' in address else address}:{self.port}"
+        return launch.reachable_origin(self.host, self.port)
 
     @property
     def trainer_url(self) -> str:
