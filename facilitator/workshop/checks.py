@@ -7,6 +7,7 @@ may have deleted the item meanwhile).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from typing import TypeVar
@@ -101,3 +102,10 @@ def proposal(session: Session, proposal_id: str) -> Proposal:
 
 def parent(session: Session, parent_id: str) -> ParentObjective:
     return find(session.parents, parent_id, "parent objective")
+
+
+def grade(value: float) -> float:
+    """A key result's end-of-cycle grade: a finite number from 0.0 to 1.0."""
+    if not (math.isfinite(value) and 0.0 <= value <= 1.0):
+        raise InvalidInput("grade", f"{value} is outside 0.0–1.0", "grade from 0 to 1")
+    return value

@@ -3,7 +3,6 @@ grades and the retrospective's lists."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from facilitator.room import review
@@ -42,8 +41,8 @@ class FollowUpOperations(SessionChanges):
     def set_grade(self, kr_id: str, grade: float | None) -> None:
         """The key result's grade, 0.0 to 1.0 (None: not graded)."""
         checks.key_result(self.session, kr_id)
-        if grade is not None and not (math.isfinite(grade) and 0.0 <= grade <= 1.0):
-            raise InvalidInput("grade", f"{grade} is outside 0.0–1.0", "grade from 0 to 1")
+        if grade is not None:
+            checks.grade(grade)
         self._change(lambda s: checks.key_result(s, kr_id).set_grade(grade))
 
     def set_committed(self, kr_id: str, committed: bool) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import hmac
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -442,8 +441,7 @@ class ParticipantOperations(SessionChanges):
     def record_own_grade(self, participant_id: str, kr_id: str, grade: float) -> None:
         """A key result's owner grades it at the end of the cycle, 0.0 to 1.0 (a second grade
         corrects the first)."""
-        if not (math.isfinite(grade) and 0.0 <= grade <= 1.0):
-            raise InvalidInput("grade", f"{grade} is outside 0.0–1.0", "grade from 0 to 1")
+        checks.grade(grade)
 
         def apply(s: Session) -> None:
             _device(s, participant_id, "grading")
