@@ -146,11 +146,18 @@ def reviewed(session: Session) -> tuple[int, int]:
 # Grading
 
 
+_GRADE = re.compile(r"\s*(?:\d+(?:[.,]\d*)?|[.,]\d+)\s*%?\s*")
+"""A grade as typed: the figure alone ("0,7", "0.7", ".7", "1", "70 %"), no words around it."""
+
+
 def parse_grade(text: str) -> float | None:
-    """ "0,7", "0.7", ".7", "70 %", "1" → 0.7 / 1.0; "" → None; ValueError otherwise."""
-    raw = text.strip().replace(" ", "")
-    if not raw:
+    """ "0,7", "0.7", ".7", "70 %", "1" → 0.7 / 1.0; "" → None; ValueError otherwise (words or
+    markup around the figure included: "<b>1</b>" is no grade)."""
+    if not text.strip():
         return None
+    if not _GRADE.fullmatch(text):
+        raise ValueError(text)
+    raw = text.strip().replace(" ", "")
     percent = raw.endswith("%")
     raw = raw.rstrip("%")
     if raw[:1] in ".,":

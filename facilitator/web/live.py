@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -33,9 +32,6 @@ if TYPE_CHECKING:
 
 PAUSE_SECONDS = 0.5
 """The pause in typing after which the full pass runs."""
-
-_GRADE = re.compile(r"\s*(?:\d+(?:[.,]\d*)?|[.,]\d+)\s*%?\s*")
-"""A grade as typed on a phone: "0,7", "0.7", ".7", "1", "70 %"."""
 
 
 class Client:
@@ -259,8 +255,7 @@ async def _grade(server: RoomServer, client: Client, data: dict[str, Any]) -> No
     """A key result's grade as the participant typed it ("0,7", "0.7", "70 %")."""
     kr_id, typed = _required_id(data, "kr_id"), _text(data, "grade")
     try:
-        # The figure alone: `parse_grade` reads the one number of any text, words around it too
-        grade = review.parse_grade(typed) if _GRADE.fullmatch(typed) else None
+        grade = review.parse_grade(typed)
     except ValueError:
         grade = None
     if grade is None:  # not a number, or outside 0–1

@@ -209,7 +209,7 @@ def test_parsing_what_the_room_types() -> None:
         1.0,
         None,
     ]
-    for bad in ("1,5", "abc", "-0.2"):
+    for bad in ("1,5", "abc", "-0.2", "<b>1</b>", "note 0,7"):
         with pytest.raises(ValueError):
             review.parse_grade(bad)
     assert review.parse_confidence("7/10") == 7 and review.parse_confidence("") is None
