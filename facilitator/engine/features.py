@@ -12,6 +12,7 @@ from typing import Any
 
 from facilitator.engine.extract import Extraction, Quantity
 from facilitator.engine.lexicon import Hit, word_set
+from facilitator.engine.opening import draft_words
 from facilitator.engine.tokens import Tokens
 
 # Lexicons that feed features (the others feed rules). Each is a file under lexicons/<lang>/.
@@ -60,18 +61,6 @@ _SKIP = {
     "notre",
     "on",
 }
-
-
-def draft_words(toks: Tokens) -> list[int]:
-    """The draft's words after a short label before a colon ("T3 : lancement du produit",
-    "R&D : déposer 4 brevets", "Objectif : « Être … »")."""
-    words = toks.words()
-    if ":" in toks.text[:6]:
-        colon = toks.text.index(":")
-        after = [w for w in words if w > colon]
-        if after and colon <= 4:
-            return after
-    return words
 
 
 def first_word(toks: Tokens) -> int | None:

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from facilitator.engine.normalize import fold_accents
+from facilitator.engine.opening import draft_words
 from facilitator.engine.tokens import Tokens
 from facilitator.paths import data_dir
 
@@ -236,6 +238,11 @@ def inflect(word: str, lang: str) -> set[str]:
 
 
 _ALSO = {"VERB": "AUX"}  # "être", "avoir" and modal verbs are tagged AUX
+# What the tagger calls a draft's opening verb when the sentence has no subject to show it is one
+# ("Help improve …", "Publie 3 guides", "Pilote le programme"). A noun takes no object, so an
+# opening word with one is the verb; one without stays a noun ("Test coverage", "Pilote du …").
+_MISTAKEN_OPENING = frozenset({"NOUN", "PROPN", "ADJ"})
+_OBJECTS = frozenset({"obj", "dobj", "iobj", "xcomp", "ccomp"})
 
 
 @dataclass(slots=True)
@@ -277,9 +284,10 @@ class LexiconIndex:
             words = [w.lower() for w in tokenize(entry.term)]
             if not words:
                 continue
-            forms = [frozenset(inflect(w, self.lang)) for w in words]
+            inflected = [inflect(w, self.lang) for w in words]
             if entry.forms:
-                forms[0] = forms[0] | {f.lower() for f in entry.forms}
+                inflected[0] |= {f.lower() for f in entry.forms}
+            forms = [_with_unaccented(f) for f in inflected]
             pos = (entry.pos, _ALSO[entry.pos]) if entry.pos in _ALSO else (entry.pos,)
             pattern = _Pattern(entry, entry.lexicon, words, forms, pos if entry.pos else ())
             firsts = forms[0] | {words[0]}
@@ -308,6 +316,7 @@ class LexiconIndex:
         lemma = toks.lemma or lower  # without a lemmatiser, a word is its own lemma
         openers = self.openers
         n = len(lower)
+        opening = -1  # the draft's first word, found when a verb entry needs it
         for i in range(n):
             word, lem = lower[i], lemma[i]
             # Most words open no entry: one dictionary lookup and on to the next.
@@ -343,7 +352,14 @@ class LexiconIndex:
                 if current is not None and end <= current.end:
                     continue
                 if p.pos and pos is not None and pos[i] not in p.pos:
-                    continue  # the parser ran: "pilote" the noun is no vague verb
+                    # The parser ran: "pilote" the noun is no vague verb, unless it opens the
+                    # draft, where an OKR puts its verb.
+                    if "VERB" not in p.pos or pos[i] not in _MISTAKEN_OPENING:
+                        continue
+                    if opening < 0:
+                        opening = next(iter(draft_words(toks)), n)
+                    if i != opening or not _takes_object(toks, i):
+                        continue
                 if end - i > 2 and not _rest_matches(lower, toks.lemma, i, p):
                     continue
                 best[name] = Hit(p.entry, i, end)
@@ -351,6 +367,21 @@ class LexiconIndex:
                 hits.setdefault(name, []).append(hit)
                 free_from[name] = hit.end
         return hits
+
+
+def _takes_object(toks: Tokens, i: int) -> bool:
+    head, dep = toks.head, toks.dep
+    if head is None or dep is None:
+        return False
+    return any(head[j] == i and dep[j] in _OBJECTS for j in range(i + 1, min(len(dep), i + 8)))
+
+
+def _with_unaccented(forms: set[str]) -> frozenset[str]:
+    """The forms and the same forms typed without accents: many drafts are typed on keyboards
+    or phones that make accents slow (« Ameliorer la qualite »), and a coach reads them as the
+    same words. Folding the lexicon once, at load, costs nothing per keystroke; the finding still
+    quotes the draft's own characters (a hit is a span of its tokens)."""
+    return frozenset(forms | {fold_accents(f) for f in forms})
 
 
 def _rest_matches(lower: list[str], lemma: list[str] | None, i: int, p: _Pattern) -> bool:
