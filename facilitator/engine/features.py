@@ -447,6 +447,12 @@ _ACHIEVING = re.compile(r"(?<!\bby )(?<!\ben )\b(?:achieving|reaching|atteignant
 
 
 def _deliverable_then_result(ex: Extraction) -> int:
+    # Most drafts hold none of the three words: a substring test skips the regular expression.
+    # The lower-cased text holds one whenever the case-insensitive pattern matches, except for
+    # a Turkish dotted or dotless i written inside the word ("ACHİEVİNG"), which no draft does.
+    low = ex.text.lower()
+    if "achieving" not in low and "reaching" not in low and "atteignant" not in low:
+        return 1
     m = _ACHIEVING.search(ex.text)
     if m is None or not any(q.start >= m.end() for q in ex.targets):
         return 1
