@@ -7,6 +7,7 @@ wording takes its place.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -42,6 +43,15 @@ _RESTRUCTURE = {
 _PP_BEFORE_EN = frozenset(
     ["has", "have", "had", "been", "be", "is", "are", "was", "were", "being", "get", "gets", "got"]
 )
+# Compiled once: these run for every finding with alternatives, on every keystroke.
+_DE_NEXT = re.compile(r"\s*(?:de|d['’]|du|des)\b", re.IGNORECASE)
+_PREP_VERB_NEXT = re.compile(r"\s*(?:à|de|d['’])\s*([^\W\d_]+)")
+_WORD_NEXT = re.compile(r"\s*([^\W\d_]+)")
+_CLAUSE_END = re.compile(r"[,.;:]")
+_PREP_VERB_IN = re.compile(r"\s(à|de|d['’])\s*([^\W\d_]+)")
+_DE_MANNER = re.compile(r"\s*de\s+(?:façon|manière)")
+_LINK_NEXT = re.compile(r"\s+(\w+)")
+_LAST_WORD = re.compile(r"(?:^|\s)(\S+)\s*$")
 
 
 def fit_alternatives(
@@ -101,7 +111,7 @@ def _is_nominal(lang: str, term: str) -> bool:
     first = term.split(" ")[0]
     if lang == "fr":
         return not _fr_is_verb(first)
-    return bool(re.search(r"(tion|sion|ment|ance|ence|ity|ure|al)$", first.lower()))
+    return first.lower().endswith(("tion", "sion", "ment", "ance", "ence", "ity", "ure", "al"))
 
 
 def _before_noun(text: str, end: int) -> bool:
@@ -116,6 +126,7 @@ def _token_at(toks: Any, start: int) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # the lexicon's alternatives: a few hundred, asked often
 def _alt_is_verb(lang: str, alt: str) -> bool:
     first = alt.split(" ")[0]
     if lang == "fr":
@@ -139,7 +150,9 @@ def _looks_verb(lang: str, low: str, lemma: str | None) -> bool:
 
 
 def _looks_adjective(lang: str, low: str, term: str | None) -> bool:
-    return lang == "fr" and bool(re.search(r"(if|ive|ifs|ives|ant|ante|ants|antes|el|elle)$", low))
+    return lang == "fr" and low.endswith(
+        ("if", "ive", "ifs", "ives", "ant", "ante", "ants", "antes", "el", "elle")
+    )
 
 
 def _fit_verbs(
@@ -175,11 +188,7 @@ def _fit_verbs(
             form = "pp" if prev[0].lower() in _PP_BEFORE_EN else "past"
     if form is None:
         return []
-    if (
-        form.startswith("pp")
-        and _clause_start(text[:start], lang)
-        and re.match(r"\s*(?:de|d['’]|du|des)\b", text[end:], re.IGNORECASE)
-    ):
+    if form.startswith("pp") and _clause_start(text[:start], lang) and _DE_NEXT.match(text, end):
         # « Mise en place d'un outil »: a noun at the head of the draft, not a participle.
         return _quantity_fit(lang, text, end, alternatives, "inf")
     # The span may hold the verb's object too (« Adresser les irritants »): a bare verb keeps it,
@@ -192,23 +201,23 @@ def _fit_verbs(
         len(words) > 1
         and _low(words[1]) in _OBJECT_DETS
         and _low(words[-1]) not in (_FR_PREPS | _EN_STOPS)
-        and not re.match(r"\s*(?:de|d['’]|du|des)\b", after, re.IGNORECASE)
+        and not _DE_NEXT.match(after)
     ):
         tail = " ".join(words[1:])
     if lang == "fr":
         # « Continuer à réduire … »: only a verb that takes an infinitive can replace it.
-        m = re.match(r"\s*(?:à|de|d['’])\s*([^\W\d_]+)", after)
+        m = _PREP_VERB_NEXT.match(after)
         if m and _fr_is_verb(m.group(1)) and not _fr_is_verb_noun(m.group(1)):
             alternatives = [a for a in alternatives if _frame(a)[1]]
         # « Commencer à vendre »: the span holds the preposition, a verb follows.
-        nxt = re.match(r"\s*([^\W\d_]+)", after)
+        nxt = _WORD_NEXT.match(after)
         if words[-1].lower() in ("à", "de", "d'", "d’") and nxt and _fr_is_verb(nxt.group(1)):
             alternatives = [a for a in alternatives if _frame(a)[1] or " " in a]
         # « Aider les agences à vendre »: an infinitive after the object needs a verb that
         # takes one.
         inf_prep = _frame(words[0] if lemma is None else lemma)[1]
-        clause = re.split(r"[,.;:]", after, maxsplit=1)[0]
-        m2 = re.search(r"\s(à|de|d['’])\s*([^\W\d_]+)", clause)
+        clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+        m2 = _PREP_VERB_IN.search(clause)
         if inf_prep and m2 and _fr_is_verb(m2.group(2)) and not _fr_is_verb_noun(m2.group(2)):
             alternatives = [a for a in alternatives if _frame(a)[1]]
     fitted = _quantity_fit(lang, text, end, alternatives, form, tail)
@@ -233,14 +242,13 @@ def _quantity_fit(
     # « Améliorer de façon durable la qualité »: « l'indicateur de » cannot go before the adverb.
     first = _WORD.findall((tail or text[end:])[:40])[:1]
     adverbial = bool(first) and (
-        _is_adverb(lang, first[0])
-        or (_low(first[0]) == "de" and bool(re.match(r"\s*de\s+(?:façon|manière)", text[end:])))
+        _is_adverb(lang, first[0]) or (_low(first[0]) == "de" and bool(_DE_MANNER.match(text, end)))
     )
     out: list[str] = []
     dropped = False
     for alt in alternatives:
-        verb = _low(alt.split(" ")[0])
-        key = _low(alt) if _low(alt) in d.quantity_verbs else verb
+        low_alt = _low(alt)
+        key = low_alt if low_alt in d.quantity_verbs else low_alt.split(" ")[0]
         if key in d.quantity_verbs and not alt.startswith(restructure):
             moves = d.quantity_verbs[key]
             if not quantity or ("any" not in (moves, direction) and moves != direction):
@@ -251,12 +259,11 @@ def _quantity_fit(
         conj = fr_conjugate(alt, form) if lang == "fr" else en_conjugate(alt, form)
         if conj is None:
             continue
-        if (tail and len(alt.split(" ")) == 1) or (
-            tail and _low(alt).endswith((" à", " sur", " de"))
-        ):
+        if tail and (" " not in alt or _low(alt).endswith((" à", " sur", " de"))):
             conj = _join_tail(lang, conj, tail)
         out.append(conj)
-    has_restructure = any(_low(o).startswith(_low(restructure.split(" ")[0])) for o in out)
+    restructure_verb = restructure.split(" ")[0]  # lower case already
+    has_restructure = any(_low(o).startswith(restructure_verb) for o in out)
     if dropped and not has_restructure and not tail and (lang == "fr" or not quantity):
         alt = restructure + (with_metric if not quantity and not adverbial else "")
         conj = fr_conjugate(alt, form) if lang == "fr" else en_conjugate(alt, form)
@@ -275,34 +282,35 @@ def _join_tail(lang: str, conj: str, tail: str) -> str:
 def _object_words(lang: str, after: str) -> list[str]:
     """The object that follows a verb: its head noun words and the noun of its « de » / "of"
     complement (« le taux de transformation » → taux, transformation)."""
-    words = [w for w in _WORD.findall(after[:160])]
+    words = _WORD.findall(after[:160])
+    lows = [_low(w) for w in words]
     out: list[str] = []
     dets = _FR_DETS if lang == "fr" else _EN_DETS
     i = 0
     # « Réduire de 20 % le délai », "reduce by 20% the time": the figure is no object.
     while i < len(words) and (
-        _low(words[i]) in dets
-        or _is_adverb(lang, words[i])
-        or _low(words[i]) in ("façon", "manière", "et", "and")
+        lows[i] in dets
+        or _is_adverb_low(lang, lows[i])
+        or lows[i] in ("façon", "manière", "et", "and")
         or words[i][0].isdigit()
         or words[i] == "%"
-        or (lang == "fr" and i == 0 and _low(words[i]) in ("à", "au", "aux"))
+        or (lang == "fr" and i == 0 and lows[i] in ("à", "au", "aux"))
         or (
-            _low(words[i]) in ("de", "d'", "by", "points", "pts")
+            lows[i] in ("de", "d'", "by", "points", "pts")
             and i + 1 < len(words)
-            and (words[i + 1][0].isdigit() or _low(words[i + 1]) in dets)
+            and (words[i + 1][0].isdigit() or lows[i + 1] in dets)
         )
     ):
         i += 1
     complement = False
     head_size = 0
     while i < len(words) and len(out) < 5:
-        w = _low(words[i])
+        w = lows[i]
         if lang == "fr":
             if w in ("de", "d'", "du", "des") and out and not complement:
                 complement, head_size = True, len(out)
                 i += 1
-                while i < len(words) and _low(words[i]) in dets:
+                while i < len(words) and lows[i] in dets:
                     i += 1
                 continue
             if w in _FR_PREPS or w in dets or not words[i][0].isalpha():
@@ -311,7 +319,7 @@ def _object_words(lang: str, after: str) -> list[str]:
             if w == "of" and out and not complement:
                 complement, head_size = True, len(out)
                 i += 1
-                while i < len(words) and _low(words[i]) in dets:
+                while i < len(words) and lows[i] in dets:
                     i += 1
                 continue
             if w in _EN_STOPS or w in dets or not words[i][0].isalpha():
@@ -322,7 +330,10 @@ def _object_words(lang: str, after: str) -> list[str]:
 
 
 def _is_adverb(lang: str, word: str) -> bool:
-    low = _low(word)
+    return _is_adverb_low(lang, _low(word))
+
+
+def _is_adverb_low(lang: str, low: str) -> bool:
     if lang == "fr":
         return (len(low) > 6 and low.endswith("ment")) or low in ("durable", "mesurable")
     return len(low) > 4 and low.endswith("ly")
@@ -369,12 +380,12 @@ _ENGLISH_LINKS = ("for", "of", "to", "and", "with", "the", "in", "by", "from")
 
 
 def _inside_english_name(text: str, end: int) -> bool:
-    m = re.match(r"\s+(\w+)", text[end:])
+    m = _LINK_NEXT.match(text, end)
     return m is not None and m.group(1).lower() in _ENGLISH_LINKS
 
 
 def _is_plural(lang: str, before: str, span: str, low: str, lemma: str | None) -> bool:
-    m = re.search(r"(?:^|\s)(\S+)\s*$", before)
+    m = _LAST_WORD.search(before)
     prev = _low(m.group(1)) if m else ""
     span_words = span.split()
     first = _low(span_words[0]) if span_words else ""

@@ -110,13 +110,14 @@ def _fr_head(phrase: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # a word of the draft or the lexicon: asked many times
 def _fr_is_verb(word: str) -> bool:
     low = _low(word)
     if low in ("se", "s'"):
         return True
     if low in _data("fr").nouns or low in _data("fr").singular:
         return False
-    return bool(re.search(r"(er|ir|re|oir)$", low)) and fr_forms(low) is not None
+    return low.endswith(("er", "ir", "re", "oir")) and fr_forms(low) is not None
 
 
 def fr_np_number(phrase: str, plural: bool) -> str:
@@ -349,6 +350,7 @@ def fr_conjugate(phrase: str, form: str) -> str | None:
     return " ".join([forms[form], *words[1:]])
 
 
+@functools.lru_cache(maxsize=4096)  # it reads every verb's forms: once per phrase
 def _frame(phrase: str) -> tuple[str, str]:
     """(object preposition, infinitive preposition) of a French verb phrase's verb."""
     words = phrase.split(" ")
