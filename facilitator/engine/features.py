@@ -244,7 +244,7 @@ def _participle_of_activity(
         # "85 % des entretiens réalisés" is a rate, "zéro cas recensé" an absence: results.
         return False
     for i in activity_hits:
-        if _won(toks, hits, i):
+        if _won(toks, hits, i) or _names_the_measure(toks, i):
             continue
         if toks.pos is not None:
             if toks.pos[i] == "VERB" and toks.lemma is not None and toks.lemma[i] == toks.lower[i]:
@@ -256,6 +256,20 @@ def _participle_of_activity(
         elif _PARTICIPLE.search(toks.lower[i]) and i > 0:
             return True
     return False
+
+
+# Stems, so that the lexical tier (no lemmas) reads "measured", « mesurée », « suivis » too.
+_MEASURING = tuple(
+    verb[:-2] if verb.endswith(("er", "re")) else verb.removesuffix("e")
+    for verb in word_set("extraction", "measuring-verbs")
+)
+_BY = frozenset({"by", "par"})
+
+
+def _names_the_measure(toks: Tokens, i: int) -> bool:
+    """ "Take onboarding time, measured by days to first commit, from 20 to 10", « la qualité,
+    mesurée par le taux de défauts »: the participle says how the result is measured."""
+    return i + 1 < len(toks) and toks.lower[i + 1] in _BY and toks.lower[i].startswith(_MEASURING)
 
 
 def _bare_deliverable(toks: Tokens, ex: Extraction, hits: Hits) -> bool:

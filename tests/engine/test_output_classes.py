@@ -93,6 +93,21 @@ def test_an_english_acronym_naming_the_writer_is_not_jargon(engine, text, lang, 
             False,
         ),
         ("Être le laboratoire que les hématologues appellent en premier", "fr", "objective", False),
+        # A participle of measuring before "by"/« par » names the measure (the coach's own
+        # rewrites say it); a deliverable made by someone stays a deliverable.
+        (
+            "Take onboarding time, measured by days to first commit, from 20 to 10",
+            "en",
+            "key_result",
+            False,
+        ),
+        (
+            "Faire passer la qualité du code, mesurée par le taux de défauts, de 12 à 6",
+            "fr",
+            "key_result",
+            False,
+        ),
+        ("Dashboard published by the data team", "en", "key_result", True),
     ],
 )
 def test_classes_of_activity_and_result_on_real_text(engine, text, lang, kind, output):
