@@ -108,6 +108,16 @@ def test_an_english_acronym_naming_the_writer_is_not_jargon(engine, text, lang, 
             False,
         ),
         ("Dashboard published by the data team", "en", "key_result", True),
+        # The French list says what the English one says ("provide" → « fournir »); giving
+        # customers an answer is still a result.
+        ("Fournir aux agences un outil de planification partagé", "fr", "objective", True),
+        ("Offrir à chaque client une réponse claire et rapide", "fr", "objective", False),
+        # A thing and a state that says it can be used; not when a verb makes it so, nor with
+        # a service level; « opérationnel » qualifies (« excellence opérationnelle »).
+        ("Portail fournisseurs en ligne sur les 5 sites", "fr", "key_result", True),
+        ("Supplier portal operational on all 5 sites", "en", "key_result", True),
+        ("Rendre le site accessible aux personnes malvoyantes", "fr", "objective", False),
+        ("Site accessible à 99,9 % du temps", "fr", "key_result", False),
     ],
 )
 def test_classes_of_activity_and_result_on_real_text(engine, text, lang, kind, output):
