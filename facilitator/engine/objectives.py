@@ -34,8 +34,23 @@ _SOFTENERS = ("hedges", "contributory", "start-wording")
 _LINKS = frozenset({"de", "d'", "à", "to"})
 
 
+# The last draft's words (see `_words`): the three scripts below ask for them in turn. One tuple,
+# read and replaced whole, so that threads assessing other drafts never mix two drafts' words.
+_LAST_WORDS: tuple[Context | None, list[int]] = (None, [])
+
+
 def _words(ctx: Context) -> list[int]:
-    """The draft's words after its label and after a softener opening it."""
+    """The draft's words after its label and after a softener opening it (do not modify)."""
+    global _LAST_WORDS
+    last = _LAST_WORDS
+    if last[0] is ctx:
+        return last[1]
+    words = _read_words(ctx)
+    _LAST_WORDS = (ctx, words)
+    return words
+
+
+def _read_words(ctx: Context) -> list[int]:
     start = label_end(ctx.text)
     toks = ctx.toks
     words = [i for i in toks.words() if toks.idx[i] >= start]
@@ -116,8 +131,10 @@ def _first_is(ctx: Context, words: list[int], lexicon: str) -> bool:
 @script("bare_metric")
 def bare_metric(ctx: Context, rule: Rule) -> list[Span]:
     """ "Augmenter le CA de 10 %": a quantity verb, a business metric, nothing for anyone."""
+    if ctx.hits.get("why-markers"):
+        return []
     words = _words(ctx)
-    if len(words) < 2 or ctx.hits.get("why-markers"):
+    if len(words) < 2:
         return []
     if ctx.ex.targets and len(words) <= rule.extra.get("params", {}).get("max_with_target", 10):
         # "Atteindre un NPS de 50", "Taux de service à 98 %", "Raise $2M": a target is a number
@@ -140,6 +157,8 @@ def bare_metric(ctx: Context, rule: Rule) -> list[Span]:
 def vague_objective(ctx: Context, rule: Rule) -> list[Span]:
     """ "Améliorer la qualité": a vague verb on at most `max` words and no why, or on a buzzword
     ("Optimiser les synergies pour …")."""
+    if not ctx.hits.get("vague-verbs"):
+        return []  # no vague verb anywhere: none opens the draft
     words = _words(ctx)
     if len(words) < 2 or not _first_is(ctx, words, "vague-verbs"):
         return []

@@ -80,27 +80,44 @@ DEFAULT = Scoring()
 
 
 def score(findings: Iterable[Finding], kind: str, scoring: Scoring = DEFAULT) -> Scores:
-    per_rule: dict[str, list[Finding]] = {}
+    # Each rule's first finding (its weight, dimension and level) and how often it fired.
+    first: dict[str, Finding] = {}
+    times: dict[str, int] = {}
     for f in findings:
-        per_rule.setdefault(f.rule, []).append(f)
-    if not per_rule:
+        rule = f.rule
+        if rule in times:
+            times[rule] += 1
+        else:
+            first[rule], times[rule] = f, 1
+    if not first:
         return Scores()  # a clean draft: nothing to work out
     lost = {"clarity": 0.0, "ambition": 0.0, "measurability": 0.0}
     explain: dict[str, list[tuple[str, int]]] = {}
-    for rule, items in per_rule.items():
-        weight = items[0].weight
-        points = min(weight * (1 + 0.5 * (len(items) - 1)), 2 * weight)
-        dim = items[0].dimension
+    caps = scoring.caps
+    cap: int | None = None  # the lowest cap of the findings' levels
+    for rule, f in first.items():
+        weight = f.weight
+        n = times[rule]
+        points = min(weight * (1 + 0.5 * (n - 1)), 2 * weight)
+        dim = f.dimension
         lost[dim] += points
-        explain.setdefault(dim, []).append((rule, round(points)))
+        if dim in explain:
+            explain[dim].append((rule, round(points)))
+        else:
+            explain[dim] = [(rule, round(points))]
+        level_cap = caps.get(f.level)
+        if level_cap is not None and (cap is None or level_cap < cap):
+            cap = level_cap
     values = {d: max(0, round(100 - points)) for d, points in lost.items()}
     weights = scoring.weights.get(kind) or scoring.weights["objective"]
     overall = round(sum(values[d] * w for d, w in weights.items()))
-    caps = scoring.caps
-    for items in per_rule.values():
-        cap = caps.get(items[0].level)
-        if cap is not None and overall > cap:
-            overall = cap
+    if cap is not None and overall > cap:
+        overall = cap
     for lost_points in explain.values():
-        lost_points.sort(key=lambda x: -x[1])
+        if len(lost_points) > 1:
+            lost_points.sort(key=_points_lost)
     return Scores(overall=overall, explain=explain, **values)
+
+
+def _points_lost(item: tuple[str, int]) -> int:
+    return -item[1]
