@@ -142,7 +142,9 @@ def build_report(
         blocks.append(Paragraph([Run(t(lang, "training.report.empty"))]))
     blocks.append(Paragraph([Run(t(lang, "training.report.summary.text", **s.totals()))]))
     if s.after_reveal:
-        blocks.append(Paragraph([Run(t(lang, "training.report.summary.after", n=s.after_reveal))]))
+        blocks.append(
+            Paragraph([Run(t(lang, "training.report.summary.after", count=s.after_reveal))])
+        )
     blocks.extend(_mistakes(s, lang))
     blocks.extend(_skills(s, lang))
     if s.exercises:

@@ -22,7 +22,7 @@ KIND_KEYS = {
 def state_text(ex: Exercise, entry: ExerciseProgress | None, lang: str) -> str:
     """The head line's state: attempts and hints so far, or passed after how many attempts."""
     if entry is not None and entry.done:
-        return t(lang, "tr.state.done", n=entry.attempts_to_pass or len(entry.attempts))
+        return t(lang, "tr.state.done", count=entry.attempts_to_pass or len(entry.attempts))
     return t(
         lang,
         "tr.state",
@@ -65,7 +65,9 @@ def result_text(
         text.append(t(lang, "tr.result.pass"), style="bold green")
     else:
         met = sum(1 for ok in last.met if ok)
-        text.append(t(lang, "tr.result.fail", met=met, total=len(ex.criteria)), style="bold yellow")
+        text.append(
+            t(lang, "tr.result.fail", count=met, total=len(ex.criteria)), style="bold yellow"
+        )
     if not entry.done and not entry.revealed and len(entry.attempts) >= reveal_after:
         text.append("\n" + t(lang, "tr.result.reveal_ready", n=reveal_after), style="dim")
     return text

@@ -396,7 +396,7 @@ class TrainingScreen(CoachFeedback):
             self.notify(
                 self.tr(
                     "tr.reveal.later",
-                    n=self.reveal_threshold(ex),
+                    count=self.reveal_threshold(ex),
                     left=self.reveal_threshold(ex) - attempts,
                 ),
                 timeout=4,
