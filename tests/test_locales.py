@@ -192,6 +192,46 @@ def test_plurals_follow_the_count_french_0_and_1_are_singular() -> None:
     ]
 
 
+def test_no_text_hedges_its_plural_with_a_bracketed_ending() -> None:
+    """Issues 13 (item 14) and 15: a client, trainer or participant reads "2 tentatives", never
+    "tentative(s)", "Présent(e)" or "attempt(s)"; a count is a plural table chosen by `count`,
+    or follows a noun that does not inflect ("tentatives : 2")."""
+    bracketed = re.compile(r"\w\((s|e|x|es|les)\)", re.IGNORECASE)
+    hedged = [
+        f"{lang} {key}: {text}"
+        for lang in LANGS
+        for key, entry in catalogue(lang).items()
+        for text in _forms(entry)
+        if bracketed.search(text)
+    ]
+    assert not hedged, "\n".join(hedged)
+
+
+@pytest.mark.parametrize(
+    ("key", "values", "expected"),
+    [
+        ("tr.state.done", {"count": 1}, ("✓ réussi en 1 tentative", "✓ passed in 1 attempt")),
+        ("tr.state.done", {"count": 2}, ("✓ réussi en 2 tentatives", "✓ passed in 2 attempts")),
+        (
+            "training.report.summary.after",
+            {"count": 0},
+            ("0 exercice réussi seulement", "0 exercises passed only"),
+        ),
+        (
+            "wrapup.can_close_warnings",
+            {"count": 2},
+            ("Rien ne bloque, mais 2 points", "Nothing blocks, but 2 points"),
+        ),
+    ],
+)
+def test_a_counted_text_agrees_with_its_count_in_both_languages(
+    key: str, values: dict[str, int], expected: tuple[str, str]
+) -> None:
+    french, english = expected
+    assert t("fr", key, **values).startswith(french)
+    assert t("en", key, **values).startswith(english)
+
+
 def test_french_spacing_is_added_where_a_translator_typed_plain_spaces() -> None:
     assert french_spacing("Note : « oui » ; 30 % ! Non ?") == (
         "Note\u00a0: «\u00a0oui\u00a0»\u202f; 30\u202f%\u00a0! Non\u00a0?"
