@@ -367,6 +367,7 @@ def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
             low in _COORDINATORS
             and _NEXT_WORD.get(low, lower[i + 1]) == lower[i + 1]
             and not (low == "while" and lower[i + 1] in _HOLDING)
+            and not (low in _SIGNS and not _spaced(toks, i))
         ):
             j = i + 1
             # "ainsi que", "tout en", "as well as"
@@ -386,6 +387,11 @@ def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
     return joined
 
 
+def _spaced(toks: Tokens, i: int) -> bool:
+    """A space on each side of token `i`."""
+    return 0 < i < len(toks) - 1 and toks.end(i - 1) < toks.idx[i] < toks.end(i) < toks.idx[i + 1]
+
+
 def text_between(toks: Tokens, start: int, end: int) -> str:
     """The tokens that start between two character positions, joined by spaces."""
     return " ".join(t for t, i in zip(toks.text, toks.idx, strict=True) if start <= i < end)
@@ -396,8 +402,12 @@ def text_between(toks: Tokens, start: int, end: int) -> str:
 _NEXT_WORD = {"as": "well", "ainsi": "que", "tout": "en"}
 # "while keeping CSAT above 4.5" is a guardrail on the one result (see _GUARDRAIL).
 _HOLDING = frozenset({"keeping", "maintaining", "holding"})
+# A spaced "+" or "/" joins two aims as "and" does when a verb follows ("Recruter 3
+# développeurs / lancer la v2"); "50+ monitored metrics", "DAU/MAU" join nothing. "&" mostly
+# joins nouns ("awareness & use cases", "PR & BD"), where the tagger often sees a verb.
+_SIGNS = frozenset({"+", "/"})
 _COORDINATORS = frozenset(
-    {";", "et", "and", "ainsi", "tout", "as", "while", "puis", "then", "plus"}
+    {";", "et", "and", "ainsi", "tout", "as", "while", "puis", "then", "plus"} | _SIGNS
 )
 
 

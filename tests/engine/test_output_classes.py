@@ -140,6 +140,9 @@ def test_classes_of_activity_and_result_on_real_text(engine, text, lang, kind, o
         # A guardrail keeps the one result honest.
         ("Raise conversion from 4% to 6% while keeping CSAT above 4.5", "en"),
         ("Passer l'inscription de 4 % à 12 %, garde-fou : le churn reste sous 8 %", "fr"),
+        # Signs that join nouns or stick to a figure.
+        ("Implement observability with 50+ monitored metrics", "en"),
+        ("Faire passer le ratio DAU/MAU de 35 % à 55 %", "fr"),
     ],
 )
 def test_one_target_with_its_details_is_one_idea(engine, text, lang):
@@ -155,3 +158,15 @@ def test_one_target_with_its_details_is_one_idea(engine, text, lang):
 )
 def test_two_targets_stay_two_ideas(engine, text):
     assert engine.assess(text, "key_result", lang="en").flags.too_long
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Recruter 3 développeurs / lancer la v2 avant juin", "fr"),
+        ("Hire 3 engineers + launch v2 by June", "en"),
+    ],
+)
+def test_two_aims_joined_by_a_sign_are_two_ideas(engine, text, lang):
+    """A spaced "/" or "+" between two predicates joins two aims, as "and" does."""
+    assert engine.assess(text, "key_result", lang=lang).flags.too_long
