@@ -262,8 +262,8 @@ def _quantity_fit(
         if tail and (" " not in alt or _low(alt).endswith((" à", " sur", " de"))):
             conj = _join_tail(lang, conj, tail)
         out.append(conj)
-    restructure_verb = restructure.split(" ")[0]  # lower case already
-    has_restructure = any(_low(o).startswith(restructure_verb) for o in out)
+    restructure_verb = restructure.split(" ")[0]  # lower case, no apostrophe: as `_low` gives
+    has_restructure = any(o.lower().startswith(restructure_verb) for o in out)
     if dropped and not has_restructure and not tail and (lang == "fr" or not quantity):
         alt = restructure + (with_metric if not quantity and not adverbial else "")
         conj = fr_conjugate(alt, form) if lang == "fr" else en_conjugate(alt, form)
@@ -282,8 +282,11 @@ def _join_tail(lang: str, conj: str, tail: str) -> str:
 def _object_words(lang: str, after: str) -> list[str]:
     """The object that follows a verb: its head noun words and the noun of its « de » / "of"
     complement (« le taux de transformation » → taux, transformation)."""
-    words = _WORD.findall(after[:160])
-    lows = [_low(w) for w in words]
+    head = after[:160]
+    words = _WORD.findall(head)
+    lows = [w.lower() for w in words]  # `_low` of each word, without a call per word
+    if "’" in head:
+        lows = [w.replace("’", "'") for w in lows]
     out: list[str] = []
     dets = _FR_DETS if lang == "fr" else _EN_DETS
     i = 0
@@ -408,6 +411,7 @@ def _is_plural(lang: str, before: str, span: str, low: str, lemma: str | None) -
     return head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
+@functools.lru_cache(maxsize=4096)  # the lexicon's alternatives, in either number
 def _fit_noun(lang: str, alt: str, plural: bool) -> str:
     if lang == "fr":
         head = _fr_head(alt)
