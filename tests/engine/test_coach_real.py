@@ -22,8 +22,8 @@ import eval_real
 FLAG_FLOORS = {
     "fr": {
         "measurable": 0.95,
-        "output": 0.82,
-        "jargon": 0.92,
+        "output": 0.85,
+        "jargon": 0.94,
         "too_long": 0.88,
         "has_baseline": 0.95,
     },
