@@ -234,16 +234,49 @@ def _fr_is_verb_noun(word: str) -> bool:
 def _quantity_fit(
     lang: str, text: str, end: int, alternatives: list[str], form: str, tail: str = ""
 ) -> list[str]:
-    d = _data(lang)
     obj = _object_words(lang, tail or text[end:])
     quantity = _is_quantity(lang, _head(lang, obj)) if obj else True
     direction = _direction(lang, obj) if obj else "any"
-    restructure, with_metric = _RESTRUCTURE[lang]
     # « Améliorer de façon durable la qualité »: « l'indicateur de » cannot go before the adverb.
     first = _WORD.findall((tail or text[end:])[:40])[:1]
     adverbial = bool(first) and (
         _is_adverb(lang, first[0]) or (_low(first[0]) == "de" and bool(_DE_MANNER.match(text, end)))
     )
+    if tail:
+        return _fit_quantity_verbs(lang, alternatives, form, quantity, direction, adverbial, tail)
+    # Without a tail the result depends on the lexicon's words and the object's kind only.
+    fitted = _fit_quantity_verbs_once(
+        lang, tuple(alternatives), form, quantity, direction, adverbial
+    )
+    return list(fitted)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fit_quantity_verbs_once(
+    lang: str,
+    alternatives: tuple[str, ...],
+    form: str,
+    quantity: bool,
+    direction: str,
+    adverbial: bool,
+) -> tuple[str, ...]:
+    return tuple(_fit_quantity_verbs(lang, alternatives, form, quantity, direction, adverbial, ""))
+
+
+def _fit_quantity_verbs(
+    lang: str,
+    alternatives: Sequence[str],
+    form: str,
+    quantity: bool,
+    direction: str,
+    adverbial: bool,
+    tail: str,
+) -> list[str]:
+    """`alternatives` in `form`, without the quantity verbs that the object cannot take: not a
+    quantity, or a direction that is no progress for it (`quantity`, `direction`). A one-word
+    verb keeps the object `tail` it replaces; `adverbial`: an adverb opens the object."""
+    d = _data(lang)
+    restructure, with_metric = _RESTRUCTURE[lang]
     out: list[str] = []
     dropped = False
     for alt in alternatives:
@@ -284,9 +317,8 @@ def _object_words(lang: str, after: str) -> list[str]:
     complement (« le taux de transformation » → taux, transformation)."""
     head = after[:160]
     words = _WORD.findall(head)
-    lows = [w.lower() for w in words]  # `_low` of each word, without a call per word
-    if "’" in head:
-        lows = [w.replace("’", "'") for w in lows]
+    # `_low` of each word, in one call: no word holds a space.
+    lows = " ".join(words).lower().replace("’", "'").split(" ") if words else []
     out: list[str] = []
     dets = _FR_DETS if lang == "fr" else _EN_DETS
     i = 0
