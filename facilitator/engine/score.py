@@ -108,15 +108,21 @@ def score(findings: Iterable[Finding], kind: str, scoring: Scoring = DEFAULT) ->
         level_cap = caps.get(f.level)
         if level_cap is not None and (cap is None or level_cap < cap):
             cap = level_cap
-    values = {d: max(0, round(100 - points)) for d, points in lost.items()}
+    clarity = max(0, round(100 - lost["clarity"]))
+    ambition = max(0, round(100 - lost["ambition"]))
+    measurability = max(0, round(100 - lost["measurability"]))
+    values = {"clarity": clarity, "ambition": ambition, "measurability": measurability}
     weights = scoring.weights.get(kind) or scoring.weights["objective"]
-    overall = round(sum(values[d] * w for d, w in weights.items()))
+    total = 0.0
+    for d, w in weights.items():
+        total += values[d] * w
+    overall = round(total)
     if cap is not None and overall > cap:
         overall = cap
     for lost_points in explain.values():
         if len(lost_points) > 1:
             lost_points.sort(key=_points_lost)
-    return Scores(overall=overall, explain=explain, **values)
+    return Scores(clarity, ambition, measurability, overall, explain)
 
 
 def _points_lost(item: tuple[str, int]) -> int:

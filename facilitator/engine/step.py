@@ -76,9 +76,24 @@ def _factor(step: Step, params: dict[str, float]) -> float:
     return min(step.months / 3.0, float(params.get("horizon_factor_max", 2.0)))
 
 
+# The last extraction asked about and its step: small_step and stretch_step both ask, in turn.
+# One tuple, read and replaced whole, so that threads assessing other drafts never mix them.
+_LAST_STEP: tuple[Extraction | None, Step | None] = (None, None)
+
+
+def _draft_step(ex: Extraction) -> Step | None:
+    global _LAST_STEP
+    last = _LAST_STEP
+    if last[0] is ex:
+        return last[1]
+    step = step_of(ex)
+    _LAST_STEP = (ex, step)
+    return step
+
+
 def _measured(ctx: Context, rule: Rule) -> tuple[Step, dict[str, float], float] | None:
     """The draft's step, the rule's thresholds and the horizon's factor on them."""
-    step = step_of(ctx.ex)
+    step = _draft_step(ctx.ex)
     if step is None:
         return None
     params = rule.extra.get("params", {})
