@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.demo import DEMO_ID, demo_file, demo_session
-from facilitator.minutes.content import rule_titles
 from facilitator.envelope import export_session
+from facilitator.minutes.content import rule_titles
 from facilitator.minutes.jsonfile import dumps
 from facilitator.session import KeyResult, Objective, Session
 from facilitator.store import SessionStore

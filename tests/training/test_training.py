@@ -388,7 +388,10 @@ def test_the_word_report_has_the_expected_content(tmp_path: Path) -> None:
         "Bob Durand",
     ):
         assert heading in paragraphs, heading
-    assert any("2 stagiaire(s) · 1 exercice(s) réussi(s) sur 3" in p for p in paragraphs)
+    assert any(
+        "Stagiaires\u00a0: 2 · exercices commencés\u00a0: 3 · réussis\u00a0: 1" in p
+        for p in paragraphs
+    )
     tables = {tuple(c.text for c in t.rows[0].cells): t for t in document.tables}
     mistakes = next(t for head, t in tables.items() if head[0] == "Remarque du coach")
     first = [c.text for c in mistakes.rows[1].cells]

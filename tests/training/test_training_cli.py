@@ -115,10 +115,16 @@ def test_exercises_progress_and_report(runner: CliRunner, tmp_path: Path) -> Non
     result = runner.invoke(main, ["exercises", "progress", "--data-dir", str(data)])
     assert result.exit_code == 0, result.output
     # French packs: the progress is told in French.
-    assert "2 stagiaire(s), 1 exercice(s) réussi(s) (+0 après la réponse modèle)" in result.output
+    assert (
+        "stagiaires\u00a0: 2 · exercices commencés\u00a0: 2 · réussis\u00a0: 1 "
+        "(+0 après la réponse modèle)" in result.output
+    )
     assert "vague-verb — Verbe vague" in result.output
     english = runner.invoke(main, ["exercises", "progress", "-l", "en", "--data-dir", str(data)])
-    assert "2 trainee(s), 1 passed (+0 after the model answer) of 2 started" in english.output
+    assert (
+        "trainees: 2 · exercises started: 2 · passed: 1 (+0 after the model answer)"
+        in english.output
+    )
     assert "score: mean overall score" in english.output
     empty = runner.invoke(
         main, ["exercises", "progress", "-g", "Nobody", "-l", "en", "--data-dir", str(data)]
@@ -194,7 +200,7 @@ def test_exercises_progress_speaks_french_when_asked(runner: CliRunner, tmp_path
     result = runner.invoke(main, ["exercises", "progress", "-l", "fr", "--data-dir", str(data)])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "stagiaire" in out and "tentative(s)" in out and "erreurs fréquentes" in out
+    assert "stagiaire" in out and "tentatives" in out and "erreurs fréquentes" in out
     assert "trainee" not in out and "attempts" not in out and "common mistakes" not in out
     assert "score\u00a0: moyenne du score global" in out
     empty = runner.invoke(

@@ -115,8 +115,8 @@ def test_a_pass_after_the_model_answer_is_not_counted_as_passed() -> None:
         render_report(build_report(trainees, lang="fr", packs=packs, today=date(2026, 3, 19)))
     )
     assert "réussi après la réponse" in text
-    assert "1 exercice(s) réussi(s) seulement après l’affichage de la réponse modèle" in text
-    assert "0 exercice(s) réussi(s) sur 1" in text
+    assert "1 exercice réussi seulement après l’affichage de la réponse modèle" in text
+    assert "exercices commencés\u00a0: 1 · réussis\u00a0: 0" in text
     detail = [line for line in text.splitlines() if line in ("réussi", "réussi après la réponse")]
     assert detail == ["réussi après la réponse"]
     english = _document_text(

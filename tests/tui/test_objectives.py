@@ -159,9 +159,9 @@ async def test_wrap_up_proposes_the_vote_outcome_then_warns_before_closing(make_
         assert "Objectifs ni retenus ni écartés (4)" in report
         assert "Objectifs sans résultat clé (2)" in report
         assert "Résultats clés sans responsable (1)" in report
-        assert "2 point(s) à vérifier" not in report
+        assert "2 points à vérifier" not in report
         status = str(wrap.query_one("#room-status", Static).render())
-        assert "7 point(s) à vérifier" in status  # 4 undecided, 2 without KR, 1 unowned KR
+        assert "7 points à vérifier" in status  # 4 undecided, 2 without KR, 1 unowned KR
         await pilot.press("p")
         await settle(pilot)
         dialog = app.screen
@@ -183,14 +183,14 @@ async def test_wrap_up_proposes_the_vote_outcome_then_warns_before_closing(make_
         ]
         assert {o.decided_by for o in saved.objectives} == {"Claire Martin"}
         report = str(wrap.query_one("#report", Static).render())
-        assert "Objectifs\u00a0: 3 retenu(s) · 0 en cours · 1 écarté(s)" in report
+        assert "Objectifs retenus\u00a0: 3 · en cours\u00a0: 0 · écartés\u00a0: 1" in report
         assert "✓ O1 Livrer nos clients plus vite" in report
         assert "ni retenus ni écartés" not in report
         # Still warned: O4 has no key result, O2's has no owner. `c` asks; "no" keeps it open.
         await pilot.press("c")
         await settle(pilot)
         confirm = app.screen
-        assert isinstance(confirm, ConfirmDialog) and "2 point(s)" in confirm.body
+        assert isinstance(confirm, ConfirmDialog) and "2 points restent" in confirm.body
         await pilot.press("n")
         await settle(pilot)
         assert app.session.step.status != "done"

@@ -87,7 +87,7 @@ def test_a_trainee_answers_gets_a_hint_and_appears_on_the_trainers_dashboard(
     assert phone.text_content("#hints li") == PACK.exercises[0].hints[0]
     phone.click("#submit")
     phone.wait_for_selector("#result.fail")
-    assert "1 tentative" in phone.text_content("#meta")
+    assert "tentatives\u00a0: 1" in phone.text_content("#meta")
     no_overflow(phone)
 
     laptop = new_page({"width": 1280, "height": 800})
