@@ -138,15 +138,23 @@ def exercises_show(pack: str) -> None:
     except PackError as error:
         raise click.ClickException(str(error)) from None
     title, pack_id = one_line_for_terminal(loaded.title), one_line_for_terminal(loaded.id)
-    click.echo(f"{title} ({pack_id}, {loaded.lang}, level {loaded.level})")
+    lang = loaded.lang  # the pack's own language, as `exercises check` answers it
+    click.echo(t(lang, "training.show.head", title=title, id=pack_id, level=loaded.level))
     for ex in loaded.exercises:
-        answer = "choice" if ex.is_choice else f"{ex.items} line(s)" if ex.items > 1 else "rewrite"
-        name, kind, skill, title = (
+        answer = (
+            t(lang, "training.show.choice")
+            if ex.is_choice
+            else t(lang, "training.show.lines", count=ex.items)
+            if ex.items > 1
+            else t(lang, "training.show.rewrite")
+        )
+        kind = t(lang, "tr.kind.objective" if ex.kind == "objective" else "tr.kind.key_result")
+        name, skill, title = (
             one_line_for_terminal(text)
-            for text in (ex.id, ex.kind, skill_label(ex.skill, loaded.lang), ex.title)
+            for text in (ex.id, skill_label(ex.skill, loaded.lang), ex.title)
         )
         click.echo(
-            f"{ex.number:>3}. {name:<30} {kind:<10} L{ex.level} {answer:<10} {skill} — {title}"
+            f"{ex.number:>3}. {name:<30} {kind:<12} L{ex.level} {answer:<11} {skill} — {title}"
         )
 
 
@@ -279,8 +287,9 @@ def exercises_report(
             )
     except ExportError as error:
         raise click.ClickException(str(error)) from None
+    kib = -(-path.stat().st_size // 1024)  # rounded up: a written file is never "0 KB"
     click.echo(
-        f"{for_terminal(path)} ({len(trainees)} trainee(s), {lang}, {path.stat().st_size:,} bytes)"
+        t(lang, "training.report.written", path=for_terminal(path), count=len(trainees), kib=kib)
     )
 
 

@@ -32,7 +32,7 @@ def test_exercises_lists_the_packs(runner: CliRunner) -> None:
 def test_exercises_show_and_unknown_pack(runner: CliRunner) -> None:
     result = runner.invoke(main, ["exercises", "show", "fr-1-reperer"])
     assert result.exit_code == 0 and "activite-ou-resultat" in result.output
-    assert "choice" in result.output
+    assert "choix" in result.output and "niveau 1" in result.output  # the pack's language
     missing = runner.invoke(main, ["exercises", "show", "fr-1-reprer"])
     assert missing.exit_code == 1 and 'did you mean "fr-1-reperer"' in missing.output
 
@@ -136,7 +136,7 @@ def test_exercises_progress_and_report(runner: CliRunner, tmp_path: Path) -> Non
         main, ["--data-dir", str(data), "exercises", "report", "-o", str(out), "-g", "CODIR"]
     )
     assert report.exit_code == 0, report.output
-    assert "2 trainee(s), fr" in report.output
+    assert "(2 stagiaires, français, " in report.output
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert "Groupe\u00a0: CODIR" in texts and "Anne" in texts and "Bob" in texts
     again = ["--data-dir", str(data), "exercises", "report", "-o", str(out)]
