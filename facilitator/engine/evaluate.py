@@ -170,8 +170,8 @@ def _finding(
         alternatives = fit_alternatives(ctx, start, end, alternatives, term)
     suggestions = [*alternatives, *rule.suggestions] if alternatives else list(rule.suggestions)
     message = rule.message
-    if rule.templated or any("{" in a for a in alternatives):
-        matched = ctx.norm.original[orig_start:orig_end]
+    matched = norm.original[orig_start:orig_end]  # as typed
+    if rule.templated or (alternatives and any("{" in a for a in alternatives)):
         if rule.match_only and not alternatives:  # most rules: a plain replace will do
             message = message.replace("{match}", matched)
             suggestions = [t.replace("{match}", matched) for t in suggestions]
@@ -202,7 +202,7 @@ def _finding(
         rule.level,
         orig_start,
         orig_end,
-        ctx.norm.original[orig_start:orig_end],
+        matched,
         message,
         rule.rationale,
         rule.source,
