@@ -8,6 +8,7 @@ from facilitator.session import KeyResult, Objective, Versioned
 
 from .blocks import Cell, Run
 from .facts import HEADING_LIMIT, date_text, person, scores_of, short, with_unit
+from .history_notes import readable_note
 from .writer import MinutesWriter
 
 
@@ -150,7 +151,8 @@ def history(doc: MinutesWriter, item: Versioned) -> None:
         mark = f" ({labels['final_mark']})" if item.final_version == version.n else ""
         wording: Cell = version.text
         if version.note.strip():
-            wording = [Run(version.text), Run(f"\n{version.note}", italic=True)]
+            note = readable_note(labels.lang, version.note)
+            wording = [Run(version.text), Run(f"\n{note}", italic=True)]
         rows.append(
             [
                 f"v{version.n}{mark}",

@@ -51,11 +51,11 @@ async def test_undo_and_redo_an_accepted_suggestion_and_a_rewrite(make_app, stor
         objective = app.session.objectives[0]
         assert objective.latest.n == 4
         assert objective.latest.text == "Renforcer la satisfaction client"
-        assert objective.latest.note.startswith("annulé\u00a0: suggestion acceptée (vague-verb)")
+        assert objective.latest.note.startswith("annulé\u00a0: suggestion acceptée (verbe vague)")
         assert objective.latest.scores == objective.version(2).scores
         assert screen.editor.text == "Renforcer la satisfaction client"
         assert screen.query_one("#history", HistoryTable).row_count == 4
-        assert any(m.startswith("Annulé\u00a0: suggestion acceptée (vague-verb)")
+        assert any(m.startswith("Annulé\u00a0: suggestion acceptée (verbe vague)")
                    for m in _messages(app))  # fmt: skip
         # Once more: the change before it (the hedge).
         await pilot.press("ctrl+z")
@@ -75,7 +75,7 @@ async def test_undo_and_redo_an_accepted_suggestion_and_a_rewrite(make_app, stor
             "Renforcer la satisfaction client",
             "Augmenter la satisfaction client",
         ]
-        assert objective.latest.note.startswith("rétabli\u00a0: suggestion acceptée (vague-verb)")
+        assert objective.latest.note.startswith("rétabli\u00a0: suggestion acceptée (verbe vague)")
         assert screen.editor.text == "Augmenter la satisfaction client"
         assert store.load("s1").objectives[0].latest.n == 7  # saved, not only on screen
 
@@ -100,7 +100,7 @@ async def test_ctrl_z_undoes_the_typing_first_then_the_rewrite(make_app, store):
         await settle(pilot, 0.35)
         objective = app.session.objectives[0]
         assert objective.latest.text == "Essayer de réduire les délais de paiement"
-        assert objective.latest.note == "annulé\u00a0: réécriture acceptée (hedge)"
+        assert objective.latest.note == "annulé\u00a0: réécriture acceptée (formulation hésitante)"
         # A wording saved since the undo: redoing would overwrite it, so it is refused.
         await type_text(pilot, " avant juin")
         await pilot.press("enter")

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 
+from facilitator.minutes.history_notes import accepted_note, rewrite_note
 from facilitator.tui.widgets.draft_editor import DraftEditor
 from facilitator.tui.widgets.history import HistoryTable
 from facilitator.tui.workbench.accepted_changes import AcceptedChanges
@@ -226,7 +227,7 @@ class VersionSaving(AcceptedChanges):
         old = self.text
         new = apply_suggestion(old, finding)
         suggestion = finding.suggestions[0] if finding.suggestions else ""
-        note = self.note_text("note.accepted", rule=finding.rule, old=finding.text, new=suggestion)
+        note = accepted_note(self.session.lang, finding.rule, finding.text, suggestion)
         self._apply_new_wording(new, note)
 
     def action_rewrite(self, index: int = 0) -> None:
@@ -243,8 +244,11 @@ class VersionSaving(AcceptedChanges):
         # The version's note says why it changed: the rules the safe edits resolved, or the
         # strategy of the alternative; the questions stay on screen for the room to settle.
         plain = a.rewrite is not None and best.text == a.rewrite.text
-        why = ", ".join(a.rewrite.resolved) if plain else getattr(best, "strategy", "")
-        self._apply_new_wording(best.text, self.note_text("note.rewrite", rules=why))
+        if plain:
+            note = rewrite_note(self.session.lang, a.rewrite.resolved)
+        else:
+            note = self.note_text("note.rewrite", rules=getattr(best, "changed", ""))
+        self._apply_new_wording(best.text, note)
         # Back to the new wording, in view, wherever the key was pressed (the rewrite panel, a
         # key-result field): at 80×24 the room would not see it otherwise. The editor heads the
         # scrolling panel; scrolling it to its top, at once, is what the room sees while the
