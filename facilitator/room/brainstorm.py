@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from facilitator.room.cluster import Group, group
+from facilitator.room.cluster import Group, compare, group
 from facilitator.room.wording_keys import fold
 from facilitator.session import Objective, Participant, Proposal, Session
 
@@ -26,6 +26,16 @@ def split_author(text: str, people: Sequence[Participant]) -> tuple[str | None, 
     return found[0].id, m.group(2).strip()
 
 
+def card_author(
+    text: str, people: Sequence[Participant], anonymous: bool
+) -> tuple[str | None, str]:
+    """The card's author and text: a leading "Name: " naming one of `people` credits them
+    (`split_author`); in an anonymous step it is only taken out of the text, so that no name
+    reaches the minutes and nobody is credited."""
+    named, text = split_author(text, people)
+    return (None if anonymous else named), text
+
+
 def _handles(person: Participant) -> set[str]:
     name = fold(person.name).strip()
     parts = name.replace("-", " ").split()
@@ -41,8 +51,10 @@ def open_proposals(session: Session) -> list[Proposal]:
 
 
 def groups(session: Session) -> list[Group]:
-    """Near-duplicate groups among the open proposals (pairs the room kept apart excluded)."""
-    items = [(p.id, p.text) for p in open_proposals(session)]
+    """Near-duplicate groups among the open proposals (pairs the room kept apart excluded),
+    compared without a leading participant's name: "Sophie : Réduire …" and "Marc : Réduire …"
+    are the same idea."""
+    items = [(p.id, _unsigned(session, p.text)) for p in open_proposals(session)]
     apart = {frozenset((p.id, other)) for p in session.proposals for other in p.distinct}
     return group(items, distinct=apart)
 
@@ -62,9 +74,13 @@ def _proposal(session: Session, proposal_id: str) -> Proposal:
 
 def duplicates_of(session: Session, text: str) -> list[Proposal]:
     """Open proposals the new `text` near-duplicates (shown as it is entered)."""
-    from facilitator.room.cluster import compare
+    text = _unsigned(session, text)
+    return [p for p in open_proposals(session) if compare(text, _unsigned(session, p.text)).same]
 
-    return [p for p in open_proposals(session) if compare(text, p.text).same]
+
+def _unsigned(session: Session, text: str) -> str:
+    """`text` without a leading "Name: " that names one of the session's participants."""
+    return split_author(text, session.participants)[1]
 
 
 def promote(

@@ -3,7 +3,8 @@
 The entry field keeps the keyboard: Enter adds the proposal and clears the field for the next
 card. A card may start with "Name:" to credit a participant ("Marc: Réduire …"); otherwise the
 author shown above the field is used (ctrl+↑/↓ changes it). When the template's step says
-`anonymous`, nobody is credited and authors are never shown. A card that near-duplicates an
+`anonymous`, nobody is credited, a leading "Name:" is taken out of the card's text and authors
+are never shown. A card that near-duplicates an
 earlier one is marked at once (≈ #n); the clustering step merges them.
 """
 
@@ -129,11 +130,9 @@ class BrainstormScreen(RoomScreen):
         text = clean(field.value).strip()
         if not text:
             return
-        named: str | None = None
-        if not self.anonymous:
-            named, text = brainstorm.split_author(text, self.session.participants)
-            if named is not None:
-                self.author = named  # the next cards are probably theirs too
+        named, text = brainstorm.card_author(text, self.session.participants, self.anonymous)
+        if named is not None:
+            self.author = named  # the next cards are probably theirs too
         if self.editing is not None:  # a correction keeps its author unless one is named
             self._save_edit(self.editing, text, named)
             field.value = ""
