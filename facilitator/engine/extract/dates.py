@@ -260,11 +260,15 @@ _YEARS_WORDS = frozenset(["ans", "années", "annees"])
 
 
 @functools.lru_cache(maxsize=8)
-def _deadline_start(now: bool, articles: bool, span: bool) -> re.Pattern[str]:
+def _deadline_start(now: bool, articles: bool, span: bool) -> tuple[re.Pattern[str], ...]:
     """The words a deadline can start with: its lead ("d'ici", "by"), a month or period, a
     quarter tag ("t3", "fy26") or a number. Found by one scan rather than a walk over every word.
     The words of the current period ("this", "ce"; "le" only before "prochain") and of a span
-    of years ("sur", "pendant") join only in drafts that have them: they are common words."""
+    of years ("sur", "pendant") join only in drafts that have them: they are common words.
+
+    Two patterns, the word in group 1: the first for the text's start, the second for a word
+    after the character that ends the one before. That character comes first so that re skips
+    from one to the next; a look-behind first would be tried at every character."""
     words = set(_DEADLINE_STARTS)
     if now:
         words |= (_NOW_WORDS | _NOW_WORDS_ALSO) - _ARTICLES
@@ -272,11 +276,28 @@ def _deadline_start(now: bool, articles: bool, span: bool) -> re.Pattern[str]:
         words |= _ARTICLES
     if span:
         words |= _SPAN_WORDS
-    return re.compile(
-        r"(?<![\w'-])(?:"
+    word = (
+        r"((?:"
         + _word_tree(words)
-        + r"|fy[\w'-]*|[tqsh][1-4]|\d[\w'-]*)(?![\w'-])|(?<![\w'-])[tqsh][1-4](?=-\d)"  # "q3-2026"
+        + r"|fy[\w'-]*|[tqsh][1-4]|\d[\w'-]*)(?![\w'-])|[tqsh][1-4](?=-\d))"  # "q3-2026"
     )
+    return re.compile(word), re.compile(r"[^\w'-]" + word)
+
+
+def _start_words(
+    starts: tuple[re.Pattern[str], ...], lowered: str, start_at: int
+) -> Iterator[tuple[int, str]]:
+    """Where each word of `starts` begins in `lowered` from `start_at` (a word's start), and
+    the word."""
+    first, after_gap = starts
+    pos = start_at - 1  # the space before the word at `start_at`
+    if start_at == 0:
+        pos = 0
+        if m := first.match(lowered):
+            pos = m.end()
+            yield 0, m.group(1)
+    for m in after_gap.finditer(lowered, pos):
+        yield m.start(1), m.group(1)
 
 
 _DEADLINE_START = _deadline_start(False, False, False)
@@ -300,14 +321,13 @@ def _deadlines(
     starts = _deadline_start(now, articles, span) if now or span else _DEADLINE_START
     done = 0
     start_at = lowered.rfind(" ", 0, max(0, anchor - 40)) + 1  # at a word's start
-    for w in starts.finditer(lowered, start_at):
-        start = w.start()
+    for start, word in _start_words(starts, lowered, start_at):
         if start < done:
             continue
         if lowered[start].isdigit():
             if not _DATE_DIGITS.match(lowered, start):
                 continue  # "30 %", "15 jours": an amount, not a date
-        elif now and w.group() in _NOW_START:
+        elif now and word in _NOW_START:
             # "this quarter", "le prochain trimestre": only the current or next period
             if m := _NOW.match(lowered, start):
                 done = m.end()
@@ -316,17 +336,17 @@ def _deadlines(
         elif (
             not date_words
             and not _HAS_DIGIT.search(lowered, start, start + 40)
-            and not (events and w.group() in _MORE_STARTS)
+            and not (events and word in _MORE_STARTS)
         ):
             continue  # a lead word ("en", "by") with no date after it
         elif (
             span
-            and w.group() in _SPAN_WORDS
+            and word in _SPAN_WORDS
             and not (_HAS_DIGIT.search(lowered, start, start + 30) or words & _YEARS_WORDS)
         ):
             continue  # "sur le site": no span of years
         m = _DEADLINE_CORE.match(lowered, start)
-        if m is None and w.group() in _MORE_STARTS:
+        if m is None and word in _MORE_STARTS:
             m = _DEADLINE_MORE.match(lowered, start)
         if m:
             done = m.end()
