@@ -8,8 +8,10 @@ versions and their own key results to check in or to grade. Nothing here changes
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from facilitator.locales import t
 from facilitator.room import review, votes
 from facilitator.session import Session
 from facilitator.workshop import step_texts
@@ -18,7 +20,8 @@ from facilitator.workshop.participants import RoomState, anonymous_cards, open_a
 
 def participant_view(session: Session, participant_id: str, lang: str) -> dict[str, Any]:
     """The state message for `participant_id` (see the module's docstring): each activity open
-    to participants, in agenda order, with its step's texts and what the participant sees."""
+    to participants (the current step's first, then in agenda order), with its step's texts and
+    what the participant sees."""
     room = RoomState.of(session)
     me = next((p for p in session.participants if p.id == participant_id), None)
     view: dict[str, Any] = {
@@ -28,15 +31,28 @@ def participant_view(session: Session, participant_id: str, lang: str) -> dict[s
         "closed": room.closed,
         "activities": [],
     }
-    for activity, index in sorted(open_activities(session).items(), key=lambda a: a[1]):
-        view["activities"].append({"activity": activity, "step": _step(session, index, lang)})
+    for activity, index in sorted(open_activities(session).items(), key=_current_first(session)):
+        step = _step(session, index, lang, activity)
+        view["activities"].append({"activity": activity, "step": step})
         view[activity] = _BUILDERS[activity](session, participant_id)
     return view
 
 
-def _step(session: Session, index: int, lang: str) -> dict[str, str]:
+def _current_first(session: Session) -> Callable[[tuple[str, int]], tuple[bool, int]]:
+    """The order of the open activities on the page: the facilitator's current step first (a
+    phone shows what the room is doing without scrolling past an earlier step still open),
+    then the others in agenda order."""
+    return lambda entry: (entry[1] != session.current_step, entry[1])
+
+
+def _step(session: Session, index: int, lang: str, activity: str) -> dict[str, str]:
     texts = step_texts(session, index, lang)
-    return {"id": session.agenda[index].id, "title": texts.title, "instruction": texts.instruction}
+    instruction = texts.instruction
+    if activity == "brainstorm":
+        # The template's instruction is the room's, written for paper cards handed over; the
+        # phone says what to do on the phone (anonymous or not: the page's card-mode line).
+        instruction = t(lang, "web.brainstorm.instruction")
+    return {"id": session.agenda[index].id, "title": texts.title, "instruction": instruction}
 
 
 def _brainstorm(session: Session, participant_id: str) -> dict[str, Any]:

@@ -2,7 +2,9 @@
 by code, the page's language, cards reaching the session, wording with the live coach and a
 version the facilitator accepts, a secret vote revealed on every device, a key result owner's
 check-ins, grades and retrospective lines landing in the session, a reconnect after the server
-restarts, and a phone-sized page that never overflows.
+restarts, a phone-sized page that never overflows, asks for nothing the server lacks (its
+icon), fits a thumb (44 px controls), says what to do on the phone and puts the facilitator's
+current step first.
 
 The facilitator's side is played by a second `Workshop` on the same store, as the facilitator's
 app in another process would."""
@@ -305,3 +307,61 @@ def _check_no_overflow(page: Any, screenshot: Path) -> None:
             .map((e) => e.tagName + '#' + e.id)"""
     )
     assert not wider, f"{screenshot.name}: {wider}"
+
+
+# -- the phone page as a client's participant holds it --------------------------------------------
+
+TOUCH = 44  # px: the smallest target for a thumb
+
+
+def _watch_failures(page: Any) -> list[str]:
+    """What the page asked for and did not get (404s and the console errors they cause)."""
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)
+    return failed
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_join_and_room_pages_request_nothing_missing_and_fit_a_thumb(
+    room: BackgroundRoom, new_page, lang: str
+):
+    page = new_page()
+    failed = _watch_failures(page)
+    page.goto(f"{room.url}/?code={CODE}&lang={lang}")
+    page.click("#code-next")
+    page.wait_for_selector('#people input[name="participant"]')
+    small = page.evaluate(
+        """(least) => [...document.querySelectorAll('#people label, button:not([hidden])')]
+            .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < least)
+            .map((e) => e.textContent.trim())""",
+        TOUCH,
+    )
+    assert not small, f"smaller than a thumb: {small}"
+    join(page, room, "ml", lang=lang)
+    page.wait_for_selector("#brainstorm:not([hidden])")
+    assert page.text_content("#brainstorm .step-instruction") == t(
+        lang, "web.brainstorm.instruction"
+    )
+    page.reload()
+    page.wait_for_selector('#status[data-connected="yes"]')
+    assert not failed, failed
+
+
+def test_the_current_step_comes_first_on_the_phone(room: BackgroundRoom, new_page):
+    page = new_page()
+    join(page, room, "kb")
+    page.wait_for_selector("#brainstorm:not([hidden])")
+    boss = facilitator(room)
+    boss.open_step_to_participants("priority-vote")
+    session = room.store.load(room.session_id)
+    boss.goto_step(next(i for i, s in enumerate(session.agenda) if s.id == "priority-vote"))
+    page.wait_for_selector("#vote:not([hidden])")
+
+    def top(selector: str) -> float:
+        return float(page.evaluate(f"document.querySelector('{selector}').offsetTop"))
+
+    until(lambda: top("#vote") < top("#brainstorm"))
+    boss.reveal_votes()
+    page.wait_for_selector("#results-box:not([hidden])")
+    assert top("#results-box") < top("#ballots") < top("#brainstorm")

@@ -112,6 +112,7 @@ function draw() {
   }
   const open = state.activities.map((entry) => entry.activity);
   showOnly(open.length ? open : ["waiting"]);
+  placeInOrder(open);
   for (const { activity, step } of state.activities) {
     const section = byId(activity);
     section.querySelector(".step-title").textContent = step.title;
@@ -124,6 +125,16 @@ function draw() {
       DRAW[activity](state[activity]);
     }
   }
+}
+
+// The open sections in the server's order (the facilitator's current step first). Moved only
+// when that order changes: moving a section takes the keyboard from the field being typed in.
+function placeInOrder(names) {
+  const order = names.join(" ");
+  if (drawn.order === order) return;
+  drawn.order = order;
+  const end = document.querySelector("main > .languages");
+  for (const name of names) end.before(byId(name));
 }
 
 function drawBrainstorm(view) {
