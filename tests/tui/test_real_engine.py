@@ -75,4 +75,4 @@ async def test_real_engine_drafting(make_app, store):
         await pilot.press("ctrl+r")
         await settle(pilot, 0.6)
         kr = app.session.objectives[0].key_results[-1]
-        assert kr.latest.text == best.text and "add-target" in kr.latest.note
+        assert kr.latest.text == best.text and best.changed in kr.latest.note

@@ -99,7 +99,7 @@ async def test_the_trainer_sees_passes_after_reveal_and_the_last_answers(  # typ
         columns = [str(c.label) for c in trainees.columns.values()]
         assert columns[3:5] == ["Réussis", "Après réponse"]
         assert row(trainees, 0)[:5] == ["Anne", "CODIR", "1", "0", "1"]
-        assert "0 réussi(s) (+1 après la réponse)" in str(
+        assert "réussis\u00a0: 0 (+1 après la réponse)" in str(
             screen.query_one("#trainer-summary").render()
         )
         notes = str(screen.query_one("#trainer-notes").render())

@@ -101,7 +101,8 @@ async def test_rewrite_restore_and_final_from_the_keyboard(make_app, store):
             "Essayer de réduire les délais de paiement",
             "Réduire les délais de paiement",
         ]
-        assert "hedge" in objective.latest.note and objective.resolved(2) == ["hedge"]
+        assert objective.latest.note == "réécriture acceptée (formulation hésitante)"
+        assert objective.resolved(2) == ["hedge"]
         history = screen.query_one("#history", HistoryTable)
         assert history.row_count == 2
         # Restore v1 from the history (rows are newest first), then mark v2 final.

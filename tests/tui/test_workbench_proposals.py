@@ -112,7 +112,7 @@ class RewritingEngine(FakeEngine):
         a = super().assess(text, kind, lang, glossary, tier)
         if tier == "full" and kind == "key_result" and text.startswith("Installer"):
             a.alternatives = [
-                Alternative(wording, Scores(overall=96 - n), strategy, "…", "…")
+                Alternative(wording, Scores(overall=96 - n), strategy, f"changé : {strategy}", "…")
                 for n, (wording, strategy) in enumerate(ALTERNATIVES)
             ]
         return a
@@ -142,7 +142,8 @@ async def test_alt_t_and_alt_y_accept_the_second_and_third_alternative(make_app,
         await settle(pilot)
         [kr] = app.session.objective("o1").key_results
         assert [v.text for v in kr.versions] == ["Installer la commission", ALTERNATIVES[2][0]]
-        assert "activity-to-outcome" in kr.latest.note
+        # The note says what the alternative changed, for the minutes' history.
+        assert kr.latest.note == "réécriture acceptée (changé : activity-to-outcome)"
         # Back to the draft, then its second alternative; a fourth there is not.
         screen.editor.text = "Installer la commission"
         await settle(pilot, 0.35)
