@@ -12,6 +12,7 @@ import functools
 from collections.abc import Sequence
 
 from facilitator.dates import date_words
+from facilitator.room.review import is_placeholder, target_to_set, with_unit
 from facilitator.session import SCORE_KEYS, KeyResult, Objective, Session, Version
 
 from .labels import Labels, labels_for
@@ -99,12 +100,14 @@ def rule_titles(lang: str) -> dict[str, str]:
     return titles
 
 
-def with_unit(value: str, unit: str) -> str:
-    """ "42" + "jours" → "42 jours"; a value that already carries its unit stays as it is."""
-    value = value.strip()
-    if not value or not unit.strip() or unit.strip() in value:
-        return value
-    return f"{value}\u00a0{unit.strip()}" if unit.strip() == "%" else f"{value} {unit.strip()}"
+def kr_figures(kr: KeyResult, labels: Labels) -> tuple[str, str]:
+    """The key result's baseline and target as printed, each with its unit; a placeholder ("X %")
+    or the missing target of a key result whose figures are still to set reads "à fixer": the
+    reader sees a figure the room still owes, not an empty cell or a stray "X"."""
+    to_set = labels["to_set"]
+    baseline = to_set if is_placeholder(kr.baseline) else with_unit(kr.baseline, kr.unit)
+    target = to_set if target_to_set(kr) else with_unit(kr.target, kr.unit)
+    return baseline, target
 
 
 def average_scores(all_scores: Sequence[dict[str, int] | None]) -> dict[str, int] | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from facilitator.session import KeyResult, Objective, Versioned
 
 from .blocks import Cell, Run
-from .facts import HEADING_LIMIT, date_text, person, scores_of, short, with_unit
+from .facts import HEADING_LIMIT, date_text, kr_figures, person, scores_of, short
 from .history_notes import readable_note
 from .writer import MinutesWriter
 
@@ -80,8 +80,7 @@ def objective_entry(doc: MinutesWriter, o: Objective) -> None:
                 [
                     doc.kr_label(number, j),
                     text,
-                    with_unit(kr.baseline, kr.unit),
-                    with_unit(kr.target, kr.unit),
+                    *kr_figures(kr, labels),
                     date_text(kr.deadline, labels),
                     person(doc.session, kr.owner),
                     kr_scores(doc, kr),

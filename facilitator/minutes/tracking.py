@@ -4,7 +4,7 @@ grades exist): the last check-in of each key result, its grade, the averages and
 from __future__ import annotations
 
 from .blocks import Run
-from .facts import last_progress, short, with_unit
+from .facts import kr_figures, last_progress, short
 from .writer import MinutesWriter
 
 
@@ -22,8 +22,7 @@ def tracking(doc: MinutesWriter) -> None:
                 continue
             label = doc.kr_label(number, j)
             progress = last_progress(kr, labels.lang)
-            base = with_unit(kr.baseline, kr.unit) or "?"
-            target = with_unit(kr.target, kr.unit) or "?"
+            base, target = (figure or "?" for figure in kr_figures(kr, labels))
             rows.append(
                 [
                     label,

@@ -33,6 +33,34 @@ def span(kr: KeyResult) -> str:
     return f"{with_unit(kr.baseline, kr.unit) or '?'} → {with_unit(kr.target, kr.unit) or '?'}"
 
 
+_PLACEHOLDER = re.compile(r"\s*(?:(?:[XYZN]{1,3}|x)(?!\w)|\[[^\]]*\]|…|\.{3}|\?+)")
+"""A figure still to write, as a field holds it: "X", "Y %", "N jours", "[valeur]", "…", "?"."""
+
+
+def is_placeholder(value: str) -> bool:
+    """A baseline or target field that holds a placeholder rather than a figure."""
+    return bool(_PLACEHOLDER.match(value))
+
+
+def figures_to_set(kr: KeyResult) -> bool:
+    """The key result cannot be measured yet: a figure field holds a placeholder, its wording
+    still does ("de X % à Y %": the engine's verdict), or it has no target and none was typed
+    in its target field. It must not leave the workshop so: it could never be reviewed."""
+    if is_placeholder(kr.baseline) or is_placeholder(kr.target):
+        return True
+    current = kr.current
+    verdict = set(current.findings) if current else set()
+    if "kr-placeholder" in verdict:
+        return True
+    return "kr-no-target" in verdict and not kr.target.strip()
+
+
+def target_to_set(kr: KeyResult) -> bool:
+    """What the review shows instead of "? → ?": the target itself is missing or a placeholder
+    while the figures are to set (a known target with an unknown baseline reads "? → 50")."""
+    return figures_to_set(kr) and (not kr.target.strip() or is_placeholder(kr.target))
+
+
 def active(session: Session) -> list[Objective]:
     return [o for o in session.objectives if o.status != "dropped"]
 

@@ -5,9 +5,9 @@ by the caller, so a change replayed after a failed save gives the same result.
 
 The wrap-up cannot close while a parking-lot item has no follow-up (an owner and a next step):
 a topic set aside and never picked up is how a room loses trust in the parking lot. It warns,
-without blocking, about objectives without key results, key results without an owner,
-objectives neither retained nor dropped, and retained objectives whose wording is not final:
-the facilitator may close anyway, knowingly.
+without blocking, about objectives without key results, key results without an owner or
+whose figures are still to set ("de X % à Y %"), objectives neither retained nor dropped, and
+retained objectives whose wording is not final: the facilitator may close anyway, knowingly.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from facilitator.room import carried
+from facilitator.room import carried, review
 from facilitator.session import Action, Decision, KeyResult, Objective, ParkingItem, Session
 
 
@@ -89,6 +89,9 @@ class OpenItems:
     """Drafts and retained objectives with no key result."""
     unowned_key_results: list[tuple[Objective, KeyResult]] = field(default_factory=list)
     """Key results (of objectives still in play) with no owner."""
+    figures_to_set: list[tuple[Objective, KeyResult]] = field(default_factory=list)
+    """Key results (of objectives still in play) that cannot be measured yet: a placeholder
+    figure or no target (see `review.figures_to_set`)."""
     undecided: list[Objective] = field(default_factory=list)
     """Objectives still drafts: neither retained nor dropped."""
     not_final: list[Objective] = field(default_factory=list)
@@ -104,6 +107,7 @@ class OpenItems:
         return (
             len(self.without_key_results)
             + len(self.unowned_key_results)
+            + len(self.figures_to_set)
             + len(self.undecided)
             + len(self.not_final)
         )
@@ -139,6 +143,9 @@ def open_items(session: Session) -> OpenItems:
         without_key_results=[o for o in active if not o.key_results],
         unowned_key_results=[
             (o, kr) for o in active for kr in o.key_results if not kr.owner.strip()
+        ],
+        figures_to_set=[
+            (o, kr) for o in active for kr in o.key_results if review.figures_to_set(kr)
         ],
         undecided=[o for o in active if o.status == "draft"],
         not_final=[o for o in active if o.status == "retained" and o.final is None],

@@ -113,7 +113,7 @@ class ReviewScreen(RoomScreen):
         s = self.session
         mine = review.this_session_checkin(s, kr)
         last = kr.last_checkin
-        span = review.span(kr)
+        span = self._span(kr)
         value = Text(last.current if last else "—", style="" if mine else "dim")
         confidence = Text("—", style="dim")
         if last is not None and last.confidence is not None:
@@ -137,6 +137,10 @@ class ReviewScreen(RoomScreen):
             Text(fit(blockers, 18), style="bold red" if blockers else ""),
         ]
 
+    def _span(self, kr: KeyResult) -> str:
+        """ "4 % → 2 %", or "cible à fixer" for a target still a placeholder (never "? → ?")."""
+        return self.tr("review.target_to_set") if review.target_to_set(kr) else review.span(kr)
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "krs":
             self._draw_detail()
@@ -154,7 +158,7 @@ class ReviewScreen(RoomScreen):
             return
         kr = s.key_result(key)
         text = Text(kr.text, style="bold")
-        facts = [review.span(kr)]
+        facts = [self._span(kr)]
         if kr.deadline:
             facts.append(self.tr("review.deadline", deadline=date_words(kr.deadline, s.lang)))
         if kr.owner:

@@ -174,6 +174,10 @@ class WrapupScreen(RoomScreen):
                 for o, kr in items.unowned_key_results
             ],
         )
+        warn(
+            "wrapup.warn.figures",
+            [f"{numbering.get(o.id, '')} · {fit(kr.text, 76)}" for o, kr in items.figures_to_set],
+        )
         warn("wrapup.warn.not_final", [ref(o) for o in items.not_final])
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
