@@ -121,10 +121,33 @@ class FacilitatorApp(App[None]):
         Binding("f1", "help", "bind.help", id="app.help"),
         Binding("ctrl+l", "switch_language", "bind.language", id="app.language", show=False),
         Binding("ctrl+q", "quit", "bind.quit", id="app.quit", priority=True),
-        # The room's notes, from any step (see room_actions).
-        Binding("f5", "room_entry('decision')", "bind.decision", id="app.decision", show=False),
-        Binding("f6", "room_entry('action')", "bind.action", id="app.action", show=False),
-        Binding("f7", "room_entry('parking')", "bind.parking", id="app.parking", show=False),
+        # The room's notes, from any step (see room_actions). Priority bindings: else a focused
+        # TextArea's own F6 / F7 (select line / all) take the keys, and the next keystroke
+        # replaces the draft. Over no session or a dialog, `check_action` lets them through.
+        Binding(
+            "f5",
+            "room_entry('decision')",
+            "bind.decision",
+            id="app.decision",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "f6",
+            "room_entry('action')",
+            "bind.action",
+            id="app.action",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "f7",
+            "room_entry('parking')",
+            "bind.parking",
+            id="app.parking",
+            show=False,
+            priority=True,
+        ),
         # The current step for the wall (screens/projection.py), from any step.
         Binding("f8", "project", "bind.project", id="app.project"),
         # Participants' devices (issue 14): the room server's screen, from any step.
@@ -469,6 +492,7 @@ class FacilitatorApp(App[None]):
         from facilitator.tui.screens.home import HomeScreen
 
         self.suspend_timer()
+        left = self.session.id if self.session is not None else None
         leaving = []
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             screen = self.screen
@@ -483,10 +507,11 @@ class FacilitatorApp(App[None]):
         if not any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
             self.workshop = None  # unless a session was opened again meanwhile
             self._back.clear()
-        # Home reloads when it shows again; once more here, for what the removed screens saved.
+        # Home reloads when it shows again; once more here, for what the removed screens saved,
+        # with the cursor on the session left: `f`, `d`, Enter then act on it.
         for home in self.screen_stack:
             if isinstance(home, HomeScreen):
-                home.reload()
+                home.reload(select=left)
 
     # -- global actions -------------------------------------------------------------------------
 

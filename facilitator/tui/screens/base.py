@@ -160,6 +160,10 @@ class SessionBar(Horizontal):
     step running out (the app rings once when it does).
     """
 
+    subject = ""
+    """What the bar names while no session is open (home: the session under the cursor, the
+    one Enter, `f`, `d` and `x` act on), never a session closed meanwhile."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="bar-session", markup=False)
         yield Static(id="bar-clock", markup=False)
@@ -195,6 +199,8 @@ class SessionBar(Horizontal):
             else:
                 where = t(lang, "session.nostep")
             left = f" {title}  ·  {where}"
+        elif self.subject:
+            left = f" {self.subject}"
         state = app.engine_status(session.lang if session else lang)
         self.query_one("#bar-session", Static).update(left)
         engine = self.query_one("#bar-engine", Static)

@@ -120,6 +120,7 @@ class HomeScreen(BaseScreen):
             for i, summary in enumerate(self.summaries):
                 if summary.id == select:
                     table.move_cursor(row=i)
+        self.name_selected()
         self.query_one("#home-empty", Static).update(
             "" if self.summaries else self.tr("home.empty")
         )
@@ -132,6 +133,20 @@ class HomeScreen(BaseScreen):
         if not self.summaries or table.cursor_row < 0:
             return None
         return self.summaries[min(table.cursor_row, len(self.summaries) - 1)]
+
+    def name_selected(self) -> None:
+        """The bar names the session under the cursor (nothing while a session is open)."""
+        summary = self._selected()
+        subject = ""
+        if summary is not None:
+            subject = summary.id if summary.damaged else summary.title or self.tr("untitled")
+        bar = self.query_one(SessionBar)
+        bar.subject = subject
+        bar.update_bar()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.name_selected()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -1,20 +1,17 @@
 """Session set-up: meta, participants, vision, parent objectives and the glossary of acronyms.
 
 Every field is saved as the facilitator types (after a short pause) and when leaving the screen.
-Its entry fields are `FormInput`s, which keep keys typed or pasted faster than the app handles
-them (a scripted Tab, a paste of "name⇥role⇥team⏎") in their fields.
+Its widgets (widgets/form.py) keep keys typed or pasted faster than the app handles them (a
+scripted Tab, a paste of "name⇥role⇥team⏎") in their fields, and Tab goes through them in
+reading order: each list's entry field and "Add" button come before the list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
 
-from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
@@ -22,7 +19,8 @@ from facilitator.dates import date_words, iso_date, parse_date
 from facilitator.tui.i18n import LANGS
 from facilitator.tui.screens.base import SessionScreen
 from facilitator.tui.screens.dialogs import ConfirmDialog
-from facilitator.tui.widgets.table import Table, text_width
+from facilitator.tui.widgets.form import EntryButton, FormInput, RowsTable
+from facilitator.tui.widgets.table import text_width
 from facilitator.workshop import Workshop
 from facilitator.workshop.checks import clean
 
@@ -38,83 +36,6 @@ FIELD_LABELS = {
 LANG_NAMES = {"fr": "Français", "en": "English"}
 """Each language in its own words, whatever the interface's."""
 SAVE_DELAY = 0.5
-
-
-class RowsTable(Table):
-    """A table whose rows can be toggled (space) or removed (delete) from the keyboard."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_row", show=False, id="setup.toggle"),
-        Binding("delete,backspace", "remove_row", show=False, id="setup.remove"),
-    ]
-
-    class RowAction(Message):
-        def __init__(self, table: RowsTable, action: str, key: str) -> None:
-            super().__init__()
-            self.table = table
-            self.action = action
-            self.key = key
-
-    def _current_key(self) -> str | None:
-        if not self.row_count:
-            return None
-        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        return row_key.value
-
-    def action_toggle_row(self) -> None:
-        key = self._current_key()
-        if key is not None:
-            self.post_message(self.RowAction(self, "toggle", key))
-
-    def action_remove_row(self) -> None:
-        key = self._current_key()
-        if key is not None:
-            self.post_message(self.RowAction(self, "remove", key))
-
-
-class FormInput(Input):
-    """An entry field of the form that handles Tab, shift+Tab and Enter itself, at once.
-
-    Textual hands each key to the widget focused when the app reads it, and a Tab moves the
-    focus only once it has come back up to the app: keys arriving within a few milliseconds
-    all went to the first field ("Cadrage⇥ACME" became one title). Here Tab moves the focus
-    as soon as the field reads it, Enter submits through `submit` at once, and a key that
-    reaches a field after the focus left it goes on to the field focused now, in order.
-    """
-
-    def __init__(
-        self, *args: Any, submit: Callable[[Input], None] | None = None, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self._submit = submit
-
-    async def on_key(self, event: events.Key) -> None:
-        target = self.screen.focused
-        if isinstance(target, FormInput):
-            handled = target.take_key(event)
-        else:  # the focus went on to a table or a button: never type into this field then
-            handled = target is not self and event.is_printable
-        if handled:
-            event.stop()
-            event.prevent_default()
-
-    def take_key(self, event: events.Key) -> bool:
-        """Tab, shift+Tab, Enter and characters, done at once; False for any other key."""
-        if event.key in ("tab", "shift+tab"):
-            screen = self.screen
-            now = screen.focus_next() if event.key == "tab" else screen.focus_previous()
-            if isinstance(now, Input) and now.select_on_focus:
-                now.select_all()  # what its focus handler does, once the keys are typed
-        elif event.key == "enter" and self._submit is not None:
-            self._submit(self)
-        elif event.is_printable and event.character is not None and self.screen.focused is self:
-            if self.selection.is_empty:
-                self.insert_text_at_cursor(event.character)
-            else:
-                self.replace(event.character, *self.selection)
-        else:
-            return False
-        return True
 
 
 class SetupScreen(SessionScreen):
@@ -156,7 +77,9 @@ class SetupScreen(SessionScreen):
                         compact=True,
                     )
             yield Label(self.tr("setup.participants"), classes="section-title")
-            yield RowsTable(id="participants", cursor_type="row", zebra_stripes=True)
+            yield RowsTable(
+                id="participants", entry="new-name", cursor_type="row", zebra_stripes=True
+            )
             with Horizontal(classes="add-row"):
                 yield FormInput(
                     placeholder=self.tr("setup.name.placeholder"),
@@ -176,25 +99,27 @@ class SetupScreen(SessionScreen):
                     compact=True,
                     submit=self.submit_field,
                 )
-                yield Button(self.tr("setup.add"), id="add-participant", compact=True)
+                yield EntryButton(
+                    self.tr("setup.add"), id="add-participant", entry="new-name", compact=True
+                )
             yield Label(self.tr("setup.vision"), classes="section-title")
             yield TextArea(s.vision, id="vision", soft_wrap=True, show_line_numbers=False)
-            yield Label(self.tr("setup.parents"), classes="section-title")
-            yield RowsTable(id="parents", cursor_type="row", show_header=False)
-            yield FormInput(
-                placeholder=self.tr("setup.parent.placeholder"),
-                id="new-parent",
-                compact=True,
-                submit=self.submit_field,
-            )
-            yield Label(self.tr("setup.glossary"), classes="section-title")
-            yield RowsTable(id="glossary", cursor_type="row", show_header=False)
-            yield FormInput(
-                placeholder=self.tr("setup.glossary.placeholder"),
-                id="new-term",
-                compact=True,
-                submit=self.submit_field,
-            )
+            for section, placeholder, field_id, table_id in (
+                ("setup.parents", "setup.parent.placeholder", "new-parent", "parents"),
+                ("setup.glossary", "setup.glossary.placeholder", "new-term", "glossary"),
+            ):
+                yield Label(self.tr(section), classes="section-title")
+                with Horizontal(classes="add-row"):
+                    yield FormInput(
+                        placeholder=self.tr(placeholder),
+                        id=field_id,
+                        compact=True,
+                        submit=self.submit_field,
+                    )
+                    yield EntryButton(
+                        self.tr("setup.add"), id=f"add-{table_id}", entry=field_id, compact=True
+                    )
+                yield RowsTable(id=table_id, entry=field_id, cursor_type="row", show_header=False)
             yield Static(self.tr("setup.hint"), id="setup-hint", markup=False)
         yield from self.compose_footer()
 
@@ -319,9 +244,14 @@ class SetupScreen(SessionScreen):
             self.add_term()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "add-participant":
+        adds = {
+            "add-participant": self.add_participant,
+            "add-parents": self.add_parent,
+            "add-glossary": self.add_term,
+        }
+        if event.button.id in adds:
             event.stop()
-            self.add_participant()
+            adds[event.button.id]()
 
     def _act(self, operation: Callable[[Workshop], object]) -> None:
         self.fapp.act(operation)
