@@ -114,7 +114,14 @@ def render_assessment(a: Assessment, console: Console | None = None) -> None:
     if others:
         console.print(f"\n[bold]{t(lang, 'report.alternatives')}[/bold]")
         for x in others:
-            console.print(f"  • {_plain(x.text)}  [cyan]({overall} {x.scores.overall})[/cyan]")
+            # A split: each part as it would be kept, with its own score.
+            lines = x.parts or [(x.text, x.scores)]
+            for n, (wording, sc) in enumerate(lines, 1):
+                mark = "•" if n == 1 else " "
+                part = f"{n}/{len(lines)} " if x.parts else ""
+                console.print(
+                    f"  {mark} {part}{_plain(wording)}  [cyan]({overall} {sc.overall})[/cyan]"
+                )
             console.print(f"    [dim]{_plain(x.changed)} {_plain(x.why)}[/dim]")
             for question in x.questions:
                 console.print(f"    [yellow]? {ask}{sep}{_plain(question)}[/yellow]")

@@ -15,9 +15,12 @@ changes and why, in both languages, with examples the tests run. Two are built h
 - "activity-as-means": any other activity becomes the result it should move, a placeholder
   measure from X to Y, with the activity kept as the means ("Installer la commission" →
   "Faire passer [indicateur] de X à Y d'ici fin T4 en installant la commission",
-  `proposals.means`).
-The alternatives other than "plain-words" are kept only when they score higher than the draft;
-the "plain-words" one is the rewrite as it stands (it never scores lower).
+  `proposals.means`);
+- "split": a draft that holds two ideas becomes two drafts, one idea each, what they share
+  given to both (`split`). It is kept when it fixes what it answers: its parts read clearer
+  than the draft and hold one idea each; each part's other problems are then worked on its own.
+The alternatives other than "plain-words" and "split" are kept only when they score higher
+than the draft; the "plain-words" one is the rewrite as it stands (it never scores lower).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from facilitator.engine.model import Alternative, Finding, Rewrite, Scores
 from facilitator.engine.proposals import propose
 from facilitator.engine.proposals.means import means_text
 from facilitator.engine.proposals.vague_measure import vague_measure_text
+from facilitator.engine.split import split_parts
 
 MAX_ALTERNATIVES = 3
 STRATEGIES_FILE = "rewrites.toml"
@@ -45,6 +49,7 @@ BUILT = (
     "name-the-measure",
     "activity-to-outcome",
     "activity-as-means",
+    "split",
 )
 _KINDS = ("objective", "key_result")
 
@@ -179,6 +184,11 @@ def alternatives(
                 kept = sid == "activity-as-means"
                 questions = [] if kept else _dropped(text, findings, asked)
                 out.append(_made(strategy, ctx.lang, text, scores, questions))
+    split = strategies.get("split")
+    if split is not None and ctx.kind in split.kinds and _answers(split, fired, frozenset()):
+        made = _split(ctx, split, score_text, draft_scores)
+        if made is not None:
+            out.append(made)
     unique = list({a.text: a for a in reversed(out)}.values())  # the first of twins stays
     unique.sort(key=lambda a: -a.scores.overall)
     return unique[:MAX_ALTERNATIVES]
@@ -199,6 +209,32 @@ def _means(ctx: Context, strategy: Strategy) -> str | None:
     templates = strategy.templates.get(ctx.kind, {})
     deadline, deliver = strategy.deadline.get(ctx.lang, ""), strategy.deliver.get(ctx.lang, "")
     return means_text(ctx, templates, deadline, deliver)
+
+
+def _split(
+    ctx: Context, strategy: Strategy, score_text: Callable[[str], Scores], draft: Scores
+) -> Alternative | None:
+    """The split of a draft that holds several ideas, when every part holds one and the parts
+    read clearer than the draft on average; scored as the mean of its parts."""
+    parts = split_parts(ctx)
+    scored = [(text, score_text(text)) for text in parts]
+    if not scored or any(_rule_lowered(sc, "several-ideas") for _, sc in scored):
+        return None
+    mean = Scores(
+        *(round(sum(getattr(sc, k) for _, sc in scored) / len(scored)) for k in _DIMENSIONS)
+    )
+    if mean.clarity <= draft.clarity:
+        return None
+    made = _made(strategy, ctx.lang, " / ".join(parts), mean, [])
+    made.parts = scored
+    return made
+
+
+_DIMENSIONS = ("clarity", "ambition", "measurability", "overall")
+
+
+def _rule_lowered(scores: Scores, rule: str) -> bool:
+    return any(r == rule for lowered in scores.explain.values() for r, _ in lowered)
 
 
 # The strategies built from a template, in the order they are tried ("activity-as-means",

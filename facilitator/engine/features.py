@@ -357,12 +357,15 @@ def _verb_series(toks: Tokens, verbs: set[int]) -> bool:
     return joined and last + 1 < len(lower) and last in verbs
 
 
-def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
-    joined = 0
+def predicate_joins(toks: Tokens, verbs: set[int]) -> list[tuple[int, int]]:
+    """Where a new predicate joins the draft: (the joining token, the new predicate's first
+    token), for ";" and for "et"/"and"/… followed by a verb of its own object ("Déployer X et
+    assurer Y"). The rewrite that splits a draft cuts there (`split.py`)."""
+    joins = []
     lower = toks.lower
     for i, low in enumerate(lower[:-1]):
         if low == ";":
-            joined += 1
+            joins.append((i, i + 1))
         elif (
             low in _COORDINATORS
             and _NEXT_WORD.get(low, lower[i + 1]) == lower[i + 1]
@@ -383,8 +386,8 @@ def _joined_predicates(toks: Tokens, verbs: set[int]) -> int:
                 or (j + 1 < len(lower) and lower[j + 1] in _PRONOUNS)
             )
             if j in verbs and not same_object:
-                joined += 1
-    return joined
+                joins.append((i, j))
+    return joins
 
 
 def _spaced(toks: Tokens, i: int) -> bool:
@@ -415,7 +418,7 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
     """Predicates joined by "et"/"and"/";": "Déployer X et assurer Y" holds two ideas."""
     ideas = 1
     if not _COORDINATORS.isdisjoint(toks.lower):  # most drafts have none: skip the walk
-        ideas += _joined_predicates(toks, verbs)
+        ideas += len(predicate_joins(toks, verbs))
     text = ex.text
     if "." in text or "!" in text or "?" in text:
         for m in _SENTENCE_END.finditer(text):
@@ -425,10 +428,16 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
                 break
     if ideas == 1 and "," in text and _LIST.search(text) and not _verb_series(toks, verbs):
         ideas = 2
-    # Two targets joined by "et"/"and" ("20 % de CA et 5 points de marge") are two ideas too,
-    # and so are two targets a comma apart ("20 posts written, achieving 100 visits").
-    targets = ex.targets
-    for a, b in itertools.pairwise(targets):
+    if target_joins(toks, ex):
+        ideas = max(ideas, 2)
+    return max(ideas, _deliverable_then_result(ex))
+
+
+def target_joins(toks: Tokens, ex: Extraction) -> list[tuple[Quantity, Quantity]]:
+    """Two targets joined by "et"/"and" ("20 % de CA et 5 points de marge") or a comma apart
+    ("20 posts written, achieving 100 visits"): two ideas, each its own key result."""
+    joins = []
+    for a, b in itertools.pairwise(ex.targets):
         between = text_between(toks, a.end, b.start)
         if (
             _RESTATED.search(between)
@@ -440,8 +449,8 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
         # them ("renewals at 1.5x plan and upsell at 2x plan"), not in "3 et 4 sites".
         own_measure = len(between.split()) >= 3
         if ((a.unit != b.unit or own_measure) and _JOINED.search(between)) or "," in between:
-            ideas = max(ideas, 2)
-    return max(ideas, _deliverable_then_result(ex))
+            joins.append((a, b))
+    return joins
 
 
 # A guardrail keeps the target honest ("de 4 % à 12 %, garde-fou : le churn ne dépasse pas

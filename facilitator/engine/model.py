@@ -155,6 +155,9 @@ class Alternative:
     changed: str  # what it changed, for the room
     why: str  # why, with its source
     questions: list[str] = field(default_factory=list)  # to settle before accepting it
+    # A split ("split" strategy): the drafts that replace this one, each scored; `text` joins
+    # them with " / " and `scores` is their mean. Empty for a single wording.
+    parts: list[tuple[str, Scores]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -164,6 +167,7 @@ class Alternative:
             "changed": self.changed,
             "why": self.why,
             "questions": self.questions,
+            "parts": [{"text": text, "scores": sc.to_dict()} for text, sc in self.parts],
         }
 
 
