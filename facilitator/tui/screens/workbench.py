@@ -28,8 +28,8 @@ from facilitator.tui.widgets.score_bars import ScoreBars
 from facilitator.tui.workbench.item_tree import ItemTree
 from facilitator.tui.workbench.key_result_fields import KeyResultFields
 from facilitator.tui.workbench.proposal_list import ProposalBox
-from facilitator.tui.workbench.proposals import CoachProposals
 from facilitator.tui.workbench.rewrite_panel import RewritePanel
+from facilitator.tui.workbench.split import SplitAcceptance
 from facilitator.tui.workbench.target import Target
 from facilitator.workshop.assessments import scores_of
 
@@ -39,7 +39,7 @@ TALL = 50
 breakpoint: there the rewrite panel stacks under the scores (workbench.tcss)."""
 
 
-class WorkbenchScreen(CoachProposals):
+class WorkbenchScreen(SplitAcceptance):
     key = "workbench"
     FOOTER_HIDDEN = HIDDEN_NAVIGATION
     # Textual types it an instance variable holding a list: a ClassVar would not override it.

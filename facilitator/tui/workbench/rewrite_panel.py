@@ -32,8 +32,15 @@ def rewrite_text(a: Any, lang: str) -> Text | str:
     line = Text()
     keys = f"ctrl+r · {ALTERNATIVE_KEYS[0]}" if len(found) > 1 else "ctrl+r"
     line.append(f"{t(lang, 'wb.rewrite')} ({keys})\n", style="bold")
-    line.append_text(word_diff(a.text, best.text))
-    line.append(f"\n{overall} {a.scores.overall} → {best.scores.overall}", style="dim")
+    parts = getattr(best, "parts", None)
+    if parts:  # a split: each part as it will be kept, with its own score
+        line.append(t(lang, "wb.split", count=len(parts)), style="bold")
+        for n, (text, scores) in enumerate(parts, 1):
+            line.append(f"\n{n}. {text}")
+            line.append(f" ({overall} {scores.overall})", style="dim")
+    else:
+        line.append_text(word_diff(a.text, best.text))
+        line.append(f"\n{overall} {a.scores.overall} → {best.scores.overall}", style="dim")
     for question in best.questions:
         line.append(f"\n? {question}", style="yellow")
     for key, other in zip(ALTERNATIVE_KEYS[1:], found[1:], strict=False):

@@ -228,11 +228,12 @@ class VersionSaving(AcceptedChanges):
         new = apply_suggestion(old, finding)
         suggestion = finding.suggestions[0] if finding.suggestions else ""
         note = accepted_note(self.session.lang, finding.rule, finding.text, suggestion)
-        self._apply_new_wording(new, note)
+        self.apply_new_wording(new, note)
 
-    def action_rewrite(self, index: int = 0) -> None:
-        """Accept the coach's alternative number `index` (the first: the best), or the plain
-        rewrite when there is no alternative."""
+    def chosen_alternative(self, index: int) -> tuple[Any, Any] | None:
+        """The assessment on screen and its alternative number `index` (the first: the best),
+        or the plain rewrite when there is no alternative; None (and the room is told) when
+        there is nothing to accept."""
         a = self.current_assessment()
         found = list(getattr(a, "alternatives", ())) if a is not None else []
         if not found and index == 0 and a is not None:
@@ -240,7 +241,16 @@ class VersionSaving(AcceptedChanges):
         best = found[index] if a is not None and index < len(found) else None
         if a is None or best is None:
             self.notify(self.tr("wb.no_rewrite"), timeout=2)
+            return None
+        return a, best
+
+    def action_rewrite(self, index: int = 0) -> None:
+        """Accept the coach's alternative number `index` (the first: the best), or the plain
+        rewrite when there is no alternative."""
+        chosen = self.chosen_alternative(index)
+        if chosen is None:
             return
+        a, best = chosen
         # The version's note says why it changed: the rules the safe edits resolved, or the
         # strategy of the alternative; the questions stay on screen for the room to settle.
         plain = a.rewrite is not None and best.text == a.rewrite.text
@@ -248,17 +258,20 @@ class VersionSaving(AcceptedChanges):
             note = rewrite_note(self.session.lang, a.rewrite.resolved)
         else:
             note = self.note_text("note.rewrite", rules=getattr(best, "changed", ""))
-        self._apply_new_wording(best.text, note)
-        # Back to the new wording, in view, wherever the key was pressed (the rewrite panel, a
-        # key-result field): at 80×24 the room would not see it otherwise. The editor heads the
-        # scrolling panel; scrolling it to its top, at once, is what the room sees while the
-        # panels below change height with the new wording's assessment.
-        self.editor.focus(scroll_visible=False)
-        self.query_one("#wb-main").scroll_home(animate=False)
+        self.apply_new_wording(best.text, note)
+        self.show_new_wording()
         if best.questions:
             self.notify("\n".join(best.questions), title=self.tr("wb.rewrite.ask"), timeout=10)
 
-    def _apply_new_wording(self, new: str, note: str) -> None:
+    def show_new_wording(self) -> None:
+        """Back to the new wording, in view, wherever the key was pressed (the rewrite panel, a
+        key-result field): at 80×24 the room would not see it otherwise. The editor heads the
+        scrolling panel; scrolling it to its top, at once, is what the room sees while the
+        panels below change height with the new wording's assessment."""
+        self.editor.focus(scroll_visible=False)
+        self.query_one("#wb-main").scroll_home(animate=False)
+
+    def apply_new_wording(self, new: str, note: str) -> None:
         self.commit_if_dirty()
         item = self.item(self.target)
         replaces = item.latest.n if item is not None and item.latest is not None else None
