@@ -62,7 +62,7 @@ async def test_a_key_result_split_in_two(make_app, store):
         assert [v.text for v in first.versions] == [KR, KR_PARTS[0]]
         assert first.latest.note == "scindé en 2 éléments, une idée chacun"
         assert [v.text for v in second.versions] == [KR_PARTS[1]]
-        assert second.latest.note == f"issu de la scission de «\u00a0{KR_PARTS[0]}\u00a0»"
+        assert second.latest.note == f"issu de la scission de «\u00a0{KR}\u00a0»"
         assert second.latest.scores  # scored like any version
         assert screen.editor.text == KR_PARTS[0] and screen.target.kr_id == first.id
     stored = store.load("s1").objective("o1").key_results

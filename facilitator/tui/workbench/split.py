@@ -19,7 +19,7 @@ class SplitAcceptance(CoachProposals):
         if chosen is None:
             super().action_rewrite(index)
             return
-        best = chosen[1]
+        draft, best = chosen
         parts = [text for text, _ in best.parts]
         target = self.target.copy()
         oid = target.objective_id
@@ -28,7 +28,7 @@ class SplitAcceptance(CoachProposals):
             return
         self.apply_new_wording(parts[0], self.note_text("note.split", count=len(parts)))
         self.show_new_wording()
-        note = self.note_text("note.split_from", text=parts[0])
+        note = self.note_text("note.split_from", text=draft.text)
         for text in parts[1:]:
 
             def add(a: Any, text: str = text) -> None:
