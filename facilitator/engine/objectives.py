@@ -85,6 +85,8 @@ def slogan(ctx: Context, rule: Rule) -> list[Span]:
     words = _words(ctx)
     if not words or len(words) > rule.max:
         return []
+    if _praise(ctx, words):
+        return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]
     if _has_verb(ctx, words) and not _motto(ctx, words):
         return []
     if len(words) > 1 and ctx.toks.lower[words[1]] in DETERMINERS:
@@ -105,6 +107,22 @@ def _motto(ctx: Context, words: list[int]) -> bool:
         and toks.dep[words[0]].startswith("nsubj")
         and not any(h.start == words[0] for name in _CHANGES for h in ctx.hits.get(name, ()))
     )
+
+
+def _praise(ctx: Context, words: list[int]) -> bool:
+    """ "Be awesome", "Be the best", "Être les meilleurs": a verb of being and only praise
+    (`praise-words`): a wish, with nothing that says what changes or for whom."""
+    toks = ctx.toks
+    first = toks.lemma[words[0]] if toks.lemma is not None else toks.lower[words[0]]
+    if first not in _BEING:
+        return False
+    praised = {i for h in ctx.hits.get("praise-words", ()) for i in range(h.start, h.end)}
+    rest = [i for i in words[1:] if toks.lower[i] not in DETERMINERS]
+    return bool(rest) and all(i in praised for i in rest)
+
+
+# Verbs of being: what follows them is what the team would be, not what it would change.
+_BEING = frozenset({"be", "become", "stay", "remain", "être", "devenir", "rester"})
 
 
 # An opening noun that names a change or a task makes a terse key result, not a motto.
