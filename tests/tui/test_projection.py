@@ -143,3 +143,20 @@ async def test_at_80_columns_the_footer_shows_whole_labels_f1_first(demo_app, wh
         listed = dict(app.screen.keys)
         assert listed["f8"] == "Projeter" and listed["f9"] == "Appareils"
         assert "f5" in listed and "^q" in listed
+
+
+async def test_a_note_stored_with_rule_ids_reaches_the_wall_readable(demo_app):
+    """A version that resolved no rule shows its note, as the minutes print it: rule titles,
+    not ids (a note stored before the titles were written)."""
+    app = demo_app
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        first = app.session.objectives[0]
+        stored = "suggestion acceptée (hedge) : « Essayer d' » → « »"
+        app.act(lambda w: w.save_objective(first.id, first.text + " ", note=stored))
+        app.goto("workbench")
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        changes = _shown(app, "proj-body")
+        assert "formulation hésitante" in changes and "(hedge)" not in changes

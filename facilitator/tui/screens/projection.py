@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Label, Static
 
+from facilitator.minutes.history_notes import readable_note
 from facilitator.room import alignment, votes
 from facilitator.room.steps import step_option
 from facilitator.session import Objective, Session, Versioned
@@ -180,7 +181,8 @@ class ProjectionScreen(SessionScreen):
             text.append(f"v{version.n}  ", style="bold")
             if delta:
                 text.append(f"{delta:+.0f}  ", style="bold green" if delta > 0 else "bold red")
-            text.append((fixed or version.note or version.text) + "\n")
+            note = readable_note(lang, version.note) if version.note else ""
+            text.append((fixed or note or version.text) + "\n")
         return text
 
     def _vote(self, s: Session) -> tuple[Text, Text, Text]:
