@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from facilitator.envelope.secrecy import PARTICIPANT_ROOM
 from facilitator.room import review, votes
+from facilitator.room.brainstorm import card_author
 from facilitator.room.steps import step_option
 from facilitator.session import PRIORITY_VOTES, Participant, Session, new_id, now_iso
 from facilitator.workshop import checks
@@ -139,6 +140,14 @@ def card_key(token_hash: str, proposal_id: str) -> str:
     """What the room keeps of a card's writer: a hash of their device's token hash and the
     card's id (see `RoomState.cards`)."""
     return hashlib.sha256(f"{token_hash}:{proposal_id}".encode()).hexdigest()
+
+
+def _unsigned(s: Session, text: str) -> str:
+    """A card's text; in an anonymous brainstorm without a "Marc : " signed by habit, as typed
+    on the facilitator's screen (the minutes never print who wrote what)."""
+    if not anonymous_cards(s):
+        return text
+    return card_author(text, s.participants, True)[1] or text
 
 
 def anonymous_cards(session: Session) -> bool:
@@ -309,7 +318,7 @@ class ParticipantOperations(SessionChanges):
         def apply(s: Session) -> None:
             _device(s, participant_id, "brainstorm")
             author = None if anonymous_cards(s) else participant_id
-            s.add_proposal(text, author, proposal_id=pid)
+            s.add_proposal(_unsigned(s, text), author, proposal_id=pid)
             token = _room(s)["devices"][participant_id]["token"]
             _room(s)["cards"][pid] = card_key(token, pid)
 
@@ -326,7 +335,7 @@ class ParticipantOperations(SessionChanges):
             proposal = checks.proposal(s, proposal_id)
             if proposal.status != "open":
                 raise RoomRefused("not_open", "the card was merged or set aside")
-            proposal.text = text
+            proposal.text = _unsigned(s, text)
 
         self._change(apply)
 

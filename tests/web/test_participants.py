@@ -64,6 +64,20 @@ def test_cards_are_the_writers_own_even_when_anonymous(workshop: Workshop):
     assert "'ml'" not in str(workshop.session.extra)  # nothing tells whose card it was
 
 
+def test_an_anonymous_card_signed_by_habit_loses_the_name(workshop: Workshop):
+    workshop.join_room("ABC234", "ml", "hash-ml", "fr")
+
+    def text(card: str) -> str:
+        return next(p for p in workshop.session.proposals if p.id == card).text
+
+    card = workshop.add_card("ml", "Marc : Réduire les délais de libération des lots")
+    assert text(card) == "Réduire les délais de libération des lots"
+    workshop.edit_card("ml", card, "Marc Lefort : Libérer chaque lot à temps")
+    assert text(card) == "Libérer chaque lot à temps"
+    # A colon in the idea itself stays.
+    assert text(workshop.add_card("ml", "Délais : les réduire de moitié")).startswith("Délais")
+
+
 def test_a_participant_acts_only_in_the_steps_open_to_them(workshop: Workshop):
     workshop.join_room("ABC234", "ml", "hash-ml", "fr")
     with _refused("not_open"):
