@@ -198,7 +198,8 @@ class SessionBar(Horizontal):
                 )
             else:
                 where = t(lang, "session.nostep")
-            left = f" {title}  ·  {where}"
+            fitted = self._fitted(title, where)
+            left = f" {fitted}  ·  {where}" if fitted else f" {where}"
         elif self.subject:
             left = f" {self.subject}"
         state = app.engine_status(session.lang if session else lang)
@@ -207,6 +208,19 @@ class SessionBar(Horizontal):
         engine.update(t(lang, _ENGINE_STATE_KEYS[state]) + " ")
         engine.set_classes(f"engine-{state}")
         self.update_clock()
+
+    def _fitted(self, title: str, where: str) -> str:
+        """The session's title, shortened so that the step's name fits beside it, or left out
+        ("") when even a short one would not: at 80 columns the room needs to see which step
+        it is in more than the title it chose (home and the minutes show the title)."""
+        room = self.query_one("#bar-session", Static).size.width
+        width = room - len(where) - 6
+        if not room or len(title) <= width:  # before the first layout: drawn again on resize
+            return title
+        return title[: width - 1].rstrip() + "…" if width >= _TITLE_MIN else ""
+
+    def on_resize(self) -> None:
+        self.update_bar()
 
     def update_clock(self) -> None:
         from facilitator.tui.timer_display import clock
@@ -222,6 +236,10 @@ class SessionBar(Horizontal):
         icon = "⏰" if remaining <= 0 else ("⏱" if step.running else "⏸")
         widget.update(f"{icon} {clock(remaining)}", layout=False)
         widget.set_class(remaining <= 0, "time-up")
+
+
+# The fewest characters of a session's title the bar keeps, whatever the step's name.
+_TITLE_MIN = 10
 
 
 # The session's navigation keys, still active but left out of a busy screen's footer (the
