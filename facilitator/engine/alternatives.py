@@ -16,6 +16,9 @@ changes and why, in both languages, with examples the tests run. Two are built h
   measure from X to Y, with the activity kept as the means ("Installer la commission" →
   "Faire passer [indicateur] de X à Y d'ici fin T4 en installant la commission",
   `proposals.means`);
+- "state-of-people": a vague objective about how people feel or act becomes the change in
+  those people ("Améliorer la satisfaction client" → "Rendre nos clients plus satisfaits"),
+  a jargon means left out and asked of the room (`proposals.state`);
 - "split": a draft that holds two ideas becomes two drafts, one idea each, what they share
   given to both (`split`). It is kept when it fixes what it answers: its parts read clearer
   than the draft and hold one idea each; each part's other problems are then worked on its own.
@@ -37,6 +40,7 @@ from facilitator.engine.french import typography
 from facilitator.engine.model import Alternative, Finding, Rewrite, Scores
 from facilitator.engine.proposals import propose
 from facilitator.engine.proposals.means import means_text
+from facilitator.engine.proposals.state import state_text
 from facilitator.engine.proposals.vague_measure import vague_measure_text
 from facilitator.engine.split import split_parts
 
@@ -50,6 +54,7 @@ BUILT = (
     "activity-to-outcome",
     "activity-as-means",
     "split",
+    "state-of-people",
 )
 _KINDS = ("objective", "key_result")
 
@@ -78,6 +83,8 @@ class Strategy:
     deadline: dict[str, str]  # lang → the deadline to write when the draft has none
     users: dict[str, str]  # lang → whose use is measured when the draft names nobody
     deliver: dict[str, str]  # lang → the verb of a draft that names a deliverable and no verb
+    states: dict[str, dict[str, str]]  # lang → state noun → the adjective it becomes
+    ask: dict[str, str]  # lang → the question for words a rewrite left out ({means})
 
 
 def load_strategies(path: Path) -> dict[str, Strategy]:
@@ -113,8 +120,20 @@ def load_strategies(path: Path) -> dict[str, Strategy]:
             _both(raw, "deadline", where) if "deadline" in raw else {},
             _both(raw, "users", where) if "users" in raw else {},
             _both(raw, "deliver", where) if "deliver" in raw else {},
+            _states(raw, where),
+            _both(raw, "ask", where) if "ask" in raw else {},
         )
     return out
+
+
+def _states(raw: dict[str, Any], where: str) -> dict[str, dict[str, str]]:
+    value = raw.get("states", {})
+    tables = {lang: value.get(lang) for lang in ("fr", "en")} if isinstance(value, dict) else {}
+    if value and not all(
+        isinstance(t, dict) and all(isinstance(v, str) for v in t.values()) for t in tables.values()
+    ):
+        raise StrategyError(f"{where}: field 'states' needs, for fr and en, noun = \"adjective\"")
+    return {lang: {k.lower(): v for k, v in t.items()} for lang, t in tables.items() if t}
 
 
 def _both(raw: dict[str, Any], key: str, where: str) -> dict[str, str]:
@@ -161,6 +180,16 @@ def alternatives(
                 if scores.overall > draft_scores.overall:
                     questions = _dropped(p.text, findings, asked)
                     out.append(_made(target, ctx.lang, p.text, scores, questions))
+    people = strategies.get("state-of-people")
+    if people is not None and ctx.kind in people.kinds and _answers(people, fired, frozenset()):
+        template = people.templates.get(ctx.kind, {}).get(ctx.lang)
+        states, ask = people.states.get(ctx.lang, {}), people.ask.get(ctx.lang, "")
+        found = state_text(ctx, template, states, ask) if template else None
+        if found is not None:
+            scores = score_text(found[0])
+            if scores.overall > draft_scores.overall:
+                asked_room = [typography(q, ctx.lang) for q in found[1]]
+                out.append(_made(people, ctx.lang, found[0], scores, asked_room))
     for sid, build in _BUILDERS.items():
         strategy = strategies.get(sid)
         if strategy is None or ctx.kind not in strategy.kinds:

@@ -30,6 +30,20 @@ class Context:
     def text(self) -> str:
         return self.norm.text
 
+    @property
+    def cased(self) -> str:
+        """The normalised draft with the case its author gave it: normalising lower-cases the
+        first word for the parser ("KR3 — Machine Learning" → "KR3 — machine Learning"), and
+        a rewrite that quotes the draft's words gives them back as written."""
+        norm, chars = self.norm, list(self.norm.text)
+        for p, ch in enumerate(chars):
+            if ch.isalpha():
+                o = norm.span(p, p + 1)[0]
+                was = norm.original[o] if o < len(norm.original) else ch
+                if was != ch and was.lower() == ch:
+                    chars[p] = was
+        return "".join(chars)
+
     def chars(self, start_tok: int, end_tok: int) -> tuple[int, int]:
         """Character span in the normalised text of tokens [start_tok, end_tok)."""
         return self.toks.idx[start_tok], self.toks.end(end_tok - 1)

@@ -33,7 +33,7 @@ def split_parts(ctx: Context) -> list[str]:
     """The draft's ideas as separate drafts (two or three), or [] when it holds one idea or
     cannot be cut cleanly (a part of fewer than two words)."""
     toks = ctx.toks
-    text = _cased(ctx)
+    text = ctx.cased
     if _RESPECTIVELY.search(text):
         return []  # "15 and 24 months, respectively": the figures go together
     deadline = ctx.ex.deadlines[0] if len(ctx.ex.deadlines) == 1 else None
@@ -74,19 +74,6 @@ def split_parts(ctx: Context) -> list[str]:
             return []
         parts.append(part[0].upper() + part[1:])
     return parts if len(set(parts)) == len(parts) else []
-
-
-def _cased(ctx: Context) -> str:
-    """The normalised draft with the case its author gave it: the engine lower-cases the first
-    word for the parser ("KR3 — Machine Learning" → "KR3 — machine Learning")."""
-    norm, chars = ctx.norm, list(ctx.text)
-    for p, ch in enumerate(chars):
-        if ch.isalpha():
-            o = norm.span(p, p + 1)[0]
-            was = norm.original[o] if o < len(norm.original) else ch
-            if was != ch and was.lower() == ch:
-                chars[p] = was
-    return "".join(chars)
 
 
 def _joiner_start(ctx: Context, i: int) -> int:
