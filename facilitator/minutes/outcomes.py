@@ -187,6 +187,16 @@ def proposals(doc: MinutesWriter) -> None:
         if dropped:
             doc.heading(labels["proposals.dropped"], 2)
             doc.bullets([doc.with_author(p.text, p.author) for p in dropped])
+        # Ideas the room wrote and never acted on (neither drafted, merged nor dropped): listed,
+        # so that the minutes lose nothing the room said.
+        left_open = [
+            p
+            for p in session.proposals
+            if p.status == "open" and p.objective_id is None and p.id not in groups
+        ]
+        if left_open:
+            doc.heading(labels["proposals.open"], 2)
+            doc.bullets([doc.with_author(p.text, p.author) for p in left_open])
     dropped_only = [o for o in dropped_objectives if not o.merged]
     if dropped_only:
         doc.heading(labels["objectives.dropped"], 2)

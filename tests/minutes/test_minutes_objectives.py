@@ -115,3 +115,21 @@ def test_old_decisions_without_who_or_when_read_as_before() -> None:
     s.objective("o3").status = "dropped"  # as the demo and files from before store it
     md = text(s)
     assert "- Moderniser la GED\n" in md
+
+
+def test_proposals_left_open_are_listed_so_that_no_idea_is_lost() -> None:
+    s = Session(id="s1", lang="fr", title="Cadrage")
+    a, b = s.add_proposal("Idée A"), s.add_proposal("Idée B")
+    s.add_proposal("Idée C")  # never acted on
+    s.merge_proposals([a.id, b.id], "Idée A+B")
+    s.drop_proposal(s.add_proposal("Idée D").id)
+    drafted = s.add_proposal("Idée E")
+    drafted.objective_id = s.add_objective("Idée E, rédigée").id
+    md = text(s)
+    heading = "### Propositions restées ouvertes (ni rédigées, ni regroupées, ni écartées)"
+    section = md.split(heading)
+    assert len(section) == 2
+    left = section[1].split("###")[0]
+    assert "- Idée C" in left
+    for other in ("Idée A", "Idée D", "Idée E"):  # merged, dropped, drafted: listed elsewhere
+        assert other not in left
