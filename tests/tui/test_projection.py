@@ -160,3 +160,21 @@ async def test_a_note_stored_with_rule_ids_reaches_the_wall_readable(demo_app):
         await settle(pilot)
         changes = _shown(app, "proj-body")
         assert "formulation hésitante" in changes and "(hedge)" not in changes
+
+
+async def test_shift_tab_from_the_editor_reaches_the_objectives_tree(demo_app):
+    """At 80 columns the workbench's main panel scrolls, but it is no stop for Tab: shift+Tab
+    from the draft goes straight to the objectives, where the arrows move between them."""
+    app = demo_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.goto("workbench")
+        await settle(pilot)
+        assert app.screen.focused.id == "editor"
+        await pilot.press("shift+tab")
+        tree = app.screen.focused
+        assert tree.id == "items"
+        line = tree.cursor_line
+        await pilot.press("down")
+        await settle(pilot)
+        assert tree.cursor_line == line + 1  # the tree moved, not the panel

@@ -90,7 +90,11 @@ class WorkbenchScreen(SplitAcceptance):
                 yield Label(self.tr("wb.objectives"), classes="section-title", id="items-title")
                 yield ItemTree(id="items")
                 yield Static(self.tr("wb.empty"), id="items-empty")
-            with VerticalScroll(id="wb-main"):
+            main = VerticalScroll(id="wb-main")
+            # Not a stop for Tab: shift+Tab from the editor goes to the objectives' tree, and each
+            # panel that takes the focus scrolls itself into view.
+            main.can_focus = False
+            with main:
                 with Horizontal(id="item-head"):
                     yield Label(id="item-title")
                     yield Label(id="item-state")
