@@ -1,7 +1,7 @@
 """Alternatives: up to three wordings of a draft that fix its main problem, each scored.
 
 The strategies are data (`rules/rewrites.toml`): which findings each one answers, what it
-changes and why, in both languages, with examples the tests run. Two are built here:
+changes and why, in both languages, with examples the tests run. They are built here:
 - "plain-words": the safe edits of the rules marked `safe = true` (the `Rewrite`), with the
   questions the room must settle when a removed word changed the commitment;
 - "add-target": a key result without a target becomes a measure of what it names, in its own
