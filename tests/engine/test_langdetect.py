@@ -28,6 +28,8 @@ ENGLISH = [
     "Double weekly signups",
     "Hire 5 engineers",
     "Launch in Germany",
+    "People matter",
+    "Quality matters",
     "Fewer support tickets",
     "Reliable releases",
     "World-class support",
