@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import Static, TextArea
 
-from facilitator.session import Session
+from facilitator.session import ParentObjective, Session
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.room_dialogs import FormDialog
 from tests.tui.conftest import SIZE, settle, type_text
@@ -93,3 +93,18 @@ async def test_the_add_buttons_add_what_is_typed(make_app, store):
     assert [p.name for p in saved.participants] == ["Anne Martin"]
     assert [p.text for p in saved.parents] == ["Garantir la qualité"]
     assert saved.glossary == {"BPF": "bonnes pratiques"}
+
+
+async def test_the_strategic_objectives_and_glossary_show_whole_at_80_columns(make_app, store):
+    """A row wider than its table hid the list behind a horizontal scroll bar at 80×24."""
+    session = Session(id="s1", title="Atelier", lang="fr", glossary={"NPS": "Net Promoter Score"})
+    session.parents.append(ParentObjective(id="p1", text="Doubler le chiffre d'affaires en Europe"))
+    store.create(session)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_session("s1", "setup")
+        await settle(pilot)
+        for table_id in ("parents", "glossary"):
+            table = app.screen.query_one(f"#{table_id}")
+            assert table.virtual_size.width <= table.region.width, table_id

@@ -128,6 +128,9 @@ class SetupScreen(SessionScreen):
         self.fill_tables()
         self.query_one("#meta-title", Input).focus()
 
+    def on_resize(self) -> None:
+        self.fill_tables()  # the text columns follow the screen's width
+
     def language_changed(self) -> None:
         self.flush()
         self.refresh(recompose=True)
@@ -158,13 +161,14 @@ class SetupScreen(SessionScreen):
         parents = self.query_one("#parents", RowsTable)
         parents.clear(columns=True)
         parents.add_column("", width=4, key="n")
-        parents.add_column("", width=96, key="text")
+        # Fitted to the screen: a row wider than the table hides it behind a scroll bar at 80.
+        parents.add_column("", width=text_width(self.size.width, [4], most=96), key="text")
         for i, parent in enumerate(s.parents, start=1):
             parents.add_row(f"P{i}", parent.text, key=parent.id)
         glossary = self.query_one("#glossary", RowsTable)
         glossary.clear(columns=True)
         glossary.add_column("", width=14, key="term")
-        glossary.add_column("", width=86, key="definition")
+        glossary.add_column("", width=text_width(self.size.width, [14], most=86), key="definition")
         for term, definition in s.glossary.items():
             glossary.add_row(term, definition, key=term)
         for table in (people, parents, glossary):
