@@ -9,6 +9,7 @@ from textual.widgets import Input, OptionList
 
 from facilitator.session import Proposal
 from facilitator.tui.screens.cluster import ClusterScreen
+from facilitator.tui.screens.dialogs import ConfirmDialog
 from facilitator.tui.screens.retro import RetroScreen
 from facilitator.tui.screens.setup import SetupScreen
 from facilitator.workshop import session_from_template
@@ -69,6 +70,37 @@ async def test_m_on_a_lone_proposal_says_why_nothing_is_merged(make_app, store):
         await settle(pilot)
         messages = [str(n.message) for n in app._notifications]
         assert any("#1 n’a pas de doublon proche" in m for m in messages), messages
+
+
+async def test_enter_on_the_promote_question_drafts_the_objectives(make_app, store):
+    """Drafting objectives destroys nothing: the question starts on "yes" (not in red), so the
+    Enter that follows `o` does what `o` asked."""
+    _at_step(
+        store, "team-drafting", "cluster",
+        proposals=[Proposal(id="p1", text="Moderniser la GED"),
+                   Proposal(id="p2", text="Recruter deux KAM")],
+    )  # fmt: skip
+    app = make_app(session_id="s1")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.goto("cluster")
+        await settle(pilot)
+        cluster = app.screen
+        assert isinstance(cluster, ClusterScreen)
+        table = cluster.query_one("#clusters")
+        for pid in ("p1", "p2"):
+            table.move_cursor(row=table.get_row_index(pid))
+            cluster.action_mark()
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.focused is app.screen.query_one("#yes")
+        await pilot.press("enter")
+        await settle(pilot)
+    assert [o.text for o in store.load("s1").objectives] == [
+        "Moderniser la GED",
+        "Recruter deux KAM",
+    ]
 
 
 async def test_fast_keys_in_the_set_up_form_land_in_their_fields(make_app, store):

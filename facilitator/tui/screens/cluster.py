@@ -204,6 +204,7 @@ class ClusterScreen(RoomScreen):
                 self.tr("cluster.promote.title"),
                 self.tr("cluster.promote.body", count=len(ids)),
                 self.lang,
+                danger=False,
             ),
             lambda yes: promote() if yes else None,
         )

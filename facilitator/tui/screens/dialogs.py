@@ -14,7 +14,9 @@ from facilitator.tui.i18n import t
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Ask a yes/no question; dismisses with True for yes."""
+    """Ask a yes/no question; dismisses with True for yes. A question whose "yes" destroys or
+    replaces something (`danger`, the default) starts on "no" with "yes" in red; the others
+    start on "yes", so that Enter does what the key that asked meant."""
 
     DEFAULT_CLASSES = "dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -22,22 +24,25 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", show=False, id="dialog.no"),
     ]
 
-    def __init__(self, title: str, body: str, lang: str = "fr") -> None:
+    def __init__(self, title: str, body: str, lang: str = "fr", *, danger: bool = True) -> None:
         super().__init__()
         self.title_text = title
         self.body = body
         self.lang = lang
+        self.danger = danger
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box confirm"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.body, classes="dialog-body", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t(self.lang, "dialog.yes"), id="yes", variant="error")
-                yield Button(t(self.lang, "dialog.no"), id="no", variant="primary")
+                yes = "error" if self.danger else "primary"
+                yield Button(t(self.lang, "dialog.yes"), id="yes", variant=yes)
+                no = "primary" if self.danger else "default"
+                yield Button(t(self.lang, "dialog.no"), id="no", variant=no)
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#no" if self.danger else "#yes", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
