@@ -36,10 +36,12 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.body, classes="dialog-body", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yes = "error" if self.danger else "primary"
-                yield Button(t(self.lang, "dialog.yes"), id="yes", variant=yes)
-                no = "primary" if self.danger else "default"
-                yield Button(t(self.lang, "dialog.no"), id="no", variant=no)
+                yes = Button(t(self.lang, "dialog.yes"), id="yes", variant="error")
+                no = Button(t(self.lang, "dialog.no"), id="no", variant="primary")
+                if not self.danger:
+                    yes.variant, no.variant = "primary", "default"
+                yield yes
+                yield no
 
     def on_mount(self) -> None:
         self.query_one("#no" if self.danger else "#yes", Button).focus()
