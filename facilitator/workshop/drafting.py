@@ -108,10 +108,13 @@ class DraftingOperations(SessionChanges):
         scores: Mapping[str, float] | None = None,
         findings: Iterable[str] = (),
         note: str = "",
+        fields: Mapping[str, str] | None = None,
     ) -> str:
-        """A key result added as proposed (by the coach); returns its id."""
+        """A key result added as proposed (by the coach); returns its id. `fields`: what the
+        engine read in its wording (baseline, target, unit, deadline), stored as the workbench
+        would show them, so that opening it shows nothing unsaved."""
         return self.save_key_result(
-            objective_id, None, text, scores=scores, findings=findings, note=note
+            objective_id, None, text, scores=scores, findings=findings, note=note, fields=fields
         )
 
     def correct_key_result(

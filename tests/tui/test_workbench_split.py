@@ -9,11 +9,12 @@ from textual.widgets import Static
 from facilitator.engine.model import Alternative, Scores
 from facilitator.session import Session
 from facilitator.tui.screens.workbench import WorkbenchScreen
+from facilitator.tui.workbench.target import Target
 from tests.tui.conftest import SIZE, settle, type_text
 from tests.tui.fake_engine import FakeEngine
 
-KR = "Déployer le CRM et réduire de 20 % le temps de saisie d'ici fin T2"
-KR_PARTS = ["Déployer le CRM d'ici fin T2", "Réduire de 20 % le temps de saisie d'ici fin T2"]
+KR = "Déployer le CRM et réduire de 20 % le temps de saisie d'ici fin 2026"
+KR_PARTS = ["Déployer le CRM d'ici fin 2026", "Réduire de 20 % le temps de saisie d'ici fin 2026"]
 OBJECTIVE = "Moderniser la GED et former les équipes"
 OBJECTIVE_PARTS = ["Moderniser la GED", "Former les équipes"]
 
@@ -65,6 +66,13 @@ async def test_a_key_result_split_in_two(make_app, store):
         assert second.latest.note == f"issu de la scission de «\u00a0{KR}\u00a0»"
         assert second.latest.scores  # scored like any version
         assert screen.editor.text == KR_PARTS[0] and screen.target.kr_id == first.id
+        # Each part keeps what the engine read in its own wording, so opening it shows nothing
+        # unsaved.
+        assert (first.deadline, second.deadline) == ("fin 2026", "fin 2026"), (first, second)
+        await pilot.press("ctrl+k")  # leave for a new key result, then open the split's part
+        screen.load_target(Target("key_result", "o1", second.id))
+        await settle(pilot, 0.35)
+        assert not screen.dirty
     stored = store.load("s1").objective("o1").key_results
     assert [k.text for k in stored] == KR_PARTS
 

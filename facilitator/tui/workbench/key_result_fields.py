@@ -94,6 +94,17 @@ class KeyResultFields(Vertical):
         values["owner"] = _owner_value(values["owner"], participants)
         return values
 
+    def values_for(self, parts: Any, participants: Sequence[Participant]) -> dict[str, str]:
+        """`values`, with the fields that follow the extraction read from `parts`, the engine's
+        reading of the wording being saved: an accepted rewrite or split is saved with its own
+        figures, not those the fields still showed for the wording it replaces."""
+        values = self.values(participants)
+        following = self._follow if self._follow is not None else set(KR_FIELDS) - self.edited
+        for name, value in kr_fields(parts).items():
+            if name in following:
+                values[name] = value
+        return values
+
     def differ(self, kr: KeyResult, participants: Sequence[Participant]) -> bool:
         """Whether the fields say something else than `kr` as saved."""
         return any(getattr(kr, n) != value for n, value in self.values(participants).items())

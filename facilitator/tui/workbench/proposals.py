@@ -10,7 +10,7 @@ from facilitator.tui.workbench.proposal_list import KIND_KEYS, ProposalList
 from facilitator.tui.workbench.target import Target, draft_key
 from facilitator.tui.workbench.versions import VersionSaving
 from facilitator.workshop.accepted import Accepted
-from facilitator.workshop.assessments import rule_ids, scores_of
+from facilitator.workshop.assessments import kr_fields, rule_ids, scores_of
 from facilitator.workshop.checks import clean
 
 
@@ -57,8 +57,11 @@ class CoachProposals(VersionSaving):
     def _add_key_result(self, oid: str, text: str, note: str, a: Any | None) -> None:
         scores = scores_of(a) if a is not None else {}
         findings = rule_ids(a.findings) if a is not None else []
+        fields = kr_fields(a.parts) if a is not None else None
         done = self.fapp.act(
-            lambda w: w.add_key_result(oid, text, scores=scores, findings=findings, note=note)
+            lambda w: w.add_key_result(
+                oid, text, scores=scores, findings=findings, note=note, fields=fields
+            )
         )
         kid = done.value
         if done:

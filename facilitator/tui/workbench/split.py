@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from facilitator.tui.workbench.proposals import CoachProposals
-from facilitator.workshop.assessments import rule_ids, scores_of
+from facilitator.workshop.assessments import kr_fields, rule_ids, scores_of
 
 
 class SplitAcceptance(CoachProposals):
@@ -42,9 +42,10 @@ class SplitAcceptance(CoachProposals):
                     )
                 else:
                     assert oid is not None
+                    fields = kr_fields(a.parts) if a is not None else None
                     self.fapp.act(
                         lambda w: w.add_key_result(
-                            oid, text, scores=scores, findings=findings, note=note
+                            oid, text, scores=scores, findings=findings, note=note, fields=fields
                         )
                     )
                 self.fill_tree()

@@ -113,7 +113,15 @@ class VersionSaving(AcceptedChanges):
         version an accepted change replaces, so that ctrl+z can bring it back."""
         scores = scores_of(assessment) if assessment is not None else {}
         findings = rule_ids(assessment.findings) if assessment is not None else []
-        fields = self.field_values() if target.kind == "key_result" else {}
+        fields: dict[str, str] = {}
+        if target.kind == "key_result":
+            parts = getattr(assessment, "parts", None)
+            participants = self.session.participants
+            fields = (
+                self.fields.values_for(parts, participants)
+                if parts is not None
+                else self.field_values()
+            )
         edited = sorted(self.fields.edited)
         # The wording is a version now: its working draft, kept under the key the item had while
         # typed ("new" for a new one), is no longer needed.
