@@ -164,6 +164,7 @@ def proposals(doc: MinutesWriter) -> None:
                 proposals=labels.n("n.proposal", len(originals)),
                 merged=labels.n("n.merged", len(merged)),
                 dropped=labels.n("n.dropped", len(dropped)),
+                promoted=labels.n("n.promoted", sum(1 for p in originals if p.objective_id)),
             )
         )
         by_id = {p.id: p for p in session.proposals}

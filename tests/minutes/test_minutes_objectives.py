@@ -126,6 +126,8 @@ def test_proposals_left_open_are_listed_so_that_no_idea_is_lost() -> None:
     drafted = s.add_proposal("Idée E")
     drafted.objective_id = s.add_objective("Idée E, rédigée").id
     md = text(s)
+    # Every idea is counted once: merged, dropped, drafted as an objective or (here, C) open.
+    assert "5 propositions recueillies : 2 fusionnées, 1 écartée, 1 devenue objectif." in md
     heading = "### Propositions restées ouvertes (ni rédigées, ni regroupées, ni écartées)"
     section = md.split(heading)
     assert len(section) == 2
