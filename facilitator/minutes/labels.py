@@ -32,6 +32,7 @@ STEP_KEYS = {
     "pending": "minutes.step.pending",
     "running": "minutes.step.running",
     "done": "minutes.step.done",
+    "skipped": "minutes.step.skipped",  # done with no time spent: the room moved past it
 }
 STATUS_KEYS = {
     "draft": "minutes.status.draft",

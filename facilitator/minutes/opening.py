@@ -123,7 +123,10 @@ def agenda(doc: MinutesWriter) -> None:
     gaps = False
     for i, step in enumerate(session.agenda, 1):
         seconds = step.elapsed()
-        spent = seconds > 0 or step.status != "pending"
+        # A step the room moved past without running its timer took no time, not 0 minutes
+        # against its plan: it is "passée", out of the time spent and the gaps.
+        skipped = step.status == "done" and seconds <= 0
+        spent = not skipped and (seconds > 0 or step.status != "pending")
         actual = round(seconds / 60)
         planned = str(step.planned_minutes)
         if step.extra_minutes:
@@ -144,7 +147,7 @@ def agenda(doc: MinutesWriter) -> None:
                 planned,
                 str(actual) if spent else "—",
                 gap,
-                labels.named(STEP_KEYS, step.status),
+                labels.named(STEP_KEYS, "skipped" if skipped else step.status),
             ]
         )
     rows.append(

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from facilitator.minutes import content, markdown
 from facilitator.room import cycle, votes
 from facilitator.room import objectives as life
-from facilitator.session import Participant, Session
+from facilitator.session import AgendaStep, Participant, Session
 from facilitator.workshops import load_template
 
 T0 = datetime(2026, 3, 19, 11, 30, tzinfo=UTC)
@@ -135,3 +135,20 @@ def test_proposals_left_open_are_listed_so_that_no_idea_is_lost() -> None:
     assert "- Idée C" in left
     for other in ("Idée A", "Idée D", "Idée E"):  # merged, dropped, drafted: listed elsewhere
         assert other not in left
+
+
+def test_a_step_the_room_moved_past_is_skipped_not_zero_minutes() -> None:
+    s = Session(id="s1", lang="fr", title="Cadrage")
+    s.agenda = [
+        AgendaStep(id="a", kind="intro", title="Ouverture", planned_minutes=10),
+        AgendaStep(id="b", kind="break", title="Pause", planned_minutes=15),
+        AgendaStep(id="c", kind="vote", title="Vote", planned_minutes=20),
+    ]
+    s.agenda[0].status, s.agenda[0].actual_seconds = "done", 720.0
+    s.agenda[1].status = "done"  # moved past without its timer running
+    s.agenda[2].status, s.agenda[2].actual_seconds = "running", 300.0
+    md = text(s)
+    assert "| 2 | Pause | 15 | — |   | Passée |" in md
+    assert "| 1 | Ouverture | 10 | 12 | +2 | Terminée |" in md
+    # The pause counts in the plan, not in the time spent nor the gap.
+    assert "| **Total** | **45** | **17** | **+2** |" in md
