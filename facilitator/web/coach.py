@@ -72,6 +72,8 @@ class Coach:
         self._full = ThreadPoolExecutor(1, thread_name_prefix="coach-full")
         self._waiting: list[tuple[Draft, asyncio.Future[Assessment]]] = []
         self._running = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+        """The event loop of the batch running: a room stopped while it ran never settles it."""
 
     async def warm_up(self, langs: Iterable[str]) -> None:
         loop = asyncio.get_running_loop()
@@ -89,7 +91,13 @@ class Coach:
 
     async def full(self, draft: Draft) -> Assessment:
         """The full pass; drafts that arrive while a batch runs go through together next."""
-        future: asyncio.Future[Assessment] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            # A room server stopped and started again (in the app, or between tests): the
+            # old loop's batch and waiting drafts will never settle; forget them, or every
+            # full pass after the restart would wait for them forever.
+            self._waiting, self._running, self._loop = [], False, loop
+        future: asyncio.Future[Assessment] = loop.create_future()
         self._waiting.append((draft, future))
         if not self._running:
             self._start_batch()

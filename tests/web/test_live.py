@@ -4,12 +4,14 @@ draft, many devices acting at once with nothing lost, review and retrospective e
 from __future__ import annotations
 
 import asyncio
+import threading
+from typing import Any
 
 from aiohttp import ClientWebSocketResponse
 from aiohttp.test_utils import TestClient, TestServer
 
 from facilitator.store import SessionStore
-from facilitator.web.coach import Coach
+from facilitator.web.coach import Coach, Draft
 from facilitator.web.server import RoomServer
 from facilitator.workshop import Workshop, create_from_template
 from facilitator.workshops import session_template
@@ -84,3 +86,32 @@ async def test_retrospective_lines_from_a_device_land_in_the_session(
     assert (await reply(ws))["reason"] == "invalid"
     assert store.load(retro.id).worked[-1] == "Le vote secret"
     await client.close()
+
+
+def test_a_full_pass_after_the_room_restarts_is_not_stuck_behind_the_old_one():
+    """A room server stopped while a full pass ran, then started again with the same coach (as
+    the app does): the old loop's batch never settles, and the new drafts must not wait for it."""
+    release = threading.Event()
+
+    class SlowEngine:
+        def assess_many(self, items: list[dict[str, Any]]) -> list[str]:
+            release.wait(5)
+            return [item["text"] for item in items]
+
+    coach = Coach(SlowEngine())  # type: ignore[arg-type]
+    draft = Draft("Réduire les délais", "objective", "fr")
+
+    async def stopped_mid_pass() -> None:
+        asyncio.get_running_loop().create_task(coach.full(draft))
+        await asyncio.sleep(0.05)  # the room stops here, its batch still running
+
+    asyncio.run(stopped_mid_pass())
+    release.set()
+
+    async def after_restart() -> Any:
+        return await asyncio.wait_for(coach.full(Draft("Livrer à temps", "objective", "fr")), 5)
+
+    try:
+        assert asyncio.run(after_restart()) == "Livrer à temps"
+    finally:
+        coach.close()
