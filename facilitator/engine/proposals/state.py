@@ -16,16 +16,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from facilitator.engine.context import Context
-from facilitator.engine.inflect.french import fr_adjective, fr_gender, fr_plural
+from facilitator.engine.inflect.french import fr_adjective, fr_gender
 from facilitator.engine.normalize import label_end
 from facilitator.engine.proposals.library import default_library
+from facilitator.engine.proposals.wording import _plural
 
 # Between a French state noun and its people: "la satisfaction de nos clients", "des patients".
 _LINKS = {
     "fr": frozenset({"de", "des", "du", "d'", "d’", "nos", "notre", "la", "le", "les", "l'"}),
     "en": frozenset({"of", "our", "the", "its", "their"}),
 }
-_UNCHANGED_PLURALS = frozenset({"staff", "personnel"})
 # The words that lead from a means to the verb of its purpose.
 _LEADS = frozenset(
     {"pour", "afin", "de", "d'", "d’", "to", "in", "order", "so", "as", "and", "et", ","}
@@ -119,11 +119,3 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
-
-
-def _plural(word: str, lang: str) -> str:
-    if lang == "fr":
-        return fr_plural(word)
-    if word.endswith("s") or word.lower() in _UNCHANGED_PLURALS:
-        return word
-    return word + "s"

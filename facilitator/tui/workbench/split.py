@@ -14,12 +14,10 @@ from facilitator.workshop.assessments import kr_fields, rule_ids, scores_of
 class SplitAcceptance(CoachProposals):
     """ctrl+r, alt+r, alt+t, alt+y on a split: the parts become items."""
 
-    def action_rewrite(self, index: int = 0) -> None:
-        chosen = self.chosen_alternative(index) if self._is_split(index) else None
-        if chosen is None:
-            super().action_rewrite(index)
+    def accept_alternative(self, draft: Any, best: Any) -> None:
+        if not getattr(best, "parts", None):
+            super().accept_alternative(draft, best)
             return
-        draft, best = chosen
         parts = [text for text, _ in best.parts]
         target = self.target.copy()
         oid = target.objective_id
@@ -52,8 +50,3 @@ class SplitAcceptance(CoachProposals):
 
             self.score_then(text, target.kind, add, "split")
         self.notify(self.tr("wb.split_done", count=len(parts)), timeout=4)
-
-    def _is_split(self, index: int) -> bool:
-        a = self.current_assessment()
-        found = list(getattr(a, "alternatives", ())) if a is not None else []
-        return index < len(found) and bool(getattr(found[index], "parts", None))

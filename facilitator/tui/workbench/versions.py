@@ -256,9 +256,11 @@ class VersionSaving(AcceptedChanges):
         """Accept the coach's alternative number `index` (the first: the best), or the plain
         rewrite when there is no alternative."""
         chosen = self.chosen_alternative(index)
-        if chosen is None:
-            return
-        a, best = chosen
+        if chosen is not None:
+            self.accept_alternative(*chosen)
+
+    def accept_alternative(self, a: Any, best: Any) -> None:
+        """Make `best`, an alternative to assessment `a`'s draft, the item's new version."""
         # The version's note says why it changed: the rules the safe edits resolved, or the
         # strategy of the alternative; the questions stay on screen for the room to settle.
         plain = a.rewrite is not None and best.text == a.rewrite.text
