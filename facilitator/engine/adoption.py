@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from facilitator.engine.context import Context
 from facilitator.engine.features import first_word
 from facilitator.engine.inflect import contract_fr
+from facilitator.engine.inflect.french import fr_gender
 from facilitator.engine.lexicon import word_table
 from facilitator.engine.numbers import NUMBER_WORDS
 from facilitator.engine.proposals import of_people, people_named
@@ -49,35 +50,48 @@ def adoption_text(
     ctx: Context, templates: Mapping[str, str], default_deadline: str, default_users: str
 ) -> str | None:
     """The draft reworded as a measure of the use of what it delivers, from `templates[lang]`
-    ({object}, {deadline}, {of_users}: the people the draft names, else `default_users`); None
+    ({object}, {deadline}: the draft's or `default_deadline`, {when}: the draft's or nothing,
+    {of_users}: the people the draft names, else `default_users`); None
     when the draft does not start with an adoption verb or noun followed by something usable."""
     template = templates.get(ctx.lang)
-    found = _object_span(ctx)
-    if template is None or found is None:
+    obj = opening_object(ctx, "adoption-verbs")
+    if template is None or obj is None:
         return None
-    start, end, det = found
-    first, last = ctx.chars(start, end)
-    named = ctx.text[first:last]  # as written: « mobile-first », not the tokens joined by spaces
-    obj = _with_article(ctx.lang, det, named)
-    deadline = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else default_deadline
+    when = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else ""
     users = people_named(ctx) or default_users
-    text = template.replace("{object}", obj).replace("{deadline}", deadline)
+    text = template.replace("{object}", obj).replace("{when}", when)
+    text = text.replace("{deadline}", when or default_deadline)
     text = text.replace("{of_users}", of_people(users, ctx.lang)).replace("{users}", users)
     if ctx.lang == "fr":
         text = contract_fr(text)
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _object_span(ctx: Context) -> tuple[int, int, str] | None:
-    """(first token, end token, the draft's determiner or "") of the object of the adoption verb
-    that opens the draft."""
+def opening_object(ctx: Context, table: str) -> str | None:
+    """The object of the verb (or noun) of `table` (`lexicons/<lang>/proposals/<table>.tsv`)
+    that opens the draft, as written, with a definite article ("the portal"); None when the
+    draft does not open with one, or names no single thing after it."""
+    found = _object_span(ctx, table)
+    if found is None:
+        return None
+    start, end, det = found
+    first, last = ctx.chars(start, end)
+    named = ctx.text[first:last]  # as written: « mobile-first », not the tokens joined by spaces
+    if not det and ctx.toks.pos is not None and ctx.toks.pos[start] == "VERB":
+        return named  # an action takes no article: "replacing the writing mode"
+    return _with_article(ctx.lang, det, named)
+
+
+def _object_span(ctx: Context, table: str) -> tuple[int, int, str] | None:
+    """(first token, end token, the draft's determiner or "") of the object of the verb of
+    `table` that opens the draft."""
     toks, lang = ctx.toks, ctx.lang
     first = first_word(toks)
     if first is None:
         return None
-    at = _adoption_at(ctx, first)
+    at = _opening_at(ctx, first, table)
     if at is None:
-        return None
+        return _before_participle(ctx, first, table)
     i, form = at
     det = ""
     low = toks.lower
@@ -110,6 +124,37 @@ def _object_span(ctx: Context) -> tuple[int, int, str] | None:
     return i, end, det
 
 
+def _before_participle(ctx: Context, first: int, table: str) -> tuple[int, int, str] | None:
+    """The object of a draft that names its deliverable first and the verb after it, as a
+    participle ("New marketing site shipped", « Portail fournisseurs déployé »): the words
+    before the participle, when they are a thing, not a clause."""
+    toks, lang = ctx.toks, ctx.lang
+    participles = {r["term"] for r in _opening_words(lang, table) if r["form"] == "participle"}
+    at = next((k for k in range(first + 1, len(toks)) if toks.lower[k] in participles), None)
+    if at is None or at > first + MAX_OBJECT_WORDS:
+        return None
+    det = ""
+    if toks.lower[first] in _DEFINITE[lang] or toks.lower[first] in _KEPT[lang]:
+        det, first = toks.lower[first].replace("’", "'"), first + 1
+    end = min(_object_end(ctx, first), at)
+    words = [w for w in range(first, end) if toks.text[w][0].isalnum()]
+    if not words or _counted(ctx, first) or toks.pos is None:
+        return None
+    if any(toks.pos[w] in ("VERB", "AUX") for w in words):
+        return None  # "Customers who try the app launched": a clause, not a thing
+    nouns = [w for w in words if toks.pos[w] in _NOUNS]
+    if not nouns:
+        return None
+    if lang == "fr" and not det:
+        # A French object needs its article: « les fournisseurs qui utilisent le portail ».
+        head = toks.lower[nouns[0]]
+        gender = fr_gender(head)
+        det = "les" if head[-1:] in ("s", "x") else {"m": "le", "f": "la"}.get(gender or "", "")
+        if not det:
+            return None
+    return first, end, det
+
+
 def _counted(ctx: Context, i: int) -> bool:
     word = ctx.toks.lower[i]
     return (
@@ -119,10 +164,10 @@ def _counted(ctx: Context, i: int) -> bool:
     )
 
 
-def _adoption_at(ctx: Context, first: int) -> tuple[int, str] | None:
-    """(the token after the adoption verb or noun at `first`, its form), if there is one."""
+def _opening_at(ctx: Context, first: int, table: str) -> tuple[int, str] | None:
+    """(the token after the verb or noun of `table` at `first`, its form), if there is one."""
     low = ctx.toks.lower
-    for row in _adoption_words(ctx.lang):
+    for row in _opening_words(ctx.lang, table):
         words = row["term"].split()
         if [w.replace("’", "'") for w in low[first : first + len(words)]] == words:
             return first + len(words), row["form"]
@@ -162,9 +207,9 @@ def _with_article(lang: str, det: str, obj: str) -> str:
 
 
 @functools.cache
-def _adoption_words(lang: str) -> tuple[dict[str, str], ...]:
+def _opening_words(lang: str, table: str) -> tuple[dict[str, str], ...]:
     # Longest phrase first: « mise en place » before « mise ».
-    rows = word_table(lang, "proposals", "adoption-verbs")
+    rows = word_table(lang, "proposals", table)
     return tuple(sorted(rows, key=lambda r: -len(r["term"].split())))
 
 

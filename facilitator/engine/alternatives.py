@@ -16,9 +16,15 @@ changes and why, in both languages, with examples the tests run. They are built 
   measure from X to Y, with the activity kept as the means ("Installer la commission" →
   "Faire passer [indicateur] de X à Y d'ici fin T4 en installant la commission",
   `proposals.means`);
+- "learning-to-decision": a key result that studies something ("Assess Colossus latency")
+  becomes the decision the study is for, by a date, from N tests, measurements or interviews
+  (`proposals.decision`);
 - "state-of-people": a vague objective about how people feel or act becomes the change in
   those people ("Améliorer la satisfaction client" → "Rendre nos clients plus satisfaits"),
   a jargon means left out and asked of the room (`proposals.state`);
+- "slogan-to-change": a slogan ("Code health") keeps its words as the heading and leaves the
+  blank the room must fill, "Code health: [what should change, and for whom]", with the
+  question to settle it (`proposals.slogan`);
 - "split": a draft that holds two ideas becomes two drafts, one idea each, what they share
   given to both (`split`). It is kept when it fixes what it answers: its parts read clearer
   than the draft and hold one idea each; each part's other problems are then worked on its own.
@@ -39,7 +45,9 @@ from facilitator.engine.context import Context
 from facilitator.engine.french import typography
 from facilitator.engine.model import Alternative, Finding, Rewrite, Scores
 from facilitator.engine.proposals import propose
+from facilitator.engine.proposals.decision import decision_text
 from facilitator.engine.proposals.means import means_text
+from facilitator.engine.proposals.slogan import slogan_text
 from facilitator.engine.proposals.state import state_text
 from facilitator.engine.proposals.vague_measure import vague_measure_text
 from facilitator.engine.split import split_parts
@@ -55,6 +63,8 @@ BUILT = (
     "activity-as-means",
     "split",
     "state-of-people",
+    "learning-to-decision",
+    "slogan-to-change",
 )
 _KINDS = ("objective", "key_result")
 
@@ -180,16 +190,17 @@ def alternatives(
                 if scores.overall > draft_scores.overall:
                     questions = _dropped(p.text, findings, asked)
                     out.append(_made(target, ctx.lang, p.text, scores, questions))
-    people = strategies.get("state-of-people")
-    if people is not None and ctx.kind in people.kinds and _answers(people, fired, frozenset()):
-        template = people.templates.get(ctx.kind, {}).get(ctx.lang)
-        states, ask = people.states.get(ctx.lang, {}), people.ask.get(ctx.lang, "")
-        found = state_text(ctx, template, states, ask) if template else None
+    for sid, ask_build in _ASKING.items():
+        strategy = strategies.get(sid)
+        if strategy is None or ctx.kind not in strategy.kinds:
+            continue
+        found = ask_build(ctx, strategy) if _answers(strategy, fired, frozenset()) else None
         if found is not None:
-            scores = score_text(found[0])
+            wording = typography(found[0], ctx.lang)
+            scores = score_text(wording)
             if scores.overall > draft_scores.overall:
                 asked_room = [typography(q, ctx.lang) for q in found[1]]
-                out.append(_made(people, ctx.lang, found[0], scores, asked_room))
+                out.append(_made(strategy, ctx.lang, wording, scores, asked_room))
     for sid, build in _BUILDERS.items():
         strategy = strategies.get(sid)
         if strategy is None or ctx.kind not in strategy.kinds:
@@ -234,6 +245,22 @@ def _adoption(ctx: Context, strategy: Strategy) -> str | None:
     return adoption_text(ctx, templates, deadline, users)
 
 
+def _state(ctx: Context, strategy: Strategy) -> tuple[str, list[str]] | None:
+    template = strategy.templates.get(ctx.kind, {}).get(ctx.lang)
+    states, ask = strategy.states.get(ctx.lang, {}), strategy.ask.get(ctx.lang, "")
+    return state_text(ctx, template, states, ask) if template else None
+
+
+def _slogan(ctx: Context, strategy: Strategy) -> tuple[str, list[str]] | None:
+    template = strategy.templates.get(ctx.kind, {}).get(ctx.lang)
+    return slogan_text(ctx, template, strategy.ask.get(ctx.lang, "")) if template else None
+
+
+def _decision(ctx: Context, strategy: Strategy) -> str | None:
+    templates = strategy.templates.get(ctx.kind, {})
+    return decision_text(ctx, templates, strategy.deadline.get(ctx.lang, ""))
+
+
 def _means(ctx: Context, strategy: Strategy) -> str | None:
     templates = strategy.templates.get(ctx.kind, {})
     deadline, deliver = strategy.deadline.get(ctx.lang, ""), strategy.deliver.get(ctx.lang, "")
@@ -266,11 +293,20 @@ def _rule_lowered(scores: Scores, rule: str) -> bool:
     return any(r == rule for lowered in scores.explain.values() for r, _ in lowered)
 
 
+# The strategies that leave words out or blanks in, and ask the room about them: (wording,
+# questions).
+_ASKING: dict[str, Callable[[Context, Strategy], tuple[str, list[str]] | None]] = {
+    "state-of-people": _state,
+    "slogan-to-change": _slogan,
+}
+
+
 # The strategies built from a template, in the order they are tried ("activity-as-means",
 # the fallback, last).
 _BUILDERS: dict[str, Callable[[Context, Strategy], str | None]] = {
     "name-the-measure": _vague_measure,
     "activity-to-outcome": _adoption,
+    "learning-to-decision": _decision,
     "activity-as-means": _means,
 }
 

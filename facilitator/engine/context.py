@@ -11,7 +11,10 @@ from facilitator.engine.lexicon import Hit
 from facilitator.engine.normalize import Normalized
 from facilitator.engine.tokens import Tokens
 
-_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
+# Quoted words are the customer's; bracketed ones a blank the room fills in ("[what should
+# change, and for whom]", "[indicateur]") or a tag filing the draft ("[INFRA]"): neither is
+# the draft's own wording, and the rules that point at words leave both alone.
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|\[[^\]]*\]")
 
 
 @dataclass(slots=True)
@@ -49,11 +52,12 @@ class Context:
         return self.toks.idx[start_tok], self.toks.end(end_tok - 1)
 
     def in_quotes(self, start: int, end: int) -> bool:
-        """Customer words in quotes are theirs: the coach does not flag them."""
+        """Customer words in quotes are theirs, bracketed ones a blank or a tag: the coach does
+        not flag them."""
         return any(qs <= start and end <= qe for qs, qe in self.quoted)
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    if "«" not in text and '"' not in text and "“" not in text:
+    if "«" not in text and '"' not in text and "“" not in text and "[" not in text:
         return []  # the usual case, without a scan
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]

@@ -8,6 +8,7 @@ from typing import Any
 
 from facilitator.engine.condition import Predicate
 from facilitator.engine.context import Context
+from facilitator.engine.features import blank_span
 from facilitator.engine.inflect import fit_addition, fit_alternatives
 from facilitator.engine.model import Finding
 from facilitator.engine.rules import Rule, TokenSpec
@@ -148,6 +149,8 @@ def _rule_span(ctx: Context, span: str) -> tuple[int, int]:
         ]
         if qs:
             return qs[0].start, qs[-1].end if span == "figures" else qs[0].end
+    if span == "blank" and (blank := blank_span(text)) is not None:
+        return blank
     if span == "deadline" and ctx.ex.deadlines:
         return ctx.ex.deadlines[0].start, ctx.ex.deadlines[0].end
     metric = ctx.ex.metric if span == "metric" else None

@@ -332,6 +332,22 @@ _SENTENCE_END = re.compile(r"(?:\w\w|%)[.!?]\s+[A-ZÀ-Ý0-9]")
 # A list of three items or more ("faster, simpler, and more reliable"; "la qualité, la sécurité
 # et les délais"): each item is a point of its own.
 _LIST = re.compile(r"[^,.;:]{2,40}, [^,.;:]{2,40},? (?:and|et|or|ou|&) [^,.;:]{2,}", re.IGNORECASE)
+# A placeholder in brackets is one blank to fill, whatever it lists ("N [tests or interviews]").
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+# A blank the room has to fill is written in lower-case words, a capital first at most ("[What
+# should change, and for whom]", "[indicateur]"); a tag that files the draft is not ("[INFRA]",
+# "[DevRel]", "[kojii, houdini-dev]").
+_BLANK = re.compile(r"\[[A-Za-zÀ-ÿœŒ][a-zà-ÿœ ,'’]*\]")
+
+
+def blank_span(text: str) -> tuple[int, int] | None:
+    """Where the draft's first blank to fill in brackets is, if it has one."""
+    if "[" not in text:
+        return None
+    m = _BLANK.search(text)
+    return (m.start(), m.end()) if m else None
+
+
 _PRONOUNS = frozenset({"it", "them"})
 # "de 1 200 à 1 500, soit +25 %": the second figure says the first again; "500 clients, dont
 # 100 en Belgique", "5 partners, each with 2 integrations": it details the first one.
@@ -426,7 +442,12 @@ def count_ideas(toks: Tokens, ex: Extraction, verbs: set[int]) -> int:
             if len(text[: m.start()].split()) >= 2 and len(text[m.end() - 1 :].split()) >= 2:
                 ideas += 1
                 break
-    if ideas == 1 and "," in text and _LIST.search(text) and not _verb_series(toks, verbs):
+    if (
+        ideas == 1
+        and "," in text
+        and _LIST.search(_BRACKETED.sub("[…]", text))
+        and not _verb_series(toks, verbs)
+    ):
         ideas = 2
     if target_joins(toks, ex):
         ideas = max(ideas, 2)
@@ -532,6 +553,7 @@ def compute(toks: Tokens, ex: Extraction, kind: str, hits: Hits) -> dict[str, An
         "figures": len(ex.figures),
         "targets": len(ex.targets),
         "placeholder": any(q.kind == "placeholder" for q in ex.quantities),
+        "blank": blank_span(ex.text) is not None,
         "baseline_only": bool(base) and not ex.measurable,
         "target_equals_baseline": bool(
             base

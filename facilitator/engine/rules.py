@@ -46,6 +46,7 @@ FEATURES = {
     "figures",
     "targets",
     "placeholder",
+    "blank",
     "baseline_only",
     "target_equals_baseline",
     "deadline_year",
@@ -55,7 +56,7 @@ FEATURES = {
     "true",
     "false",
 }
-SPANS = ("all", "first_word", "metric", "target", "baseline", "figures", "deadline")
+SPANS = ("all", "first_word", "metric", "target", "baseline", "figures", "deadline", "blank")
 _REQUIRED = (
     "id",
     "kind",

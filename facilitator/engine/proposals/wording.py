@@ -67,7 +67,7 @@ def _who(r: _Reading, default: str) -> str:
     for head, det, p in found:
         # The noun and the adjectives that qualify it: "small clinics", "talents clés".
         near = range(p.start, head) if r.lang == "en" else range(head + 1, p.end)
-        mods = [k for k in near if _is_modifier(r, k) and _qualifies(toks, k, head)]
+        mods = [k for k in near if _qualifies(toks, k, head, r.lang) and _modifies(r, k)]
         if r.lang == "en":
             words = [toks.text[k] for k in mods] + [toks.text[head]]
         else:
@@ -76,7 +76,12 @@ def _who(r: _Reading, default: str) -> str:
         low = toks.lower[head]
         lemma = toks.lemma[head].lower() if toks.lemma else low
         if not (low[-1:] in ("s", "x") and lemma != low):
-            words = [_plural(w, r.lang) for w in words]
+            # French adjectives agree ("talents clés"); English ones do not ("new employees").
+            words = (
+                [_plural(w, r.lang) for w in words]
+                if r.lang == "fr"
+                else [*words[:-1], _plural(words[-1], r.lang)]
+            )
         if r.lang == "fr":
             det = det if det in ("les", "nos") else "les"
         else:
@@ -85,13 +90,19 @@ def _who(r: _Reading, default: str) -> str:
     return default
 
 
-def _qualifies(toks: Any, k: int, head: int) -> bool:
+def _qualifies(toks: Any, k: int, head: int, lang: str) -> bool:
+    # An English noun can qualify people too: "the sales team", "support agents".
+    deps = ("amod", "compound") if lang == "en" else ("amod",)
     return (
         toks.dep is not None
         and toks.head is not None
-        and toks.dep[k] == "amod"
+        and toks.dep[k] in deps
         and (toks.head[k] == head)
     )
+
+
+def _modifies(r: _Reading, k: int) -> bool:
+    return _is_modifier(r, k) or (r.lang == "en" and _is_noun(r, k))
 
 
 def _with_article(r: _Reading, p: _Phrase, article: str) -> str:
