@@ -54,7 +54,7 @@ def adoption_text(
     {of_users}: the people the draft names, else `default_users`); None
     when the draft does not start with an adoption verb or noun followed by something usable."""
     template = templates.get(ctx.lang)
-    obj = opening_object(ctx, "adoption-verbs")
+    obj = opening_object(ctx, "adoption-verbs", place=True)
     if template is None or obj is None:
         return None
     when = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else ""
@@ -67,14 +67,17 @@ def adoption_text(
     return re.sub(r"\s+", " ", text).strip()
 
 
-def opening_object(ctx: Context, table: str) -> str | None:
+def opening_object(ctx: Context, table: str, place: bool = False) -> str | None:
     """The object of the verb (or noun) of `table` (`lexicons/<lang>/proposals/<table>.tsv`)
-    that opens the draft, as written, with a definite article ("the portal"); None when the
-    draft does not open with one, or names no single thing after it."""
+    that opens the draft, as written, with a definite article ("the portal"), and with where
+    it is put if `place` ("the guide on the company portal"); None when the draft does not open
+    with one, or names no single thing after it."""
     found = _object_span(ctx, table)
     if found is None:
         return None
     start, end, det = found
+    if place:
+        end = _place_end(ctx, end)
     first, last = ctx.chars(start, end)
     named = ctx.text[first:last]  # as written: « mobile-first », not the tokens joined by spaces
     if not det and ctx.toks.pos is not None and ctx.toks.pos[start] == "VERB":
@@ -187,6 +190,24 @@ def _object_end(ctx: Context, start: int) -> int:
     return len(toks)
 
 
+def _place_end(ctx: Context, end: int) -> int:
+    """Past the place that follows the object ("on the company portal", « dans les agences »),
+    a few words with no verb and not "on time"; else `end`."""
+    toks = ctx.toks
+    if end >= len(toks) or toks.lower[end] not in _places(ctx.lang) or toks.pos is None:
+        return end
+    stop = _object_end(ctx, end + 1)
+    words = range(end + 1, stop)
+    if not 0 < len(words) <= _MAX_PLACE_WORDS or toks.lower[end + 1] in ("time", "temps"):
+        return end
+    if any(toks.pos[w] in ("VERB", "AUX") for w in words):
+        return end
+    return stop
+
+
+_MAX_PLACE_WORDS = 5
+
+
 def _new_clause(toks: Tokens, i: int) -> bool:
     """Does "and" at `i` start another action ("Launch the app and grow …") rather than go on
     naming the thing ("average and tail latency measurements")? Without tags, assume it does."""
@@ -216,3 +237,9 @@ def _opening_words(lang: str, table: str) -> tuple[dict[str, str], ...]:
 @functools.cache
 def _stops(lang: str) -> frozenset[str]:
     return frozenset(r["term"] for r in word_table(lang, "proposals", "object-stops"))
+
+
+@functools.cache
+def _places(lang: str) -> frozenset[str]:
+    rows = word_table(lang, "proposals", "object-stops")
+    return frozenset(r["term"] for r in rows if r.get("kept") == "place")

@@ -174,6 +174,8 @@ def _is_noun(r: _Reading, i: int) -> bool:
     toks = r.ctx.toks
     word = toks.text[i]
     low = toks.lower[i].translate(_APOSTROPHE)
+    if word[:1] == "/" and word[1:2].isalnum() and toks.pos is not None:
+        return toks.pos[i] in _NOUN_POS  # "traitement /validation": the slash is kept on it
     if not word[:1].isalnum():
         return False
     if low in _DETS[r.lang] or low in _FUNCTION[r.lang] or low in _NP_PREPS[r.lang]:
@@ -203,13 +205,14 @@ def _is_modifier(r: _Reading, i: int) -> bool:
 
 
 def _attached_hyphen(r: _Reading, i: int, end: int) -> bool:
+    """A hyphen inside a word ("e-learning"), or a slash joining two nouns on either side of
+    it ("délais de traitement / validation"): the phrase goes on past it."""
     toks = r.ctx.toks
-    return (
-        toks.text[i] == "-"
-        and 0 < i < end - 1
-        and toks.idx[i] == toks.end(i - 1)
-        and toks.idx[i + 1] == toks.end(i)
-    )
+    if toks.text[i] not in ("-", "/") or not 0 < i < end - 1:
+        return False
+    if toks.text[i] == "-":  # " - " is a dash between two parts of a sentence
+        return toks.idx[i] == toks.end(i - 1) and toks.idx[i + 1] == toks.end(i)
+    return _is_noun(r, i + 1)
 
 
 def _phrase_at(r: _Reading, i: int, end: int, skip: set[int], purpose: bool) -> _Phrase | None:
