@@ -400,10 +400,23 @@ def predicate_joins(toks: Tokens, verbs: set[int]) -> list[tuple[int, int]]:
                 i - 1 in verbs
                 or i - 1 == first
                 or (j + 1 < len(lower) and lower[j + 1] in _PRONOUNS)
+                or _qualities(toks, i - 1, j)
             )
             if j in verbs and not same_object:
                 joins.append((i, j))
     return joins
+
+
+def _qualities(toks: Tokens, before: int, after: int) -> bool:
+    """An adjective, then "and" and a participle: two qualities of one thing ("Data room
+    complète et auditée", "complete and audited"), not a second action."""
+    return (
+        toks.pos is not None
+        and toks.infinitive is not None
+        and toks.pos[before] == "ADJ"
+        and not toks.infinitive[after]
+        and (toks.lower[after].endswith(("é", "ée", "és", "ées", "ed", "i", "ie", "is", "ies")))
+    )
 
 
 def _spaced(toks: Tokens, i: int) -> bool:
