@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from facilitator.engine.extract import Extraction
+from facilitator.engine.extract.labels import label_end
 from facilitator.engine.lexicon import Hit
 from facilitator.engine.normalize import Normalized
 from facilitator.engine.tokens import Tokens
@@ -60,4 +61,11 @@ class Context:
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     if "«" not in text and '"' not in text and "“" not in text and "[" not in text:
         return []  # the usual case, without a scan
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    # Quotes around the whole draft (after its label) present it; they quote no one:
+    # « Objectif : « Être excellents pour nos utilisateurs. » » is the draft's own wording.
+    start = label_end(text)
+    return [
+        (m.start(), m.end())
+        for m in _QUOTED.finditer(text)
+        if m.group()[0] == "[" or text[start : m.start()].strip() or text[m.end() :].strip(" .")
+    ]

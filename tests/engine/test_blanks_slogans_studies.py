@@ -78,3 +78,28 @@ def test_an_objective_put_to_use_keeps_its_deadline_and_its_people(engine):
     a = engine.assess("launch new training for the sales team by March 2027", "objective", "en")
     [alt] = [x for x in a.alternatives if x.strategy == "activity-to-outcome"]
     assert "sales teams" in alt.text and alt.text.endswith("by March 2027")
+
+
+def test_quotes_around_the_whole_draft_present_it_and_quote_no_one(engine):
+    # A published example written inside quotes is still the draft's own wording.
+    a = engine.assess("Objectif : « Être excellents pour nos utilisateurs. »", "objective", "fr")
+    assert "objective-effort" in {f.rule for f in a.findings} and a.scores.overall <= 60
+    # A quoted phrase inside a draft stays the customer's.
+    quoted = engine.assess("Réduire le « time to market » de 20 % d'ici fin 2027", "key_result")
+    assert "anglicism" not in {f.rule for f in quoted.findings}
+
+
+@pytest.mark.parametrize(
+    ("draft", "lang"), [("Work hard on projects", "en"), ("Me remettre au sport", "fr")]
+)
+def test_an_effort_objective_is_blocking_and_asks_what_should_change(engine, draft, lang):
+    a = engine.assess(draft, "objective", lang=lang)
+    assert a.scores.overall <= 60
+    [alt] = [x for x in a.alternatives if x.strategy == "slogan-to-change"]
+    assert alt.text.startswith(draft) and alt.questions
+
+
+def test_a_written_out_label_without_a_number_is_left_out(engine):
+    a = engine.assess("Objective: Code health", "objective", "en")
+    [alt] = [x for x in a.alternatives if x.strategy == "slogan-to-change"]
+    assert alt.text == "Code health: [what should change, and for whom]"

@@ -9,13 +9,14 @@ import re
 from facilitator.engine.normalize import label_end as _short_label_end
 
 # Labels written out, and numbered ones: "Objective 2 :", "Objectif 1 -", "Key Result 3:",
-# "Résultat clé 2 :", "KR-1.1 [Team]", "O-1-1 :". Their number counts nothing either.
+# "Résultat clé 2 :", "KR-1.1 [Team]", "O-1-1 :", "Objectif :". Their number counts nothing
+# either. A full stop ends a label only after its number ("O1." but not "O." nor "KR.").
 _LONG_LABEL = re.compile(
     r"(?:[Oo]bjecti(?:ve|f)s?|OBJECTI(?:VE|F)S?|[Kk]ey [Rr]esults?|KEY RESULTS?|"
     r"[Rr][ée]sultats? [Cc]l[ée]s?|R[ÉE]SULTATS? CL[ÉE]S?|OKR|[Kk][Rr]|RC|O)"
     # "KEY RESULT 1 (KR1) :": the short name in brackets belongs to the label.
-    r"\s?[#-]?\s?\d{1,2}(?:[.-]\d{1,2})*(?: \([A-Z]{1,3}\d{1,2}\))?"
-    r"(?:\s?[:.)]\s*|\s?[–—-]\s+|\s+(?=\[))"
+    r"(?:\s?[#-]?\s?\d{1,2}(?:[.-]\d{1,2})*(?: \([A-Z]{1,3}\d{1,2}\))?)?"
+    r"(?:\s?[:)]\s*|\s?[–—-]\s+|(?<=\d)\.\s*|\s+(?=\[))"
 )
 
 
