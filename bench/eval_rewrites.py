@@ -7,25 +7,42 @@ one alternative wording; of those, the share whose first alternative scores high
 draft and keeps its content words; and the share of objectives given two key-result proposals
 or more. `--show` lists drafts to read one by one. Tune only on the `tune` split.
 
-"Content words" are the draft's metric and object, as issue 11 puts it: its nouns and proper
-nouns (spaCy's tagging), outside the stretches a finding asks to replace or remove (the jargon a
-rewrite is meant to drop) and outside a leading "KR1 :" or "Objective 2:" label. A word is kept
-when its first five letters are in the alternative (or in one of a split's parts), so that an
-inflected word still counts.
+"Content words" are the draft's metric and object, as issue 11 puts it, not its verb: its nouns
+and proper nouns (spaCy's tagging), outside the stretches a finding asks to replace or remove
+(the jargon a rewrite is meant to drop), outside a leading "KR1 :" or "Objective 2:" label, and
+other than the words of the activity a rewrite turns into a result (the activity, adoption and
+study verbs and nouns of the word lists: "Setup", "study", which the tagger may read as
+nouns). A word is kept when its first five letters are in the alternative (or in one of a
+split's parts), so that an inflected word still counts.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 from typing import Any
 
 import eval_real  # bench/ scripts run from their own folder
 
 from facilitator.engine import Engine, pipelines
+from facilitator.engine.lexicon import read_table, word_table
 from facilitator.engine.model import Alternative, Assessment
+from facilitator.paths import data_dir
+
+LEXICONS = data_dir("lexicons")
 
 LABEL = re.compile(r"^\W*(?:KR|key results?|objecti[fv]e?s?|résultats? clés?)\s*\d*\s*[:.—-]", re.I)
+
+
+@functools.cache
+def activity_words(lang: str) -> frozenset[str]:
+    """The words of the activity verbs and nouns a rewrite replaces, as the word lists say."""
+    words = {row["term"].split()[0] for row in read_table(LEXICONS / lang / "activity-verbs.tsv")}
+    for name in ("adoption-verbs", "learning-verbs"):
+        for row in word_table(lang, "proposals", name):
+            words.update(row["term"].split())
+    return frozenset(words)
 
 
 def content_words(nlp: Any, a: Assessment) -> set[str]:
@@ -36,10 +53,12 @@ def content_words(nlp: Any, a: Assessment) -> set[str]:
     words = [t for t in nlp(a.text) if t.idx >= start and t.is_alpha]
     # The opening word is the draft's verb, even where the tagger reads it as a noun
     # ("Livrer", "Launch"): the rewrites restructure around it.
+    activity = activity_words(a.lang)
     return {
         t.text.lower()
         for t in words[1:]
         if t.pos_ in ("NOUN", "PROPN")
+        and t.text.lower() not in activity
         and len(t.text) > 2
         and not any(s <= t.idx < e for s, e in spans)
     }

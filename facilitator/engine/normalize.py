@@ -164,10 +164,11 @@ def label_end(text: str) -> int:
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'-]*")
 # "KR1 :", "KR 2 -", "O1.", "RC3 :", "T3 :", "1)", "2.", "- ", "• ": labels and bullets.
 _LABEL = re.compile(
-    r"(?:(?:KR|RC|OKR|[OTQSH])\s?\d{1,2}(?:\s?[:.)]\s*|\s?[–—-]\s+)"  # a dash: "T3-2026" is a date
+    r"(?:\((?:KR|RC|OKR|O)\s?\d{1,2}\)\s*"  # "(KR1) Create a user survey"
+    r"|(?:KR|RC|OKR|[OTQSH])\s?\d{1,2}(?:\s?[:.)]\s*|\s?[–—-]\s+)"  # a dash: "T3-2026" is a date
     r"|\d{1,2}[.)]\s+|[-–—•*]\s+)"
 )
-_LABEL_STARTS = frozenset("KROTQSH-–—•*")  # and digits: the characters _LABEL can start with
+_LABEL_STARTS = frozenset("KROTQSH-–—•*(")  # and digits: the characters _LABEL can start with
 
 
 def fold_accents(text: str) -> str:

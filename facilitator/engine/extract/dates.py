@@ -29,7 +29,25 @@ YEAR = r"(?:19|20)\d\d"
 # Quarter and half-year tags: T3 (trimestre), Q3, S1 (semestre), H2, FY24, FY2026.
 QTAG = r"(?:[tqsh][1-4]|fy ?(?:\d{4}|\d{2}))"
 NUMDATE = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b"
-DAYMONTH = rf"(?:\d{{1,2}}(?:er|st|nd|rd|th)?(?: of)? {MONTH}(?: {YEAR})?|{MONTH} \d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,? {YEAR})?)"
+# A day written out in English: "by April fifteenth", "the first of May", "May twenty-first".
+_ORDINAL_WORDS = [
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+    *("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"),
+    *("seventeenth", "eighteenth", "nineteenth", "twentieth"),
+]
+_ORDINAL_DAYS = {w: n for n, w in enumerate(_ORDINAL_WORDS, 1)} | {"thirtieth": 30}
+_ORDINAL_DAYS |= {
+    f"{tens}-{w}": base + n
+    for tens, base in (("twenty", 20), ("thirty", 30))
+    for n, w in enumerate(_ORDINAL_WORDS[:9], 1)
+}
+ORDINAL = "(?:" + "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)) + ")"
+_ORDINAL_IN = re.compile(rf"\b{ORDINAL}\b")
+DAYMONTH = (
+    rf"(?:\d{{1,2}}(?:er|st|nd|rd|th)?(?: of)? {MONTH}(?: {YEAR})?"
+    rf"|{MONTH} \d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,? {YEAR})?"
+    rf"|(?:the )?{ORDINAL} of {MONTH}(?: {YEAR})?|{MONTH} (?:the )?{ORDINAL}\b(?:,? {YEAR})?)"
+)
 PERIOD = (
     r"(?:l'année|l'annee|(?:de )?l'exercice|(?:du |de )?trimestre|(?:du |de )?semestre|"
     r"(?:de )?l'été|the (?:year|quarter|half|semester|month|fiscal year|summer)|year-end|"
@@ -397,7 +415,7 @@ def _is_baseline_period(lowered: str, m: re.Match[str]) -> bool:
 
 
 _MONTH_IN = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUM, key=len, reverse=True)) + r")\b")
-_DAY_BEFORE = re.compile(r"(\d{1,2})(?:er|st|nd|rd|th)? $")
+_DAY_BEFORE = re.compile(r"(\d{1,2})(?:er|st|nd|rd|th)?(?: of)? $")
 _DAY_AFTER = re.compile(r"\.? (\d{1,2})\b")
 
 
@@ -411,6 +429,8 @@ _QUARTER_IN = re.compile(r"\b([tqsh])([1-4])\b")
 @functools.lru_cache(maxsize=1024)  # the same few deadlines come back draft after draft
 def _date_of(text: str) -> str | None:
     low = text.lower()
+    if "th" in low or "st" in low or "nd" in low or "rd" in low:
+        low = _ORDINAL_IN.sub(lambda m: str(_ORDINAL_DAYS[m.group()]), low)
     if "/" in low and (m := _NUMDATE_IN.search(low)):
         y = int(m.group(3))
         return _safe_date(y + 2000 if y < 100 else y, int(m.group(2)), int(m.group(1)))

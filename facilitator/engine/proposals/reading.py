@@ -39,6 +39,7 @@ _NP_PREPS_BARE = {"fr": frozenset(["en"]), "en": frozenset(["in"])}
 _MEANS = {"fr": frozenset(["grâce", "via", "par"]), "en": frozenset(["through", "via", "by"])}
 _FUNCTION = {lang: word_set(_FOLDER, "function-words", (lang,)) for lang in LANGS}
 _NOUN_POS = frozenset(["NOUN", "PROPN"])
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "ed")
 _SKIP_LEXICONS = frozenset(
     ["buzzwords", "anglicisms", "pompous-words", "intensifiers", "vague-quantifiers"]
 )
@@ -201,7 +202,16 @@ def _is_modifier(r: _Reading, i: int) -> bool:
     pos = toks.pos[i]
     if pos == "ADJ":
         return toks.lower[i] not in _DETS[r.lang] and toks.lower[i] not in ("tout", "tous")
-    return pos == "VERB" and toks.dep is not None and toks.dep[i] == "amod"
+    if pos != "VERB" or toks.dep is None:
+        return False
+    # "late deliveries" (amod), and a past participle after its noun: "tickets traités",
+    # "tickets resolved" (acl) — what is counted, not a second action.
+    return toks.dep[i] == "amod" or (
+        toks.dep[i] == "acl"
+        and toks.infinitive is not None
+        and not toks.infinitive[i]
+        and toks.lower[i].endswith(_PARTICIPLE_ENDINGS)
+    )
 
 
 def _attached_hyphen(r: _Reading, i: int, end: int) -> bool:
