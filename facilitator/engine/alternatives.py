@@ -25,6 +25,9 @@ changes and why, in both languages, with examples the tests run. They are built 
 - "slogan-to-change": a slogan ("Code health") keeps its words as the heading and leaves the
   blank the room must fill, "Code health: [what should change, and for whom]", with the
   question to settle it (`proposals.slogan`);
+- "synergies-to-teamwork": "Optimiser les synergies entre A et B pour X" says the means in
+  plain words and leaves the change blank: "[Ce qui doit changer, et pour qui] pour X, en
+  faisant travailler ensemble A et B", with the question (`proposals.teamwork`);
 - "split": a draft that holds two ideas becomes two drafts, one idea each, what they share
   given to both (`split`). It is kept when it fixes what it answers: its parts read clearer
   than the draft and hold one idea each; each part's other problems are then worked on its own.
@@ -49,6 +52,7 @@ from facilitator.engine.proposals.decision import decision_text
 from facilitator.engine.proposals.means import means_text
 from facilitator.engine.proposals.slogan import slogan_text
 from facilitator.engine.proposals.state import state_text
+from facilitator.engine.proposals.teamwork import teamwork_text
 from facilitator.engine.proposals.vague_measure import vague_measure_text
 from facilitator.engine.split import split_parts
 
@@ -65,6 +69,7 @@ BUILT = (
     "state-of-people",
     "learning-to-decision",
     "slogan-to-change",
+    "synergies-to-teamwork",
 )
 _KINDS = ("objective", "key_result")
 
@@ -95,6 +100,7 @@ class Strategy:
     deliver: dict[str, str]  # lang → the verb of a draft that names a deliverable and no verb
     states: dict[str, dict[str, str]]  # lang → state noun → the adjective it becomes
     ask: dict[str, str]  # lang → the question for words a rewrite left out ({means})
+    jargon: dict[str, frozenset[str]]  # lang → the jargon nouns a rewrite says in plain words
 
 
 def load_strategies(path: Path) -> dict[str, Strategy]:
@@ -132,6 +138,7 @@ def load_strategies(path: Path) -> dict[str, Strategy]:
             _both(raw, "deliver", where) if "deliver" in raw else {},
             _states(raw, where),
             _both(raw, "ask", where) if "ask" in raw else {},
+            _jargon(raw, where),
         )
     return out
 
@@ -144,6 +151,16 @@ def _states(raw: dict[str, Any], where: str) -> dict[str, dict[str, str]]:
     ):
         raise StrategyError(f"{where}: field 'states' needs, for fr and en, noun = \"adjective\"")
     return {lang: {k.lower(): v for k, v in t.items()} for lang, t in tables.items() if t}
+
+
+def _jargon(raw: dict[str, Any], where: str) -> dict[str, frozenset[str]]:
+    value = raw.get("jargon", {})
+    if not isinstance(value, dict) or not all(
+        isinstance(words, list) and all(isinstance(w, str) for w in words)
+        for words in value.values()
+    ):
+        raise StrategyError(f"{where}: field 'jargon' needs, per language, a list of words")
+    return {lang: frozenset(w.lower() for w in words) for lang, words in value.items()}
 
 
 def _both(raw: dict[str, Any], key: str, where: str) -> dict[str, str]:
@@ -256,6 +273,12 @@ def _slogan(ctx: Context, strategy: Strategy) -> tuple[str, list[str]] | None:
     return slogan_text(ctx, template, strategy.ask.get(ctx.lang, "")) if template else None
 
 
+def _teamwork(ctx: Context, strategy: Strategy) -> tuple[str, list[str]] | None:
+    templates = strategy.templates.get(ctx.kind, {})
+    jargon, ask = strategy.jargon.get(ctx.lang, frozenset()), strategy.ask.get(ctx.lang, "")
+    return teamwork_text(ctx, templates, jargon, ask)
+
+
 def _decision(ctx: Context, strategy: Strategy) -> str | None:
     templates = strategy.templates.get(ctx.kind, {})
     return decision_text(ctx, templates, strategy.deadline.get(ctx.lang, ""))
@@ -298,6 +321,7 @@ def _rule_lowered(scores: Scores, rule: str) -> bool:
 _ASKING: dict[str, Callable[[Context, Strategy], tuple[str, list[str]] | None]] = {
     "state-of-people": _state,
     "slogan-to-change": _slogan,
+    "synergies-to-teamwork": _teamwork,
 }
 
 

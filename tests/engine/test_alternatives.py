@@ -68,6 +68,12 @@ def test_alternatives_wait_for_the_full_pass(engine):
             '[[strategy]]\nid = "add-target"\nkinds = ["key_result"]\nchanged = { fr = "x" }\n',
             "changed",
         ),
+        (
+            '[[strategy]]\nid = "synergies-to-teamwork"\nkinds = ["objective"]\n'
+            'changed = { fr = "x", en = "x" }\nwhy = { fr = "x", en = "x" }\n'
+            'jargon.fr = "synergies"\n',
+            "jargon",
+        ),
     ],
 )
 def test_a_bad_strategies_file_names_the_file_and_the_field(tmp_path: Path, body, field):
