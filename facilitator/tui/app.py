@@ -17,26 +17,26 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from facilitator.locales import LANG_NAME_KEYS
 from facilitator.session import Session
 from facilitator.store import SessionStore, StoreError
-from facilitator.tui.commands import FacilitatorCommands
+from facilitator.tui.commands import FacilitatorCommands, system_commands
 from facilitator.tui.i18n import LANGS, other, t
 from facilitator.tui.room_actions import SCREENS as ROOM_SCREENS
 from facilitator.tui.screens.base import NARROW, BaseScreen, SessionScreen
@@ -439,6 +439,10 @@ class FacilitatorApp(App[None]):
         screen_class = getattr(importlib.import_module(module_name), class_name)
         screen: SessionScreen = screen_class()
         return screen
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in the app's language."""
+        return system_commands(self.lang, super().get_system_commands(screen))
 
     def action_goto(self, name: str) -> None:
         self.goto(name)

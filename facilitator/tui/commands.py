@@ -6,10 +6,11 @@ workbench; "language: …" and "help: …" everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
@@ -18,6 +19,32 @@ from facilitator.tui.i18n import LANGS, t
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
+
+# Textual's own palette commands (theme, quit, keys…), by their English title: said in the
+# app's language like the others ("Keys" shows or hides the panel: two helps).
+_SYSTEM = {
+    "Bell": "bell",
+    "Theme": "theme",
+    "Quit": "quit",
+    "Keys": "keys",
+    "Minimize": "minimize",
+    "Maximize": "maximize",
+    "Screenshot": "screenshot",
+}
+
+
+def system_commands(lang: str, commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+    """Textual's system commands with their title and help in `lang`; one Textual adds later,
+    unknown here, is left as it is."""
+    for command in commands:
+        key = _SYSTEM.get(command.title)
+        if key is None:
+            yield command
+            continue
+        hide = key == "keys" and command.help.startswith("Hide")
+        help_key = f"cmd.system.{key}.help" + (".hide" if hide else "")
+        yield command._replace(title=t(lang, f"cmd.system.{key}"), help=t(lang, help_key))
+
 
 # The French labels have no-break spaces ("agenda\u00a0: étape suivante"); whoever types one
 # types a plain space, which Textual's matcher would not match with them.

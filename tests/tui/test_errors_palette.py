@@ -132,3 +132,25 @@ async def test_the_command_palette_runs_namespaced_commands(make_app, store):
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.target.objective_id is None and app.screen.editor.has_focus
+
+
+async def test_textuals_own_palette_commands_speak_the_apps_language(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert {"thème", "quitter", "touches", "capture d’écran"} <= set(titles)
+        assert not {"Theme", "Quit", "Keys", "Screenshot"} & set(titles)
+        app.action_switch_language()
+        await settle(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"theme", "quit", "keys", "screenshot"} <= titles
+        # The French quit runs from the palette, as Textual's did.
+        app.action_switch_language()
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await type_text(pilot, "quitter")
+        await settle(pilot, 0.2)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not app.is_running
