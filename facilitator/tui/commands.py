@@ -21,15 +21,15 @@ if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 # Textual's own palette commands (theme, quit, keys…), by their English title: said in the
-# app's language like the others ("Keys" shows or hides the panel: two helps).
+# app's language like the others. "Keys" shows or hides the panel: its help says which.
 _SYSTEM = {
-    "Bell": "bell",
-    "Theme": "theme",
-    "Quit": "quit",
-    "Keys": "keys",
-    "Minimize": "minimize",
-    "Maximize": "maximize",
-    "Screenshot": "screenshot",
+    "Bell": ("cmd.system.bell", "cmd.system.bell.help"),
+    "Theme": ("cmd.system.theme", "cmd.system.theme.help"),
+    "Quit": ("cmd.system.quit", "cmd.system.quit.help"),
+    "Keys": ("cmd.system.keys", "cmd.system.keys.help"),
+    "Minimize": ("cmd.system.minimize", "cmd.system.minimize.help"),
+    "Maximize": ("cmd.system.maximize", "cmd.system.maximize.help"),
+    "Screenshot": ("cmd.system.screenshot", "cmd.system.screenshot.help"),
 }
 
 
@@ -37,13 +37,14 @@ def system_commands(lang: str, commands: Iterable[SystemCommand]) -> Iterator[Sy
     """Textual's system commands with their title and help in `lang`; one Textual adds later,
     unknown here, is left as it is."""
     for command in commands:
-        key = _SYSTEM.get(command.title)
-        if key is None:
+        keys = _SYSTEM.get(command.title)
+        if keys is None:
             yield command
             continue
-        hide = key == "keys" and command.help.startswith("Hide")
-        help_key = f"cmd.system.{key}.help" + (".hide" if hide else "")
-        yield command._replace(title=t(lang, f"cmd.system.{key}"), help=t(lang, help_key))
+        title, help_key = keys
+        if command.title == "Keys" and command.help.startswith("Hide"):
+            help_key = "cmd.system.keys.help.hide"
+        yield command._replace(title=t(lang, title), help=t(lang, help_key))
 
 
 # The French labels have no-break spaces ("agenda\u00a0: étape suivante"); whoever types one
