@@ -63,15 +63,16 @@ async def test_retain_drop_merge_reorder_delete_with_confirmation_and_undo(make_
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ObjectivesScreen)
-        assert "décisions au nom de\u00a0: Claire Martin" in str(
+        # Decisions are the participants' together, unless someone is named (`w`).
+        assert "décisions au nom de\u00a0: les participants" in str(
             screen.query_one("#room-status", Static).render()
         )
-        await pilot.press("r")  # O1 retained, in the facilitator's name, now
+        await pilot.press("r")  # O1 retained, in the participants' name, now
         await settle(pilot)
         o1 = app.session.objective("o1")
         assert (o1.status, o1.decided_by, o1.decided_at) == (
             "retained",
-            "Claire Martin",
+            "les participants",
             DECIDED_AT,
         )
         table = screen.query_one("#objectives", DataTable)
@@ -80,7 +81,8 @@ async def test_retain_drop_merge_reorder_delete_with_confirmation_and_undo(make_
         await pilot.press("w")
         await settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("down", "enter")  # Marc, Isabelle, then Claire Martin: Isabelle
+        # The participants together, Marc, Isabelle, then Claire Martin: Isabelle.
+        await pilot.press("down", "down", "enter")
         await settle(pilot)
         _row(screen, "o4")
         await pilot.press("x")
@@ -181,7 +183,7 @@ async def test_wrap_up_proposes_the_vote_outcome_then_warns_before_closing(make_
             ("o3", "dropped"),
             ("o4", "retained"),
         ]
-        assert {o.decided_by for o in saved.objectives} == {"Claire Martin"}
+        assert {o.decided_by for o in saved.objectives} == {"les participants"}
         report = str(wrap.query_one("#report", Static).render())
         assert "Objectifs retenus\u00a0: 3 · en cours\u00a0: 0 · écartés\u00a0: 1" in report
         assert "✓ O1 Livrer nos clients plus vite" in report
@@ -213,8 +215,8 @@ async def test_wrap_up_proposes_the_vote_outcome_then_warns_before_closing(make_
     md = md.replace("\u00a0", " ").replace("\u202f", " ")
     assert "Objectifs retenus : 2 sur 4 examinés" in md
     assert "Aucun objectif n’est encore retenu" not in md
-    assert "**Statut :** Retenu par Claire Martin le 19 mars 2026" in md
-    assert "- zzz essai *— écarté par Claire Martin le 19 mars 2026*" in md
+    assert "**Statut :** Retenu par les participants le 19 mars 2026" in md
+    assert "- zzz essai *— écarté par les participants le 19 mars 2026*" in md
 
 
 async def test_the_retained_set_needs_one_objective_and_a_decider(make_app, store):

@@ -68,8 +68,11 @@ def undo_stack(app: FacilitatorApp) -> list[life.Undo]:
 
 
 def decider_choices(session: Session) -> list[tuple[str, str]]:
-    """(label, value): the participants present, then the facilitator when named apart."""
-    out = [(p.name or p.id, p.id) for p in session.present_participants()]
+    """(label, value): the participants together, each participant present, then the
+    facilitator when named apart."""
+    everyone = t(session.lang, "obj.decider.everyone")
+    out = [(everyone, everyone)]
+    out += [(p.name or p.id, p.id) for p in session.present_participants()]
     names = {label for label, _ in out}
     if session.facilitator.strip() and session.facilitator not in names:
         out.append((session.facilitator, session.facilitator))
@@ -77,8 +80,9 @@ def decider_choices(session: Session) -> list[tuple[str, str]]:
 
 
 def decider(app: FacilitatorApp) -> str:
-    """In whose name decisions are recorded: the last one chosen, else the facilitator, else
-    the first participant present."""
+    """In whose name decisions are recorded: the last one chosen, else the participants
+    together. A framing workshop's decisions are the committee's, not its facilitator's: the
+    minutes say "Retenu par les participants" unless someone is named."""
     session = app.session
     if session is None:
         return ""
@@ -86,9 +90,7 @@ def decider(app: FacilitatorApp) -> str:
     values = [value for _, value in decider_choices(session)]
     if chosen and chosen in values:
         return chosen
-    if session.facilitator.strip():
-        return session.facilitator
-    return values[0] if values else ""
+    return values[0]
 
 
 def set_decider(app: FacilitatorApp, value: str) -> None:
