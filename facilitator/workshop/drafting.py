@@ -131,6 +131,16 @@ class DraftingOperations(SessionChanges):
 
         self._change(correct)
 
+    def set_objective_owner(self, objective_id: str, owner: str) -> None:
+        """Who carries the objective after the workshop (a participant's id, or a name)."""
+        owner = checks.clean(owner).strip()
+        checks.objective(self.session, objective_id)
+
+        def own(s: Session) -> None:
+            checks.objective(s, objective_id).owner = owner
+
+        self._change(own)
+
     def mark_final(self, objective_id: str, kr_id: str | None, n: int) -> None:
         """Version `n` is the wording the room agreed on."""
         checks.item(self.session, objective_id, kr_id).version(n)

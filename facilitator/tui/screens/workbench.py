@@ -27,6 +27,7 @@ from facilitator.tui.widgets.history import HistoryTable
 from facilitator.tui.widgets.score_bars import ScoreBars
 from facilitator.tui.workbench.item_tree import ItemTree
 from facilitator.tui.workbench.key_result_fields import KeyResultFields
+from facilitator.tui.workbench.objective_owner import ObjectiveOwner
 from facilitator.tui.workbench.proposal_list import ProposalBox
 from facilitator.tui.workbench.rewrite_panel import RewritePanel
 from facilitator.tui.workbench.split import SplitAcceptance
@@ -103,6 +104,7 @@ class WorkbenchScreen(SplitAcceptance):
                     yield ScoreBars(id="scores")
                     yield RewritePanel(id="rewrite-box")
                 yield KeyResultFields(self.lang, id="kr-fields")
+                yield ObjectiveOwner(self.lang, id="objective-owner-row")
                 yield Label(self.tr("wb.findings"), classes="section-title", id="findings-title")
                 yield FindingsList(id="findings")
                 yield ProposalBox(self.tr("wb.proposals"), id="proposals-box")

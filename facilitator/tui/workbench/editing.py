@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.widgets import Input, Label, TextArea
 
-from facilitator.session import KeyResult, Session, Versioned
+from facilitator.session import KeyResult, Objective, Session, Versioned
 from facilitator.tui.app import MAX_FIELD_CHARS
 from facilitator.tui.i18n import t
 from facilitator.tui.live_assessment import Assessed, Draft, LiveAssessment
@@ -23,6 +23,7 @@ from facilitator.tui.widgets.history import HistoryTable
 from facilitator.tui.widgets.score_bars import ScoreBars
 from facilitator.tui.workbench.item_tree import ItemTree
 from facilitator.tui.workbench.key_result_fields import KeyResultFields
+from facilitator.tui.workbench.objective_owner import ObjectiveOwner
 from facilitator.tui.workbench.rewrite_panel import RewritePanel
 from facilitator.tui.workbench.target import Target, draft_key
 from facilitator.workshop.checks import clean
@@ -67,6 +68,10 @@ class ItemEditing(SessionScreen):
     @property
     def fields(self) -> KeyResultFields:
         return self.query_one("#kr-fields", KeyResultFields)
+
+    @property
+    def owner(self) -> ObjectiveOwner:
+        return self.query_one("#objective-owner-row", ObjectiveOwner)
 
     @property
     def text(self) -> str:
@@ -134,6 +139,8 @@ class ItemEditing(SessionScreen):
         participants = self.session.participants
         self.fields.load(item if isinstance(item, KeyResult) else None, participants)
         self.fields.display = target.kind == "key_result"
+        self.owner.load(item if isinstance(item, Objective) else None, participants)
+        self.owner.display = target.kind == "objective" and isinstance(item, Objective)
         self.editor.placeholder = self.tr(PLACEHOLDER_KEYS[target.kind])
         self.draw_head()
         self.query_one("#history", HistoryTable).show(item, self.lang)
@@ -279,10 +286,25 @@ class ItemEditing(SessionScreen):
         if event.input.has_class("kr-input"):
             event.stop()
             self.save_fields()
+        elif event.input.has_class("owner-input"):
+            event.stop()
+            self.save_owner()
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         if event.input.has_class("kr-input"):
             self.save_fields()
+        elif event.input.has_class("owner-input"):
+            self.save_owner()
+
+    def save_owner(self) -> None:
+        """Save the owner typed for the objective on screen, when it changed."""
+        item = self.item(self.target)
+        if not isinstance(item, Objective):
+            return
+        owner = self.owner.value(self.session.participants)
+        if owner != item.owner:
+            oid = item.id
+            self.fapp.act(lambda w: w.set_objective_owner(oid, owner))
 
     def save_fields(self) -> None:
         """Save the room's corrections of an existing key result's fields."""

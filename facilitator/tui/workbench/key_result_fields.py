@@ -62,7 +62,7 @@ class KeyResultFields(Vertical):
             field = self._field(name)
             value = getattr(kr, name) if kr is not None else ""
             if name == "owner":
-                value = _owner_name(value, participants)
+                value = owner_name(value, participants)
                 field.suggester = SuggestFromList(names, case_sensitive=False)
             self._auto[name] = value
             field.value = value
@@ -91,7 +91,7 @@ class KeyResultFields(Vertical):
     def values(self, participants: Sequence[Participant]) -> dict[str, str]:
         """The fields as the session stores them (the owner as a participant's id)."""
         values = {name: clean(self._field(name).value).strip() for name in KR_FIELDS}
-        values["owner"] = _owner_value(values["owner"], participants)
+        values["owner"] = owner_value(values["owner"], participants)
         return values
 
     def values_for(self, parts: Any, participants: Sequence[Participant]) -> dict[str, str]:
@@ -118,14 +118,16 @@ class KeyResultFields(Vertical):
                 self._follow.discard(name)
 
 
-def _owner_name(owner: str, participants: Sequence[Participant]) -> str:
+def owner_name(owner: str, participants: Sequence[Participant]) -> str:
+    """A stored owner as the room reads it: a participant's name, else the text typed."""
     for person in participants:
         if person.id == owner:
             return person.name
     return owner
 
 
-def _owner_value(text: str, participants: Sequence[Participant]) -> str:
+def owner_value(text: str, participants: Sequence[Participant]) -> str:
+    """A typed owner as the session stores it: a participant's id when it names one."""
     folded = text.casefold()
     for person in participants:
         if person.name.casefold() == folded:
