@@ -3,7 +3,9 @@
 How two proposals are compared
 ------------------------------
 Both wordings are reduced to a `Key` (see `room.wording_keys`): accents folded, elisions split,
-function words dropped, plurals reduced, numbers set aside. Then, in this order:
+function words dropped, plurals reduced, numbers set aside, and the words that say the same
+change read as one ("diminuer"/"réduire", "cut"/"reduce": `lexicons/<lang>/room/synonyms.tsv`).
+Then, in this order:
 
 1. **Numbers are significant.** If the two keys do not carry the same numbers, they are not
    duplicates, however close the words: "Augmenter la satisfaction de 20 %" and "… de 80 %"

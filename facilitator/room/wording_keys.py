@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from facilitator.engine.lexicon import LANGS, word_table
 from facilitator.engine.normalize import fold_accents
 
 
@@ -115,8 +116,22 @@ class Key:
 def key(text: str) -> Key:
     folded = _ELISION.sub("", fold(text))
     bare = _NUMBER_WORD.sub(" ", _NUMBER.sub(" ", _GROUPED_DIGITS.sub("", folded)))
-    words = tuple(stem(w) for w in _WORD.findall(bare) if w not in STOPWORDS)
+    synonyms = _synonyms()
+    words = tuple(
+        synonyms.get(w, w) for w in (stem(w) for w in _WORD.findall(bare) if w not in STOPWORDS)
+    )
     return Key(words, numbers(folded))
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    """Words that say the same change, both languages together (`lexicons/<lang>/room/`):
+    "diminuer" and "réduire", "cut" and "reduce" are compared as one word."""
+    return {
+        fold(row["term"]): fold(row["canonical"])
+        for lang in LANGS
+        for row in word_table(lang, "room", "synonyms")
+    }
 
 
 # What a word family adds after a shared start ("livr|er", "rédu|ire", "form|ation").

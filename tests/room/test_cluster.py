@@ -24,6 +24,10 @@ SAME = [
     ("Reduce churn by 20%", "Reduce churn by 20 %"),
     ("Ouvrir 3 nouveaux marchés", "Ouvrir trois nouveaux marchés"),
     ("Atteindre 1 500 000 € de CA", "Atteindre 1,5 M€ de CA"),
+    # another verb for the same change (lexicons/<lang>/room/synonyms.tsv)
+    ("Diminuer les délais de livraison", "Réduire les délais de livraison"),
+    ("Cut delivery times", "Reduce delivery times"),
+    ("Hausse du panier moyen", "Augmentation du panier moyen"),
 ]
 
 DIFFERENT = [
@@ -31,6 +35,9 @@ DIFFERENT = [
     ("Moderniser la GED", "Moderniser l'intranet"),
     ("Réussir le lancement de Dermavel", "Préparer le lancement de Dermavel"),
     ("Réduire les retards de libération des lots", "Libérer les lots sans retard"),
+    # synonyms only of the same change: cutting is not raising
+    ("Cut delivery times", "Raise delivery times"),
+    ("Diminuer les délais de livraison", "Augmenter les délais de livraison"),
 ]
 
 
