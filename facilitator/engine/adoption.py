@@ -51,7 +51,8 @@ def adoption_text(
 ) -> str | None:
     """The draft reworded as a measure of the use of what it delivers, from `templates[lang]`
     ({object}, {deadline}: the draft's or `default_deadline`, {when}: the draft's or nothing,
-    {of_users}: the people the draft names, else `default_users`); None
+    {of_users}: the people the draft names, else `default_users`; {use}, {use_base},
+    {often}: how people take up this kind of thing, `adoption-uses.tsv`); None
     when the draft does not start with an adoption verb or noun followed by something usable."""
     template = templates.get(ctx.lang)
     obj = opening_object(ctx, "adoption-verbs", place=True)
@@ -59,7 +60,10 @@ def adoption_text(
         return None
     when = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else ""
     users = people_named(ctx) or default_users
-    text = template.replace("{object}", obj).replace("{when}", when)
+    use = _uptake(ctx.lang, opening_object(ctx, "adoption-verbs") or obj)
+    text = template.replace("{use}", use["verb"]).replace("{use_base}", use["base"])
+    text = text.replace("{often}", use.get("often") or "")
+    text = text.replace("{object}", obj).replace("{when}", when)
     text = text.replace("{deadline}", when or default_deadline)
     text = text.replace("{of_users}", of_people(users, ctx.lang)).replace("{users}", users)
     if ctx.lang == "fr":
@@ -232,6 +236,28 @@ def _opening_words(lang: str, table: str) -> tuple[dict[str, str], ...]:
     # Longest phrase first: « mise en place » before « mise ».
     rows = word_table(lang, "proposals", table)
     return tuple(sorted(rows, key=lambda r: -len(r["term"].split())))
+
+
+def _uptake(lang: str, obj: str) -> dict[str, str]:
+    """How people take up `obj`, by the noun that carries it: in English the last word ("the
+    new sales training", not "training material"), in French a word before its first
+    complement (« la formation des managers », not « la plateforme de formation »)."""
+    uses = _uses(lang)
+    words = re.findall(r"[^\W\d_]+", obj.lower())
+    if lang == "en":
+        head = words[-1:]
+    else:
+        cut = next((n for n, w in enumerate(words) if n and w in _COMPLEMENTS), len(words))
+        head = words[:cut]
+    return next((uses[w] for w in head if w in uses), uses["*"])
+
+
+_COMPLEMENTS = frozenset({"de", "d", "des", "du", "à", "au", "aux", "pour", "en", "sur"})
+
+
+@functools.cache
+def _uses(lang: str) -> dict[str, dict[str, str]]:
+    return {row["term"]: row for row in word_table(lang, "proposals", "adoption-uses")}
 
 
 @functools.cache

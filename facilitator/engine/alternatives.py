@@ -37,6 +37,7 @@ than the draft; the "plain-words" one is the rewrite as it stands (it never scor
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -213,7 +214,7 @@ def alternatives(
             continue
         found = ask_build(ctx, strategy) if _answers(strategy, fired, frozenset()) else None
         if found is not None:
-            wording = typography(found[0], ctx.lang)
+            wording = typography(untagged(found[0]), ctx.lang)
             scores = score_text(wording)
             if scores.overall > draft_scores.overall:
                 asked_room = [typography(q, ctx.lang) for q in found[1]]
@@ -233,6 +234,7 @@ def alternatives(
         elif not _answers(strategy, fired, safe_rules):
             continue
         text = build(ctx, strategy)
+        text = untagged(text) if text is not None else None
         if text is not None:
             scores = score_text(text)
             if scores.overall > draft_scores.overall:
@@ -249,6 +251,21 @@ def alternatives(
     unique = list({a.text: a for a in reversed(out)}.values())  # the first of twins stays
     unique.sort(key=lambda a: -a.scores.overall)
     return unique[:MAX_ALTERNATIVES]
+
+
+# A tag that files a draft ("[INFRA]", "[DevRel]", "[kojii, houdini-dev]") or marks its status
+# ("(COMMITTED)", "(stretch)"): not wording. A blank the room fills ("[indicateur]") stays.
+_TAG = re.compile(
+    r"\s*(?:\[(?![A-Za-zÀ-ÿœŒ][a-zà-ÿœ ,'’]*\])[^\]]*\]"
+    r"|\((?i:committed|stretch|aspirational|aspirationnel|engagé|draft|wip)\))"
+)
+
+
+def untagged(text: str) -> str:
+    """A rewrite without the draft's tags: they file the draft, they say nothing of its aim."""
+    if "[" not in text and "(" not in text:
+        return text
+    return " ".join(_TAG.sub("", text).split()).replace(" ,", ",")
 
 
 def _vague_measure(ctx: Context, strategy: Strategy) -> str | None:
