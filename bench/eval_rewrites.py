@@ -9,7 +9,8 @@ or more. `--show` lists drafts to read one by one. Tune only on the `tune` split
 
 "Content words" are the draft's metric and object, as issue 11 puts it, not its verb: its nouns
 and proper nouns (spaCy's tagging), outside the stretches a finding asks to replace or remove
-(the jargon a rewrite is meant to drop), outside a leading "KR1 :" or "Objective 2:" label, and
+(the jargon a rewrite is meant to drop), outside a leading "KR1 :" or "Objective 2:" label and
+the tags that file a draft ("[INFRA]", "(COMMITTED)"), and
 other than the words of the activity a rewrite turns into a result (the activity, adoption and
 study verbs and nouns of the word lists: "Setup", "study", which the tagger may read as
 nouns). A word is kept when its first five letters are in the alternative (or in one of a
@@ -26,6 +27,7 @@ from typing import Any
 import eval_real  # bench/ scripts run from their own folder
 
 from facilitator.engine import Engine, pipelines
+from facilitator.engine.alternatives import TAGS
 from facilitator.engine.lexicon import read_table, word_table
 from facilitator.engine.model import Alternative, Assessment
 from facilitator.paths import data_dir
@@ -48,6 +50,7 @@ def activity_words(lang: str) -> frozenset[str]:
 def content_words(nlp: Any, a: Assessment) -> set[str]:
     """The draft's nouns, outside what its findings ask to replace or remove."""
     spans = [(f.start, f.end) for f in a.findings if f.action in ("replace", "remove")]
+    spans += [(m.start(), m.end()) for m in TAGS.finditer(a.text)]  # "[INFRA]" files the draft
     label = LABEL.match(a.text)
     start = label.end() if label else 0
     words = [t for t in nlp(a.text) if t.idx >= start and t.is_alpha]

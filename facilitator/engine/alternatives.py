@@ -255,7 +255,7 @@ def alternatives(
 
 # A tag that files a draft ("[INFRA]", "[DevRel]", "[kojii, houdini-dev]") or marks its status
 # ("(COMMITTED)", "(stretch)"): not wording. A blank the room fills ("[indicateur]") stays.
-_TAG = re.compile(
+TAGS = re.compile(
     r"\s*(?:\[(?![A-Za-zÀ-ÿœŒ][a-zà-ÿœ ,'’]*\])[^\]]*\]"
     r"|\((?i:committed|stretch|aspirational|aspirationnel|engagé|draft|wip)\))"
 )
@@ -265,7 +265,7 @@ def untagged(text: str) -> str:
     """A rewrite without the draft's tags: they file the draft, they say nothing of its aim."""
     if "[" not in text and "(" not in text:
         return text
-    return " ".join(_TAG.sub("", text).split()).replace(" ,", ",")
+    return " ".join(TAGS.sub("", text).split()).replace(" ,", ",")
 
 
 def _vague_measure(ctx: Context, strategy: Strategy) -> str | None:
