@@ -128,6 +128,10 @@ def _object_span(ctx: Context, table: str) -> tuple[int, int, str] | None:
         return None  # "Launch a functional, upgradable platform": cut before its noun
     if form == "noun" and not det and lang == "fr":
         return None  # « Mise en place de nouveaux outils »: no article to build on
+    if lang == "fr" and not det and toks.pos is not None:
+        # « Livrer nouvelle appli » reads « … qui utilisent la nouvelle appli ».
+        nouns = [w for w in words if toks.pos[w] in _NOUNS]
+        det = _fr_article(toks.lower[nouns[0]]) if nouns and nouns[0] == words[0] else ""
     return i, end, det
 
 
@@ -153,13 +157,18 @@ def _before_participle(ctx: Context, first: int, table: str) -> tuple[int, int, 
     if not nouns:
         return None
     if lang == "fr" and not det:
-        # A French object needs its article: « les fournisseurs qui utilisent le portail ».
-        head = toks.lower[nouns[0]]
-        gender = fr_gender(head)
-        det = "les" if head[-1:] in ("s", "x") else {"m": "le", "f": "la"}.get(gender or "", "")
+        det = _fr_article(toks.lower[nouns[0]])
         if not det:
             return None
     return first, end, det
+
+
+def _fr_article(noun: str) -> str:
+    """The definite article a bare French noun takes (« les fournisseurs qui utilisent le
+    portail », not « … utilisent portail »), or "" when its gender is unknown."""
+    if noun[-1:] in ("s", "x"):
+        return "les"
+    return {"m": "le", "f": "la"}.get(fr_gender(noun) or "", "")
 
 
 def _counted(ctx: Context, i: int) -> bool:
@@ -196,7 +205,7 @@ def _object_end(ctx: Context, start: int) -> int:
 
 def _place_end(ctx: Context, end: int) -> int:
     """Past the place that follows the object ("on the company portal", « dans les agences »),
-    a few words with no verb and not "on time"; else `end`."""
+    a few words with no verb, not "on time" and no deadline; else `end`."""
     toks = ctx.toks
     if end >= len(toks) or toks.lower[end] not in _places(ctx.lang) or toks.pos is None:
         return end
@@ -206,6 +215,9 @@ def _place_end(ctx: Context, end: int) -> int:
         return end
     if any(toks.pos[w] in ("VERB", "AUX") for w in words):
         return end
+    first, last = toks.idx[end], toks.end(stop - 1)
+    if any(d.start < last and first < d.end for d in ctx.ex.deadlines):
+        return end  # "in early April" is when, not where
     return stop
 
 
