@@ -214,3 +214,22 @@ def test_activity_as_means_reads_past_a_label_and_names_a_deliverable(engine, dr
 def test_the_complement_of_a_noun_is_not_the_measure(engine):
     a = engine.assess("KR3 — Kits de formation prêts à l'emploi", "key_result", "fr")
     assert all("la formation prêts" not in x.text for x in a.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("draft", "means"),
+    [
+        ("Define delivery strategy", "by defining the delivery strategy"),
+        ("Build new onboarding guide", "by building the new onboarding guide"),
+        ("Curate content for the blog", "by curating content for the blog"),  # a mass noun
+        ("Develop sales training materials", "by developing sales training materials"),
+        ("Ship CSS containment", None),  # a name: no article, and another rewrite answers it
+    ],
+)
+def test_a_clipped_english_activity_takes_its_article_inside_the_sentence(engine, draft, means):
+    a = engine.assess(draft, "key_result", "en")
+    found = [x.text for x in a.alternatives if x.strategy == "activity-as-means"]
+    if means is None:
+        assert not any("the CSS" in t for t in found)
+    else:
+        assert found and means in found[0], found

@@ -22,7 +22,7 @@ from facilitator.engine.context import Context
 from facilitator.engine.features import first_word
 from facilitator.engine.inflect import contract_fr, en_forms
 from facilitator.engine.inflect.french import fr_forms, fr_gender
-from facilitator.engine.lexicon import Entry, word_table
+from facilitator.engine.lexicon import Entry, word_set, word_table
 from facilitator.engine.normalize import label_end
 from facilitator.engine.tokens import Tokens
 
@@ -101,12 +101,34 @@ def _actions(ctx: Context, first: int) -> list[tuple[int, int, str]] | None:
     if action is None:
         return None
     edits = [action]
+    if ctx.lang == "en" and _bare_thing(ctx, first + 1):
+        # "Define delivery strategy" → "by defining the delivery strategy": the draft's clipped
+        # style reads as a slip once inside a full sentence.
+        edits.append((toks.idx[first + 1], toks.idx[first + 1], "the "))
     for k in range(first + 1, len(toks)):
         if toks.lower[k - 1] in _JOINS and (second := _second_action(ctx, k)) is not None:
             lo, hi, words = second
             # French repeats « en » before each gerund: « en rédigeant et en publiant ».
             edits.append((lo, hi, f"en {words}" if ctx.lang == "fr" else words))
     return edits
+
+
+def _bare_thing(ctx: Context, k: int) -> bool:
+    """Does an English noun phrase start at `k` without a determiner, ending on one countable
+    thing ("delivery strategy", "new onboarding guide")? Not a name ("CSS containment",
+    "Blink/Android"), not a plural, not a mass noun ("content", "feedback")."""
+    toks = ctx.toks
+    assert toks.pos is not None
+    head = None
+    for i in range(k, len(toks)):
+        if toks.pos[i] == "NOUN" and toks.text[i][:1].islower():
+            head = i
+        elif toks.pos[i] != "ADJ" or not toks.text[i][:1].islower():
+            break
+    if head is None:
+        return False
+    word = toks.lower[head]
+    return not word.endswith("s") and word not in word_set("proposals", "mass-nouns", ("en",))
 
 
 def _action(ctx: Context, k: int) -> tuple[int, int, str] | None:
