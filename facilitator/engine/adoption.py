@@ -60,7 +60,10 @@ def adoption_text(
         return None
     when = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else ""
     users = people_named(ctx) or default_users
-    use = _uptake(ctx.lang, opening_object(ctx, "adoption-verbs") or obj)
+    bare = opening_object(ctx, "adoption-verbs") or obj
+    use = _uptake(ctx.lang, bare)
+    if use is _uses(ctx.lang)["*"] and not _usable(ctx.lang, bare):
+        return None  # a cron job, collection routes: no one "uses" them every week
     text = template.replace("{use}", use["verb"]).replace("{use_base}", use["base"])
     text = text.replace("{often}", use.get("often") or "")
     text = text.replace("{object}", obj).replace("{when}", when)
@@ -248,6 +251,31 @@ def _opening_words(lang: str, table: str) -> tuple[dict[str, str], ...]:
     # Longest phrase first: « mise en place » before « mise ».
     rows = word_table(lang, "proposals", table)
     return tuple(sorted(rows, key=lambda r: -len(r["term"].split())))
+
+
+def _usable(lang: str, obj: str) -> bool:
+    """Is `obj` a thing people use again and again: a listed kind of thing, or a name (a word
+    in capitals or with a digit: "Salesforce", "Aurore v2", "gitbase-spark-connector")?"""
+    words = re.findall(r"[\w-]+", obj)
+    if lang == "en":
+        head = words[-1:]
+    else:
+        cut = next((n for n, w in enumerate(words) if n and w.lower() in _COMPLEMENTS), len(words))
+        head = words[:cut]
+    things = _things(lang)
+    return any(
+        w.lower().strip(",.") in things
+        or w[:1].isupper()
+        or any(c.isdigit() for c in w)
+        or "-" in w
+        for w in head
+        if w.lower() not in _DEFINITE[lang].values() and w.lower() not in _KEPT[lang]
+    )
+
+
+@functools.cache
+def _things(lang: str) -> frozenset[str]:
+    return frozenset(r["term"] for r in word_table(lang, "proposals", "usable-things"))
 
 
 def _uptake(lang: str, obj: str) -> dict[str, str]:

@@ -88,7 +88,11 @@ def test_a_bad_strategies_file_names_the_file_and_the_field(tmp_path: Path, body
     ("draft", "lang", "used"),
     [
         ("Launch the app and grow revenue", "en", "who use the app every"),
-        ("Publish average and tail latency measurements", "en", "use the average and tail latency"),
+        (
+            "Publish the average and tail latency dashboard",
+            "en",
+            "use the average and tail latency",
+        ),
         ("Lancer une plateforme publique et opposable dès 2027", "fr", "la plateforme publique et"),
         ("Mise en place du portail fournisseurs", "fr", "utilisent le portail fournisseurs"),
     ],

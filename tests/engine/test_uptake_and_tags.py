@@ -11,12 +11,7 @@ from facilitator.engine.alternatives import untagged
     [
         ("Launch the app", "objective", "en", "use the app every week"),
         ("Introduce a new employee onboarding process", "key_result", "en", "who follow the new"),
-        (
-            "publish new training material",
-            "key_result",
-            "en",
-            "who use the new training material every",
-        ),
+        ("publish new expense tool", "key_result", "en", "who use the new expense tool every"),
         ("launch new training for the sales team", "objective", "en", "complete the new training"),
         ("Déployer le nouveau processus d'achat", "key_result", "fr", "qui appliquent le nouveau"),
         (
@@ -31,6 +26,19 @@ def test_each_kind_of_thing_is_taken_up_its_own_way(engine, draft, kind, lang, s
     a = engine.assess(draft, kind, lang)
     [alt] = [x for x in a.alternatives if x.strategy == "activity-to-outcome"]
     assert says in alt.text, alt.text
+
+
+@pytest.mark.parametrize(
+    ("draft", "lang"),
+    [
+        ("Implement new waste collection routes", "en"),
+        ("publish average and tail latency measurements", "en"),
+        ("Déployer la garantie de retour d'urgence", "fr"),
+    ],
+)
+def test_a_thing_no_one_uses_every_week_is_not_measured_by_its_weekly_use(engine, draft, lang):
+    a = engine.assess(draft, "key_result", lang)
+    assert "activity-to-outcome" not in {x.strategy for x in a.alternatives}
 
 
 def test_a_rewrite_leaves_the_drafts_tags_out_and_keeps_its_blanks():
