@@ -55,12 +55,15 @@ def adoption_text(
     {often}: how people take up this kind of thing, `adoption-uses.tsv`); None
     when the draft does not start with an adoption verb or noun followed by something usable."""
     template = templates.get(ctx.lang)
-    obj = opening_object(ctx, "adoption-verbs", place=True)
-    if template is None or obj is None:
+    found = _object_span(ctx, "adoption-verbs")
+    if template is None or found is None:
         return None
+    start, end, det = found
+    # The kind of thing is read without where it is put: "the guide on the training portal".
+    bare = _object_text(ctx, start, end, det)
+    obj = _object_text(ctx, start, _place_end(ctx, end), det)
     when = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else ""
     users = people_named(ctx) or default_users
-    bare = opening_object(ctx, "adoption-verbs") or obj
     use = _uptake(ctx.lang, bare)
     if use is _uses(ctx.lang)["*"] and not _usable(ctx.lang, bare):
         return None  # a cron job, collection routes: no one "uses" them every week
@@ -74,17 +77,15 @@ def adoption_text(
     return re.sub(r"\s+", " ", text).strip()
 
 
-def opening_object(ctx: Context, table: str, place: bool = False) -> str | None:
+def opening_object(ctx: Context, table: str) -> str | None:
     """The object of the verb (or noun) of `table` (`lexicons/<lang>/proposals/<table>.tsv`)
-    that opens the draft, as written, with a definite article ("the portal"), and with where
-    it is put if `place` ("the guide on the company portal"); None when the draft does not open
-    with one, or names no single thing after it."""
+    that opens the draft, as written, with a definite article ("the portal"); None when the
+    draft does not open with one, or names no single thing after it."""
     found = _object_span(ctx, table)
-    if found is None:
-        return None
-    start, end, det = found
-    if place:
-        end = _place_end(ctx, end)
+    return None if found is None else _object_text(ctx, *found)
+
+
+def _object_text(ctx: Context, start: int, end: int, det: str) -> str:
     first, last = ctx.chars(start, end)
     named = ctx.text[first:last]  # as written: « mobile-first », not the tokens joined by spaces
     if not det and ctx.toks.pos is not None and ctx.toks.pos[start] == "VERB":
@@ -256,19 +257,10 @@ def _opening_words(lang: str, table: str) -> tuple[dict[str, str], ...]:
 def _usable(lang: str, obj: str) -> bool:
     """Is `obj` a thing people use again and again: a listed kind of thing, or a name (a word
     in capitals or with a digit: "Salesforce", "Aurore v2", "gitbase-spark-connector")?"""
-    words = re.findall(r"[\w-]+", obj)
-    if lang == "en":
-        head = words[-1:]
-    else:
-        cut = next((n for n, w in enumerate(words) if n and w.lower() in _COMPLEMENTS), len(words))
-        head = words[:cut]
     things = _things(lang)
     return any(
-        w.lower().strip(",.") in things
-        or w[:1].isupper()
-        or any(c.isdigit() for c in w)
-        or "-" in w
-        for w in head
+        w.lower() in things or w[:1].isupper() or any(c.isdigit() for c in w) or "-" in w
+        for w in _head_words(lang, obj)
         if w.lower() not in _DEFINITE[lang].values() and w.lower() not in _KEPT[lang]
     )
 
@@ -279,17 +271,20 @@ def _things(lang: str) -> frozenset[str]:
 
 
 def _uptake(lang: str, obj: str) -> dict[str, str]:
-    """How people take up `obj`, by the noun that carries it: in English the last word ("the
-    new sales training", not "training material"), in French a word before its first
-    complement (« la formation des managers », not « la plateforme de formation »)."""
+    """How people take up `obj`, by the noun that carries it (`_head_words`)."""
     uses = _uses(lang)
-    words = re.findall(r"[^\W\d_]+", obj.lower())
+    return next((uses[w] for w in map(str.lower, _head_words(lang, obj)) if w in uses), uses["*"])
+
+
+def _head_words(lang: str, obj: str) -> list[str]:
+    """The words that may carry `obj`, as written: in English the last one ("the new sales
+    training", not "training material"), in French those before its first complement (« la
+    formation des managers », not « la plateforme de formation »)."""
+    words = re.findall(r"[\w-]+", obj)
     if lang == "en":
-        head = words[-1:]
-    else:
-        cut = next((n for n, w in enumerate(words) if n and w in _COMPLEMENTS), len(words))
-        head = words[:cut]
-    return next((uses[w] for w in head if w in uses), uses["*"])
+        return words[-1:]
+    cut = next((n for n, w in enumerate(words) if n and w.lower() in _COMPLEMENTS), len(words))
+    return words[:cut]
 
 
 _COMPLEMENTS = frozenset({"de", "d", "des", "du", "à", "au", "aux", "pour", "en", "sur"})

@@ -46,6 +46,7 @@ from typing import Any
 
 from facilitator.engine.adoption import adoption_text
 from facilitator.engine.context import Context
+from facilitator.engine.features import BLANK
 from facilitator.engine.french import typography
 from facilitator.engine.model import Alternative, Finding, Rewrite, Scores
 from facilitator.engine.proposals import propose
@@ -256,7 +257,7 @@ def alternatives(
 # A tag that files a draft ("[INFRA]", "[DevRel]", "[kojii, houdini-dev]") or marks its status
 # ("(COMMITTED)", "(stretch)"): not wording. A blank the room fills ("[indicateur]") stays.
 TAGS = re.compile(
-    r"\s*(?:\[(?![A-Za-zÀ-ÿœŒ][a-zà-ÿœ ,'’]*\])[^\]]*\]"
+    rf"\s*(?:(?!{BLANK})\[[^\]]*\]"
     r"|\((?i:committed|stretch|aspirational|aspirationnel|engagé|draft|wip)\))"
 )
 

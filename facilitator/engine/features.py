@@ -337,7 +337,8 @@ _BRACKETED = re.compile(r"\[[^\]]*\]")
 # A blank the room has to fill is written in lower-case words, a capital first at most ("[What
 # should change, and for whom]", "[indicateur]"); a tag that files the draft is not ("[INFRA]",
 # "[DevRel]", "[kojii, houdini-dev]").
-_BLANK = re.compile(r"\[[A-Za-zÀ-ÿœŒ][a-zà-ÿœ ,'’]*\]")
+BLANK = r"\[[A-Za-zÀ-ÿœŒ][a-zà-ÿœ ,'’]*\]"
+_BLANK = re.compile(BLANK)
 
 
 def blank_span(text: str) -> tuple[int, int] | None:
