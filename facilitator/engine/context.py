@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from facilitator.engine.extract import Extraction
-from facilitator.engine.extract.labels import label_end
+from facilitator.engine.labels import label_end
 from facilitator.engine.lexicon import Hit
 from facilitator.engine.normalize import Normalized
 from facilitator.engine.tokens import Tokens

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from facilitator.engine.labels import label_end
+
 # Longer drafts are judged on their first MAX_CHARS characters: an objective is a sentence,
 # and spaCy's cost grows with length. The engine reports the truncation as a finding.
 MAX_CHARS = 2000
@@ -142,33 +144,19 @@ def normalize(text: str, max_chars: int = MAX_CHARS) -> Normalized:
 def _lower_first_word(text: str) -> str:
     """Lower-case a first word written "Capitalised" (not an acronym like "NPS"), after a label
     if there is one ("KR1 : Atteindre 40 000 abonnés"): capitalised, "Atteindre 40" would read
-    as a name like "Windows 11", and spaCy tags such verbs as proper nouns."""
+    as a name like "Windows 11", and spaCy tags such verbs as proper nouns. Not where the
+    capital is what ends the label ("KR1.3 Ship …"): the draft must start at the same place."""
     start = label_end(text)
     m = _FIRST_WORD.match(text, start)
     if m and len(m.group()) > 1 and m.group()[1:].islower():
         first = text[start].lower()
         if len(first) == 1:  # "İ" lower-cases to two characters: offsets would shift
-            return text[:start] + first + text[start + 1 :]
+            lowered = text[:start] + first + text[start + 1 :]
+            return lowered if label_end(lowered) == start else text
     return text
 
 
-def label_end(text: str) -> int:
-    """Where the draft starts after a label or bullet ("KR1 : ", "- "), else 0."""
-    first = text[:1]
-    if first not in _LABEL_STARTS and not first.isdecimal():
-        return 0  # most drafts start with a word: no need to run the pattern
-    label = _LABEL.match(text)
-    return label.end() if label else 0
-
-
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'-]*")
-# "KR1 :", "KR 2 -", "O1.", "RC3 :", "T3 :", "1)", "2.", "- ", "• ": labels and bullets.
-_LABEL = re.compile(
-    r"(?:\((?:KR|RC|OKR|O)\s?\d{1,2}\)\s*"  # "(KR1) Create a user survey"
-    r"|(?:KR|RC|OKR|[OTQSH])\s?\d{1,2}(?:\s?[:.)]\s*|\s?[–—-]\s+)"  # a dash: "T3-2026" is a date
-    r"|\d{1,2}[.)]\s+|[-–—•*]\s+)"
-)
-_LABEL_STARTS = frozenset("KROTQSH-–—•*(")  # and digits: the characters _LABEL can start with
 
 
 def fold_accents(text: str) -> str:

@@ -18,7 +18,7 @@ import re
 from facilitator.engine.context import Context
 from facilitator.engine.features import verb_positions
 from facilitator.engine.inflect import DETERMINERS
-from facilitator.engine.normalize import label_end
+from facilitator.engine.labels import label_end
 from facilitator.engine.rules import Rule
 from facilitator.engine.scripts import Span, script
 

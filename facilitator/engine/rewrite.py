@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 
 from facilitator.engine.inflect import apply_edit
+from facilitator.engine.labels import label_end
 from facilitator.engine.model import Finding
-from facilitator.engine.normalize import label_end
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;)])")
 _EMPTIED_INCISE = re.compile(r"\s*,(?:\s*,)+\s*")

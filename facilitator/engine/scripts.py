@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Mapping
 
 from facilitator.engine.context import Context
-from facilitator.engine.extract.labels import label_end
 from facilitator.engine.features import draft_words
+from facilitator.engine.labels import label_end
 from facilitator.engine.model import Finding
 from facilitator.engine.rules import Rule
 from facilitator.engine.tokens import Tokens

@@ -206,7 +206,9 @@ def test_more_of_a_phrase_with_a_means_is_not_cut(engine):
     [
         ("KR3 — Kits de formation prêts à l'emploi", "fr", "en livrant les kits de formation"),
         ("New onboarding guide", "en", "by delivering the new onboarding guide"),
-        ("O1 - Launch the new app", "en", "by launching the new app"),
+        ("O1 - Publish the annual report", "en", "by publishing the annual report"),
+        ("KR1.3 Publish the annual report", "en", "by publishing the annual report"),
+        ("KR-2 [Builders] Publish the annual report", "en", "by publishing the annual report"),
         ("Migration vers le cloud", "fr", "en migrant vers le cloud"),
     ],
 )

@@ -3,7 +3,7 @@ out in words, a count of things an action was done to ("tickets traités")."""
 
 import pytest
 
-from facilitator.engine.normalize import label_end
+from facilitator.engine.labels import label_end
 
 
 @pytest.mark.parametrize(
@@ -12,6 +12,11 @@ from facilitator.engine.normalize import label_end
         ("(KR1) Create a user survey", "Create a user survey"),
         ("(O2) Grow the community", "Grow the community"),
         ("(see below) grow the community", "(see below) grow the community"),
+        ("KR1.3 Ship the billing API", "Ship the billing API"),
+        ("KR 2.1 Reduce churn", "Reduce churn"),
+        ("1.3 Ship the billing API", "Ship the billing API"),
+        ("1.3 million users", "1.3 million users"),
+        ("Objective 2 Launch the portal", "Launch the portal"),
     ],
 )
 def test_a_label_in_brackets_is_a_label(text, rest):

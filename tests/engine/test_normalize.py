@@ -1,6 +1,7 @@
 import pytest
 
-from facilitator.engine.normalize import MAX_CHARS, fold_accents, label_end, normalize
+from facilitator.engine.labels import label_end
+from facilitator.engine.normalize import MAX_CHARS, fold_accents, normalize
 
 
 def test_no_break_spaces_become_spaces_and_offsets_point_back():

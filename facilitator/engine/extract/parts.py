@@ -12,8 +12,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from facilitator.engine.extract.labels import label_end
 from facilitator.engine.extract.patterns import _FOLDER, _hint
+from facilitator.engine.labels import label_end
 from facilitator.engine.lexicon import word_set
 
 if TYPE_CHECKING:

@@ -4,11 +4,11 @@ quantity with a low and a high end; "de 12 à 8" is a change, not a range.
 
 from __future__ import annotations
 
-from facilitator.engine.extract.labels import label_end
 from facilitator.engine.extract.model import Quantity
 from facilitator.engine.extract.parts import _FIRST_WORD, _OPENER, _OPENER_WORDS
 from facilitator.engine.extract.quantities import _RANGE_VERBS, _SCALE
 from facilitator.engine.extract.roles import _RANGE_FROM
+from facilitator.engine.labels import label_end
 
 _RANGE_OPEN = ("entre", "between")
 _RANGE_CUES = _RANGE_VERBS | frozenset(_RANGE_OPEN)

@@ -23,7 +23,6 @@ from facilitator.engine.extract.dates import (
     _deadlines,
     _is_baseline_period,
 )
-from facilitator.engine.extract.labels import _LABEL_PAIRS, _long_label_end
 from facilitator.engine.extract.model import Deadline, Extraction, Quantity
 from facilitator.engine.extract.parts import _looks_like_verb
 from facilitator.engine.extract.patterns import _HAS_DIGIT, lower_same_length
@@ -52,7 +51,7 @@ from facilitator.engine.extract.quantities import (
 )
 from facilitator.engine.extract.ranges import _RANGE_CUES, _merge_ranges
 from facilitator.engine.extract.roles import _assign_roles
-from facilitator.engine.normalize import label_end as _short_label_end
+from facilitator.engine.labels import label_end
 from facilitator.engine.numbers import (
     parse_digits,
     parse_words,
@@ -68,9 +67,7 @@ _WORDS_RX = re.compile(r"[a-zà-ÿ]+")
 def extract(text: str, lang: str, scope_nouns: frozenset[str] = frozenset()) -> Extraction:
     out = Extraction(text, lang=lang)
     # "KR2 : …", "1. …": a label's number counts nothing.
-    begin = _short_label_end(text)
-    if text[begin : begin + 2] in _LABEL_PAIRS:  # label_end, inlined: it runs on every draft
-        begin = _long_label_end(text, begin)
+    begin = label_end(text)
     taken: list[tuple[int, int]] = [(0, begin)] if begin else []
 
     def free(start: int, end: int) -> bool:

@@ -22,9 +22,8 @@ from facilitator.engine.context import Context
 from facilitator.engine.features import first_word
 from facilitator.engine.inflect import contract_fr, en_forms
 from facilitator.engine.inflect.french import fr_forms, fr_gender
+from facilitator.engine.labels import label_end
 from facilitator.engine.lexicon import Entry, word_set, word_table
-from facilitator.engine.normalize import label_end
-from facilitator.engine.tokens import Tokens
 
 # Words before a second verb of the same activity: "curate content and send …".
 _JOINS = frozenset({"et", "and", "&", ","})
@@ -81,7 +80,7 @@ def _opening(ctx: Context) -> int | None:
     label = label_end(ctx.text)  # "KR2 — Modèles de notes": `first_word` knows only "KR2 :"
     if first is not None and toks.idx[first] < label:
         first = next((i for i in toks.words() if toks.idx[i] >= label), None)
-    if first and toks.lower[first - 1] in ("have", "avoir") and _opens(toks, first - 1):
+    if first and toks.lower[first - 1] in ("have", "avoir") and _opens(ctx, first - 1):
         first -= 1  # "Have root layer scrolling pass all tests": `first_word` skips "have"
     return first
 
@@ -161,15 +160,16 @@ def _is_verb(ctx: Context, i: int) -> bool:
     # Not "Have prototype …": a noun after a verb.
     lexicons = _VERBS + _NOUNS
     return (
-        _opens(toks, i)
+        _opens(ctx, i)
         and _hit(ctx, i, lexicons) is not None
         and toks.lower[i] not in _homographs(ctx.lang)
     )
 
 
-def _opens(toks: Tokens, i: int) -> bool:
+def _opens(ctx: Context, i: int) -> bool:
     """Does the word at `i` open the draft (after its label, if any)?"""
-    return i == 0 or toks.text[i - 1] in (":", "—", "–", "-")
+    toks = ctx.toks
+    return i == 0 or toks.text[i - 1] in (":", "—", "–", "-") or toks.idx[i] == label_end(ctx.text)
 
 
 def _verb_after(ctx: Context, first: int) -> bool:

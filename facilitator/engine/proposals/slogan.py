@@ -9,7 +9,7 @@ whole draft are left out.
 from __future__ import annotations
 
 from facilitator.engine.context import Context
-from facilitator.engine.extract.labels import label_end
+from facilitator.engine.labels import label_end
 
 # Left out around the slogan: spaces, final punctuation, and quotes that present the whole draft.
 _AROUND = ' \t\u00a0\u202f.;:!,«»"“”'

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from facilitator.engine.context import Context
 from facilitator.engine.inflect.french import fr_adjective, fr_gender
-from facilitator.engine.normalize import label_end
+from facilitator.engine.labels import label_end
 from facilitator.engine.proposals.library import default_library
 from facilitator.engine.proposals.wording import _plural
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from facilitator.engine.context import Context
-from facilitator.engine.extract.labels import label_end
+from facilitator.engine.labels import label_end
 
 _BETWEEN = {"fr": frozenset({"entre"}), "en": frozenset({"between", "across", "among"})}
 _PURPOSE = {"fr": frozenset({"pour", "afin"}), "en": frozenset({"for", "to", "so"})}

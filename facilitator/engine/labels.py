@@ -1,12 +1,22 @@
-"""Labels before a draft ("KR1 : ", "Objective 2: ", "KR-1.1 [Team] "): where the draft
-itself starts. Their numbers count nothing.
+"""Labels before a draft ("KR1 : ", "Objective 2: ", "KR-1.1 [Team] ", "1.3 ", "- "): where
+the draft itself starts. Their numbers count nothing. Here rather than in `extract`, so that
+normalising (which lower-cases the draft's first word after its label) can read them too.
 """
 
 from __future__ import annotations
 
 import re
 
-from facilitator.engine.normalize import label_end as _short_label_end
+# "KR1 :", "KR 2 -", "O1.", "RC3 :", "T3 :", "1)", "2.", "- ", "• ": labels and bullets.
+_SHORT = re.compile(
+    r"(?:\((?:KR|RC|OKR|O)\s?\d{1,2}\)\s*"  # "(KR1) Create a user survey"
+    # A dash: "T3-2026" is a date; a full stop before a digit: "KR1.3" is a longer label.
+    r"|(?:KR|RC|OKR|[OTQSH])\s?\d{1,2}(?:\s?(?:[:)]|\.(?!\d))\s*|\s?[–—-]\s+)"
+    r"|\d{1,2}[.)]\s+|[-–—•*]\s+"
+    r"|\d{1,2}\.\d{1,2}\s+(?=[A-ZÀ-Ý][a-zà-ÿ]))"  # "1.3 Ship …": a numbered item, no figure
+)
+_SHORT_STARTS = frozenset("KROTQSH-–—•*(")  # and digits: the characters _SHORT can start with
+
 
 # Labels written out, and numbered ones: "Objective 2 :", "Objectif 1 -", "Key Result 3:",
 # "Résultat clé 2 :", "KR-1.1 [Team]", "O-1-1 :", "Objectif :". Their number counts nothing
@@ -16,7 +26,8 @@ _LONG_LABEL = re.compile(
     r"[Rr][ée]sultats? [Cc]l[ée]s?|R[ÉE]SULTATS? CL[ÉE]S?|OKR|[Kk][Rr]|RC|O)"
     # "KEY RESULT 1 (KR1) :": the short name in brackets belongs to the label.
     r"(?:\s?[#-]?\s?\d{1,2}(?:[.-]\d{1,2})*(?: \([A-Z]{1,3}\d{1,2}\))?)?"
-    r"(?:\s?[:)]\s*|\s?[–—-]\s+|(?<=\d)\.\s*|\s+(?=\[))"
+    # "KR1.3 Ship …": after a number, a capitalised word starts the draft.
+    r"(?:\s?[:)]\s*|\s?[–—-]\s+|(?<=\d)\.\s*|\s+(?=\[)|(?<=\d)\s+(?=[A-ZÀ-Ý][a-zà-ÿ]))"
 )
 
 
@@ -47,3 +58,12 @@ def _long_label_end(text: str, end: int) -> int:
     if text.startswith("[", end) and (tag := _TAG.match(text, end)):
         end = tag.end()
     return end
+
+
+def _short_label_end(text: str) -> int:
+    """Where the draft starts after a label or bullet ("KR1 : ", "- "), else 0."""
+    first = text[:1]
+    if first not in _SHORT_STARTS and not first.isdecimal():
+        return 0  # most drafts start with a word: no need to run the pattern
+    label = _SHORT.match(text)
+    return label.end() if label else 0
