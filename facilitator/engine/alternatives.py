@@ -249,7 +249,10 @@ def alternatives(
         made = _split(ctx, split, score_text, draft_scores)
         if made is not None:
             out.append(made)
-    unique = list({a.text: a for a in reversed(out)}.values())  # the first of twins stays
+    # A wording with no word of its own left (a removal that took the whole draft) is no
+    # proposal; the first of twins stays.
+    out = [a for a in out if _has_words(a.text)]
+    unique = list({a.text: a for a in reversed(out)}.values())
     unique.sort(key=lambda a: -a.scores.overall)
     return unique[:MAX_ALTERNATIVES]
 
@@ -260,6 +263,10 @@ TAGS = re.compile(
     rf"\s*(?:(?!{BLANK})\[[^\]]*\]"
     r"|\((?i:committed|stretch|aspirational|aspirationnel|engagé|draft|wip)\))"
 )
+
+
+def _has_words(text: str) -> bool:
+    return any(c.isalpha() for c in re.sub(BLANK, "", text))
 
 
 def untagged(text: str) -> str:

@@ -239,3 +239,13 @@ def test_a_clipped_english_activity_takes_its_article_inside_the_sentence(engine
         assert not any("the CSS" in t for t in found)
     else:
         assert found and means in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("draft", "lang"),
+    [("Leverage synergies", "en"), ("Synergies", "en"), ("Tirer parti des synergies", "fr")],
+)
+def test_jargon_alone_is_no_means_to_keep(engine, draft, lang):
+    a = engine.assess(draft, "key_result", lang)
+    assert all(x.strategy != "activity-as-means" for x in a.alternatives), a.alternatives
+    assert all(any(c.isalpha() for c in x.text) for x in a.alternatives)

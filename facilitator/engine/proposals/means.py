@@ -30,6 +30,7 @@ _JOINS = frozenset({"et", "and", "&", ","})
 # The lexicons that name an activity verb, and the one of actions written as nouns.
 _VERBS = ("output-verbs", "activity-verbs")
 _NOUNS = ("nominalisations",)
+_VAGUE = ("vague-verbs",)  # "Leverage": a verb, though the tagger may read a noun
 _PUNCT_END = " ,.;:!?"
 _FR_DETS = frozenset(
     {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "notre", "nos"}
@@ -40,8 +41,9 @@ def means_text(
     ctx: Context, templates: Mapping[str, str], default_deadline: str, deliver: str
 ) -> str | None:
     """The draft reworded as `templates[lang]` ({means}: the activity as a gerund phrase,
-    {deadline}: the draft's, else `default_deadline`); `deliver` is the verb of a draft that
-    has none. None when the draft does not start with an activity this strategy may reword."""
+    {deadline}: the draft's, else `default_deadline`; {when}: the draft's, else nothing);
+    `deliver` is the verb of a draft that has none. None when the draft does not start with
+    an activity this strategy may reword."""
     template = templates.get(ctx.lang)
     toks = ctx.toks
     first = _opening(ctx)
@@ -49,6 +51,8 @@ def means_text(
         return None
     if toks.pos[max(toks.words())] in ("ADP", "CCONJ", "DET"):
         return None  # a draft cut short ("… showing off all features for"): so would its rewrite
+    if _only_jargon(ctx, first):
+        return None  # "Leverage synergies": no concrete means to keep
     start = toks.idx[first]
     edits = _actions(ctx, first)
     if edits is None:
@@ -66,11 +70,22 @@ def means_text(
     means = _apply(ctx.text, start, edits)
     if not any(c.isalnum() for c in means.split(" ", 1)[-1]):
         return None  # a verb and nothing else: « Livrer. »
-    deadline = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else default_deadline
-    text = template.replace("{means}", means).replace("{deadline}", deadline)
+    when = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else ""
+    text = template.replace("{means}", means).replace("{when}", when)
+    text = text.replace("{deadline}", when or default_deadline)
     if ctx.lang == "fr":
         text = contract_fr(text)
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+(?=,)", "", re.sub(r"\s+", " ", text)).strip()  # no {when}: no gap
+
+
+def _only_jargon(ctx: Context, first: int) -> bool:
+    """Are all the nouns from `first` on buzzwords (or is there none)?"""
+    toks = ctx.toks
+    assert toks.pos is not None
+    jargon = {i for h in ctx.hits.get("buzzwords", ()) for i in range(h.start, h.end)}
+    verb = _hit(ctx, first, _VERBS + _VAGUE) is not None  # "Leverage", read as a noun
+    nouns = [i for i in range(first + verb, len(toks)) if toks.pos[i] in ("NOUN", "PROPN")]
+    return all(i in jargon for i in nouns)
 
 
 def _opening(ctx: Context) -> int | None:
@@ -158,7 +173,7 @@ def _is_verb(ctx: Context, i: int) -> bool:
     if toks.pos[i] in ("VERB", "AUX"):
         return toks.lower[i] == toks.lemma[i].lower()
     # Not "Have prototype …": a noun after a verb.
-    lexicons = _VERBS + _NOUNS
+    lexicons = _VERBS + _NOUNS + _VAGUE
     return (
         _opens(ctx, i)
         and _hit(ctx, i, lexicons) is not None
@@ -218,13 +233,21 @@ def _second_action(ctx: Context, k: int) -> tuple[int, int, str] | None:
     toks = ctx.toks
     assert toks.pos is not None and toks.lemma is not None
     if _hit(ctx, k, _NOUNS) is not None:
-        return _action(ctx, k)  # "Define & Setup …"
+        # "Define & Setup …", not a name's noun: "Ship the Triggers & Automation project".
+        return _action(ctx, k) if _is_action(ctx, k - 2) else None
     verb_here = _hit(ctx, k, _VERBS) is not None or (
         toks.pos[k] == "VERB" and bool(toks.infinitive and toks.infinitive[k])
     )
     if not verb_here or toks.lower[k] != toks.lemma[k].lower():
         return None
     return _action(ctx, k)
+
+
+def _is_action(ctx: Context, i: int) -> bool:
+    """Is the word at `i` an action: a verb, or an action noun used as one?"""
+    toks = ctx.toks
+    assert toks.pos is not None
+    return i >= 0 and (toks.pos[i] == "VERB" or _hit(ctx, i, _VERBS + _NOUNS) is not None)
 
 
 def _gerund(lang: str, lemma: str) -> str | None:
