@@ -139,8 +139,9 @@ def is_output(toks: Tokens, ex: Extraction, hits: Hits, kind: str = "key_result"
                 return False  # "Signer 15 nouveaux contrats", "Créer 200 000 emplois"
             return not (toks.lower[i] in _MAKING_VERBS and _outcome_object(hits, i))
         if i in milestone_hits:
-            # "Obtenir la certification" is a milestone; "Obtenir un NPS de 50" a result.
-            if hits.get("milestone-nouns"):
+            # "Obtenir la certification" is a milestone; "Obtenir un NPS de 50" a result, and
+            # so is "Atteindre un taux de conformité de 98 %": a share of it is a rate.
+            if hits.get("milestone-nouns") and not any(q.kind == "percent" for q in ex.targets):
                 return True
             return not ex.measurable or _counts_activities(toks, ex, hits)
     if (first is not None and toks.text[first][:1].isdigit()) or (

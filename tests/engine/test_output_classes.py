@@ -22,6 +22,10 @@ import pytest
         ("Des clients prêts à nous recommander", "fr", "objective", False),
         ("Excellence opérationnelle", "fr", "objective", False),
         ("Plateforme disponible à 99,9 % sur le trimestre", "fr", "key_result", False),
+        # A milestone's noun with a rate on it is a result; without one, a milestone.
+        ("Atteindre un taux de conformité de 98 % d'ici fin 2027", "fr", "key_result", False),
+        ("Reach a 98% compliance rate by end of 2027", "en", "key_result", False),
+        ("Achieve SOC 2 compliance by Q3 2027", "en", "key_result", True),
     ],
 )
 def test_deliverables_and_states_read_as_outputs(engine, text, lang, kind, output):
