@@ -121,6 +121,8 @@ def acronyms(ctx: Context, rule: Rule) -> list[Span]:
             continue
         if not _ACRONYM.match(word) or _NOT_ACRONYM.match(word) or _NAME_LIKE.search(word):
             continue
+        if len(word) >= 8 and word.isalpha():
+            continue  # "EFFICACITE", "ROADMAP": a word in capitals, longer than acronyms run
         if i in everyday_at or (tags and any(s < toks.idx[i] < e for s, e in tags)):
             continue
         if ctx.lang == "en" and _names_the_actor(toks, i):

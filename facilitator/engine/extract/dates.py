@@ -68,6 +68,8 @@ _LEAD = (
     # "in early April", "by mid-March", "by late 2026", "d'ici mi-avril": a part of the month
     r"(?:(?:in|by|before|until|d'ici|avant) (?:the )?)?(?:early|mid|late)[ -]|"
     r"(?:d'ici |avant |en |à )?mi-|"
+    # "Cible 2025 : 35 %", "Target 2026: 1,000": the year the target is for.
+    r"(?:cible|target) |"
     # An event named by its month: "lors de la campagne d'octobre", "in the October survey".
     r"lors (?:de la |du |de l'|des )(?:[\w-]+ ){1,2}(?:de |d')|(?:in|at|during) the (?="
     + MONTH
@@ -244,6 +246,8 @@ _DEADLINE_STARTS = frozenset(
         "pour",
         "dès",
         "début",
+        "cible",
+        "target",
         "by",
         "before",
         "until",
