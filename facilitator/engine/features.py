@@ -381,8 +381,12 @@ def predicate_joins(toks: Tokens, verbs: set[int]) -> list[tuple[int, int]]:
     assurer Y"). The rewrite that splits a draft cuts there (`split.py`)."""
     joins = []
     lower = toks.lower
+    depth = 0  # inside brackets: "(issues and pull requests)" details one thing
     for i, low in enumerate(lower[:-1]):
-        if low == ";":
+        depth += (low == "(") - (low == ")")
+        if depth > 0:
+            continue
+        if low == ";" or (low == "," and _comma_predicate(toks, verbs, i)):
             joins.append((i, i + 1))
         elif (
             low in _COORDINATORS
@@ -407,6 +411,26 @@ def predicate_joins(toks: Tokens, verbs: set[int]) -> list[tuple[int, int]]:
             if j in verbs and not same_object:
                 joins.append((i, j))
     return joins
+
+
+def _comma_predicate(toks: Tokens, verbs: set[int], i: int) -> bool:
+    """A comma, then a verb in its base form with its own words, in a draft that opens on a
+    verb: "Benchmark the publishing pipeline, improve it by 10%" does two things. Not a series
+    of verbs ("Recruit, train and certify 20 agents": a verb before the comma)."""
+    words = draft_words(toks)
+    after = i + 1
+    return (
+        bool(words)
+        and words[0] in verbs
+        and words[0] < i - 1
+        and i - 1 not in verbs
+        and after in verbs
+        and toks.infinitive is not None
+        and toks.infinitive[after]
+        and after + 1 < len(toks)
+        and toks.lower[after + 1] not in _AND
+        and not _verb_series(toks, verbs)
+    )
 
 
 def _qualities(toks: Tokens, before: int, after: int) -> bool:

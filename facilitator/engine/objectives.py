@@ -171,15 +171,29 @@ def bare_metric(ctx: Context, rule: Rule) -> list[Span]:
     return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]
 
 
+def _generic_object(ctx: Context, words: list[int]) -> list[Span]:
+    """A verb whose whole object is the business ("Grow our customer base"), no why."""
+    rest = _object_words(ctx, words)
+    generic = {i for h in ctx.hits.get("generic-objects", ()) for i in range(h.start, h.end)}
+    if ctx.hits.get("why-markers") or not rest or not all(i in generic for i in rest):
+        return []
+    if _first_is(ctx, words, "output-verbs"):
+        return []  # "Launch the product": the activity is the problem, judged on its own
+    return [(ctx.toks.idx[words[0]], ctx.toks.end(words[-1]), None)]
+
+
 @script("vague_objective")
 def vague_objective(ctx: Context, rule: Rule) -> list[Span]:
     """ "Améliorer la qualité": a vague verb on at most `max` words and no why, or on a buzzword
-    ("Optimiser les synergies pour …")."""
-    if not ctx.hits.get("vague-verbs"):
-        return []  # no vague verb anywhere: none opens the draft
+    ("Optimiser les synergies pour …"); any verb on the whole business and nothing more
+    ("Grow the business", « Développer l'activité »)."""
+    if not ctx.hits.get("vague-verbs") and not ctx.hits.get("generic-objects"):
+        return []  # no vague verb anywhere, no generic object: nothing to find
     words = _words(ctx)
-    if len(words) < 2 or not _first_is(ctx, words, "vague-verbs"):
+    if len(words) < 2:
         return []
+    if not _first_is(ctx, words, "vague-verbs"):
+        return _generic_object(ctx, words)
     if ctx.hits.get("why-markers") and not ctx.hits.get("buzzwords"):
         return []
     rest = _object_words(ctx, words)
