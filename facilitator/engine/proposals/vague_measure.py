@@ -72,6 +72,8 @@ def vague_measure_text(
     obj = ctx.text[lo:hi]
     if lang == "en":
         agreement = ""
+        if det not in _DETS[lang] and len(nouns) > 1 and obj[:1].islower():
+            obj = "the " + obj  # "Take the user experience, measured by …"; "Take quality, …"
     else:
         gender = fr_gender(head) or fr_gender(known)
         if gender is None:
