@@ -148,7 +148,7 @@ def main() -> None:
             flag_of = {r.id: r.flag for r in engine.rules(lang)}
             for rule, (right, fired) in sorted(rule_precision(items, results, flag_of).items()):
                 print(f"    {rule:<28} {right}/{fired} = {right / fired:.2f}")
-        if args.errors:
+        if args.errors and args.errors != "pairs":
             for item, a in zip(items, results, strict=True):
                 got = bool(getattr(a.flags, args.errors))
                 if got != bool(item[args.errors]):
