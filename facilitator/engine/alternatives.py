@@ -6,15 +6,15 @@ changes and why, in both languages, with examples the tests run. They are built 
   questions the room must settle when a removed word changed the commitment;
 - "add-target": a key result without a target becomes a measure of what it names, in its own
   words, from X to Y by a date ("Améliorer la satisfaction client" → "Faire passer la
-  satisfaction client de X à Y d'ici fin T4"), from the own-words proposals (`proposals`);
+  satisfaction client de X à Y d'ici [date]"), from the own-words proposals (`proposals`);
 - "name-the-measure": a vague verb on a vague measure keeps the measure and asks for its
   indicator ("Améliorer la qualité du code" → "Faire passer la qualité du code, mesurée par
-  [indicateur], de X à Y d'ici fin T4", `proposals.vague_measure`);
+  [indicateur], de X à Y d'ici [date]", `proposals.vague_measure`);
 - "activity-to-outcome": a draft that deploys, launches or ships something becomes a measure of
   its use, from the strategy's templates (`adoption`);
 - "activity-as-means": any other activity becomes the result it should move, a placeholder
   measure from X to Y, with the activity kept as the means ("Installer la commission" →
-  "Faire passer [indicateur] de X à Y d'ici fin T4 en installant la commission",
+  "Faire passer [indicateur] de X à Y d'ici [date] en installant la commission",
   `proposals.means`);
 - "learning-to-decision": a key result that studies something ("Assess Colossus latency")
   becomes the decision the study is for, by a date, from N tests, measurements or interviews
@@ -48,6 +48,7 @@ from facilitator.engine.adoption import adoption_text
 from facilitator.engine.context import Context
 from facilitator.engine.features import BLANK
 from facilitator.engine.french import typography
+from facilitator.engine.labels import label_end
 from facilitator.engine.model import Alternative, Finding, Rewrite, Scores
 from facilitator.engine.proposals import propose
 from facilitator.engine.proposals.decision import decision_text
@@ -200,7 +201,11 @@ def alternatives(
     out: list[Alternative] = []
     plain = strategies.get("plain-words")
     if rewrite is not None and plain is not None and ctx.kind in plain.kinds:
-        out.append(_made(plain, ctx.lang, rewrite.text, rewrite.scores, rewrite.questions))
+        text, scores = rewrite.text, rewrite.scores
+        if label := label_end(text):  # "KR2 : …": the workbench numbers the wording, not it
+            text = text[label:][:1].upper() + text[label + 1 :]
+            scores = score_text(text)
+        out.append(_made(plain, ctx.lang, text, scores, rewrite.questions))
     target = strategies.get("add-target")
     if target is not None and ctx.kind in target.kinds and _answers(target, fired, safe_rules):
         for p in propose(ctx):
@@ -258,10 +263,12 @@ def alternatives(
 
 
 # A tag that files a draft ("[INFRA]", "[DevRel]", "[kojii, houdini-dev]") or marks its status
-# ("(COMMITTED)", "(stretch)"): not wording. A blank the room fills ("[indicateur]") stays.
+# ("(COMMITTED)", "(stretch)", "(ASPIRATIONAL/LEARNING)"): not wording; nor are the brackets a
+# removed deadline leaves empty ("(EOQ)" → "()"). A blank the room fills ("[indicateur]") stays.
+_STATUS = r"committed|stretch|aspirational|aspirationnel|engagé|draft|wip|learning|apprentissage"
 TAGS = re.compile(
     rf"\s*(?:(?!{BLANK})\[[^\]]*\]"
-    r"|\((?i:committed|stretch|aspirational|aspirationnel|engagé|draft|wip)\))"
+    rf"|\((?i:{_STATUS})(?:\s*[/,&]\s*(?i:{_STATUS}))*\)|\(\s*\))"
 )
 
 

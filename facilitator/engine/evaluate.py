@@ -26,8 +26,8 @@ _LEAD_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DEFAULTS = {
-    "fr": {"metric": "l'indicateur", "target": "Y", "baseline": "X", "deadline": "fin T4"},
-    "en": {"metric": "the metric", "target": "Y", "baseline": "X", "deadline": "end of Q4"},
+    "fr": {"metric": "l'indicateur", "target": "Y", "baseline": "X", "deadline": "[date]"},
+    "en": {"metric": "the metric", "target": "Y", "baseline": "X", "deadline": "[date]"},
 }
 
 
@@ -269,7 +269,7 @@ def hint_template(rules: Sequence[Rule]) -> str | None:
 def key_result_hint(ctx: Context, template: str) -> str:
     """For an objective, a key result that would measure it, from `hint_template` about the
     objective's purpose ("… pour améliorer la satisfaction client" → "Faire passer « la
-    satisfaction client » de X à Y d'ici fin T4"). The wording stays in the rule files."""
+    satisfaction client » de X à Y d'ici [date]"). The wording stays in the rule files."""
     values = _Values(ctx, "")
     metric = _purpose_object(ctx) or ctx.ex.metric
     if metric:

@@ -97,7 +97,7 @@ class Rewrite:
 @dataclass(slots=True)
 class Proposal:
     """A key result proposed for an objective, its figures and date left for the room to fill
-    in (X, Y, N, "fin T4"): never a number the objective did not give."""
+    in (X, Y, N, "[date]"): never a number the objective did not give."""
 
     text: str
     kind: str  # outcome | leading | counter (a counter-measure watched with the outcome)
@@ -147,7 +147,7 @@ class LazyList(Sequence[T]):
 @dataclass(slots=True)
 class Alternative:
     """Another wording of the draft that fixes its main problem, scored like the draft. Figures
-    and dates it cannot know stay placeholders (X, Y, "fin T4")."""
+    and dates it cannot know stay placeholders (X, Y, "[date]")."""
 
     text: str
     scores: Scores

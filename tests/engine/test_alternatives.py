@@ -147,7 +147,7 @@ def test_activity_as_means_leaves_alone_what_it_cannot_reword(engine, draft, lan
 def test_a_verbless_deliverable_is_delivered_and_its_noun_stays_a_noun(engine):
     a = engine.assess("Audit logs (connections, queries)", "key_result", "en")
     assert a.alternatives[0].text == (
-        "Take [measure] from X to Y by end of Q4, by delivering audit logs (connections, queries)"
+        "Take [measure] from X to Y by [date], by delivering audit logs (connections, queries)"
     )
 
 
@@ -182,12 +182,12 @@ def test_a_vague_measure_keeps_its_words_and_asks_for_its_indicator(engine, draf
         (
             "Increase daily active users across platforms",
             "en",
-            "Take the number of daily active users across platforms from X to Y by end of Q4",
+            "Take the number of daily active users across platforms from X to Y by [date]",
         ),
         (
             "Augmenter les abonnés payants",
             "fr",
-            "Faire passer le nombre d'abonnés payants de X à Y d'ici fin T4",
+            "Faire passer le nombre d'abonnés payants de X à Y d'ici [date]",
         ),
     ],
 )

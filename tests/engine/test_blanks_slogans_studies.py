@@ -50,7 +50,7 @@ def test_a_blank_that_lists_choices_is_one_idea(engine):
 @pytest.mark.parametrize(
     ("draft", "lang", "kept"),
     [
-        ("assess Colossus latency", "en", "about Colossus latency by end of Q4"),
+        ("assess Colossus latency", "en", "about Colossus latency by [date]"),
         ("Analyser les causes des retards de livraison", "fr", "aux causes des retards"),
     ],
 )

@@ -295,4 +295,4 @@ def test_additions_go_inside_the_sentence(engine):
     en = _suggestions(
         engine, "Reduce customer churn from 5% to 3%.", "kr-no-deadline", "key_result"
     )
-    assert en[0] == "Reduce customer churn from 5% to 3% by end of Q4."
+    assert en[0] == "Reduce customer churn from 5% to 3% by [date]."

@@ -24,7 +24,10 @@ _MONTHS = {
 }
 _MONTHS_FR, _MONTHS_EN = tuple(_MONTHS["fr"]), tuple(_MONTHS["en"])
 _MONTH_NUM = _MONTHS["en"] | _MONTHS["fr"]
-MONTH = r"(?:" + "|".join(sorted(_MONTHS_FR + _MONTHS_EN, key=len, reverse=True)) + r")\.?"
+# A whole word: "10 Mar" is no date in "10 Marketing Ambassadors".
+MONTH = (
+    r"(?:" + "|".join(sorted(_MONTHS_FR + _MONTHS_EN, key=len, reverse=True)) + r")(?:\.|(?![\w-]))"
+)
 YEAR = r"(?:19|20)\d\d"
 # Quarter and half-year tags: T3 (trimestre), Q3, S1 (semestre), H2, FY24, FY2026.
 QTAG = r"(?:[tqsh][1-4]|fy ?(?:\d{4}|\d{2}))"
@@ -155,7 +158,12 @@ _CORE = (
     rf"|\b(?:eoy|eoq|year-end)\b(?: {YEAR})?"
     rf"|{_RELATIVE}"
 )
-_MORE = rf"{_CURRENT}|{_WEEK_NUMBER}|{_END_OF}|{_EVENT}|{_DAY_MONTH}|{_YEAR_SPAN}|{_OVER_YEARS}"
+# A date left for the room to fill, as the coach's proposals write it: "d'ici [date]".
+_BLANK_DATE = r"(?:d'ici|avant|by|before|until) (?:le |the )?\[(?:date|échéance|deadline)\]"
+_MORE = (
+    rf"{_CURRENT}|{_WEEK_NUMBER}|{_END_OF}|{_EVENT}|{_DAY_MONTH}|{_YEAR_SPAN}|{_OVER_YEARS}"
+    rf"|{_BLANK_DATE}"
+)
 DEADLINE = re.compile(rf"(?<![\w'])(?:{_CORE}|{_MORE})")
 # The same in two parts: the second only starts with a few lead words (see `_deadlines`), so
 # most positions are spared it. The empty groups stand for the other part's.
@@ -420,7 +428,7 @@ def _is_baseline_period(lowered: str, m: re.Match[str]) -> bool:
 
 _MONTH_IN = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUM, key=len, reverse=True)) + r")\b")
 _DAY_BEFORE = re.compile(r"(\d{1,2})(?:er|st|nd|rd|th)?(?: of)? $")
-_DAY_AFTER = re.compile(r"\.? (\d{1,2})\b")
+_DAY_AFTER = re.compile(r"\.? (\d{1,2})(?:st|nd|rd|th)?\b")
 
 
 _YEAR_IN = re.compile(YEAR + r"\b")

@@ -19,7 +19,7 @@ Two halves, one per moment:
   le », « à les », « de les » contract, an adjective right after a noun whose gender changed
   follows it, a nominalisation turned verb takes its « de » complement as object, « permettre
   à » takes « de » before its infinitive; English "a"/"an" follow the next word's sound. An
-  addition written « … d'ici fin T4 » goes inside the sentence, before its final punctuation
+  addition written « … d'ici [date] » goes inside the sentence, before its final punctuation
   (and a deadline before a purpose clause).
 
 Why word lists and not a library: the package index has French conjugators (verbecc 2.0.3,

@@ -1,4 +1,4 @@
-"""Additions (« … d'ici fin T4 », "{match} by end of Q4"): placed inside the sentence, before its
+"""Additions (« … d'ici [date] », "{match} by [date]"): placed inside the sentence, before its
 final punctuation, and a deadline before a purpose clause.
 """
 
@@ -20,7 +20,7 @@ _TRAILING_TAGS = re.compile(r"(?:\s*\[[^\]]*\])+\s*$")
 
 
 def is_addition(suggestion: str) -> bool:
-    """ "… d'ici fin T4": words to add to the sentence, not to put in the span's place."""
+    """ "… d'ici [date]": words to add to the sentence, not to put in the span's place."""
     return suggestion.startswith(("… ", "... ")) and len(suggestion) > 2
 
 

@@ -4,7 +4,7 @@ words and of a library of measures per field (`measures/*.toml`, data; format in
 For every objective the full pass proposes at least one outcome (what the objective wants to
 change), one leading indicator (what moves first, and what the team acts on) and one
 counter-measure (Doerr's paired key results: speed against quality, an effect against its side
-effect), each with visible placeholders (X, Y, N, "fin T4"): never a number the objective did
+effect), each with visible placeholders (X, Y, N, "[date]"): never a number the objective did
 not give. A learning objective ("Vérifier que…", "Understand whether…") gets experiment key
 results instead: interviews, a test, a go/no-go decision by a date, a time box.
 

@@ -1,7 +1,7 @@
 """Learning → decision: a key result that studies something instead of changing it ("Assess
 Colossus latency", « Étude de faisabilité du portail patient ») ends with a report, which no one
 can grade. The rewrite names the decision the study is for, by a date, and the evidence it
-rests on: "Decide what to do about Colossus latency by end of Q4, based on N [tests,
+rests on: "Decide what to do about Colossus latency by [date], based on N [tests,
 measurements or interviews]" (Ries, validated learning: a learning goal ends with a decision).
 
 The study's verbs and nouns are data (`lexicons/<lang>/proposals/learning-verbs.tsv`); its

@@ -24,6 +24,7 @@ from facilitator.engine.inflect import contract_fr, en_forms
 from facilitator.engine.inflect.french import fr_forms, fr_gender
 from facilitator.engine.labels import label_end
 from facilitator.engine.lexicon import Entry, word_set, word_table
+from facilitator.engine.numbers import WORD_NUMBER
 
 # Words before a second verb of the same activity: "curate content and send …".
 _JOINS = frozenset({"et", "and", "&", ","})
@@ -58,6 +59,8 @@ def means_text(
     if edits is None:
         return None
     if not edits:  # no verb: the draft names a deliverable
+        if WORD_NUMBER.search(ctx.text):
+            return None  # "One million followers": a count reached, a result, not a deliverable
         if _verb_after(ctx, first) or _action_noun(ctx, first):
             # A verb after the noun ("Site shipped showing …") needs a reader; an action noun
             # (« Réduction des délais », "Rollout of …") is answered by the other rewrites.
@@ -68,8 +71,8 @@ def means_text(
         edits = [(start, start, f"{gerund} {article} ")]
     edits += [(d.start, d.end, "") for d in ctx.ex.deadlines]
     means = _apply(ctx.text, start, edits)
-    if not any(c.isalnum() for c in means.split(" ", 1)[-1]):
-        return None  # a verb and nothing else: « Livrer. »
+    if len(re.findall(r"\w+", means)) < 2:
+        return None  # a verb and nothing else: « Livrer. », "Ship by 10 Mar 2027"
     when = ctx.ex.deadlines[-1].text if ctx.ex.deadlines else ""
     text = template.replace("{means}", means).replace("{when}", when)
     text = text.replace("{deadline}", when or default_deadline)

@@ -1,7 +1,7 @@
 """A vague verb on a vague measure ("Améliorer la qualité du code", "Improve performance"):
 the draft names something to measure without saying how. The rewrite keeps its words and asks
 for the indicator, from X to Y by a date: "Faire passer la qualité du code, mesurée par
-[indicateur], de X à Y d'ici fin T4". Nothing is invented: the indicator is a placeholder the
+[indicateur], de X à Y d'ici [date]". Nothing is invented: the indicator is a placeholder the
 room names (defect rate? review time?), as are the figures.
 
 The vague verbs are the engine's (`vague-verbs.tsv`, found in the draft), the vague measures

@@ -1,5 +1,5 @@
 """Wording a proposal: a measure's template filled with the objective's own phrase, its
-determiner, the people it names and the deadline (« de » elided, plurals, « fin T4 »).
+determiner, the people it names and the deadline (« de » elided, plurals, « [date] »).
 """
 
 from __future__ import annotations
