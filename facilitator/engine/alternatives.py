@@ -201,11 +201,11 @@ def alternatives(
     out: list[Alternative] = []
     plain = strategies.get("plain-words")
     if rewrite is not None and plain is not None and ctx.kind in plain.kinds:
-        text, scores = rewrite.text, rewrite.scores
-        if label := label_end(text):  # "KR2 : …": the workbench numbers the wording, not it
-            text = text[label:][:1].upper() + text[label + 1 :]
-            scores = score_text(text)
-        out.append(_made(plain, ctx.lang, text, scores, rewrite.questions))
+        plain_text, scores = rewrite.text, rewrite.scores
+        if label := label_end(plain_text):  # "KR2 : …": the workbench numbers it, not the text
+            plain_text = plain_text[label:][:1].upper() + plain_text[label + 1 :]
+            scores = score_text(plain_text)
+        out.append(_made(plain, ctx.lang, plain_text, scores, rewrite.questions))
     target = strategies.get("add-target")
     if target is not None and ctx.kind in target.kinds and _answers(target, fired, safe_rules):
         for p in propose(ctx):
