@@ -190,7 +190,10 @@ def _opening_at(ctx: Context, first: int, table: str) -> tuple[int, str] | None:
     for row in _opening_words(ctx.lang, table):
         words = row["term"].split()
         if [w.replace("’", "'") for w in low[first : first + len(words)]] == words:
-            return first + len(words), row["form"]
+            after = first + len(words)
+            if row["form"] == "verb" and after < len(low) and low[after] == "of":
+                continue  # "Rollout of the CRM": the noun, listed after the verb
+            return after, row["form"]
     return None
 
 

@@ -65,3 +65,20 @@ def test_a_verb_alone_is_no_means(engine, text, lang):
 def test_a_form_is_filled_in_not_used_every_week(engine, text, lang, verb):
     a = engine.assess(text, "key_result", lang)
     assert verb in a.alternatives[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "means"),
+    [
+        ("Refonte de l'application mobile", "fr", "en refaisant l'application mobile"),
+        ("Development of the design specification", "en", "by developing the design spec"),
+    ],
+)
+def test_an_action_written_as_a_noun_is_a_verb_again(engine, text, lang, means):
+    a = engine.assess(text, "key_result", lang)
+    assert means in a.alternatives[0].text
+
+
+def test_a_rollout_of_a_tool_reads_its_object_after_of(engine):
+    a = engine.assess("Rollout of the new CRM", "key_result", "en")
+    assert "who use the new CRM every week" in a.alternatives[0].text

@@ -6,7 +6,9 @@ result that activity should move, with the activity kept, word for word, as the 
 Nothing is invented: the measure is a placeholder the room names, the figures are X and Y,
 and the draft's own words (its hedges included: "if required" stays) follow the gerund. A
 draft with no verb at all names a deliverable ("Audit logs (connections, queries)"): the
-strategy's delivery verb ("deliver", « livrer ») is its activity. Left alone: a verb whose
+strategy's delivery verb ("deliver", « livrer ») is its activity; an action written as a noun
+(« Refonte du site internet ») is its verb again (« en refaisant le site internet »). Left
+alone: a count reached written in words ("Trente-quatre nouveaux clients"), a verb whose
 object is already the measure or that starts a learning activity (`means-exceptions.tsv` and
 the quantity verbs of `morphology/quantities.tsv`: another rewrite answers them), and a draft
 without parts of speech (the lexical tier cannot tell a verb).
@@ -61,10 +63,14 @@ def means_text(
     if not edits:  # no verb: the draft names a deliverable
         if WORD_NUMBER.search(ctx.text):
             return None  # "One million followers": a count reached, a result, not a deliverable
-        if _verb_after(ctx, first) or _action_noun(ctx, first):
-            # A verb after the noun ("Site shipped showing …") needs a reader; an action noun
-            # (« Réduction des délais », "Rollout of …") is answered by the other rewrites.
-            return None
+        if _action_noun(ctx, first):
+            # « Refonte du site internet » → « en refaisant le site internet »
+            edits = _noun_as_verb(ctx, first)
+            if edits is None:
+                return None
+        elif _verb_after(ctx, first):
+            return None  # a verb after the noun ("Site shipped showing …") needs a reader
+    if not edits:
         article, gerund = _article(ctx, first), _gerund(ctx.lang, deliver)
         if article is None or gerund is None:
             return None
@@ -223,6 +229,39 @@ def _action_noun(ctx: Context, i: int) -> bool:
     """An action written as a noun at `i`, with its object after « de » / "of"."""
     after = ctx.toks.lower[i + 1] if i + 1 < len(ctx.toks) else ""
     return _hit(ctx, i, _NOUNS) is not None and after in ("de", "du", "des", "d'", "d’", "of")
+
+
+# What follows an action noun's « de » / "of", as the verb's object: « du site » → « le site ».
+_OBJECT_ARTICLES = {
+    "fr": {"du": "le", "des": "les", "de la": "la", "de l'": "l'", "d'un": "un", "d'une": "une"}
+    | {"de nos": "nos", "de notre": "notre", "de ce": "ce", "de cette": "cette", "de ces": "ces"},
+    "en": {"of the": "the", "of a": "a", "of an": "an", "of our": "our", "of": "the"},
+}
+
+
+def _noun_as_verb(ctx: Context, i: int) -> list[tuple[int, int, str]] | None:
+    """The edits that make the action noun at `i` and its « de » / "of" a gerund and its
+    object ("Development of the design spec" → "developing the design spec"); None when its
+    object has no article to build on (« Extension de services »)."""
+    toks = ctx.toks
+    entry = _hit(ctx, i, _NOUNS)
+    end = next(h.end for h in ctx.hits["nominalisations"] if h.start == i)
+    if entry is None or not entry.alternatives or end >= len(toks):
+        return None
+    verb, *rest = entry.alternatives[0].split(" ")
+    gerund = _gerund(ctx.lang, verb)
+    words = [toks.lower[k].replace("’", "'") for k in range(end, min(end + 2, len(toks)))]
+    table = _OBJECT_ARTICLES[ctx.lang]
+    for size in (2, 1):
+        key = " ".join(words[:size]).replace("' ", "'").replace("d' ", "d'")
+        if key in table and gerund is not None and end + size < len(toks):
+            article = table[key]
+            if key == "of" and not _bare_thing(ctx, end + 1):
+                article = ""  # "Rollout of audit logs": no article before a plural
+            lo, hi = toks.idx[i], toks.end(end + size - 1)
+            words_out = " ".join([gerund, *rest, article]).strip()
+            return [(lo, hi, words_out + ("" if article.endswith("'") else " "))]
+    return None
 
 
 def _opens_exception(ctx: Context, i: int) -> bool:
