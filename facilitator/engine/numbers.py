@@ -80,9 +80,13 @@ NUMBER_WORDS = {**_FR_UNITS, **_EN_UNITS, "et": -1, "and": -1}
 _WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("et", "and")), key=len, reverse=True))
 # One number word, or several joined by hyphens/spaces ("vingt-cinq", "quatre-vingt-dix",
 # "twenty-five", "cent vingt"); "et" only inside ("vingt et un" is left to the digits).
+# "One million", « un million »: one is a number before a scale word only.
+_ONE_BEFORE_SCALE = r"(?:one|un|a)(?= (?:millions?|milliards?|billions?|thousand)\b)"
 WORD_NUMBER = re.compile(
-    rf"(?<![\w-])(?:{_WORD})(?:(?:-| |-et-| et )(?:{_WORD}))*(?![\w-])", re.IGNORECASE
+    rf"(?<![\w-])(?:{_ONE_BEFORE_SCALE}|(?:{_WORD})(?:(?:-| |-et-| et )(?:{_WORD}))*)(?![\w-])",
+    re.IGNORECASE,
 )
+_ONE = frozenset({"one", "un", "a"})
 
 
 def parse_words(text: str) -> float | None:
@@ -90,7 +94,7 @@ def parse_words(text: str) -> float | None:
     total = 0
     current = 0
     for word in re.split(r"[- ]+", text.lower()):
-        value = NUMBER_WORDS.get(word)
+        value = 1 if word in _ONE else NUMBER_WORDS.get(word)
         if value is None:
             return None
         if value == -1:

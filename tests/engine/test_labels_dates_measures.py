@@ -59,3 +59,16 @@ def test_what_was_done_to_the_things_counted_stays_in_the_measure(engine, text, 
     a = engine.assess(text, "key_result", lang)
     [alt] = [x for x in a.alternatives if x.strategy == "add-target"]
     assert measure in alt.text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "target"),
+    [
+        ("Reach one million followers by June 2027", "en", "one million"),
+        ("Atteindre un million d'abonnés d'ici juin 2027", "fr", "un million"),
+        ("Launch a new platform by June 2027", "en", None),
+        ("Des millions de patients traités", "fr", None),
+    ],
+)
+def test_one_million_is_a_number_and_one_alone_is_not(engine, text, lang, target):
+    assert engine.assess(text, "key_result", lang).parts["target"] == target

@@ -206,7 +206,10 @@ _NAME_WORDS = frozenset(
 # A capital before a number ("Windows 11", "ISO 27001", "V2"), not a quarter tag ("T3", "Q2").
 # The capital comes first in the pattern, so re scans for it fast.
 _CAPITAL_NUMBER = re.compile(r"[A-Z](?:[a-z]+ |[A-Z]+[ -]?|(?<=V)[ -]?)\d")
-_NUMBER_WORDS = frozenset(NUMBER_WORDS) - {"et", "and"}
+# The draft's words that may start or hold a number written out; "one million" counts.
+_NUMBER_WORDS = (frozenset(NUMBER_WORDS) - {"et", "and"}) | {
+    *("million", "millions", "milliard", "milliards", "billion", "billions"),
+}
 
 
 # Word beginnings without which MULTIPLIER cannot match (besides "x2"/"2x", tested apart).
