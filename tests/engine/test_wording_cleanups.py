@@ -82,3 +82,9 @@ def test_an_action_written_as_a_noun_is_a_verb_again(engine, text, lang, means):
 def test_a_rollout_of_a_tool_reads_its_object_after_of(engine):
     a = engine.assess("Rollout of the new CRM", "key_result", "en")
     assert "who use the new CRM every week" in a.alternatives[0].text
+
+
+@pytest.mark.parametrize("text", ["Mach Repackage for Windows builds", "Gradle Build migration"])
+def test_a_name_s_first_word_is_not_put_in_the_gerund(engine, text):
+    a = engine.assess(text, "key_result", "en")
+    assert not any("maching" in x.text or "gradling" in x.text for x in a.alternatives)

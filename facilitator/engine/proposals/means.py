@@ -117,6 +117,8 @@ def _actions(ctx: Context, first: int) -> list[tuple[int, int, str]] | None:
     assert toks.lemma is not None
     if toks.lower[first] not in ("have", "avoir") and not _is_verb(ctx, first):
         return []
+    if _unknown_before_name(ctx, first):
+        return None  # "Mach Repackage", "Gradle Build migration": a name, not a verb
     lemma = toks.lemma[first].lower()
     if lemma in _exceptions(ctx.lang) or _opens_exception(ctx, first):
         return None
@@ -134,6 +136,18 @@ def _actions(ctx: Context, first: int) -> list[tuple[int, int, str]] | None:
             # French repeats « en » before each gerund: « en rédigeant et en publiant ».
             edits.append((lo, hi, f"en {words}" if ctx.lang == "fr" else words))
     return edits
+
+
+def _unknown_before_name(ctx: Context, i: int) -> bool:
+    """A word the tagger calls a verb that no verb list knows, before a capitalised word: the
+    first word of a name more likely than a verb."""
+    toks = ctx.toks
+    nxt = i + 1
+    return (
+        nxt < len(toks)
+        and toks.text[nxt][:1].isupper()
+        and _hit(ctx, i, _VERBS + _NOUNS + _VAGUE) is None
+    )
 
 
 def _bare_thing(ctx: Context, k: int) -> bool:
