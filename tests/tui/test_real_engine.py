@@ -69,7 +69,7 @@ async def test_real_engine_drafting(make_app, store):
         shown = screen.shown
         assert shown.tier == "full" and shown.alternatives
         best = shown.alternatives[0]
-        assert best.text == "Faire passer la satisfaction client de X à Y d'ici fin T4"
+        assert best.text == "Faire passer la satisfaction client de X à Y d'ici [date]"
         panel = screen.query_one("#rewrite").render()
         assert "Améliorer" in str(panel) and "Faire passer" in str(panel)
         await pilot.press("ctrl+r")
