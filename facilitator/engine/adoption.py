@@ -280,17 +280,16 @@ def _uptake(lang: str, obj: str) -> dict[str, str]:
 
 
 def _head_words(lang: str, obj: str) -> list[str]:
-    """The words that may carry `obj`, as written: in English the last one ("the new sales
-    training", not "training material"), in French those before its first complement (« la
-    formation des managers », not « la plateforme de formation »)."""
+    """The words that may carry `obj`, as written, before its first complement: in English the
+    last one ("the new sales training", not "training material"; "the role of …"), in French
+    all of them (« la formation des managers », not « la plateforme de formation »)."""
     words = re.findall(r"[\w-]+", obj)
-    if lang == "en":
-        return words[-1:]
     cut = next((n for n, w in enumerate(words) if n and w.lower() in _COMPLEMENTS), len(words))
-    return words[:cut]
+    # English: the last word before a complement ("the role of staked Content Curators").
+    return words[:cut][-1:] if lang == "en" else words[:cut]
 
 
-_COMPLEMENTS = frozenset({"de", "d", "des", "du", "à", "au", "aux", "pour", "en", "sur"})
+_COMPLEMENTS = frozenset({"de", "d", "des", "du", "à", "au", "aux", "pour", "en", "sur", "of"})
 
 
 @functools.cache

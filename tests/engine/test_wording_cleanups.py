@@ -88,3 +88,8 @@ def test_a_rollout_of_a_tool_reads_its_object_after_of(engine):
 def test_a_name_s_first_word_is_not_put_in_the_gerund(engine, text):
     a = engine.assess(text, "key_result", "en")
     assert not any("maching" in x.text or "gradling" in x.text for x in a.alternatives)
+
+
+def test_a_role_is_filled_not_used_every_week(engine):
+    a = engine.assess("Launch the role of staked Content Curators", "key_result", "en")
+    assert all("every week" not in x.text for x in a.alternatives)
