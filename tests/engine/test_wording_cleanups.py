@@ -93,3 +93,15 @@ def test_a_name_s_first_word_is_not_put_in_the_gerund(engine, text):
 def test_a_role_is_filled_not_used_every_week(engine):
     a = engine.assess("Launch the role of staked Content Curators", "key_result", "en")
     assert all("every week" not in x.text for x in a.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Améliorer le nouveau dashboard commercial", "Améliorer le nouveau tableau de bord"),
+        ("Lancer le nouvel onboarding client", "Lancer le nouvel accueil client"),
+    ],
+)
+def test_a_french_swap_after_a_leading_adjective_keeps_it(engine, text, plain):
+    a = engine.assess(text, "key_result", "fr")
+    assert any(x.text.startswith(plain) for x in a.alternatives if x.strategy == "plain-words")

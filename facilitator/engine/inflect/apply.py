@@ -10,6 +10,7 @@ import re
 from facilitator.engine.inflect.additions import is_addition, looks_like_deadline, place_addition
 from facilitator.engine.inflect.data import _data
 from facilitator.engine.inflect.french import (
+    _FR_LEADING_ADJ,
     _fr_adj_change_gender,
     _fr_head,
     _fr_is_verb,
@@ -182,6 +183,8 @@ def _fr_noun_complement(bwords: list[str], old: str, rep: str) -> str:
     prev = _low(bwords[-1])
     if prev in _FR_DETS or prev in _FR_PREPS or _fr_is_verb(prev) or not prev.isalpha():
         return rep
+    if prev in _FR_LEADING_ADJ:
+        return rep  # « le nouveau dashboard »: an adjective, not a noun this one qualifies
     if _low(rwords[0]) in _FR_DETS or len(old.split()) > 1:
         return rep
     gender = fr_gender(rep)
