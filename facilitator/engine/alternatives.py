@@ -48,6 +48,8 @@ from facilitator.engine.adoption import adoption_text
 from facilitator.engine.context import Context
 from facilitator.engine.features import BLANK
 from facilitator.engine.french import typography
+from facilitator.engine.inflect import apply_edit
+from facilitator.engine.inflect.additions import is_addition
 from facilitator.engine.labels import label_end
 from facilitator.engine.model import Alternative, Finding, Rewrite, Scores
 from facilitator.engine.proposals import propose
@@ -240,7 +242,7 @@ def alternatives(
         elif not _answers(strategy, fired, safe_rules):
             continue
         text = build(ctx, strategy)
-        text = untagged(text) if text is not None else None
+        text = _swapped(untagged(text), findings, ctx.lang) if text is not None else None
         if text is not None:
             scores = score_text(text)
             if scores.overall > draft_scores.overall:
@@ -270,6 +272,18 @@ TAGS = re.compile(
     rf"\s*(?:(?!{BLANK})\[[^\]]*\]"
     rf"|\((?i:{_STATUS})(?:\s*[/,&]\s*(?i:{_STATUS}))*\)|\(\s*\))"
 )
+
+
+def _swapped(text: str, findings: Sequence[Finding], lang: str) -> str:
+    """`text` with the safe word swaps of the draft's findings made where the draft's words
+    are kept (« en lançant le nouvel onboarding » → « … le nouvel accueil »)."""
+    for f in findings:
+        if f.action != "replace" or not f.safe_edit or is_addition(f.safe_edit):
+            continue
+        m = re.search(rf"(?<![\w'’-]){re.escape(f.text)}(?![\w-])", text, re.IGNORECASE)
+        if m is not None:
+            text = apply_edit(text, m.start(), m.end(), f.safe_edit, lang)
+    return text
 
 
 def _has_words(text: str) -> bool:

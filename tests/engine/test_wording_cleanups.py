@@ -105,3 +105,18 @@ def test_a_role_is_filled_not_used_every_week(engine):
 def test_a_french_swap_after_a_leading_adjective_keeps_it(engine, text, plain):
     a = engine.assess(text, "key_result", "fr")
     assert any(x.text.startswith(plain) for x in a.alternatives if x.strategy == "plain-words")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Lancer le nouvel onboarding client d'ici juin 2027",
+            "en lançant le nouvel accueil client",
+        ),
+        ("Livrer feature X", "qui utilisent la fonctionnalité X"),
+    ],
+)
+def test_a_rewrite_makes_the_safe_swaps_in_the_words_it_keeps(engine, text, kept):
+    a = engine.assess(text, "key_result", "fr")
+    assert kept in a.alternatives[0].text
